@@ -1,0 +1,154 @@
+"""The records the pipeline passes around: pure data, no I/O.
+
+Field names are the canonical ones from DESIGN.md; they are also the columns
+of the CSV export.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Literal
+
+CATEGORIES: tuple[str, ...] = (
+    "clothing",
+    "shoes",
+    "medicine",
+    "furniture",
+    "kitchenware",
+    "hygiene",
+    "food",
+    "children",
+    "toys",
+    "bedding",
+    "appliances",
+    "other",
+)
+
+Urgency = Literal["high", "normal", "low"]
+ProblemSource = Literal["offers", "needs", "matches"]
+Severity = Literal["error", "note"]
+
+
+class Status(StrEnum):
+    PROPOSED = "proposed"
+    CONTACTED = "contacted"
+    AGREED = "agreed"
+    DELIVERED = "delivered"
+    DECLINED = "declined"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_live(self) -> bool:
+        """A live match holds its quantity; a dead one frees it."""
+        return self not in (Status.DECLINED, Status.CANCELLED)
+
+    @property
+    def is_open(self) -> bool:
+        """Open proposals count against the per-donor and per-NGO caps."""
+        return self in (Status.PROPOSED, Status.CONTACTED)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """One row of a source sheet, keyed by canonical field name.
+
+    `source_row` is 1-based with the header as row 1. Values are the strings
+    exactly as typed (never numericised).
+    """
+
+    source_row: int
+    values: Mapping[str, str]
+
+    def get(self, key: str) -> str:
+        return self.values.get(key, "") or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    offer_id: str
+    source_row: int
+    submitted_at: datetime | None
+    donor_name: str
+    phone: str  # E.164, or "" when the raw value was not a valid number
+    city: str  # canonical place name, or the cleaned text when unknown
+    category: str
+    item: str
+    quantity: int
+    can_deliver: bool | None
+    lat: float | None = None
+    lon: float | None = None
+    quantity_estimated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    need_id: str
+    source_row: int
+    submitted_at: datetime | None
+    organization: str
+    contact_name: str
+    phone: str
+    city: str
+    category: str
+    item: str
+    quantity: int
+    urgency: Urgency
+    lat: float | None = None
+    lon: float | None = None
+    quantity_estimated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A row (or a cell of it) we could not use as typed, and why.
+
+    `code` keys a message in matcher/data/problem_messages.yaml; `params` fill
+    its placeholders. The text is rendered in the coordinators' language by
+    `matcher.messages.render_problem`.
+    """
+
+    source: ProblemSource
+    source_row: int
+    field: str
+    value: str
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    severity: Severity = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class ExistingMatch:
+    """A match already on the Matches tab, with the coordinators' status."""
+
+    match_id: str
+    offer_id: str
+    need_id: str
+    quantity: int
+    status: Status
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    match_id: str
+    offer_id: str
+    need_id: str
+    category: str
+    quantity: int
+    score: float
+    reason: str
+    distance_km: float | None = None
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short id that depends only on `parts`, never on row order."""
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()
+    return f"{prefix}-{digest}"
+
+
+def match_id_for(offer_id: str, need_id: str) -> str:
+    return stable_id("M", offer_id, need_id)
