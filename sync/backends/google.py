@@ -1,0 +1,255 @@
+"""Google Sheets through gspread's HTTP client, batched, RAW, with bounded retries.
+
+Per spreadsheet a pass reads with one values.batchGet. Writing the coordination
+spreadsheet takes at most: one values.get of Matches right before writing (so
+rows are found by match_id where they are now), one spreadsheets.batchUpdate
+(new tabs, or more rows for a growing tab), one values.append and one
+values.batchUpdate. A plan with nothing in it sends nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import gspread
+from gspread.exceptions import APIError
+from gspread.utils import extract_id_from_url
+
+from sync.backends.base import BackendError, SpreadsheetNotFound
+from sync.backends.google_layout import (
+    append_rows,
+    grid_extent,
+    growth_requests,
+    new_keyed_rows,
+    new_tab_requests,
+    quote_title,
+    rewrite_ranges,
+    update_ranges,
+)
+from sync.backends.retry import AmbiguousWrite, BoundedRetryHTTPClient, RetryPolicy
+from sync.plan import Grid, KeyedTab, SpreadsheetPlan, locate_columns
+
+if TYPE_CHECKING:
+    from sync.config import Config
+
+SCOPES = ("https://www.googleapis.com/auth/spreadsheets",)
+#: Google refuses a cell longer than this.
+GOOGLE_CELL_LIMIT = 50_000
+_CLIPPED_RANGE = re.compile(r"!([A-Z]+)(\d+):([A-Z]+)(\d+)$")
+
+
+def spreadsheet_key(value: str) -> str:
+    """Accept a spreadsheet's key or its URL."""
+    return extract_id_from_url(value) if "/" in value else value.strip()
+
+
+class GoogleBackend:
+    name = "google"
+    max_cell_chars = GOOGLE_CELL_LIMIT
+
+    def __init__(self, client: gspread.Client) -> None:
+        self.http = client.http_client
+        #: (key, title) -> (rows, columns) of the grid, as this pass's read saw it.
+        self._grid: dict[tuple[str, str], tuple[int, int]] = {}
+        self._sheet_ids: dict[str, dict[str, int]] = {}
+        #: (key, title) -> (rows, columns) of the content this pass read.
+        self._extent: dict[tuple[str, str], tuple[int, int]] = {}
+
+    def location(self, spreadsheet: str) -> str:
+        return f"https://docs.google.com/spreadsheets/d/{spreadsheet_key(spreadsheet)}"
+
+    def exists(self, spreadsheet: str) -> bool:
+        # A person creates and shares the spreadsheet; the pass only adds tabs.
+        return True
+
+    def tab_titles(self, spreadsheet: str) -> list[str]:
+        return list(self._sheet_ids_of(spreadsheet_key(spreadsheet)))
+
+    def _sheet_ids_of(self, key: str) -> dict[str, int]:
+        meta = self._call(key, self.http.spreadsheets_get, key, {"fields": "sheets.properties"})
+        ids = {s["properties"]["title"]: s["properties"]["sheetId"] for s in meta.get("sheets", [])}
+        self._sheet_ids[key] = ids
+        for sheet in meta.get("sheets", []):
+            grid = sheet["properties"].get("gridProperties", {})
+            title = sheet["properties"]["title"]
+            self._grid[(key, title)] = (grid.get("rowCount", 0), grid.get("columnCount", 0))
+        return ids
+
+    def read(self, spreadsheet: str, tabs: Sequence[str]) -> dict[str, Grid | None]:
+        key = spreadsheet_key(spreadsheet)
+        try:
+            return self._batch_get(key, list(tabs))
+        except APIError as error:
+            if error.code != 400:
+                raise
+        present = self._sheet_ids_of(key)
+        found = self._batch_get(key, [t for t in tabs if t in present]) if present else {}
+        return {tab: found.get(tab) for tab in tabs}
+
+    def _batch_get(self, key: str, tabs: list[str]) -> dict[str, Grid | None]:
+        if not tabs:
+            return {}
+        params = {"valueRenderOption": "FORMATTED_VALUE", "majorDimension": "ROWS"}
+        answer = self._call(
+            key, self.http.values_batch_get, key, [quote_title(t) for t in tabs], params, raw=True
+        )
+        grids: dict[str, Grid | None] = {}
+        for tab, value_range in zip(tabs, answer.get("valueRanges", []), strict=True):
+            self._remember_grid(key, tab, value_range.get("range", ""))
+            grid = [[str(cell) for cell in row] for row in value_range.get("values", [])]
+            self._extent[(key, tab)] = grid_extent(grid)
+            grids[tab] = grid
+        return grids
+
+    def _remember_grid(self, key: str, tab: str, clipped: str) -> None:
+        found = _CLIPPED_RANGE.search(clipped)
+        if found:
+            columns = gspread.utils.a1_to_rowcol(f"{found.group(3)}1")[1]
+            self._grid[(key, tab)] = (int(found.group(4)), columns)
+
+    def apply(self, plan: SpreadsheetPlan) -> None:
+        if plan.is_empty:
+            return
+        key = spreadsheet_key(plan.spreadsheet)
+        created = {tab.title for tab in plan.new_tabs}
+        keyed = plan.keyed_tab
+        data: list[dict[str, Any]] = []
+        if keyed and keyed.title in created:
+            # A brand-new tab: header and rows go in with the other values, no append.
+            header = next(t.header for t in plan.new_tabs if t.title == keyed.title)
+            data.append(new_keyed_rows(keyed.title, header, keyed, plan.appends, GOOGLE_CELL_LIMIT))
+        elif keyed and (plan.appends or plan.updates):
+            fresh_header, rows_by_key = self._fresh_keys(key, keyed)
+            if plan.appends:
+                self._append(key, fresh_header, plan)
+            columns = locate_columns(fresh_header, keyed.spellings)
+            data += update_ranges(
+                keyed.title, plan.updates, columns, rows_by_key, GOOGLE_CELL_LIMIT
+            )
+        self._structure(key, plan, created)
+        extents = {title: self._extent.get((key, title), (0, 0)) for title in plan.rewrites}
+        data = rewrite_ranges(plan, extents, GOOGLE_CELL_LIMIT) + data
+        if data:
+            body = {"valueInputOption": "RAW", "data": data}
+            self._call(key, self.http.values_batch_update, key, body)
+
+    def _structure(self, key: str, plan: SpreadsheetPlan, created: set[str]) -> None:
+        """New tabs, and more rows or columns where a rewrite outgrows its grid."""
+        requests: list[dict[str, Any]] = []
+        if plan.new_tabs:
+            requests += new_tab_requests(plan, self._sheet_ids_of(key), self._new_sheet_id)
+        sizes = {title: self._grid.get((key, title), (0, 0)) for title in plan.rewrites}
+        if any(title not in created for title in plan.rewrites):
+            requests += growth_requests(plan, sizes, created, lambda t: self._sheet_id(key, t))
+        if requests:
+            self._call(key, self.http.batch_update, key, {"requests": requests})
+
+    def _fresh_keys(self, key: str, keyed: KeyedTab) -> tuple[list[str], dict[str, int]]:
+        """Header and match_id -> sheet row, read right before writing."""
+        answer = self._call(key, self.http.values_get, key, quote_title(keyed.title))
+        rows = [[str(c) for c in row] for row in answer.get("values", [])]
+        header = rows[0] if rows else list(keyed.labels.values())
+        at = locate_columns(header, keyed.spellings).get(keyed.key_column, 0)
+        found = {row[at]: n for n, row in enumerate(rows[1:], start=2) if len(row) > at and row[at]}
+        return header, found
+
+    def _append(self, key: str, header: list[str], plan: SpreadsheetPlan) -> None:
+        """Append new rows; after an ambiguous failure, look before appending again."""
+        keyed = plan.keyed_tab
+        assert keyed is not None
+        pending = list(plan.appends)
+        for _attempt in range(3):
+            rows = append_rows(header, keyed, pending, GOOGLE_CELL_LIMIT)
+            params = {"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"}
+            try:
+                self._call(
+                    key,
+                    self.http.values_append,
+                    key,
+                    f"{quote_title(keyed.title)}!A1",
+                    params,
+                    {"values": rows, "majorDimension": "ROWS"},
+                )
+                return
+            except AmbiguousWrite:
+                _, present = self._fresh_keys(key, keyed)
+                pending = [row for row in pending if row[keyed.key_column] not in present]
+                if not pending:
+                    return
+        raise BackendError(
+            f"{keyed.title}: could not confirm the new rows; the next pass will retry."
+        )
+
+    def _sheet_id(self, key: str, title: str) -> int:
+        ids = self._sheet_ids.get(key) or self._sheet_ids_of(key)
+        return ids[title]
+
+    @staticmethod
+    def _new_sheet_id(title: str, taken: set[int]) -> int:
+        candidate = zlib.crc32(title.encode("utf-8")) % 2_000_000_000 + 1
+        while candidate in taken:
+            candidate += 1
+        return candidate
+
+    def _call(self, key: str, method: Any, *args: Any, raw: bool = False) -> Any:
+        try:
+            return method(*args)
+        except APIError as error:
+            if raw and error.code == 400:
+                raise
+            raise _explain(error, key) from error
+
+
+def _explain(error: APIError, key: str) -> BackendError:
+    where = f"https://docs.google.com/spreadsheets/d/{key}"
+    message = error.error.get("message", str(error))
+    if error.code == 404:
+        return SpreadsheetNotFound(f"{where}: not found. Check the key or URL in config.yaml.")
+    if error.code == 403:
+        return SpreadsheetNotFound(
+            f"{where}: no access ({message}). Share the spreadsheet with the service "
+            "account's e-mail (client_email in the key file) as an editor."
+        )
+    return BackendError(f"{where}: Google Sheets answered {error.code}: {message}")
+
+
+def credentials_path(config: Config) -> Path:
+    configured = config.google.credentials_file
+    if configured is not None and config.resolve(configured).is_file():
+        return config.resolve(configured)
+    from_env = os.environ.get("GOOGLE_APPLICATION_CREDENTIALS", "")
+    if from_env and Path(from_env).is_file():
+        return Path(from_env)
+    raise BackendError(
+        "No service-account key found: set google.credentials_file in config.yaml or "
+        "GOOGLE_APPLICATION_CREDENTIALS. See 'Use with Google Sheets' in README.md."
+    )
+
+
+def open_google_backend(config: Config) -> GoogleBackend:
+    from google.oauth2.service_account import Credentials
+
+    path = credentials_path(config)
+    try:
+        credentials = Credentials.from_service_account_file(str(path), scopes=list(SCOPES))
+    except (ValueError, KeyError) as error:
+        # The key's contents are never echoed: they are a secret.
+        raise BackendError(
+            f"{path}: not a usable service-account key ({type(error).__name__})."
+        ) from None
+    return GoogleBackend(
+        connect(credentials, config.google.timeout_seconds, config.google.retry_budget_seconds)
+    )
+
+
+def connect(credentials: Any, timeout: float, budget: float) -> gspread.Client:
+    client = gspread.Client(auth=credentials, http_client=BoundedRetryHTTPClient)
+    client.set_timeout(timeout)
+    assert isinstance(client.http_client, BoundedRetryHTTPClient)
+    client.http_client.retry = RetryPolicy(budget_seconds=budget)
+    return client

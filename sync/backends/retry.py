@@ -1,0 +1,84 @@
+"""A bounded retry for every request gspread sends.
+
+gspread's own BackOffHTTPClient never gives up. This one retries 429, 5xx and
+dropped connections with exponential backoff and full jitter, until a total
+time budget is spent, and then raises RetryBudgetExhausted.
+
+An append is not idempotent: when its answer is lost (a dropped connection or
+a 5xx) it may still have been applied. Those failures are raised at once as
+AmbiguousWrite, so the backend can look before appending again.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import requests
+from gspread import HTTPClient
+from gspread.exceptions import APIError
+
+from sync.backends.base import BackendError
+
+RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
+
+
+class RetryBudgetExhausted(BackendError):
+    pass
+
+
+class AmbiguousWrite(BackendError):
+    """The write may or may not have been applied."""
+
+
+@dataclass
+class RetryPolicy:
+    budget_seconds: float = 120.0
+    base_delay: float = 0.5
+    max_delay: float = 16.0
+    sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.monotonic
+    rng: random.Random = field(default_factory=random.Random)
+
+    def delay(self, attempt: int) -> float:
+        return self.rng.uniform(0, min(self.max_delay, self.base_delay * 2**attempt))
+
+
+class BoundedRetryHTTPClient(HTTPClient):
+    """gspread's HTTP client with a bounded retry; `retry` is set after construction."""
+
+    retry: RetryPolicy = RetryPolicy()
+
+    def request(self, method: str, endpoint: str, *args: Any, **kwargs: Any) -> requests.Response:
+        deadline = self.retry.clock() + self.retry.budget_seconds
+        attempt = 0
+        while True:
+            try:
+                return super().request(method, endpoint, *args, **kwargs)
+            except APIError as error:
+                if error.code not in RETRYABLE_STATUS:
+                    raise
+                failure: Exception = error
+                ambiguous = error.code != 429
+            except (requests.ConnectionError, requests.Timeout) as error:
+                failure, ambiguous = error, True
+            if ambiguous and ":append" in endpoint:
+                raise AmbiguousWrite(f"an append may not have been applied: {failure}") from failure
+            attempt += 1
+            pause = self.retry.delay(attempt)
+            if self.retry.clock() + pause > deadline:
+                raise RetryBudgetExhausted(
+                    f"Google Sheets kept failing for {self.retry.budget_seconds:g} s "
+                    f"({attempt} attempts, last: {_describe(failure)}). Nothing is lost: "
+                    "the next pass picks up where this one stopped."
+                ) from failure
+            self.retry.sleep(pause)
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, APIError):
+        return f"HTTP {error.code} {error.error.get('status', '')}".strip()
+    return type(error).__name__

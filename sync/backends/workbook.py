@@ -1,0 +1,225 @@
+"""The embedded default: each spreadsheet is a local .xlsx file (openpyxl).
+
+Reads return strings exactly as typed. Writes go to a temporary file that then
+replaces the original, so a crash never leaves half a workbook. Text is always
+stored as text: a value starting with "=" is never turned into a formula.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from sync.backends.base import SpreadsheetBusy, SpreadsheetNotFound
+from sync.plan import Grid, KeyedTab, NewTab, SpreadsheetPlan, locate_columns
+
+#: Excel and LibreOffice keep at most this many characters in a cell.
+XLSX_CELL_LIMIT = 32_767
+
+
+class WorkbookBackend:
+    name = "workbook"
+    max_cell_chars = XLSX_CELL_LIMIT
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def path(self, spreadsheet: str) -> Path:
+        given = Path(spreadsheet)
+        return given if given.is_absolute() else self.directory / given
+
+    def location(self, spreadsheet: str) -> str:
+        return str(self.path(spreadsheet))
+
+    def exists(self, spreadsheet: str) -> bool:
+        return self.path(spreadsheet).is_file()
+
+    def read(self, spreadsheet: str, tabs: Sequence[str]) -> dict[str, Grid | None]:
+        path = self.path(spreadsheet)
+        if not path.is_file():
+            raise SpreadsheetNotFound(
+                f"{path}: no such workbook. Check 'spreadsheet' in config.yaml "
+                f"and 'workbook.dir' ({self.directory})."
+            )
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        try:
+            return {tab: _read_sheet(book[tab]) if tab in book.sheetnames else None for tab in tabs}
+        finally:
+            book.close()
+
+    def tab_titles(self, spreadsheet: str) -> list[str]:
+        book = openpyxl.load_workbook(self.path(spreadsheet), read_only=True)
+        try:
+            return list(book.sheetnames)
+        finally:
+            book.close()
+
+    def apply(self, plan: SpreadsheetPlan) -> None:
+        if plan.is_empty:
+            return
+        path = self.path(plan.spreadsheet)
+        _refuse_if_open_elsewhere(path)
+        book = openpyxl.load_workbook(path) if path.is_file() else _empty_book()
+        for tab in plan.new_tabs:
+            _create_tab(book, tab)
+        if plan.keyed_tab is not None and (plan.appends or plan.updates):
+            _apply_keyed(book[plan.keyed_tab.title], plan)
+        for title, rows in plan.rewrites.items():
+            _rewrite(book, title, rows)
+        _save_atomically(book, path)
+
+
+def _empty_book() -> Workbook:
+    book = Workbook()
+    book.remove(book.active)
+    return book
+
+
+def _read_sheet(sheet: Any) -> Grid:
+    rows = [[_as_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    for row in rows:
+        while row and row[-1] == "":
+            row.pop()
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
+
+
+def _as_text(value: object) -> str:
+    """A cell as the person typed it; numbers and dates as a form export shows them."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.strftime("%d.%m.%Y %H:%M:%S")
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, time):
+        return value.strftime("%H:%M:%S")
+    return str(value)
+
+
+def safe_text(value: str, limit: int = XLSX_CELL_LIMIT) -> str:
+    """Text a cell can hold: no characters XML forbids, at most `limit` long."""
+    cleaned = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+
+
+def write_text(sheet: Worksheet, row: int, column: int, value: str) -> None:
+    cell = sheet.cell(row=row, column=column)
+    cell.value = safe_text(value)
+    # openpyxl reads a leading "=" as a formula; what people typed stays text.
+    cell.data_type = "s"
+
+
+def _write_row(sheet: Worksheet, row: int, values: Sequence[str]) -> None:
+    for column, value in enumerate(values, start=1):
+        if value != "":
+            write_text(sheet, row, column, value)
+
+
+def _create_tab(book: Workbook, tab: NewTab) -> None:
+    if tab.title in book.sheetnames:
+        return
+    sheet = book.create_sheet(tab.title)
+    _write_row(sheet, 1, tab.header)
+    sheet.freeze_panes = "A2"
+    for column_index, labels in _dropdown_columns(tab):
+        letter = get_column_letter(column_index)
+        validation = DataValidation(
+            type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True
+        )
+        validation.add(f"{letter}2:{letter}100000")
+        sheet.add_data_validation(validation)
+
+
+def _dropdown_columns(tab: NewTab) -> list[tuple[int, Sequence[str]]]:
+    return [(tab.keys.index(key) + 1, labels) for key, labels in tab.dropdowns.items()]
+
+
+def _apply_keyed(sheet: Worksheet, plan: SpreadsheetPlan) -> None:
+    keyed = plan.keyed_tab
+    assert keyed is not None
+    header = [_as_text(cell.value) for cell in sheet[1]] if sheet.max_row >= 1 else []
+    columns = _ensure_columns(sheet, header, keyed, plan)
+    key_index = columns[keyed.key_column]
+    rows_by_key = {
+        _as_text(sheet.cell(row=r, column=key_index + 1).value): r
+        for r in range(2, sheet.max_row + 1)
+    }
+    for update in plan.updates:
+        row = rows_by_key.get(update.key)
+        if row is not None and update.column in columns:
+            write_text(sheet, row, columns[update.column] + 1, update.value)
+    next_row = _last_used_row(sheet) + 1
+    for offset, values in enumerate(plan.appends):
+        for key, value in values.items():
+            if key in columns and value != "":
+                write_text(sheet, next_row + offset, columns[key] + 1, value)
+
+
+def _ensure_columns(
+    sheet: Worksheet, header: list[str], keyed: KeyedTab, plan: SpreadsheetPlan
+) -> dict[str, int]:
+    """Find our columns; add at the end any a person deleted, so nothing is lost."""
+    columns = locate_columns(header, keyed.spellings)
+    needed = {keyed.key_column} | {key for row in plan.appends for key in row}
+    for key in sorted(needed - columns.keys(), key=list(keyed.labels).index):
+        columns[key] = len(header)
+        header.append(keyed.labels[key])
+        write_text(sheet, 1, len(header), keyed.labels[key])
+    return columns
+
+
+def _last_used_row(sheet: Worksheet) -> int:
+    for row in range(sheet.max_row, 1, -1):
+        if any(cell.value not in (None, "") for cell in sheet[row]):
+            return row
+    return 1
+
+
+def _rewrite(book: Workbook, title: str, rows: Grid) -> None:
+    if title not in book.sheetnames:
+        book.create_sheet(title)
+    sheet = book[title]
+    if sheet.max_row:
+        sheet.delete_rows(1, sheet.max_row)
+    for index, values in enumerate(rows, start=1):
+        _write_row(sheet, index, values)
+    sheet.freeze_panes = "A2"
+
+
+def _refuse_if_open_elsewhere(path: Path) -> None:
+    """LibreOffice and Excel would overwrite our write with theirs on save."""
+    for lock in (path.parent / f".~lock.{path.name}#", path.parent / f"~${path.name}"):
+        if lock.exists():
+            raise SpreadsheetBusy(
+                f"{path} is open in a spreadsheet program ({lock.name} exists). "
+                "Save and close it, then run again; nothing was written."
+            )
+
+
+def _save_atomically(book: Workbook, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        book.save(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

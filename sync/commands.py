@@ -1,0 +1,113 @@
+"""What each command does, in terms of the library; the CLI only parses and reports."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+from sync.backends.base import Backend, BackendError
+from sync.config import Config
+from sync.coordination import MATCHES, read_matches
+from sync.pipeline import PassResult, run_pass
+from sync.state import StateStore
+
+log = logging.getLogger(__name__)
+
+
+def sync_once(config: Config, backend: Backend, *, dry_run: bool = False) -> int:
+    store = StateStore(config.state_path)
+    started = datetime.now()
+    with store.exclusive():
+        try:
+            result = run_pass(config, backend, dry_run=dry_run, now=started)
+        except Exception as error:
+            store.record(started, "failed", {}, f"{type(error).__name__}: {error}")
+            raise
+        if not dry_run:
+            store.record(started, "ok", _counts(result), _written_line(result))
+    if dry_run:
+        print("\n".join(result.plan.describe()))
+    print(summary(result, dry_run=dry_run))
+    return 0
+
+
+def _counts(result: PassResult) -> dict[str, int]:
+    return {
+        "offers": result.offers,
+        "needs": result.needs,
+        "new_matches": result.new_matches,
+        "problems": result.problems,
+    }
+
+
+def summary(result: PassResult, *, dry_run: bool = False) -> str:
+    lines = [
+        f"Read {result.offer_rows} form rows and {result.need_rows} need rows.",
+        f"Recognized {result.offers} offer lines and {result.needs} needs.",
+        f"New matches: {result.new_matches}. Refreshed cells: {result.updated_cells}.",
+        f"Problems: {result.problems} (listed on the Problems tab).",
+        _written_line(result, dry_run=dry_run),
+    ]
+    return "\n".join(lines)
+
+
+def _written_line(result: PassResult, *, dry_run: bool = False) -> str:
+    if dry_run:
+        return f"Dry run: nothing written to {result.location}."
+    if result.written:
+        return f"Wrote {result.location}"
+    return f"Nothing changed; nothing written to {result.location}."
+
+
+def check(config: Config, backend: Backend) -> int:
+    """Read every source and the coordination sheet, check headers; write nothing."""
+    result = run_pass(config, backend, dry_run=True)
+    print(f"Backend: {backend.name}")
+    for name in ("offers", "needs"):
+        source = getattr(config.sources, name)
+        print(f"OK  {name}: {backend.location(source.spreadsheet)}, sheet '{source.worksheet}'")
+    where = result.location
+    state = "exists" if backend.exists(config.coordination.spreadsheet) else "created by first sync"
+    print(f"OK  coordination: {where} ({state})")
+    print("All mapped headers found. Nothing was written.")
+    return 0
+
+
+def report(config: Config, backend: Backend) -> int:
+    spreadsheet = config.coordination.spreadsheet
+    if not backend.exists(spreadsheet):
+        raise BackendError(f"{backend.location(spreadsheet)} does not exist yet: run mozhem sync.")
+    grid = backend.read(spreadsheet, [MATCHES])[MATCHES]
+    sheet = read_matches(grid)
+    by_status = Counter(match.status.value for match in sheet.existing)
+    print(f"Matches on {backend.location(spreadsheet)}: {len(sheet.existing)}")
+    for status_name, count in sorted(by_status.items()):
+        print(f"  {status_name:<10} {count}")
+    return 0
+
+
+def export(config: Config, backend: Backend, out: Path) -> int:
+    from sync.export import export_csv
+
+    result = run_pass(config, backend, dry_run=True)
+    for path in export_csv(result.data, config.coordination.language, out):
+        print(f"Wrote {path}")
+    return 0
+
+
+def status(config: Config) -> int:
+    runs = StateStore(config.state_path).recent()
+    if not runs:
+        print(f"No passes recorded in {config.state_path} yet.")
+        return 0
+    for run in runs:
+        counts = (
+            f"offers {run.offers}, needs {run.needs}, new matches {run.new_matches}, "
+            f"problems {run.problems}"
+            if run.outcome == "ok"
+            else ""
+        )
+        print(f"{run.started_at}  {run.outcome:<7} {counts}  {run.message}")
+    return 0

@@ -1,0 +1,203 @@
+"""config.yaml loaded into frozen, validated models.
+
+A mistake stops the program before any read, with one message naming the
+file, the key and what would be valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, ValidationError
+from rapidfuzz import process
+
+from matcher.model import Urgency
+from matcher.params import Language, MatchParams, NormalizeParams
+
+
+class ConfigError(Exception):
+    """config.yaml cannot be used; the message says where and how to fix it."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class WorkbookSettings(_Frozen):
+    dir: Path = Path("demo")
+
+
+class GoogleSettings(_Frozen):
+    credentials_file: Path | None = None
+    timeout_seconds: PositiveFloat = 30.0
+    retry_budget_seconds: PositiveFloat = 120.0
+
+
+class OfferColumns(_Frozen):
+    submitted_at: str
+    donor_name: str
+    phone: str
+    city: str
+    categories: str
+    details: str
+    can_deliver: str | None = None
+
+
+class NeedColumns(_Frozen):
+    submitted_at: str
+    organization: str
+    contact_name: str
+    phone: str
+    city: str
+    item: str
+    quantity: str
+    urgency: str
+    category: str | None = None
+
+
+class OffersSource(_Frozen):
+    spreadsheet: str
+    worksheet: str
+    columns: OfferColumns
+
+
+class NeedsSource(_Frozen):
+    spreadsheet: str
+    worksheet: str
+    columns: NeedColumns
+
+
+class Sources(_Frozen):
+    offers: OffersSource
+    needs: NeedsSource
+
+
+class CoordinationSettings(_Frozen):
+    spreadsheet: str
+    language: Language = "ru"
+
+
+def _default_weights() -> dict[Urgency, int]:
+    return {"high": 3, "normal": 2, "low": 1}
+
+
+class MatchingSettings(_Frozen):
+    max_distance_km: PositiveFloat = 30.0
+    delivery_distance_km: PositiveFloat = 150.0
+    urgency_weights: dict[Urgency, int] = Field(default_factory=_default_weights)
+    max_open_per_donor: int | None = Field(default=None, ge=1)
+    max_open_per_ngo: int | None = Field(default=None, ge=1)
+
+
+class NormalizationSettings(_Frozen):
+    dedup_days: int = Field(default=14, ge=0)
+
+
+class ScheduleSettings(_Frozen):
+    # A float so a short interval can be tried by hand; 15 is the usual.
+    every_minutes: PositiveFloat = 15.0
+
+
+class Config(_Frozen):
+    backend: Literal["workbook", "google"] = "workbook"
+    workbook: WorkbookSettings = WorkbookSettings()
+    google: GoogleSettings = GoogleSettings()
+    sources: Sources
+    coordination: CoordinationSettings
+    matching: MatchingSettings = MatchingSettings()
+    normalization: NormalizationSettings = NormalizationSettings()
+    schedule: ScheduleSettings = ScheduleSettings()
+    state_dir: Path = Path(".mozhem")
+    #: The file this was loaded from; relative paths are resolved against its folder.
+    path: Path = Field(default=Path("config.yaml"), exclude=True)
+
+    def resolve(self, relative: Path) -> Path:
+        return relative if relative.is_absolute() else self.path.parent / relative
+
+    @property
+    def workbook_dir(self) -> Path:
+        return self.resolve(self.workbook.dir)
+
+    @property
+    def state_path(self) -> Path:
+        return self.resolve(self.state_dir)
+
+    def match_params(self) -> MatchParams:
+        m = self.matching
+        return MatchParams(
+            max_distance_km=m.max_distance_km,
+            delivery_distance_km=m.delivery_distance_km,
+            urgency_weights=dict(_default_weights() | m.urgency_weights),
+            max_open_per_donor=m.max_open_per_donor,
+            max_open_per_ngo=m.max_open_per_ngo,
+            language=self.coordination.language,
+        )
+
+    def normalize_params(self, max_cell_chars: int) -> NormalizeParams:
+        return NormalizeParams(
+            dedup_days=self.normalization.dedup_days, max_cell_chars=max_cell_chars
+        )
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate `path`, or raise ConfigError with one clear message."""
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such file. Pass --config PATH or create ./config.yaml.")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{path}: not valid YAML: {error}") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping of settings at the top level.")
+    try:
+        return Config.model_validate({**raw, "path": path.resolve()})
+    except ValidationError as error:
+        raise ConfigError(describe_validation_error(path, raw, error)) from None
+
+
+def describe_validation_error(path: Path, raw: dict[str, Any], error: ValidationError) -> str:
+    first = error.errors()[0]
+    location = tuple(str(part) for part in first["loc"])
+    key = ".".join(location)
+    kind = first["type"]
+    if kind == "extra_forbidden":
+        valid = _valid_keys(location[:-1])
+        hint = _nearest_hint(location[-1], valid)
+        return f"{path}: unknown key '{key}'.{hint} Valid keys here: {', '.join(valid)}."
+    if kind == "missing":
+        return f"{path}: missing key '{key}'. Add it; see the bundled config.yaml for an example."
+    given = _lookup(raw, location)
+    return f"{path}: key '{key}' has the value {given!r}: {first['msg']}."
+
+
+def _valid_keys(parent: Sequence[str]) -> list[str]:
+    model: type[BaseModel] = Config
+    for part in parent:
+        annotation = model.model_fields[part].annotation
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return []
+        model = annotation
+    return [name for name in model.model_fields if name != "path"]
+
+
+def _nearest_hint(given: str, valid: Sequence[str]) -> str:
+    found = process.extractOne(given, valid, score_cutoff=60)
+    return f" Did you mean '{found[0]}'?" if found else ""
+
+
+def _lookup(raw: Any, location: Sequence[str]) -> Any:
+    for part in location:
+        if isinstance(raw, dict) and part in raw:
+            raw = raw[part]
+        else:
+            return None
+    return raw
+
+
+def nearest(given: str, choices: Sequence[str]) -> str | None:
+    """The closest of `choices` to `given`, for 'did you mean' hints."""
+    found = process.extractOne(given, list(choices), score_cutoff=50)
+    return str(found[0]) if found else None

@@ -1,0 +1,177 @@
+"""The coordination spreadsheet: its tabs, their columns, and reading Matches back."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from matcher.model import ExistingMatch, Problem, Status
+from matcher.params import Language
+from sync.labels import column_label, column_spellings, parse_status, status_labels
+from sync.plan import Grid, KeyedTab, NewTab, locate_columns
+
+MATCHES = "Matches"
+OFFERS = "Offers"
+NEEDS = "Needs"
+PROBLEMS = "Problems"
+TABS = (MATCHES, OFFERS, NEEDS, PROBLEMS)
+
+#: Written by coordinators; the pipeline fills them only when it creates a row.
+COORDINATOR_COLUMNS = ("status", "notes")
+#: Contact details the pipeline keeps current on existing rows.
+REFRESHED_COLUMNS = (
+    "donor_name",
+    "donor_phone",
+    "donor_city",
+    "offer_item",
+    "can_deliver",
+    "organization",
+    "contact_name",
+    "ngo_phone",
+    "ngo_city",
+    "need_item",
+    "urgency",
+)
+MATCH_COLUMNS = (
+    "match_id",
+    *COORDINATOR_COLUMNS,
+    "category",
+    "quantity",
+    *REFRESHED_COLUMNS,
+    "reason",
+    "score",
+    "offer_id",
+    "need_id",
+    "created_at",
+)
+OFFER_COLUMNS = (
+    "offer_id",
+    "source_row",
+    "submitted_at",
+    "donor_name",
+    "phone",
+    "city",
+    "category",
+    "item",
+    "quantity",
+    "estimated",
+    "can_deliver",
+)
+NEED_COLUMNS = (
+    "need_id",
+    "source_row",
+    "submitted_at",
+    "organization",
+    "contact_name",
+    "phone",
+    "city",
+    "category",
+    "item",
+    "quantity",
+    "estimated",
+    "urgency",
+)
+PROBLEM_COLUMNS = ("source", "source_row", "field", "value", "problem", "severity")
+TAB_COLUMNS = {MATCHES: MATCH_COLUMNS, OFFERS: OFFER_COLUMNS, NEEDS: NEED_COLUMNS}
+TAB_COLUMNS[PROBLEMS] = PROBLEM_COLUMNS
+
+
+def header(columns: Sequence[str], language: Language) -> list[str]:
+    return [column_label(key, language) for key in columns]
+
+
+def matches_tab(language: Language) -> KeyedTab:
+    return KeyedTab(
+        title=MATCHES,
+        key_column="match_id",
+        spellings={key: column_spellings(key) for key in MATCH_COLUMNS},
+        labels={key: column_label(key, language) for key in MATCH_COLUMNS},
+    )
+
+
+def new_tab(title: str, language: Language) -> NewTab:
+    keys = TAB_COLUMNS[title]
+    if title != MATCHES:
+        return NewTab(title=title, keys=keys, header=tuple(header(keys, language)))
+    owned = tuple(key for key in keys if key not in COORDINATOR_COLUMNS)
+    return NewTab(
+        title=title,
+        keys=keys,
+        header=tuple(header(keys, language)),
+        dropdowns={"status": tuple(status_labels(language))},
+        protected=owned,
+    )
+
+
+@dataclass(frozen=True)
+class MatchRow:
+    match_id: str
+    sheet_row: int
+    cells: Mapping[str, str]
+
+
+@dataclass
+class MatchesSheet:
+    """What the Matches tab holds now, as the pipeline understands it."""
+
+    rows: dict[str, MatchRow] = field(default_factory=dict)
+    existing: list[ExistingMatch] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_matches(grid: Grid | None) -> MatchesSheet:
+    sheet = MatchesSheet()
+    if not grid:
+        return sheet
+    columns = locate_columns(grid[0], {key: column_spellings(key) for key in MATCH_COLUMNS})
+    for sheet_row, values in enumerate(grid[1:], start=2):
+        cells = {key: values[i] if i < len(values) else "" for key, i in columns.items()}
+        _read_match_row(sheet, sheet_row, cells, any(v.strip() for v in values))
+    return sheet
+
+
+def _read_match_row(
+    sheet: MatchesSheet, sheet_row: int, cells: dict[str, str], has_text: bool
+) -> None:
+    match_id = cells.get("match_id", "").strip()
+    if not match_id:
+        if has_text:
+            sheet.problems.append(_problem(sheet_row, "match_id", "", "missing_match_id"))
+        return
+    if match_id in sheet.rows:
+        sheet.problems.append(_problem(sheet_row, "match_id", match_id, "duplicate_match_id"))
+        return
+    sheet.rows[match_id] = MatchRow(match_id, sheet_row, cells)
+    status_text = cells.get("status", "").strip()
+    status = parse_status(status_text) if status_text else Status.PROPOSED
+    if status is None:
+        # Unreadable: keep the pair reserved, as if it were still being worked on.
+        sheet.problems.append(_problem(sheet_row, "status", status_text, "unknown_status"))
+        status = Status.CONTACTED
+    sheet.existing.append(
+        ExistingMatch(
+            match_id=match_id,
+            offer_id=cells.get("offer_id", "").strip(),
+            need_id=cells.get("need_id", "").strip(),
+            quantity=_positive_int(cells.get("quantity", "")),
+            status=status,
+        )
+    )
+
+
+def _positive_int(text: str) -> int:
+    try:
+        return max(int(float(text.replace(",", ".").strip())), 1)
+    except ValueError:
+        return 1
+
+
+def _problem(sheet_row: int, column: str, value: str, code: str) -> Problem:
+    return Problem(
+        source="matches",
+        source_row=sheet_row,
+        field=column,
+        value=value,
+        code=code,
+        params={"value": value},
+    )

@@ -1,0 +1,152 @@
+"""One sync pass: read → normalize → match → write plan → apply.
+
+The pass receives its backend; it never builds one. Every read happens before
+any write, so a bad header or a missing sheet stops it with nothing written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from matcher.engine import propose
+from matcher.model import Need, Offer, Problem, SourceRow
+from matcher.normalize import normalize_needs, normalize_offers
+from sync.backends.base import Backend, BackendError
+from sync.config import Config, nearest
+from sync.coordination import TABS, read_matches
+from sync.plan import Grid, SpreadsheetPlan
+from sync.planner import PassData, build_plan
+from sync.sources import column_map, find_headers, source_rows
+
+log = logging.getLogger(__name__)
+
+
+class SourceNotFound(BackendError):
+    """A worksheet named in config.yaml is not in its spreadsheet."""
+
+
+@dataclass(frozen=True)
+class PassResult:
+    offer_rows: int
+    need_rows: int
+    offers: int
+    needs: int
+    new_matches: int
+    updated_cells: int
+    problems: int
+    plan: SpreadsheetPlan
+    location: str
+    written: bool
+    data: PassData
+
+
+@dataclass(frozen=True)
+class _Source:
+    rows: list[SourceRow]
+    headers: dict[str, str]
+    problems: list[Problem]
+
+
+def run_pass(
+    config: Config, backend: Backend, *, dry_run: bool = False, now: datetime | None = None
+) -> PassResult:
+    now = now or datetime.now()
+    offers_source = _read_source(config, backend, "offers")
+    needs_source = _read_source(config, backend, "needs")
+    coordination = config.coordination.spreadsheet
+    current = (
+        backend.read(coordination, TABS)
+        if backend.exists(coordination)
+        else dict.fromkeys(TABS, None)
+    )
+    limit = backend.max_cell_chars
+    offers, offer_problems = normalize_offers(offers_source.rows, config.normalize_params(limit))
+    needs, need_problems = normalize_needs(needs_source.rows, config.normalize_params(limit))
+    matches = read_matches(current.get("Matches"))
+    params = dataclasses.replace(config.match_params(), now=now)
+    proposals = propose(offers, needs, matches.existing, params)
+    data = PassData(
+        offers=offers,
+        needs=needs,
+        problems=[
+            *offers_source.problems,
+            *offer_problems,
+            *needs_source.problems,
+            *need_problems,
+            *matches.problems,
+        ],
+        matches=matches,
+        proposals=proposals,
+        source_headers={"offers": offers_source.headers, "needs": needs_source.headers},
+    )
+    plan = build_plan(coordination, current, data, config.coordination.language, now)
+    if not dry_run:
+        backend.apply(plan)
+    _log_counts(offers, needs, data, plan)
+    return PassResult(
+        offer_rows=len(offers_source.rows),
+        need_rows=len(needs_source.rows),
+        offers=len(offers),
+        needs=len(needs),
+        new_matches=len(plan.appends),
+        updated_cells=len(plan.updates),
+        problems=len(data.problems),
+        plan=plan,
+        location=backend.location(coordination),
+        written=not dry_run and not plan.is_empty,
+        data=data,
+    )
+
+
+def _read_source(config: Config, backend: Backend, name: Literal["offers", "needs"]) -> _Source:
+    source = getattr(config.sources, name)
+    grid = backend.read(source.spreadsheet, [source.worksheet])[source.worksheet]
+    where = f"{backend.location(source.spreadsheet)}, sheet '{source.worksheet}'"
+    if grid is None:
+        raise SourceNotFound(_missing_sheet_message(backend, source.spreadsheet, source.worksheet))
+    headers = column_map(source.columns.model_dump())
+    if not _has_data(grid):
+        empty = Problem(
+            source=name,
+            source_row=1,
+            field="",
+            value="",
+            code="empty_sheet",
+            params={"sheet": source.worksheet},
+            severity="note",
+        )
+        return _Source(rows=[], headers=headers, problems=[empty])
+    positions = find_headers(grid, headers, where, f"sources.{name}.columns")
+    return _Source(rows=source_rows(grid, positions), headers=headers, problems=[])
+
+
+def _has_data(grid: Grid) -> bool:
+    # Grids come trimmed, so a second row means at least one non-empty data row.
+    return len(grid) > 1
+
+
+def _missing_sheet_message(backend: Backend, spreadsheet: str, worksheet: str) -> str:
+    titles = backend.tab_titles(spreadsheet)
+    guess = nearest(worksheet, titles)
+    hint = f" Did you mean '{guess}'?" if guess else ""
+    return (
+        f"{backend.location(spreadsheet)}: no sheet '{worksheet}'.{hint} "
+        f"Sheets there: {', '.join(titles) or 'none'}. Fix 'worksheet' in config.yaml."
+    )
+
+
+def _log_counts(
+    offers: Sequence[Offer], needs: Sequence[Need], data: PassData, plan: SpreadsheetPlan
+) -> None:
+    log.info(
+        "normalized %d offer lines and %d needs; %d problems; %d new matches",
+        len(offers),
+        len(needs),
+        len(data.problems),
+        len(plan.appends),
+    )

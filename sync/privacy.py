@@ -1,0 +1,45 @@
+"""Keep phone numbers and names out of logs, whatever a message contains."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+# Seven or more digits, possibly split by spaces, dashes, dots or brackets.
+_PHONE_LIKE = re.compile(r"\+?\d(?:[\s().-]*\d){6,}")
+
+
+def mask_phone(text: str) -> str:
+    """'+380951679026' -> '+380******026': enough to tell numbers apart, not to call."""
+    digits = re.sub(r"\D", "", text)
+    if len(digits) < 7:
+        return "*" * len(digits)
+    prefix = "+" if text.strip().startswith("+") else ""
+    return f"{prefix}{digits[:3]}{'*' * (len(digits) - 6)}{digits[-3:]}"
+
+
+def mask_phones_in(text: str) -> str:
+    return _PHONE_LIKE.sub(lambda m: mask_phone(m.group(0)), text)
+
+
+def mask_name(name: str) -> str:
+    """'Иван Петров' -> 'И*** П***'."""
+    return " ".join(f"{word[0]}***" for word in name.split() if word)
+
+
+class PhoneMaskingFilter(logging.Filter):
+    """Masks anything phone-like in every record, as a last line of defence."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = mask_phones_in(record.getMessage())
+        record.args = None
+        return True
+
+
+def configure_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(PhoneMaskingFilter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO if verbose else logging.WARNING)

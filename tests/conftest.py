@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.harness import Harness, WorkbookHarness
+
+BACKENDS = ["workbook"]
+
+
+@pytest.fixture(params=BACKENDS)
+def harness(
+    request: pytest.FixtureRequest, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> Harness:
+    """The same pipeline tests run on every backend."""
+    if request.param == "workbook":
+        return WorkbookHarness(tmp_path, capsys)
+    raise AssertionError(request.param)

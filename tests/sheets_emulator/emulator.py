@@ -1,0 +1,182 @@
+"""SheetsEmulator: the public face tests use to build, wire, steer and inspect the fake."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import gspread
+import requests
+from google.oauth2.credentials import Credentials
+
+from . import grid
+from .adapter import DRIVE_PREFIX, SHEETS_PREFIX, EmulatorAdapter
+from .cells import formatted
+from .controls import (
+    DroppedConnection,
+    Quota,
+    RecordedRequest,
+    Schedule,
+    fault_error,
+    is_read,
+    is_sheets,
+)
+from .errors import ApiError
+from .routes import route, serve
+from .state import Area, Sheet, Store
+
+
+class SheetsEmulator:
+    def __init__(self) -> None:
+        self.store = Store()
+        self.requests: list[RecordedRequest] = []
+        self._schedule = Schedule()
+        self._quota: Quota | None = None
+
+    # --- building and wiring -------------------------------------------------
+    def create_spreadsheet(
+        self,
+        title: str,
+        sheets: dict[str, list[list[Any]]] | None = None,
+        rows: int = 1000,
+        cols: int = 26,
+    ) -> str:
+        """A spreadsheet with the given sheets (title -> rows of values typed by a person)."""
+        book = self.store.create(title, rows, cols)
+        for index, (name, data) in enumerate((sheets or {}).items()):
+            if index == 0:
+                book.sheets[0].properties["title"] = name
+            else:
+                props = dict(book.sheets[0].properties, sheetId=book.new_sheet_id())
+                props.update(
+                    title=name, index=index, gridProperties={"rowCount": rows, "columnCount": cols}
+                )
+                book.sheets.append(Sheet(props))
+            if data:
+                self.set_values(book.key, name, data)
+        return book.key
+
+    def make_private(self, key: str) -> None:
+        """Someone else's spreadsheet: it exists, but opening it is 403 PERMISSION_DENIED."""
+        self.store.private_keys.add(key)
+
+    def credentials(self) -> Credentials:
+        return Credentials(token="emulator-token", expiry=None)
+
+    def attach(self, client: gspread.Client) -> gspread.Client:
+        session = client.http_client.session
+        adapter = EmulatorAdapter(self)
+        session.mount(SHEETS_PREFIX, adapter)
+        session.mount(DRIVE_PREFIX, adapter)
+        return client
+
+    def client(self) -> gspread.Client:
+        return self.attach(gspread.Client(auth=self.credentials()))
+
+    # --- looking at and changing cells directly ------------------------------
+    def _sheet(self, key: str, title: str) -> Sheet:
+        sheet = self.store.get(key).sheet_by_title(title)
+        if sheet is None:
+            raise KeyError(f"no sheet {title!r} in {key}")
+        return sheet
+
+    def values(self, key: str, title: str) -> list[list[str]]:
+        sheet = self._sheet(key, title)
+        area = Area(sheet, 0, 0, sheet.rows, sheet.cols)
+        return [[str(v) for v in row] for row in grid.read(area, "FORMATTED_VALUE", "ROWS")]
+
+    def set_values(self, key: str, title: str, rows: list[list[Any]], start: str = "A1") -> None:
+        """As a person typing: values are parsed like USER_ENTERED, and the grid grows."""
+        book = self.store.get(key)
+        sheet = self._sheet(key, title)
+        anchor = book.area(f"{_quote(title)}!{start}")
+        data = grid.data_area(sheet, anchor.row0, anchor.col0, rows)
+        sheet.grid["rowCount"] = max(sheet.rows, data.row1)
+        sheet.grid["columnCount"] = max(sheet.cols, data.col1)
+        grid.write(data, rows, user_entered=True)
+
+    def formatted_cell(self, key: str, title: str, row: int, col: int) -> str:
+        cell = self._sheet(key, title).cells.get((row, col))
+        return "" if cell is None else formatted(cell)
+
+    def sheet_titles(self, key: str) -> list[str]:
+        return [s.title for s in self.store.get(key).sheets]
+
+    def grid_size(self, key: str, title: str) -> tuple[int, int]:
+        sheet = self._sheet(key, title)
+        return sheet.rows, sheet.cols
+
+    def frozen_rows(self, key: str, title: str) -> int:
+        return int(self._sheet(key, title).grid.get("frozenRowCount", 0))
+
+    def data_validations(self, key: str, title: str) -> list[dict[str, Any]]:
+        return list(self._sheet(key, title).data_validations)
+
+    def protected_ranges(self, key: str, title: str) -> list[dict[str, Any]]:
+        return list(self._sheet(key, title).protected_ranges)
+
+    # --- counting -------------------------------------------------------------
+    def count(self, kind: str | None = None) -> int:
+        return sum(1 for r in self.requests if kind is None or r.kind == kind)
+
+    @property
+    def reads(self) -> int:
+        return sum(1 for r in self.requests if is_read(r.kind))
+
+    @property
+    def writes(self) -> int:
+        return sum(1 for r in self.requests if is_sheets(r.kind) and not is_read(r.kind))
+
+    def reset_counts(self) -> None:
+        self.requests.clear()
+
+    # --- steering -------------------------------------------------------------
+    def enable_quota(
+        self,
+        reads_per_minute: int = 60,
+        writes_per_minute: int = 60,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._quota = Quota(reads_per_minute, writes_per_minute, clock)
+
+    def disable_quota(self) -> None:
+        self._quota = None
+
+    def fail_request(self, n: int, how: str) -> None:
+        self._schedule.add_fault(n, how)
+
+    def before_request(self, n: int, fn: Callable[[SheetsEmulator], None]) -> None:
+        self._schedule.add_hook(n, fn)
+
+    # --- serving (called by the adapter) -------------------------------------
+    def handle(self, method: str, url: str, body: Any, request: Any = None) -> tuple[int, Any]:
+        r = route(method, url)
+        hooks, fault = self._schedule.next_request()
+        for hook in hooks:
+            hook(self)
+        try:
+            status, reply = self._answer(r, fault, body)
+        except DroppedConnection:
+            self._record(method, url, r.kind, body, 0)
+            raise requests.exceptions.ConnectionError(
+                "Connection aborted (emulated drop)", request=request
+            ) from None
+        except ApiError as error:
+            status, reply = error.code, error.body()
+        self._record(method, url, r.kind, body, status)
+        return status, reply
+
+    def _answer(self, r: Any, fault: str | None, body: Any) -> tuple[int, Any]:
+        if fault is not None:
+            raise fault_error(fault, r.kind)
+        if self._quota is not None and is_sheets(r.kind):
+            self._quota.admit(r.kind)
+        return serve(self.store, r, body if isinstance(body, dict) else {})
+
+    def _record(self, method: str, url: str, kind: str, body: Any, status: int) -> None:
+        self.requests.append(RecordedRequest(method, url, kind, body, status))
+
+
+def _quote(title: str) -> str:
+    return "'" + title.replace("'", "''") + "'"

@@ -1,0 +1,157 @@
+"""The spreadsheets.values endpoints: get, batchGet, update, append, clear, batch*."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import grid
+from .errors import ApiError, bad_request
+from .state import Area, Sheet, Spreadsheet
+
+Params = dict[str, list[str]]
+
+
+def _param(params: Params, name: str, default: str = "") -> str:
+    return params.get(name, [default])[-1]
+
+
+def _render_option(params: Params, name: str = "valueRenderOption") -> str:
+    return _param(params, name, "FORMATTED_VALUE")
+
+
+def _input_option(params: Params | dict[str, Any], name: str = "valueInputOption") -> bool:
+    """True for USER_ENTERED; Google insists the option is given."""
+    raw = params.get(name)
+    value = raw[-1] if isinstance(raw, list) else raw
+    if value not in ("RAW", "USER_ENTERED"):
+        raise bad_request(f"'{name}' is required but not specified")
+    return value == "USER_ENTERED"
+
+
+def get(book: Spreadsheet, range_text: str, params: Params) -> dict[str, Any]:
+    area = book.area(range_text)
+    major = _param(params, "majorDimension", "ROWS")
+    return grid.value_range(area, _render_option(params), major)
+
+
+def batch_get(book: Spreadsheet, params: Params) -> dict[str, Any]:
+    major = _param(params, "majorDimension", "ROWS")
+    option = _render_option(params)
+    ranges = [grid.value_range(book.area(t), option, major) for t in params.get("ranges", [])]
+    return {"spreadsheetId": book.key, "valueRanges": ranges}
+
+
+def _update_one(
+    book: Spreadsheet, range_text: str, body: dict[str, Any], user_entered: bool, field: str
+) -> grid.Written:
+    rows = grid.as_rows(body.get("values"), body.get("majorDimension"), field)
+    sheet, bounds = book.resolve(range_text)
+    target = book.area(range_text)
+    anchor_only = (target.row1 - target.row0, target.col1 - target.col0) == (1, 1)
+    data = grid.data_area(sheet, target.row0, target.col0, rows)
+    explicit = not anchor_only and bounds.row1 is not None and bounds.col1 is not None
+    grid.check_fits(target, data, range_text, explicit)
+    return grid.write(data, rows, user_entered)
+
+
+def _with_data(written: grid.Written, params: Params, reply: dict[str, Any]) -> dict[str, Any]:
+    if _param(params, "includeValuesInResponse").lower() == "true":
+        option = _render_option(params, "responseValueRenderOption")
+        reply["updatedData"] = grid.value_range(written.area, option, "ROWS")
+    return reply
+
+
+def update(
+    book: Spreadsheet, range_text: str, params: Params, body: dict[str, Any]
+) -> dict[str, Any]:
+    user_entered = _input_option(params)
+    written = _update_one(book, range_text, body, user_entered, "data.values")
+    return _with_data(written, params, written.response(book.key))
+
+
+def batch_update(book: Spreadsheet, body: dict[str, Any]) -> dict[str, Any]:
+    user_entered = _input_option(body)
+    responses, cells = [], set()
+    for index, item in enumerate(body.get("data") or []):
+        try:
+            written = _update_one(
+                book, item.get("range", ""), item, user_entered, f"data[{index}].values"
+            )
+        except ApiError as error:
+            error.message = f"Invalid data[{index}]: {error.message}"
+            raise
+        responses.append(written.response(book.key))
+        cells |= {(written.area.sheet.sheet_id, r, c) for r, c in written.cells}
+    return {
+        "spreadsheetId": book.key,
+        "totalUpdatedRows": len({(s, r) for s, r, _ in cells}),
+        "totalUpdatedColumns": len({(s, c) for s, _, c in cells}),
+        "totalUpdatedCells": len(cells),
+        "totalUpdatedSheets": len({s for s, _, _ in cells}),
+        "responses": responses,
+    }
+
+
+def clear(book: Spreadsheet, range_text: str) -> dict[str, Any]:
+    area = book.area(range_text)
+    grid.clear(area)
+    return {"spreadsheetId": book.key, "clearedRange": area.a1()}
+
+
+def batch_clear(book: Spreadsheet, body: dict[str, Any]) -> dict[str, Any]:
+    areas = [book.area(text) for text in body.get("ranges") or []]
+    for area in areas:
+        grid.clear(area)
+    return {"spreadsheetId": book.key, "clearedRanges": [a.a1() for a in areas]}
+
+
+def find_table(area: Area) -> Area | None:
+    """Google's table: the block grown from the first filled cell in the range."""
+    filled = sorted(
+        (r, c)
+        for (r, c) in area.sheet.cells
+        if area.row0 <= r < area.row1 and area.col0 <= c < area.col1
+    )
+    if not filled:
+        return None
+    row0, col0 = filled[0]
+    row1, col1 = row0 + 1, col0 + 1
+    cells = area.sheet.cells
+    grown = True
+    while grown:
+        grown = False
+        if any((row1, c) in cells for c in range(col0, col1)):
+            row1, grown = row1 + 1, True
+        if any((r, col1) in cells for r in range(row0, row1)):
+            col1, grown = col1 + 1, True
+    return Area(area.sheet, row0, col0, row1, col1)
+
+
+def _make_room(sheet: Sheet, at_row: int, rows: int, cols: int, insert: bool) -> None:
+    """Appending grows the grid instead of failing at its edge."""
+    if insert:
+        moved = {(r + rows if r >= at_row else r, c): v for (r, c), v in sheet.cells.items()}
+        sheet.cells = moved
+        sheet.grid["rowCount"] += rows
+    sheet.grid["rowCount"] = max(sheet.rows, at_row + rows)
+    sheet.grid["columnCount"] = max(sheet.cols, cols)
+
+
+def append(
+    book: Spreadsheet, range_text: str, params: Params, body: dict[str, Any]
+) -> dict[str, Any]:
+    user_entered = _input_option(params)
+    rows = grid.as_rows(body.get("values"), body.get("majorDimension"), "data.values")
+    area = book.area(range_text)
+    table = find_table(area)
+    at_row = area.row0 if table is None else table.row1
+    at_col = area.col0 if table is None else table.col0
+    data = grid.data_area(area.sheet, at_row, at_col, rows)
+    insert = _param(params, "insertDataOption", "OVERWRITE") == "INSERT_ROWS"
+    _make_room(area.sheet, at_row, len(rows), data.col1, insert)
+    written = grid.write(data, rows, user_entered)
+    reply: dict[str, Any] = {"spreadsheetId": book.key}
+    if table is not None:
+        reply["tableRange"] = table.a1()
+    reply["updates"] = _with_data(written, params, written.response(book.key))
+    return reply

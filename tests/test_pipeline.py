@@ -1,0 +1,189 @@
+"""The user-visible behaviour of a sync pass, through the real CLI, on every backend."""
+
+from __future__ import annotations
+
+from tests.harness import Harness
+
+STATUS_DECLINED_RU = "Отказ"
+
+
+def test_first_pass_writes_the_coordination_tabs_and_a_summary(harness: Harness) -> None:
+    result = harness.sync()
+    assert "Read 60 form rows and 25 need rows." in result.out
+    assert "Wrote " in result.out
+    for tab in ("Matches", "Offers", "Needs", "Problems"):
+        assert harness.coordination(tab), tab
+    matches = harness.matches()
+    assert matches, "the demo should produce matches"
+    assert {m["status"] for m in matches} == {"Предложено"}
+    assert len({m["match_id"] for m in matches}) == len(matches)
+
+
+def test_second_pass_with_no_change_writes_nothing(harness: Harness) -> None:
+    harness.sync()
+    before = {tab: harness.coordination(tab) for tab in ("Matches", "Offers", "Needs", "Problems")}
+    result = harness.sync()
+    assert "New matches: 0." in result.out
+    assert "Nothing changed; nothing written" in result.out
+    after = {tab: harness.coordination(tab) for tab in before}
+    assert after == before
+
+
+def test_declined_match_keeps_the_edit_and_frees_the_offer(harness: Harness) -> None:
+    harness.sync()
+    first = harness.matches()[0]
+    harness.edit_match(first["match_id"], "status", STATUS_DECLINED_RU)
+    harness.edit_match(first["match_id"], "notes", "донор передумал, перезвонить в декабре")
+    harness.sync()
+    harness.sync()
+    rows = {m["match_id"]: m for m in harness.matches()}
+    assert rows[first["match_id"]]["status"] == STATUS_DECLINED_RU
+    assert rows[first["match_id"]]["notes"] == "донор передумал, перезвонить в декабре"
+    pairs = [(m["offer_id"], m["need_id"]) for m in rows.values()]
+    assert pairs.count((first["offer_id"], first["need_id"])) == 1
+
+
+def test_a_new_form_row_appends_only_new_matches(harness: Harness) -> None:
+    harness.sync()
+    before = harness.coordination("Matches")
+    harness.append_source_row(
+        "offers",
+        [
+            "21.11.2026 10:15:00",
+            "Оксана",
+            "+380 67 555 12 34",
+            "Северодонецк",
+            "Одежда, Посуда",
+            "куртки зимние 4 шт, кастрюли 3 шт",
+            "Да",
+        ],
+    )
+    result = harness.sync()
+    after = harness.coordination("Matches")
+    assert after[: len(before)] == before, "existing rows are neither reordered nor rewritten"
+    assert len(after) > len(before)
+    assert f"New matches: {len(after) - len(before)}." in result.out
+
+
+def test_dry_run_prints_the_plan_and_writes_nothing(harness: Harness) -> None:
+    result = harness.sync("--dry-run")
+    assert "append" in result.out and "Matches" in result.out
+    assert "Dry run: nothing written" in result.out
+    assert harness.cli("report").code == 1  # no coordination spreadsheet yet
+
+
+def test_a_cell_starting_with_a_formula_stays_text(harness: Harness) -> None:
+    harness.append_source_row(
+        "offers",
+        [
+            "21.11.2026 11:00:00",
+            '=HYPERLINK("http://example.com";"клик")',
+            "095 167 90 27",
+            "Лисичанск",
+            "Посуда",
+            "=1+1 кастрюля",
+            "Нет",
+        ],
+    )
+    harness.sync()
+    offers = harness.coordination("Offers")
+    texts = [cell for row in offers for cell in row]
+    assert any(cell.startswith("=HYPERLINK(") for cell in texts)
+    assert any(cell.startswith("=1+1") for cell in texts)
+
+
+def test_a_huge_cell_is_trimmed_with_a_note_and_the_pass_completes(harness: Harness) -> None:
+    harness.append_source_row(
+        "offers",
+        ["21.11.2026 12:00:00", "Марина", "050 123 45 99", "Северодонецк", "Одежда",
+         "куртка " * 10_000, "Да"],
+    )  # fmt: skip
+    harness.sync()
+    offers = harness.coordination("Offers")
+    longest = max(len(cell) for row in offers for cell in row)
+    assert 1_000 < longest <= 32_767
+    problems = harness.coordination("Problems")
+    assert any(row[1] == str(len(harness.source("offers"))) for row in problems[1:])
+
+
+def test_an_all_empty_form_row_is_listed_on_problems(harness: Harness) -> None:
+    grid = harness.source("offers")
+    harness.replace_source("offers", [*grid[:3], [""] * 7, *grid[3:]])
+    harness.sync()
+    problems = harness.coordination("Problems")
+    assert any(row[0] == "Ответы формы" and row[1] == "4" for row in problems[1:])
+
+
+def test_an_empty_source_sheet_is_a_problem_not_a_crash(harness: Harness) -> None:
+    harness.replace_source("needs", [harness.source("needs")[0]])
+    result = harness.sync()
+    assert "Read 60 form rows and 0 need rows." in result.out
+    problems = harness.coordination("Problems")
+    assert any(row[0] == "Потребности" for row in problems[1:])
+    assert len(harness.coordination("Matches")) == 1  # header only
+
+
+def test_a_renamed_header_stops_before_anything_is_written(harness: Harness) -> None:
+    grid = harness.source("offers")
+    grid[0][2] = "Телефон для связи"
+    harness.replace_source("offers", grid)
+    result = harness.cli("sync")
+    assert result.code == 2
+    assert "Контактный телефон" in result.err
+    assert "Телефон для связи" in result.err
+    assert "sources.offers.columns.phone" in result.err
+    assert harness.cli("report").code == 1  # nothing was created
+
+
+def test_export_writes_the_canonical_csv_files(harness: Harness, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    harness.sync()
+    out = tmp_path / "export"
+    result = harness.cli("export", "--out", str(out))
+    assert result.code == 0, result.err
+    offers = pd.read_csv(out / "offers.csv", dtype=str, keep_default_na=False)
+    assert list(offers.columns[:10]) == [
+        "offer_id", "source_row", "submitted_at", "donor_name", "phone", "city",
+        "category", "item", "quantity", "can_deliver",
+    ]  # fmt: skip
+    needs = pd.read_csv(out / "needs.csv", dtype=str, keep_default_na=False)
+    assert {"need_id", "organization", "urgency", "quantity"} <= set(needs.columns)
+    matches = pd.read_csv(out / "matches.csv", dtype=str, keep_default_na=False)
+    assert list(matches.columns[:8]) == [
+        "match_id", "offer_id", "need_id", "category", "quantity", "score", "status", "reason",
+    ]  # fmt: skip
+    assert set(matches["status"]) == {"proposed"}
+    assert len(matches) == len(harness.matches())
+    problems = pd.read_csv(out / "problems.csv", dtype=str, keep_default_na=False)
+    assert list(problems.columns[:5]) == ["source", "source_row", "field", "value", "problem"]
+    assert not any(v.startswith("=") for v in offers["item"])
+
+
+def test_declining_frees_the_offer_for_another_need(harness: Harness) -> None:
+    offers_header = harness.source("offers")[0]
+    needs_header = harness.source("needs")[0]
+    harness.replace_source(
+        "offers",
+        [offers_header,
+         ["20.11.2026 09:00:00", "Ирина", "095 111 22 33", "Северодонецк", "Одежда",
+          "зимняя куртка 1 шт", "Нет"]],
+    )  # fmt: skip
+    harness.replace_source(
+        "needs",
+        [needs_header,
+         ["18.11.2026", "ГО \"Світло\"", "Олена", "050 222 33 44", "Северодонецк",
+          "зимові куртки", "1", "терміново"],
+         ["19.11.2026", "Центр \"Дом\"", "Павел", "066 333 44 55", "Северодонецк",
+          "куртка зимняя", "1", "не срочно"]],
+    )  # fmt: skip
+    harness.sync()
+    [first] = harness.matches()
+    harness.edit_match(first["match_id"], "status", "відмова")  # any language, any case
+    harness.sync()
+    rows = harness.matches()
+    assert len(rows) == 2
+    second = rows[1]
+    assert second["offer_id"] == first["offer_id"]
+    assert second["need_id"] != first["need_id"]
+    assert rows[0]["status"] == "відмова"

@@ -1,0 +1,140 @@
+"""The workbook backend on real temporary .xlsx files."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from sync.backends.base import SpreadsheetBusy, SpreadsheetNotFound
+from sync.backends.workbook import WorkbookBackend
+from sync.coordination import MATCH_COLUMNS, matches_tab, new_tab
+from sync.plan import CellUpdate, SpreadsheetPlan
+
+
+def _book(path: Path, rows: list[list[object]], title: str = "Sheet") -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def test_reads_cells_as_typed(tmp_path: Path) -> None:
+    _book(
+        tmp_path / "in.xlsx",
+        [["a", "b", "c", "d"], ["007", "2,5", 5, 2.5], [None, None, None, None],
+         [datetime(2026, 11, 10, 14, 3, 27), "=SUM(1,2)", True, None]],
+    )  # fmt: skip
+    grid = WorkbookBackend(tmp_path).read("in.xlsx", ["Sheet", "Missing"])
+    assert grid["Sheet"] == [
+        ["a", "b", "c", "d"],
+        ["007", "2,5", "5", "2.5"],
+        [],
+        ["10.11.2026 14:03:27", "=SUM(1,2)", "TRUE"],
+    ]
+    assert grid["Missing"] is None
+
+
+def test_missing_workbook_names_the_path_and_the_setting(tmp_path: Path) -> None:
+    with pytest.raises(SpreadsheetNotFound, match=r"nope\.xlsx: no such workbook.*workbook\.dir"):
+        WorkbookBackend(tmp_path).read("nope.xlsx", ["x"])
+
+
+HOSTILE = ['=HYPERLINK("http://x")', "+380 95", "-5", "@cmd", "a\x00b\x07c"]
+
+
+def test_hostile_text_is_stored_as_text_never_a_formula(tmp_path: Path) -> None:
+    backend = WorkbookBackend(tmp_path)
+    backend.apply(
+        SpreadsheetPlan("out.xlsx", rewrites={"Offers": [["h"], *[[v] for v in HOSTILE]]})
+    )
+    with zipfile.ZipFile(tmp_path / "out.xlsx") as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in xml
+    grid = backend.read("out.xlsx", ["Offers"])["Offers"]
+    assert grid == [["h"], *[[v] for v in HOSTILE[:-1]], ["abc"]]
+
+
+def test_writes_replace_the_file_and_leave_no_temporary(tmp_path: Path) -> None:
+    backend = WorkbookBackend(tmp_path)
+    backend.apply(SpreadsheetPlan("out.xlsx", rewrites={"T": [["one"]]}))
+    backend.apply(SpreadsheetPlan("out.xlsx", rewrites={"T": [["two"], ["three"]]}))
+    assert backend.read("out.xlsx", ["T"])["T"] == [["two"], ["three"]]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.xlsx"]
+
+
+def test_refuses_to_write_a_workbook_open_in_libreoffice(tmp_path: Path) -> None:
+    backend = WorkbookBackend(tmp_path)
+    backend.apply(SpreadsheetPlan("out.xlsx", rewrites={"T": [["one"]]}))
+    (tmp_path / ".~lock.out.xlsx#").write_text("someone")
+    with pytest.raises(SpreadsheetBusy, match="Save and close it"):
+        backend.apply(SpreadsheetPlan("out.xlsx", rewrites={"T": [["two"]]}))
+    assert backend.read("out.xlsx", ["T"])["T"] == [["one"]]
+
+
+def _match_row(match_id: str, status: str) -> dict[str, str]:
+    return {"match_id": match_id, "status": status, "donor_phone": "+380950000000"}
+
+
+def test_updates_find_rows_by_id_after_a_coordinator_sorted_and_moved_columns(
+    tmp_path: Path,
+) -> None:
+    backend = WorkbookBackend(tmp_path)
+    keyed = matches_tab("ru")
+    backend.apply(
+        SpreadsheetPlan(
+            "c.xlsx",
+            new_tabs=(new_tab("Matches", "ru"),),
+            keyed_tab=keyed,
+            appends=(_match_row("M-1", "Предложено"), _match_row("M-2", "Предложено")),
+        )
+    )
+    # A coordinator sorts the rows, moves the status column first and adds a column.
+    book = openpyxl.load_workbook(tmp_path / "c.xlsx")
+    sheet = book["Matches"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    header, first, second = rows
+    status_at = header.index("Статус")
+    order = [status_at] + [i for i in range(len(header)) if i != status_at]
+    sheet.delete_rows(1, sheet.max_row)
+    for row in (header, second, first):
+        sheet.append([row[i] for i in order] + ["моя колонка" if row is header else "x"])
+    sheet.cell(row=2, column=1, value="Отказ")
+    book.save(tmp_path / "c.xlsx")
+
+    backend.apply(
+        SpreadsheetPlan(
+            "c.xlsx",
+            keyed_tab=keyed,
+            appends=(_match_row("M-3", "Предложено"),),
+            updates=(CellUpdate("M-1", "donor_phone", "+380951111111"),),
+        )
+    )
+    grid = backend.read("c.xlsx", ["Matches"])["Matches"]
+    assert grid is not None
+    header = grid[0]
+    at = {key: header.index(label) for key, label in keyed.labels.items() if label in header}
+    by_id = {row[at["match_id"]]: row for row in grid[1:]}
+    assert by_id["M-2"][at["status"]] == "Отказ"  # the coordinator's edit survives
+    assert by_id["M-1"][at["donor_phone"]] == "+380951111111"
+    assert by_id["M-2"][at["donor_phone"]] == "+380950000000"
+    assert by_id["M-3"][at["status"]] == "Предложено"
+    assert grid[3][at["match_id"]] == "M-3"  # appended at the end
+    assert grid[1][-1] == "x"
+    assert header[0] == "Статус" and len(header) == len(MATCH_COLUMNS) + 1
+
+
+def test_new_matches_tab_has_a_status_dropdown_and_frozen_header(tmp_path: Path) -> None:
+    WorkbookBackend(tmp_path).apply(
+        SpreadsheetPlan("c.xlsx", new_tabs=(new_tab("Matches", "uk"),), keyed_tab=matches_tab("uk"))
+    )
+    sheet = openpyxl.load_workbook(tmp_path / "c.xlsx")["Matches"]
+    assert sheet.freeze_panes == "A2"
+    [validation] = sheet.data_validations.dataValidation
+    assert "Відмова" in validation.formula1
+    assert str(validation.sqref).startswith("B2:")
