@@ -1,0 +1,1 @@
+"""Summaries (pure) and their renderings."""

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
+from reports.summary import render_text, summarize
 from sync.backends.base import Backend, BackendError
 from sync.config import Config
-from sync.coordination import MATCHES, read_matches
+from sync.coordination import MATCHES, category_code, read_matches
 from sync.pipeline import PassResult, run_pass
 from sync.state import StateStore
 
@@ -79,12 +79,13 @@ def report(config: Config, backend: Backend) -> int:
     spreadsheet = config.coordination.spreadsheet
     if not backend.exists(spreadsheet):
         raise BackendError(f"{backend.location(spreadsheet)} does not exist yet: run mozhem sync.")
-    grid = backend.read(spreadsheet, [MATCHES])[MATCHES]
-    sheet = read_matches(grid)
-    by_status = Counter(match.status.value for match in sheet.existing)
-    print(f"Matches on {backend.location(spreadsheet)}: {len(sheet.existing)}")
-    for status_name, count in sorted(by_status.items()):
-        print(f"  {status_name:<10} {count}")
+    sheet = read_matches(backend.read(spreadsheet, [MATCHES])[MATCHES])
+    pairs = [
+        (category_code(sheet.rows[m.match_id].cells.get("category", "")), m.status)
+        for m in sheet.existing
+    ]
+    print(f"Matches on {backend.location(spreadsheet)}: {len(pairs)}")
+    print(render_text(summarize(pairs)))
     return 0
 
 

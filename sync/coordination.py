@@ -5,9 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from matcher.model import ExistingMatch, Problem, Status
+from matcher.labels import category_label
+from matcher.model import CATEGORIES, ExistingMatch, Problem, Status
 from matcher.params import Language
-from sync.labels import column_label, column_spellings, parse_status, status_labels
+from sync.labels import (
+    LANGUAGES,
+    column_label,
+    column_spellings,
+    fold,
+    parse_status,
+    status_labels,
+)
 from sync.plan import Grid, KeyedTab, NewTab, locate_columns
 
 MATCHES = "Matches"
@@ -157,6 +165,15 @@ def _read_match_row(
             status=status,
         )
     )
+
+
+def category_code(label: str) -> str:
+    """The code behind a category label in any language; the label itself if unknown."""
+    wanted = fold(label)
+    for code in CATEGORIES:
+        if any(fold(category_label(code, language)) == wanted for language in LANGUAGES):
+            return code
+    return label
 
 
 def _positive_int(text: str) -> int:

@@ -9,12 +9,9 @@ from typing import Any
 
 import pandas as pd
 
-from matcher.labels import category_label
 from matcher.messages import render_problem
-from matcher.model import CATEGORIES
 from matcher.params import Language
-from sync.coordination import MatchesSheet
-from sync.labels import LANGUAGES, fold
+from sync.coordination import MatchesSheet, category_code
 from sync.planner import PassData
 
 OFFER_COLUMNS = [
@@ -76,22 +73,13 @@ def _match_records(sheet: MatchesSheet) -> Iterable[dict[str, Any]]:
             "match_id": existing.match_id,
             "offer_id": existing.offer_id,
             "need_id": existing.need_id,
-            "category": _category_code(cells.get("category", "")),
+            "category": category_code(cells.get("category", "")),
             "quantity": existing.quantity,
             "score": cells.get("score", ""),
             "status": existing.status.value,
             "reason": cells.get("reason", ""),
             "notes": cells.get("notes", ""),
         }
-
-
-def _category_code(label: str) -> str:
-    """The code behind a category label in any language; the label itself if unknown."""
-    wanted = fold(label)
-    for code in CATEGORIES:
-        if any(fold(category_label(code, language)) == wanted for language in LANGUAGES):
-            return code
-    return label
 
 
 def _frame(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
