@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, ValidationError
-from rapidfuzz import process
+from rapidfuzz import process, utils
 
 from matcher.model import Urgency
 from matcher.params import Language, MatchParams, NormalizeParams
@@ -197,7 +197,9 @@ def _lookup(raw: Any, location: Sequence[str]) -> Any:
     return raw
 
 
-def nearest(given: str, choices: Sequence[str]) -> str | None:
+def nearest(given: str, choices: Sequence[str], cutoff: float = 50) -> str | None:
     """The closest of `choices` to `given`, for 'did you mean' hints."""
-    found = process.extractOne(given, list(choices), score_cutoff=50)
+    found = process.extractOne(
+        given, list(choices), processor=utils.default_process, score_cutoff=cutoff
+    )
     return str(found[0]) if found else None

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import re
 
-# Seven or more digits, possibly split by spaces, dashes, dots or brackets.
-_PHONE_LIKE = re.compile(r"\+?\d(?:[\s().-]*\d){6,}")
+# Seven or more digits, possibly split by spaces, dashes or brackets (not dots:
+# "21.11.2026" is a date).
+_PHONE_LIKE = re.compile(r"\+?\(?\d(?:[\s()-]*\d){6,}")
 
 
 def mask_phone(text: str) -> str:

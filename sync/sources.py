@@ -23,12 +23,15 @@ def find_headers(
 ) -> dict[str, int]:
     """Canonical field -> column index; raises HeaderNotFound naming the nearest header."""
     present = [cell.strip() for cell in grid[0]] if grid else []
+    wanted = {title.strip() for title in headers.values()}
+    # A renamed header is most likely one that no other mapping claims.
+    unclaimed = [h for h in present if h and h not in wanted]
     positions: dict[str, int] = {}
     for field, title in headers.items():
         if title.strip() in present:
             positions[field] = present.index(title.strip())
             continue
-        guess = nearest(title, [h for h in present if h])
+        guess = nearest(title, unclaimed or [h for h in present if h], cutoff=0)
         hint = (
             f" The nearest header there is '{guess}'." if guess else " The sheet has no header row."
         )

@@ -52,17 +52,19 @@ def test_a_new_form_row_appends_only_new_matches(harness: Harness) -> None:
             "21.11.2026 10:15:00",
             "Оксана",
             "+380 67 555 12 34",
-            "Северодонецк",
-            "Одежда, Посуда",
-            "куртки зимние 4 шт, кастрюли 3 шт",
+            "Лисичанск",
+            "Средства гигиены, Продукты (долгого хранения)",
+            "шампунь 3 шт, крупа 5 кг",
             "Да",
         ],
     )
     result = harness.sync()
     after = harness.coordination("Matches")
     assert after[: len(before)] == before, "existing rows are neither reordered nor rewritten"
-    assert len(after) > len(before)
+    assert len(after) >= len(before) + 2  # one per category of the new answer
     assert f"New matches: {len(after) - len(before)}." in result.out
+    categories = {row[3] for row in after[len(before) :]}
+    assert categories == {"Гигиена", "Продукты"}
 
 
 def test_dry_run_prints_the_plan_and_writes_nothing(harness: Harness) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import IO
 
 import pytest
 import yaml
@@ -35,16 +36,32 @@ def _demo_config(tmp_path: Path, every_minutes: float) -> Path:
     return path
 
 
-def _wait_for(process: subprocess.Popen[str], text: str, count: int, timeout: float) -> str:
-    seen = ""
-    deadline = time.monotonic() + timeout
-    assert process.stdout is not None
-    os.set_blocking(process.stdout.fileno(), False)
-    while time.monotonic() < deadline and seen.count(text) < count:
-        chunk = process.stdout.read()
-        seen += chunk or ""
-        time.sleep(0.1)
-    return seen
+class _Output:
+    """Collects a process's stdout on a thread, so the test can wait for text."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.lines: list[str] = []
+        assert process.stdout is not None
+        self._reader = threading.Thread(target=self._read, args=(process.stdout,), daemon=True)
+        self._reader.start()
+
+    def _read(self, stream: IO[str]) -> None:
+        for line in stream:
+            self.lines.append(line)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.lines)
+
+    def wait_for(self, text: str, count: int, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.text.count(text) < count:
+            time.sleep(0.1)
+        return self.text
+
+    def rest(self) -> str:
+        self._reader.join(timeout=30)
+        return self.text
 
 
 @pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
@@ -59,13 +76,16 @@ def test_run_passes_at_once_then_on_schedule_and_stops_cleanly(
         text=True,
         cwd=tmp_path,
     )
+    output = _Output(process)
     try:
-        seen = _wait_for(process, "Read 60 form rows", count=3, timeout=90)
+        seen = output.wait_for("Read 60 form rows", count=3, timeout=90)
         assert seen.count("Read 60 form rows") >= 3, seen
         assert "Wrote " in seen  # the first pass writes
         assert "Nothing changed; nothing written" in seen  # later passes find nothing new
         process.send_signal(stop_signal)
-        out, err = process.communicate(timeout=60)
+        process.wait(timeout=60)
+        out = output.rest()
+        err = process.stderr.read() if process.stderr else ""
     finally:
         if process.poll() is None:
             process.kill()

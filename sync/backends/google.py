@@ -1,10 +1,11 @@
 """Google Sheets through gspread's HTTP client, batched, RAW, with bounded retries.
 
 Per spreadsheet a pass reads with one values.batchGet. Writing the coordination
-spreadsheet takes at most: one values.get of Matches right before writing (so
-rows are found by match_id where they are now), one spreadsheets.batchUpdate
-(new tabs, or more rows for a growing tab), one values.append and one
-values.batchUpdate. A plan with nothing in it sends nothing.
+spreadsheet takes at most, in this order: one spreadsheets.batchUpdate (new
+tabs, or more rows for a growing tab), one values.get of Matches right before
+writing (so rows are found by match_id where they are now), one
+values.batchUpdate (rewritten tabs and refreshed cells), and one values.append
+(new matches). A plan with nothing in it sends nothing.
 """
 
 from __future__ import annotations
@@ -118,53 +119,66 @@ class GoogleBackend:
         key = spreadsheet_key(plan.spreadsheet)
         created = {tab.title for tab in plan.new_tabs}
         keyed = plan.keyed_tab
+        self._structure(key, plan, created)
         data: list[dict[str, Any]] = []
+        fresh_header: list[str] | None = None
         if keyed and keyed.title in created:
             # A brand-new tab: header and rows go in with the other values, no append.
             header = next(t.header for t in plan.new_tabs if t.title == keyed.title)
             data.append(new_keyed_rows(keyed.title, header, keyed, plan.appends, GOOGLE_CELL_LIMIT))
         elif keyed and (plan.appends or plan.updates):
+            # Rows are found where they are now, right before writing. The updates go
+            # out before the append: an append inserts rows, which may land above
+            # rows we address (Google's "table" ends at the first blank row).
             fresh_header, rows_by_key = self._fresh_keys(key, keyed)
-            if plan.appends:
-                self._append(key, fresh_header, plan)
-            columns = locate_columns(fresh_header, keyed.spellings)
+            columns = locate_columns(fresh_header or [], keyed.spellings)
             data += update_ranges(
                 keyed.title, plan.updates, columns, rows_by_key, GOOGLE_CELL_LIMIT
             )
-        self._structure(key, plan, created)
         extents = {title: self._extent.get((key, title), (0, 0)) for title in plan.rewrites}
         data = rewrite_ranges(plan, extents, GOOGLE_CELL_LIMIT) + data
         if data:
             body = {"valueInputOption": "RAW", "data": data}
             self._call(key, self.http.values_batch_update, key, body)
+        if keyed and keyed.title not in created and plan.appends:
+            self._append(key, fresh_header, plan)
 
     def _structure(self, key: str, plan: SpreadsheetPlan, created: set[str]) -> None:
         """New tabs, and more rows or columns where a rewrite outgrows its grid."""
         requests: list[dict[str, Any]] = []
         if plan.new_tabs:
-            requests += new_tab_requests(plan, self._sheet_ids_of(key), self._new_sheet_id)
+            # The ids this pass already saw, else one spreadsheets.get.
+            taken = self._sheet_ids.get(key) or self._sheet_ids_of(key)
+            requests += new_tab_requests(plan, taken, self._new_sheet_id)
         sizes = {title: self._grid.get((key, title), (0, 0)) for title in plan.rewrites}
         if any(title not in created for title in plan.rewrites):
             requests += growth_requests(plan, sizes, created, lambda t: self._sheet_id(key, t))
         if requests:
             self._call(key, self.http.batch_update, key, {"requests": requests})
 
-    def _fresh_keys(self, key: str, keyed: KeyedTab) -> tuple[list[str], dict[str, int]]:
-        """Header and match_id -> sheet row, read right before writing."""
+    def _fresh_keys(self, key: str, keyed: KeyedTab) -> tuple[list[str] | None, dict[str, int]]:
+        """Header (None for an empty tab) and match_id -> sheet row, read right before writing."""
         answer = self._call(key, self.http.values_get, key, quote_title(keyed.title))
         rows = [[str(c) for c in row] for row in answer.get("values", [])]
-        header = rows[0] if rows else list(keyed.labels.values())
-        at = locate_columns(header, keyed.spellings).get(keyed.key_column, 0)
+        if not rows:
+            return None, {}
+        at = locate_columns(rows[0], keyed.spellings).get(keyed.key_column, 0)
         found = {row[at]: n for n, row in enumerate(rows[1:], start=2) if len(row) > at and row[at]}
-        return header, found
+        return rows[0], found
 
-    def _append(self, key: str, header: list[str], plan: SpreadsheetPlan) -> None:
-        """Append new rows; after an ambiguous failure, look before appending again."""
+    def _append(self, key: str, header: list[str] | None, plan: SpreadsheetPlan) -> None:
+        """Append new rows; after an ambiguous failure, look before appending again.
+
+        A tab left empty (a pass that stopped after creating it) gets its header first.
+        """
         keyed = plan.keyed_tab
         assert keyed is not None
         pending = list(plan.appends)
         for _attempt in range(3):
-            rows = append_rows(header, keyed, pending, GOOGLE_CELL_LIMIT)
+            labels = header if header is not None else list(keyed.labels.values())
+            rows = append_rows(labels, keyed, pending, GOOGLE_CELL_LIMIT)
+            if header is None:
+                rows = [labels, *rows]
             params = {"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"}
             try:
                 self._call(
@@ -177,7 +191,7 @@ class GoogleBackend:
                 )
                 return
             except AmbiguousWrite:
-                _, present = self._fresh_keys(key, keyed)
+                header, present = self._fresh_keys(key, keyed)
                 pending = [row for row in pending if row[keyed.key_column] not in present]
                 if not pending:
                     return

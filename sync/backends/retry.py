@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import requests
+from google.auth.exceptions import RefreshError, TransportError
 from gspread import HTTPClient
 from gspread.exceptions import APIError
 
@@ -65,6 +66,16 @@ class BoundedRetryHTTPClient(HTTPClient):
                 ambiguous = error.code != 429
             except (requests.ConnectionError, requests.Timeout) as error:
                 failure, ambiguous = error, True
+            except TransportError as error:
+                # Getting an access token failed before the request was sent.
+                failure, ambiguous = error, False
+            except RefreshError as error:
+                # Google refused the key itself (revoked, deleted, a wrong clock):
+                # waiting does not help. The key's contents are never shown.
+                raise BackendError(
+                    f"Google refused the service-account key: {_describe(error)}. Check that "
+                    "the key is current (IAM > Service accounts > Keys) and the clock is right."
+                ) from None
             if ambiguous and ":append" in endpoint:
                 raise AmbiguousWrite(f"an append may not have been applied: {failure}") from failure
             attempt += 1
@@ -81,4 +92,7 @@ class BoundedRetryHTTPClient(HTTPClient):
 def _describe(error: Exception) -> str:
     if isinstance(error, APIError):
         return f"HTTP {error.code} {error.error.get('status', '')}".strip()
+    if isinstance(error, RefreshError) and error.args:
+        # Google's answer, e.g. "invalid_grant: Invalid JWT Signature."
+        return str(error.args[0]).splitlines()[0][:200]
     return type(error).__name__
