@@ -20,17 +20,26 @@ def sync_once(config: Config, backend: Backend, *, dry_run: bool = False) -> int
     store = StateStore(config.state_path)
     started = datetime.now()
     with store.exclusive():
+        remembered = store.remembered_matches()
         try:
-            result = run_pass(config, backend, dry_run=dry_run, now=started)
+            result = run_pass(config, backend, dry_run=dry_run, now=started, remembered=remembered)
         except Exception as error:
             store.record(started, "failed", {}, f"{type(error).__name__}: {error}")
             raise
         if not dry_run:
+            # Only after the write succeeded: a row we failed to write was never there.
+            store.remember_matches(_pairs_on_sheet(result))
             store.record(started, "ok", _counts(result), _written_line(result))
     if dry_run:
         print("\n".join(result.plan.describe()))
     print(summary(result, dry_run=dry_run))
     return 0
+
+
+def _pairs_on_sheet(result: PassResult) -> list[tuple[str, str, str]]:
+    existing = [(m.match_id, m.offer_id, m.need_id) for m, _ in result.data.matches.on_sheet()]
+    appended = [(row["match_id"], row["offer_id"], row["need_id"]) for row in result.plan.appends]
+    return existing + appended
 
 
 def _counts(result: PassResult) -> dict[str, int]:
@@ -81,8 +90,7 @@ def report(config: Config, backend: Backend) -> int:
         raise BackendError(f"{backend.location(spreadsheet)} does not exist yet: run mozhem sync.")
     sheet = read_matches(backend.read(spreadsheet, [MATCHES])[MATCHES])
     pairs = [
-        (category_code(sheet.rows[m.match_id].cells.get("category", "")), m.status)
-        for m in sheet.existing
+        (category_code(row.cells.get("category", "")), m.status) for m, row in sheet.on_sheet()
     ]
     print(f"Matches on {backend.location(spreadsheet)}: {len(pairs)}")
     print(render_text(summarize(pairs)))

@@ -130,7 +130,9 @@ class Config(_Frozen):
         return MatchParams(
             max_distance_km=m.max_distance_km,
             delivery_distance_km=m.delivery_distance_km,
-            urgency_weights=dict(_default_weights() | m.urgency_weights),
+            urgency_weights={
+                str(k): v for k, v in (_default_weights() | m.urgency_weights).items()
+            },
             max_open_per_donor=m.max_open_per_donor,
             max_open_per_ngo=m.max_open_per_ngo,
             language=self.coordination.language,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from matcher.labels import category_label
@@ -123,8 +123,16 @@ class MatchesSheet:
     """What the Matches tab holds now, as the pipeline understands it."""
 
     rows: dict[str, MatchRow] = field(default_factory=dict)
+    #: What the engine must respect: the rows here, and pairs whose row was deleted.
     existing: list[ExistingMatch] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+    def on_sheet(self) -> Iterator[tuple[ExistingMatch, MatchRow]]:
+        """Each match that has a row on the tab now, with that row."""
+        for match in self.existing:
+            row = self.rows.get(match.match_id)
+            if row is not None:
+                yield match, row
 
 
 def read_matches(grid: Grid | None) -> MatchesSheet:
@@ -165,6 +173,25 @@ def _read_match_row(
             status=status,
         )
     )
+
+
+def forget_deleted_rows(sheet: MatchesSheet, remembered: Mapping[str, tuple[str, str]]) -> None:
+    """A pair whose row a coordinator deleted counts as declined: never proposed again."""
+    for match_id, (offer_id, need_id) in sorted(remembered.items()):
+        if match_id in sheet.rows:
+            continue
+        sheet.existing.append(ExistingMatch(match_id, offer_id, need_id, 0, Status.DECLINED))
+        sheet.problems.append(
+            Problem(
+                source="matches",
+                source_row=0,
+                field="match_id",
+                value=match_id,
+                code="match_row_deleted",
+                params={"value": match_id},
+                severity="note",
+            )
+        )
 
 
 def category_code(label: str) -> str:

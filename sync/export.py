@@ -67,8 +67,8 @@ def _record(item: Any) -> dict[str, Any]:
 
 
 def _match_records(sheet: MatchesSheet) -> Iterable[dict[str, Any]]:
-    for existing in sheet.existing:
-        cells = sheet.rows[existing.match_id].cells
+    for existing, row in sheet.on_sheet():
+        cells = row.cells
         yield {
             "match_id": existing.match_id,
             "offer_id": existing.offer_id,

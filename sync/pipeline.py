@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -18,7 +18,7 @@ from matcher.model import Need, Offer, Problem, SourceRow
 from matcher.normalize import normalize_needs, normalize_offers
 from sync.backends.base import Backend, BackendError
 from sync.config import Config, nearest
-from sync.coordination import TABS, read_matches
+from sync.coordination import TABS, forget_deleted_rows, read_matches
 from sync.plan import Grid, SpreadsheetPlan
 from sync.planner import PassData, build_plan
 from sync.sources import column_map, find_headers, source_rows
@@ -53,8 +53,15 @@ class _Source:
 
 
 def run_pass(
-    config: Config, backend: Backend, *, dry_run: bool = False, now: datetime | None = None
+    config: Config,
+    backend: Backend,
+    *,
+    dry_run: bool = False,
+    now: datetime | None = None,
+    remembered: Mapping[str, tuple[str, str]] | None = None,
 ) -> PassResult:
+    """One pass. `remembered` holds every match ever written (match_id -> pair),
+    so a row a coordinator deleted is not proposed again."""
     now = now or datetime.now()
     offers_source = _read_source(config, backend, "offers")
     needs_source = _read_source(config, backend, "needs")
@@ -68,6 +75,8 @@ def run_pass(
     offers, offer_problems = normalize_offers(offers_source.rows, config.normalize_params(limit))
     needs, need_problems = normalize_needs(needs_source.rows, config.normalize_params(limit))
     matches = read_matches(current.get("Matches"))
+    if current.get("Matches") is not None:
+        forget_deleted_rows(matches, remembered or {})
     params = dataclasses.replace(config.match_params(), now=now)
     proposals = propose(offers, needs, matches.existing, params)
     data = PassData(

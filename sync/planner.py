@@ -115,12 +115,12 @@ def _refreshes(
     data: PassData, offers: Mapping[str, Offer], needs: Mapping[str, Need], language: Language
 ) -> list[CellUpdate]:
     updates = []
-    for existing in data.matches.existing:
+    for existing, row in data.matches.on_sheet():
         offer, need = offers.get(existing.offer_id), needs.get(existing.need_id)
         if offer is None or need is None:
             continue  # the source row is gone; the coordinators' row stays as it is
         wanted = _contact_cells(offer, need, language)
-        cells = data.matches.rows[existing.match_id].cells
+        cells = row.cells
         updates += [
             CellUpdate(existing.match_id, key, wanted[key])
             for key in REFRESHED_COLUMNS
@@ -185,7 +185,7 @@ def problems_grid(
     rows = [
         [
             source_label(p.source, language),
-            str(p.source_row),
+            str(p.source_row) if p.source_row else "",
             source_headers.get(p.source, {}).get(p.field, p.field),
             _shorten(p.value),
             render_problem(p, language),

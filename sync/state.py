@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,7 +19,12 @@ CREATE TABLE IF NOT EXISTS runs (
     outcome TEXT NOT NULL,
     offers INTEGER, needs INTEGER, new_matches INTEGER, problems INTEGER,
     message TEXT
-)
+);
+CREATE TABLE IF NOT EXISTS proposed (
+    match_id TEXT PRIMARY KEY,
+    offer_id TEXT NOT NULL,
+    need_id TEXT NOT NULL
+);
 """
 
 
@@ -62,7 +67,7 @@ class StateStore:
     def _connect(self) -> sqlite3.Connection:
         self.directory.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.directory / "runs.sqlite3")
-        connection.execute(_SCHEMA)
+        connection.executescript(_SCHEMA)
         return connection
 
     def record(self, started: datetime, outcome: str, counts: dict[str, int], message: str) -> None:
@@ -81,6 +86,18 @@ class StateStore:
                     message,
                 ),
             )
+
+    def remember_matches(self, pairs: Iterable[tuple[str, str, str]]) -> None:
+        """Every (match_id, offer_id, need_id) that has been on the Matches tab."""
+        with closing(self._connect()) as db, db:
+            db.executemany("INSERT OR IGNORE INTO proposed VALUES (?, ?, ?)", pairs)
+
+    def remembered_matches(self) -> dict[str, tuple[str, str]]:
+        if not (self.directory / "runs.sqlite3").exists():
+            return {}
+        with closing(self._connect()) as db:
+            rows = db.execute("SELECT match_id, offer_id, need_id FROM proposed").fetchall()
+        return {match_id: (offer_id, need_id) for match_id, offer_id, need_id in rows}
 
     def recent(self, limit: int = 10) -> list[RunRecord]:
         if not (self.directory / "runs.sqlite3").exists():
