@@ -6,9 +6,9 @@ of the CSV export.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Mapping
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum

@@ -5,18 +5,11 @@ from __future__ import annotations
 import logging
 import re
 
+from matcher.normalize.phones import mask_phone
+
 # Seven or more digits, possibly split by spaces, dashes or brackets (not dots:
 # "21.11.2026" is a date).
 _PHONE_LIKE = re.compile(r"\+?\(?\d(?:[\s()-]*\d){6,}")
-
-
-def mask_phone(text: str) -> str:
-    """'+380951679026' -> '+380******026': enough to tell numbers apart, not to call."""
-    digits = re.sub(r"\D", "", text)
-    if len(digits) < 7:
-        return "*" * len(digits)
-    prefix = "+" if text.strip().startswith("+") else ""
-    return f"{prefix}{digits[:3]}{'*' * (len(digits) - 6)}{digits[-3:]}"
 
 
 def mask_phones_in(text: str) -> str:

@@ -1,0 +1,182 @@
+"""Blocking: the sparse set of (offer group, need group) pairs that may match.
+
+Offer lines that are interchangeable for matching — same category, same place
+(coordinates and name), same reach (with or without delivery) — form one
+*offer group*; needs with the same category and place form one *need group*.
+Candidate pairs are found between groups, never by a cross join of lines:
+per category, a KD-tree over the need groups' points on the unit sphere answers
+"which need groups are within r km of this offer group", and an exact
+haversine check decides. Places without coordinates (on either side) match
+only the same place name.
+
+An offer or need that already has a match (any status) is kept in a group of
+its own, so a pair that was matched once can be left out exactly.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.spatial import cKDTree
+
+from matcher.geo import chord_for_km, haversine_km, unit_vectors
+from matcher.instance import Instance, place_key
+
+
+@dataclass(slots=True)
+class Group:
+    category: str
+    lat: float | None
+    lon: float | None
+    place: str
+    radius_km: float  # offers only; 0 for needs
+    members: list[int] = field(default_factory=list)  # indices, oldest first
+
+    @property
+    def located(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupArc:
+    offer_group: int
+    need_group: int
+    #: None when matched by place name because a side has no coordinates.
+    distance_km: float | None
+    #: True when the distance is allowed only because the donor delivers.
+    by_delivery: bool
+
+
+@dataclass(slots=True)
+class Candidates:
+    offer_groups: list[Group]
+    need_groups: list[Group]
+    arcs: list[GroupArc]
+
+
+def _located(lat: float | None, lon: float | None) -> tuple[float | None, float | None]:
+    if lat is None or lon is None:
+        return None, None
+    return float(lat), float(lon)
+
+
+def _offer_groups(inst: Instance) -> list[Group]:
+    groups: dict[tuple[object, ...], Group] = {}
+    alone = {i for i, _ in inst.excluded}
+    order = sorted(range(len(inst.offers)), key=inst.offer_rank.__getitem__)
+    for i in order:
+        if not inst.offer_matchable(i):
+            continue
+        o = inst.offers[i]
+        lat, lon = _located(o.lat, o.lon)
+        place = place_key(o.city)
+        radius = inst.offer_radius_km[i]
+        key: tuple[object, ...] = (o.category, lat, lon, place, radius, i if i in alone else -1)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = Group(o.category, lat, lon, place, radius)
+        group.members.append(i)
+    return list(groups.values())
+
+
+def _need_groups(inst: Instance) -> list[Group]:
+    groups: dict[tuple[object, ...], Group] = {}
+    alone = {j for _, j in inst.excluded}
+    order = sorted(range(len(inst.needs)), key=inst.need_rank.__getitem__)
+    for j in order:
+        if not inst.need_matchable(j):
+            continue
+        n = inst.needs[j]
+        lat, lon = _located(n.lat, n.lon)
+        place = place_key(n.city)
+        key: tuple[object, ...] = (n.category, lat, lon, place, j if j in alone else -1)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = Group(n.category, lat, lon, place, 0.0)
+        group.members.append(j)
+    return list(groups.values())
+
+
+def _sole_pair_excluded(inst: Instance, og: Group, ng: Group) -> bool:
+    """Only groups of one can hold an excluded pair (see the module docstring)."""
+    return (
+        len(og.members) == 1
+        and len(ng.members) == 1
+        and (og.members[0], ng.members[0]) in inst.excluded
+    )
+
+
+def build_candidates(inst: Instance) -> Candidates:
+    offer_groups = _offer_groups(inst)
+    need_groups = _need_groups(inst)
+    max_km = inst.params.max_distance_km
+    arcs: list[GroupArc] = []
+
+    by_category: dict[str, list[int]] = defaultdict(list)
+    by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
+    unlocated_by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for h, ng in enumerate(need_groups):
+        if ng.located:
+            by_category[ng.category].append(h)
+        if ng.place:
+            by_place[(ng.category, ng.place)].append(h)
+            if not ng.located:
+                unlocated_by_place[(ng.category, ng.place)].append(h)
+
+    # A side without coordinates: the same place name only.
+    for g, og in enumerate(offer_groups):
+        if not og.place:
+            continue
+        index = unlocated_by_place if og.located else by_place
+        for h in index.get((og.category, og.place), ()):
+            if not _sole_pair_excluded(inst, og, need_groups[h]):
+                arcs.append(GroupArc(g, h, None, False))
+
+    # Both located: within the offer's reach, by a KD-tree per category.
+    offers_by_category: dict[str, list[int]] = defaultdict(list)
+    for g, og in enumerate(offer_groups):
+        if og.located and og.category in by_category:
+            offers_by_category[og.category].append(g)
+    for category, gs in offers_by_category.items():
+        hs = by_category[category]
+        n_lat = np.array([need_groups[h].lat for h in hs], dtype=float)
+        n_lon = np.array([need_groups[h].lon for h in hs], dtype=float)
+        tree = cKDTree(unit_vectors(n_lat, n_lon))
+        o_lat = np.array([offer_groups[g].lat for g in gs], dtype=float)
+        o_lon = np.array([offer_groups[g].lon for g in gs], dtype=float)
+        points = unit_vectors(o_lat, o_lon)
+        for radius in sorted({offer_groups[g].radius_km for g in gs}):
+            rows = [k for k, g in enumerate(gs) if offer_groups[g].radius_km == radius]
+            found = tree.query_ball_point(points[rows], r=chord_for_km(radius))
+            for k, near in zip(rows, found, strict=True):
+                og = offer_groups[gs[k]]
+                for idx in sorted(near):
+                    ng = need_groups[hs[idx]]
+                    d = haversine_km(og.lat, og.lon, ng.lat, ng.lon)  # type: ignore[arg-type]
+                    if d <= radius and not _sole_pair_excluded(inst, og, ng):
+                        arcs.append(GroupArc(gs[k], hs[idx], d, d > max_km))
+    arcs.sort(key=lambda a: (a.offer_group, a.need_group))
+    return Candidates(offer_groups, need_groups, arcs)
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Part of the solution: `quantity` units of offer `offer` go to need `need`."""
+
+    offer: int
+    need: int
+    quantity: int
+    distance_km: float | None
+    by_delivery: bool
+
+
+def arcs_into_need_groups(cands: Candidates) -> dict[int, list[GroupArc]]:
+    """Each need group's candidate arcs, nearest first (name matches count as 0 km)."""
+    into: dict[int, list[GroupArc]] = defaultdict(list)
+    for arc in cands.arcs:
+        into[arc.need_group].append(arc)
+    for arcs in into.values():
+        arcs.sort(key=lambda a: (a.distance_km or 0.0, a.offer_group))
+    return into

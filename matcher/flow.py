@@ -1,0 +1,298 @@
+"""The exact solve: a min-cost flow over the candidate groups.
+
+Network: source → offer group (one parallel arc per offer line, capacity = its
+free quantity) → need group (one arc per candidate pair of groups) → sink (one
+parallel arc per need line, capacity = its free quantity), plus a zero-cost
+bypass source → sink so that matching nothing is always feasible. The source
+supplies min(total free offers, total free needs) units.
+
+Costs are integers, lexicographic by scaling, per connected component of the
+candidate graph (components never share flow, so each gets its own scale):
+
+    need line → sink:     -weight·BIG + need_rank·M3
+    offer group → need group:            distance·M2
+    source → offer line:                 offer_rank
+
+with BIG larger than any possible difference of the tie-break terms summed
+over the component's flow, so a tie-break can never cost weighted quantity.
+When the exact scales M3 = (n_offers-1)·F + 1 and M2 = … fit the solver's
+range (they do for the sizes a call-center sees in a pass), the order
+distance ≻ need age ≻ offer age is exact over the totals too. When they do not
+fit, the tie-breaks stay lexicographic per unit of flow and the ranks are
+bucketed to fit; BIG stays exact, so weighted quantity is still optimal.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from ortools.graph.python import min_cost_flow
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from matcher.candidates import Assignment, Candidates, GroupArc
+from matcher.instance import Instance
+
+#: Distances enter the costs in units of 100 m.
+DISTANCE_UNITS_PER_KM = 10
+_INT64_BUDGET = 2**62
+
+
+class FlowSolveError(RuntimeError):
+    """OR-tools could not solve the network; a bug in how it was built."""
+
+
+def distance_units(distance_km: float | None) -> int:
+    """Name matches (no coordinates) count as 0: the same place."""
+    return 0 if distance_km is None else round(distance_km * DISTANCE_UNITS_PER_KM)
+
+
+@dataclass(frozen=True, slots=True)
+class Scales:
+    """Cost multipliers of one component; a rank or distance level `v` out of
+    `n` levels enters as `v * buckets // n` (exactly `v` when nothing is bucketed)."""
+
+    big: int
+    m2: int
+    m3: int
+    distance_levels: int
+    distance_buckets: int
+    need_buckets: int
+    offer_buckets: int
+    exact: bool
+
+    def offer_cost(self, position: int, n_offers: int) -> int:
+        return position * self.offer_buckets // n_offers
+
+    def need_cost(self, weight: int, position: int, n_needs: int) -> int:
+        return -weight * self.big + (position * self.need_buckets // n_needs) * self.m3
+
+    def pair_cost(self, units: int) -> int:
+        return (units * self.distance_buckets // self.distance_levels) * self.m2
+
+
+def component_scales(
+    flow: int, n_offers: int, n_needs: int, max_units: int, max_weight: int, budget: int
+) -> Scales:
+    """The cost multipliers of one component (see the module docstring)."""
+    f = max(1, flow)
+    levels = max_units + 1
+    r4 = (n_offers - 1) * f
+    m3 = r4 + 1
+    r3 = (n_needs - 1) * m3 * f + r4
+    m2 = r3 + 1
+    big = max_units * m2 * f + r3 + 1
+    if max_weight * big <= budget:
+        return Scales(big, m2, m3, levels, levels, n_needs, n_offers, exact=True)
+    # Lexicographic per unit of flow, coarsened (offer age first) until it fits.
+    per_unit = max(1, (budget // max_weight - 1) // f)
+    sizes = [levels, n_needs, n_offers]
+    for k in (2, 1, 0):
+        others = math.prod(sizes) // sizes[k]
+        if others * sizes[k] > per_unit:
+            sizes[k] = max(1, per_unit // others)
+    d_b, need_b, offer_b = sizes
+    big = math.prod(sizes) * f + 1
+    return Scales(big, need_b * offer_b, offer_b, levels, d_b, need_b, offer_b, exact=False)
+
+
+def _components(cands: Candidates) -> tuple[int, np.ndarray]:
+    n_og, n_ng = len(cands.offer_groups), len(cands.need_groups)
+    rows = np.fromiter((a.offer_group for a in cands.arcs), dtype=np.int64, count=len(cands.arcs))
+    cols = np.fromiter(
+        (n_og + a.need_group for a in cands.arcs), dtype=np.int64, count=len(cands.arcs)
+    )
+    graph = coo_matrix(
+        (np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n_og + n_ng, n_og + n_ng)
+    )
+    count, labels = connected_components(graph, directed=False)
+    return count, labels
+
+
+@dataclass(slots=True)
+class _Component:
+    offer_groups: list[int] = field(default_factory=list)
+    need_groups: list[int] = field(default_factory=list)
+    offer_lines: list[int] = field(default_factory=list)
+    need_lines: list[int] = field(default_factory=list)
+    max_units: int = 0
+
+
+def _split_components(cands: Candidates) -> tuple[dict[int, _Component], np.ndarray]:
+    """The connected components of the candidate graph (groups without arcs left out)."""
+    _, labels = _components(cands)
+    n_og = len(cands.offer_groups)
+    comps: dict[int, _Component] = defaultdict(_Component)
+    for g in sorted({a.offer_group for a in cands.arcs}):
+        comp = comps[int(labels[g])]
+        comp.offer_groups.append(g)
+        comp.offer_lines.extend(cands.offer_groups[g].members)
+    for h in sorted({a.need_group for a in cands.arcs}):
+        comp = comps[int(labels[n_og + h])]
+        comp.need_groups.append(h)
+        comp.need_lines.extend(cands.need_groups[h].members)
+    for a in cands.arcs:
+        comp = comps[int(labels[a.offer_group])]
+        comp.max_units = max(comp.max_units, distance_units(a.distance_km))
+    return dict(sorted(comps.items())), labels
+
+
+class _Network:
+    """Arcs collected in plain lists, handed to OR-tools in one call."""
+
+    def __init__(self) -> None:
+        self.tails: list[int] = []
+        self.heads: list[int] = []
+        self.caps: list[int] = []
+        self.costs: list[int] = []
+
+    def add(self, tail: int, head: int, cap: int, cost: int) -> int:
+        self.tails.append(tail)
+        self.heads.append(head)
+        self.caps.append(cap)
+        self.costs.append(cost)
+        return len(self.tails) - 1
+
+    def solve(self, n_nodes: int, source: int, sink: int, supply: int) -> np.ndarray:
+        solver = min_cost_flow.SimpleMinCostFlow()
+        solver.add_arcs_with_capacity_and_unit_cost(
+            np.array(self.tails, dtype=np.int32),
+            np.array(self.heads, dtype=np.int32),
+            np.array(self.caps, dtype=np.int64),
+            np.array(self.costs, dtype=np.int64),
+        )
+        supplies = np.zeros(n_nodes, dtype=np.int64)
+        supplies[source], supplies[sink] = supply, -supply
+        solver.set_nodes_supplies(np.arange(n_nodes, dtype=np.int32), supplies)
+        status = solver.solve()
+        if status != solver.OPTIMAL:
+            raise FlowSolveError(f"min-cost flow ended with status {status}")
+        flows: np.ndarray = solver.flows(np.arange(len(self.tails), dtype=np.int32))
+        return flows
+
+
+def solve_flow(inst: Instance, cands: Candidates) -> list[Assignment]:
+    """An optimal assignment (see the module docstring)."""
+    if not cands.arcs:
+        return []
+    og_list, ng_list = cands.offer_groups, cands.need_groups
+    n_og = len(og_list)
+    comps, labels = _split_components(cands)
+    og_free = [sum(inst.offer_free[i] for i in g.members) for g in og_list]
+    ng_free = [sum(inst.need_free[j] for j in g.members) for g in ng_list]
+    comp_flow = {
+        c: min(
+            sum(og_free[g] for g in comp.offer_groups), sum(ng_free[h] for h in comp.need_groups)
+        )
+        for c, comp in comps.items()
+    }
+    supply = sum(comp_flow.values())
+    n_nodes = 2 + n_og + len(ng_list)
+    # OR-tools multiplies costs by about the node count; keep totals in int64 too.
+    budget = _INT64_BUDGET // (4 * (n_nodes + 2) + 4 * (supply + 1))
+    max_weight = max(inst.need_weight)
+
+    source, sink = 0, 1
+    net = _Network()
+    scales: dict[int, Scales] = {}
+    offer_arc_of: list[tuple[int, int]] = []  # (arc, offer line)
+    need_arc_of: list[tuple[int, int]] = []  # (arc, need line)
+    for c, comp in comps.items():
+        n_o, n_n = len(comp.offer_lines), len(comp.need_lines)
+        s = scales[c] = component_scales(comp_flow[c], n_o, n_n, comp.max_units, max_weight, budget)
+        offer_pos = {
+            i: k for k, i in enumerate(sorted(comp.offer_lines, key=inst.offer_rank.__getitem__))
+        }
+        need_pos = {
+            j: k for k, j in enumerate(sorted(comp.need_lines, key=inst.need_rank.__getitem__))
+        }
+        for g in comp.offer_groups:
+            for i in og_list[g].members:
+                arc = net.add(source, 2 + g, inst.offer_free[i], s.offer_cost(offer_pos[i], n_o))
+                offer_arc_of.append((arc, i))
+        for h in comp.need_groups:
+            for j in ng_list[h].members:
+                cost = s.need_cost(inst.need_weight[j], need_pos[j], n_n)
+                need_arc_of.append((net.add(2 + n_og + h, sink, inst.need_free[j], cost), j))
+    pair_arcs: list[tuple[int, GroupArc]] = []
+    for a in cands.arcs:
+        cost = scales[int(labels[a.offer_group])].pair_cost(distance_units(a.distance_km))
+        cap = min(og_free[a.offer_group], ng_free[a.need_group])
+        pair_arcs.append((net.add(2 + a.offer_group, 2 + n_og + a.need_group, cap, cost), a))
+    net.add(source, sink, supply, 0)  # matching less is always feasible
+    flows = net.solve(n_nodes, source, sink, supply)
+    return _decompose(inst, cands, flows, offer_arc_of, need_arc_of, pair_arcs)
+
+
+def _decompose(
+    inst: Instance,
+    cands: Candidates,
+    flows: np.ndarray,
+    offer_arc_of: list[tuple[int, int]],
+    need_arc_of: list[tuple[int, int]],
+    pair_arcs: list[tuple[int, GroupArc]],
+) -> list[Assignment]:
+    """Split group-to-group flow into line-to-line assignments, deterministically.
+
+    Each offer group hands its lines' units (oldest line first) to its outgoing
+    arcs (nearest first); each need group then hands the incoming chunks to its
+    lines (oldest first). Any split is optimal: all lines of a group are alike
+    except for their own flow, which the solve fixed.
+    """
+    offer_flow: dict[int, int] = defaultdict(int)
+    for arc, i in offer_arc_of:
+        offer_flow[i] += int(flows[arc])
+    need_flow: dict[int, int] = defaultdict(int)
+    for arc, j in need_arc_of:
+        need_flow[j] += int(flows[arc])
+    out_of: dict[int, list[tuple[GroupArc, int]]] = defaultdict(list)
+    for arc, a in pair_arcs:
+        if flows[arc] > 0:
+            out_of[a.offer_group].append((a, int(flows[arc])))
+
+    chunks: dict[int, list[tuple[int, GroupArc, int]]] = defaultdict(list)
+    for g in sorted(out_of):
+        arcs = sorted(out_of[g], key=lambda x: (x[0].distance_km or 0.0, x[0].need_group))
+        lines = [[i, offer_flow[i]] for i in cands.offer_groups[g].members if offer_flow[i] > 0]
+        k = 0
+        for a, amount in arcs:
+            while amount > 0:
+                i, left = lines[k]
+                take = min(left, amount)
+                chunks[a.need_group].append((i, a, take))
+                amount -= take
+                lines[k][1] -= take
+                if lines[k][1] == 0:
+                    k += 1
+
+    out: list[Assignment] = []
+    for h in sorted(chunks):
+        needs = [[j, need_flow[j]] for j in cands.need_groups[h].members if need_flow[j] > 0]
+        k = 0
+        for i, a, amount in sorted(chunks[h], key=lambda x: (inst.offer_rank[x[0]], x[0])):
+            while amount > 0:
+                j, left = needs[k]
+                take = min(left, amount)
+                out.append(Assignment(i, j, take, a.distance_km, a.by_delivery))
+                amount -= take
+                needs[k][1] -= take
+                if needs[k][1] == 0:
+                    k += 1
+    return _merge(out)
+
+
+def _merge(parts: list[Assignment]) -> list[Assignment]:
+    merged: dict[tuple[int, int], Assignment] = {}
+    for p in parts:
+        key = (p.offer, p.need)
+        if key in merged:
+            q = merged[key]
+            merged[key] = Assignment(
+                p.offer, p.need, q.quantity + p.quantity, q.distance_km, q.by_delivery
+            )
+        else:
+            merged[key] = p
+    return [merged[k] for k in sorted(merged)]

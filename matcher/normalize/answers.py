@@ -1,0 +1,93 @@
+"""Yes/no answers ("Да", "так, можу", "нет машины") and urgency ("Очень срочно!!!", "3")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Literal, cast
+
+from matcher import vocab
+from matcher.model import Urgency
+from matcher.normalize.text import fold, tokens
+
+_PUNCT = re.compile(r"[^\w\s'+?-]+")
+YesNo = Literal["yes", "no", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerTable:
+    phrases: dict[str, str]
+    words: dict[str, str]
+
+
+def _table(section: str, allowed: tuple[str, ...]) -> AnswerTable:
+    where = f"answers.yaml: {section}"
+    raw = vocab.require_mapping(vocab.load_yaml("answers.yaml"), "answers.yaml")
+    spec = vocab.require_mapping(raw.get(section), where)
+    phrases = vocab.folded_synonyms(spec.get("phrases"), f"{where}.phrases")
+    words = vocab.folded_synonyms(spec.get("words"), f"{where}.words")
+    bad = (set(phrases.values()) | set(words.values())) - set(allowed)
+    if bad:
+        raise vocab.VocabularyError(f"{where}: unknown keys {sorted(bad)}; use {allowed}")
+    return AnswerTable(phrases, words)
+
+
+@cache
+def yes_no_table() -> AnswerTable:
+    return _table("yes_no", ("yes", "no", "unknown"))
+
+
+@cache
+def urgency_table() -> AnswerTable:
+    return _table("urgency", ("high", "normal", "low"))
+
+
+def _key(raw: str) -> str:
+    return " ".join(_PUNCT.sub(" ", fold(raw)).split()).strip("' ")
+
+
+def _decide(raw: str, table: AnswerTable) -> str | None:
+    key = _key(raw)
+    if not key:
+        return None
+    if key in table.phrases:
+        return table.phrases[key]
+    stripped = key.strip("+?- ")
+    if stripped in table.phrases:
+        return table.phrases[stripped]
+    for token in tokens(key):
+        if token in table.words:
+            return table.words[token]
+    return None
+
+
+@lru_cache(maxsize=10_000)
+def parse_yes_no(raw: str) -> tuple[bool | None, bool]:
+    """(answer, understood). Empty -> (None, True); unreadable -> (None, False)."""
+    if not _key(raw or ""):
+        return None, True
+    decided = _decide(raw, yes_no_table())
+    if decided is None:
+        return None, False
+    return {"yes": True, "no": False}.get(decided), True
+
+
+@lru_cache(maxsize=10_000)
+def parse_urgency(raw: str) -> tuple[Urgency, bool]:
+    """(urgency, understood). Empty -> ("normal", True)."""
+    key = _key(raw or "")
+    if not key:
+        return "normal", True
+    table = urgency_table()
+    decided = _decide(raw, table)
+    if decided is None:
+        toks = tokens(key)
+        # "не очень срочно", "не дуже терміново": a negated urgent word is low
+        for i, token in enumerate(toks):
+            if table.words.get(token) == "high" and "не" in toks[max(0, i - 2) : i]:
+                decided = "low"
+                break
+    if decided is None:
+        return "normal", False
+    return cast(Urgency, decided), True

@@ -1,0 +1,72 @@
+"""Form timestamps in every locale the Sheets UI produces.
+
+"10.12.2014 14:03:27" (day first), "12/10/2014 14:03:27" (US month first; day
+first when the first part is over 12), ISO 8601, and Excel/Sheets serial day
+numbers such as "45234.5". Results are naive local wall-clock datetimes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+_SERIAL = re.compile(r"^\d{4,5}(?:[.,]\d+)?$")
+_TIME = r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([ap]\.?m\.?)?)?"
+_DMY = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})" + _TIME + r"\s*$", re.I)
+_YMD = re.compile(r"^(\d{4})([./-])(\d{1,2})\2(\d{1,2})" + _TIME + r"\s*$", re.I)
+MIN_SERIAL, MAX_SERIAL = 20_000, 80_000  # 1954 .. 2119
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _time(match: re.Match[str], first: int) -> tuple[int, int, int]:
+    hour = int(match.group(first) or 0)
+    minute = int(match.group(first + 1) or 0)
+    second = int(match.group(first + 2) or 0)
+    meridian = (match.group(first + 3) or "").lower().replace(".", "")
+    if meridian == "pm" and hour < 12:
+        hour += 12
+    elif meridian == "am" and hour == 12:
+        hour = 0
+    return hour, minute, second
+
+
+def _from_serial(text: str) -> datetime | None:
+    value = float(text.replace(",", "."))
+    if not MIN_SERIAL <= value <= MAX_SERIAL:
+        return None
+    moment = _EXCEL_EPOCH + timedelta(days=value)
+    return moment.replace(microsecond=0) + timedelta(seconds=round(moment.microsecond / 1e6))
+
+
+@lru_cache(maxsize=100_000)
+def parse_timestamp(raw: str) -> datetime | None:
+    """The datetime a cell holds, or None when it cannot be read."""
+    text = (raw or "").strip()
+    if not text:
+        return None
+    try:
+        if _SERIAL.match(text):
+            return _from_serial(text)
+        match = _YMD.match(text)
+        if match:
+            year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
+            return datetime(year, month, day, *_time(match, 5))
+        match = _DMY.match(text)
+        if match:
+            first, sep, second = int(match.group(1)), match.group(2), int(match.group(3))
+            day, month = (first, second)
+            if sep == "/" and first <= 12:  # Sheets in en_US writes month/day/year
+                day, month = second, first
+            if month > 12 and day <= 12:
+                day, month = month, day
+            return datetime(_year(match.group(4)), month, day, *_time(match, 5))
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return parsed.replace(tzinfo=None)
+    except (ValueError, OverflowError):
+        return None

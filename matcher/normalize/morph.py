@@ -1,0 +1,51 @@
+"""Word forms through pymorphy3, Russian and Ukrainian, cached per token."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Any
+
+import pymorphy3
+
+from matcher.normalize.text import fold
+
+#: pymorphy3 only knows these scripts (and fails on characters with no Unicode name).
+_ANALYZABLE = re.compile(r"^[a-zа-яёіїєґ'-]+$")
+
+
+@cache
+def _analyzers() -> tuple[Any, Any]:
+    return pymorphy3.MorphAnalyzer(lang="ru"), pymorphy3.MorphAnalyzer(lang="uk")
+
+
+@lru_cache(maxsize=200_000)
+def is_known_word(token: str) -> bool:
+    """True when either dictionary knows the token as typed."""
+    if not _ANALYZABLE.match(token):
+        return False
+    ru, uk = _analyzers()
+    return bool(ru.word_is_known(token) or uk.word_is_known(token))
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(token: str) -> tuple[str, ...]:
+    """Folded dictionary forms of a folded token, most trustworthy first.
+
+    Lemmas from a dictionary that knows the word come before the guesses made
+    for unknown words; the token itself is always first.
+    """
+    if not _ANALYZABLE.match(token):
+        return (token,)
+    ru, uk = _analyzers()
+    known: list[str] = []
+    guessed: list[str] = []
+    for analyzer in (ru, uk):
+        target = known if analyzer.word_is_known(token) else guessed
+        for parse in analyzer.parse(token)[:4]:
+            target.append(fold(parse.normal_form))
+    out: list[str] = [token]
+    for lemma in known + guessed:
+        if lemma not in out:
+            out.append(lemma)
+    return tuple(out)

@@ -1,0 +1,120 @@
+"""NGO needs sheet -> needs: one per category a row asks for."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matcher.model import Need, Problem, ProblemSource, SourceRow, stable_id
+from matcher.normalize.answers import parse_urgency
+from matcher.normalize.fields import RowContext
+from matcher.normalize.items import read_items
+from matcher.normalize.junk import foreign_links, is_spam, is_test_row
+from matcher.normalize.quantities import parse_quantity
+from matcher.normalize.text import fold
+from matcher.params import NormalizeParams
+
+DEFAULT_PARAMS = NormalizeParams()
+
+SOURCE: ProblemSource = "needs"
+TEXT_FIELDS = ("organization", "contact_name", "item")
+
+
+def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], list[Problem]]:
+    ctx = RowContext.of(SOURCE, row, params)
+    if ctx.is_empty():
+        ctx.note("", "empty_row")
+        return [], ctx.problems
+    if is_test_row(ctx.get(key) for key in TEXT_FIELDS):
+        field = next(k for k in TEXT_FIELDS if is_test_row([ctx.get(k)]))
+        ctx.error(field, "test_row")
+        return [], ctx.problems
+    items = read_items(ctx.get("category"), ctx.get("item"), labels_decide=True)
+    everything = " ".join(ctx.get(key) for key in (*TEXT_FIELDS, "city"))
+    if is_spam(everything, recognized=items.recognized):
+        field = next((k for k, v in ctx.cells.items() if foreign_links(v)), "item")
+        ctx.error(field, "spam_row", link=foreign_links(everything)[0])
+        return [], ctx.problems
+    organization, contact = ctx.get("organization"), ctx.get("contact_name")
+    phone = ctx.phone(report_missing=bool(organization or contact))
+    if not (phone or organization or contact):
+        ctx.error("phone", "no_contact")
+        return [], ctx.problems
+    if not ctx.get("item") and not items.recognized:
+        ctx.error("item", "item_missing")
+        return [], ctx.problems
+    submitted_at = ctx.timestamp()
+    city = ctx.city()
+    urgency, understood = parse_urgency(ctx.get("urgency"))
+    if not understood:
+        ctx.note("urgency", "urgency_unknown")
+    if not items.recognized:
+        ctx.error("item", "category_unknown")
+    owner = fold(organization) or fold(contact) or phone
+    stamp = submitted_at.isoformat() if submitted_at else ctx.get("submitted_at")
+    item_key = fold(ctx.get("item"))
+    column = parse_quantity(ctx.get("quantity"))
+    needs = []
+    for line in items.lines:
+        if len(items.lines) == 1:
+            quantity = parse_quantity(ctx.get("quantity"), line.category) or line.quantity
+        else:
+            quantity = line.quantity or column
+        estimated = quantity is None or quantity.estimated
+        value = quantity.value if quantity else 1
+        # Flagged on the record (the Needs tab shows it), not on Problems.
+        needs.append(
+            Need(
+                need_id=stable_id("N", owner, stamp, line.category, item_key),
+                source_row=row.source_row,
+                submitted_at=submitted_at,
+                organization=organization,
+                contact_name=contact,
+                phone=phone,
+                city=city.name,
+                category=line.category,
+                item=line.item,
+                quantity=value,
+                urgency=urgency,
+                lat=city.lat,
+                lon=city.lon,
+                quantity_estimated=estimated,
+            )
+        )
+    return needs, ctx.problems
+
+
+def normalize_needs(
+    rows: Sequence[SourceRow], params: NormalizeParams = DEFAULT_PARAMS
+) -> tuple[list[Need], list[Problem]]:
+    """Needs (one per row and category) and the problems met on the way.
+
+    Every row gives needs, a problem, or both. A need id depends on the
+    organization, the submission time, the category and the item text — not on
+    the row's position, its quantity or its urgency. Identical rows are counted
+    once, with a note on the repeats.
+    """
+    problems: list[Problem] = []
+    produced: list[Need] = []
+    for row in sorted(rows, key=lambda r: r.source_row):
+        needs, row_problems = _need_rows(row, params)
+        problems.extend(row_problems)
+        produced.extend(needs)
+    kept: dict[str, Need] = {}
+    for need in produced:
+        first = kept.get(need.need_id)
+        if first is not None:
+            problems.append(
+                Problem(
+                    SOURCE,
+                    need.source_row,
+                    "",
+                    need.item[:200],
+                    "duplicate_row",
+                    {"kept_row": first.source_row},
+                    "note",
+                )
+            )
+            continue
+        kept[need.need_id] = need
+    problems.sort(key=lambda p: p.source_row)
+    return list(kept.values()), problems

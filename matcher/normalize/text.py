@@ -1,0 +1,91 @@
+"""Text cleanup shared by every field.
+
+Two kinds of text come out of here:
+
+* *display* text (`clean_display`): what a person typed, with control
+  characters removed and whitespace collapsed, never otherwise changed;
+* *match keys* (`fold`): NFKC + casefold, ё→е and every apostrophe form → "'",
+  whitespace collapsed. і ї є ґ are kept; nothing is folded to ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Apostrophe look-alikes typed in Ukrainian words (п'ять, п’ять, пʼять, п`ять).
+APOSTROPHES = "'’ʼ`´‘ʹ′＇"
+_APOSTROPHE_TABLE = str.maketrans({ch: "'" for ch in APOSTROPHES} | {"ё": "е", "Ё": "е"})
+_CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
+_SPACE_RE = re.compile(r"\s+")
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+#: Keeps line breaks and tabs as spaces; everything else invisible goes.
+_KEEP_AS_SPACE = frozenset("\t\n\r\v\f\u2028\u2029\x85")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """A cleaned display value and what was done to it."""
+
+    text: str
+    had_control: bool = False
+    trimmed: bool = False
+
+
+def _strip_control(value: str) -> tuple[str, bool]:
+    if value.isprintable():
+        return value, False
+    out: list[str] = []
+    removed = False
+    for ch in value:
+        if ch in _KEEP_AS_SPACE or ch == " ":
+            out.append(" ")
+        elif unicodedata.category(ch) in _CONTROL_CATEGORIES and ch not in "\u200d":
+            removed = True
+        else:
+            out.append(ch)
+    return "".join(out), removed
+
+
+def clean_display(value: str | None, max_chars: int = 50_000) -> CleanText:
+    """The value as typed, minus control characters and extra whitespace.
+
+    Cells starting with `=`, `+`, `-` or `@` stay text: nothing is evaluated.
+    """
+    if not value:
+        return CleanText("")
+    plain = len(value) <= max_chars and value.isprintable() and "  " not in value
+    if plain and value == value.strip():  # the common case: nothing to clean
+        return CleanText(value)
+    return _clean(str(value), max_chars)
+
+
+@lru_cache(maxsize=100_000)
+def _clean(value: str, max_chars: int) -> CleanText:
+    text, had_control = _strip_control(value)
+    text = _SPACE_RE.sub(" ", text).strip()
+    trimmed = False
+    if len(text) > max_chars:
+        text = text[:max_chars].rstrip()
+        trimmed = True
+    return CleanText(text, had_control, trimmed)
+
+
+@lru_cache(maxsize=200_000)
+def fold(value: str) -> str:
+    """The match key of a text. Idempotent: fold(fold(x)) == fold(x)."""
+    if not value:
+        return ""
+    text = unicodedata.normalize("NFKC", value)
+    text, _ = _strip_control(text)
+    text = text.casefold().translate(_APOSTROPHE_TABLE)
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_APOSTROPHE_TABLE)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def tokens(folded: str) -> list[str]:
+    """Word tokens of a folded text (letters/digits, with inner ' and -)."""
+    return _TOKEN_RE.findall(folded)

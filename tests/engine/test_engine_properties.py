@@ -1,0 +1,274 @@
+"""Properties of the engine over random small instances.
+
+The reference is written independently of the engine: brute-force candidate
+pairs and an exact integer program solved by scipy.optimize.milp (HiGHS).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from unittest.mock import patch
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from matcher import flow
+from matcher.engine import propose
+from matcher.flow import component_scales
+from matcher.model import ExistingMatch, Need, Offer, Status, match_id_for
+from matcher.params import MatchParams
+from tests.engine.builders import NOW, TOWNS, km, match, need, offer
+
+PLACES = [*TOWNS, "Новоайдар"]  # the last one has no coordinates anywhere
+
+
+@st.composite
+def instances(draw):
+    n_offers = draw(st.integers(0, 7))
+    n_needs = draw(st.integers(0, 6))
+    offers = [
+        offer(
+            f"O{k}",
+            draw(st.sampled_from(PLACES)),
+            category=draw(st.sampled_from(["clothing", "clothing", "shoes", "other"])),
+            quantity=draw(st.integers(1, 4)),
+            days_ago=draw(st.sampled_from([None, 1, 5, 30])),
+            can_deliver=draw(st.sampled_from([True, False, None])),
+            phone=draw(st.sampled_from(["", "+380951111111", "+380952222222"])),
+            located=draw(st.booleans()) or draw(st.booleans()),
+        )
+        for k in range(n_offers)
+    ]
+    needs = [
+        need(
+            f"N{k}",
+            draw(st.sampled_from(PLACES)),
+            category=draw(st.sampled_from(["clothing", "clothing", "shoes", "other"])),
+            quantity=draw(st.integers(1, 5)),
+            urgency=draw(st.sampled_from(["high", "normal", "low"])),
+            days_ago=draw(st.sampled_from([None, 2, 5, 30])),
+            organization=draw(st.sampled_from(["Фонд", "фонд ", "Крила"])),
+            located=draw(st.booleans()) or draw(st.booleans()),
+        )
+        for k in range(n_needs)
+    ]
+    offer_ids = [o.offer_id for o in offers] + ["O-gone"]
+    need_ids = [n.need_id for n in needs] + ["N-gone"]
+    existing = draw(
+        st.lists(
+            st.builds(
+                match,
+                st.sampled_from(offer_ids),
+                st.sampled_from(need_ids),
+                st.integers(1, 3),
+                st.sampled_from(list(Status)),
+            ),
+            max_size=4,
+            unique_by=lambda m: (m.offer_id, m.need_id),
+        )
+    )
+    caps = st.sampled_from([None, None, 1, 2, 3])
+    params = MatchParams(
+        max_distance_km=draw(st.sampled_from([30.0, 60.0])),
+        max_open_per_donor=draw(caps),
+        max_open_per_ngo=draw(caps),
+        now=NOW,
+    )
+    return offers, needs, existing, params
+
+
+@dataclass
+class Reference:
+    """The problem restated by brute force, independently of the engine."""
+
+    offers: list[Offer]
+    needs: list[Need]
+    existing: list[ExistingMatch]
+    params: MatchParams
+
+    def __post_init__(self) -> None:
+        o_at = {o.offer_id: o for o in self.offers}
+        n_at = {n.need_id: n for n in self.needs}
+        self.offer_free = {o.offer_id: o.quantity for o in self.offers}
+        self.need_free = {n.need_id: n.quantity for n in self.needs}
+        self.donor_open: dict[str, int] = defaultdict(int)
+        self.ngo_open: dict[str, int] = defaultdict(int)
+        for m in self.existing:
+            both = m.offer_id in o_at and m.need_id in n_at
+            if both and m.status.is_live:
+                self.offer_free[m.offer_id] -= m.quantity
+                self.need_free[m.need_id] -= m.quantity
+            if m.status.is_open and m.offer_id in o_at:
+                self.donor_open[self.donor(o_at[m.offer_id])] += 1
+            if m.status.is_open and m.need_id in n_at:
+                self.ngo_open[self.ngo(n_at[m.need_id])] += 1
+        self.offer_free = {k: max(0, v) for k, v in self.offer_free.items()}
+        self.need_free = {k: max(0, v) for k, v in self.need_free.items()}
+        taken = {(m.offer_id, m.need_id) for m in self.existing}
+        self.pairs = {
+            (o.offer_id, n.need_id): d
+            for o in self.offers
+            for n in self.needs
+            if (o.offer_id, n.need_id) not in taken and (d := self.reach(o, n)) is not False
+        }
+
+    @staticmethod
+    def donor(o: Offer) -> str:
+        return o.phone or o.offer_id
+
+    @staticmethod
+    def ngo(n: Need) -> str:
+        return n.organization.strip().casefold()
+
+    def weight(self, n: Need) -> int:
+        return self.params.urgency_weights[n.urgency]
+
+    def reach(self, o: Offer, n: Need) -> float | bool | None:
+        """Distance in km, None for a same-name match, False when not allowed."""
+        if o.category != n.category or o.category == "other":
+            return False
+        if o.lat is None or o.lon is None or n.lat is None or n.lon is None:
+            same = o.city.strip().casefold() == n.city.strip().casefold()
+            return None if same and o.city.strip() else False
+        d = km((o.lat, o.lon), (n.lat, n.lon))
+        limit = self.params.max_distance_km
+        if o.can_deliver is True:
+            limit = max(limit, self.params.delivery_distance_km)
+        return d if d <= limit else False
+
+    def optimum(self) -> tuple[int, int]:
+        """(max weighted quantity, then min distance in 100 m units), by MILP."""
+        keys = sorted(self.pairs)
+        if not keys:
+            return 0, 0
+        o_at = {o.offer_id: o for o in self.offers}
+        n_at = {n.need_id: n for n in self.needs}
+        p = len(keys)
+        ub = [max(0, min(self.offer_free[o], self.need_free[n])) for o, n in keys]
+        rows, lo, hi = [], [], []
+
+        def add_row(coefs: np.ndarray, low: float, high: float) -> None:
+            rows.append(coefs)
+            lo.append(low)
+            hi.append(high)
+
+        for oid in o_at:
+            add_row(np.r_[[k[0] == oid for k in keys], np.zeros(p)], 0, self.offer_free[oid])
+        for nid in n_at:
+            add_row(np.r_[[k[1] == nid for k in keys], np.zeros(p)], 0, self.need_free[nid])
+        for q in range(p):  # x <= ub * y
+            row = np.zeros(2 * p)
+            row[q], row[p + q] = 1, -ub[q]
+            add_row(row, -np.inf, 0)
+        if self.params.max_open_per_donor is not None:
+            for d in {self.donor(o) for o in self.offers}:
+                left = max(0, self.params.max_open_per_donor - self.donor_open[d])
+                add_row(np.r_[np.zeros(p), [self.donor(o_at[k[0]]) == d for k in keys]], 0, left)
+        if self.params.max_open_per_ngo is not None:
+            for g in {self.ngo(n) for n in self.needs}:
+                left = max(0, self.params.max_open_per_ngo - self.ngo_open[g])
+                add_row(np.r_[np.zeros(p), [self.ngo(n_at[k[1]]) == g for k in keys]], 0, left)
+        weights = np.r_[[self.weight(n_at[n]) for _, n in keys], np.zeros(p)]
+        dist = np.r_[[self.units(self.pairs[k]) for k in keys], np.zeros(p)]
+        bounds = Bounds(np.zeros(2 * p), np.r_[ub, np.ones(p)])
+        integrality = np.ones(2 * p)
+        first = milp(
+            -weights,
+            constraints=LinearConstraint(np.array(rows, dtype=float), lo, hi),
+            bounds=bounds,
+            integrality=integrality,
+        )
+        best = round(-first.fun)
+        add_row(weights, best, np.inf)
+        second = milp(
+            dist,
+            constraints=LinearConstraint(np.array(rows, dtype=float), lo, hi),
+            bounds=bounds,
+            integrality=integrality,
+        )
+        return best, round(second.fun)
+
+    @staticmethod
+    def units(d: float | None) -> int:
+        return 0 if d is None else round(d * 10)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instances())
+def test_hard_constraints_hold_and_objective_is_optimal(instance):
+    offers, needs, existing, params = instance
+    ref = Reference(offers, needs, existing, params)
+    proposals = propose(offers, needs, existing, params)
+    o_at = {o.offer_id: o for o in offers}
+    n_at = {n.need_id: n for n in needs}
+    per_offer: dict[str, int] = defaultdict(int)
+    per_need: dict[str, int] = defaultdict(int)
+    per_donor: dict[str, int] = defaultdict(int)
+    per_ngo: dict[str, int] = defaultdict(int)
+    for p in proposals:
+        assert (p.offer_id, p.need_id) in ref.pairs, "a pair that breaks a hard constraint"
+        assert p.match_id == match_id_for(p.offer_id, p.need_id)
+        assert p.quantity >= 1
+        assert p.category == o_at[p.offer_id].category == n_at[p.need_id].category
+        per_offer[p.offer_id] += p.quantity
+        per_need[p.need_id] += p.quantity
+        per_donor[ref.donor(o_at[p.offer_id])] += 1
+        per_ngo[ref.ngo(n_at[p.need_id])] += 1
+    assert len({p.match_id for p in proposals}) == len(proposals)
+    assert all(q <= ref.offer_free[o] for o, q in per_offer.items())
+    assert all(q <= ref.need_free[n] for n, q in per_need.items())
+    if params.max_open_per_donor is not None:
+        assert all(c + ref.donor_open[d] <= params.max_open_per_donor for d, c in per_donor.items())
+    if params.max_open_per_ngo is not None:
+        assert all(c + ref.ngo_open[g] <= params.max_open_per_ngo for g, c in per_ngo.items())
+
+    weighted = sum(ref.weight(n_at[p.need_id]) * p.quantity for p in proposals)
+    distance = sum(ref.units(ref.pairs[(p.offer_id, p.need_id)]) * p.quantity for p in proposals)
+    assert sum(p.score for p in proposals) == weighted
+    assert (weighted, distance) == ref.optimum()
+
+
+@settings(max_examples=60, deadline=None)
+@given(instances(), st.randoms(use_true_random=False))
+def test_row_order_does_not_matter(instance, rnd):
+    offers, needs, existing, params = instance
+    expected = propose(offers, needs, existing, params)
+    offers, needs, existing = list(offers), list(needs), list(existing)
+    rnd.shuffle(offers)
+    rnd.shuffle(needs)
+    rnd.shuffle(existing)
+    assert propose(offers, needs, existing, params) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(instances())
+def test_weighted_quantity_stays_optimal_when_tie_breaks_are_coarsened(instance):
+    """A tiny cost budget forces bucketed tie-breaks; BIG must still dominate them."""
+    offers, needs, _, params = instance
+    params = MatchParams(now=NOW, max_distance_km=params.max_distance_km)
+    ref = Reference(offers, needs, [], params)
+    n_at = {n.need_id: n for n in needs}
+    with patch.object(flow, "_INT64_BUDGET", 2**24):
+        proposals = propose(offers, needs, [], params)
+    weighted = sum(ref.weight(n_at[p.need_id]) * p.quantity for p in proposals)
+    assert weighted == ref.optimum()[0]
+
+
+@given(
+    st.integers(0, 10**6),
+    st.integers(1, 10**5),
+    st.integers(1, 10**5),
+    st.integers(0, 1500),
+    st.integers(1, 5),
+    st.integers(2**20, 2**62),
+)
+def test_scales_fit_the_budget_and_keep_weight_first(flow_, n_o, n_n, units, weight, budget):
+    s = component_scales(flow_, n_o, n_n, units, weight, budget)
+    f = max(1, flow_)
+    worst_per_unit = s.pair_cost(units) + s.need_cost(0, n_n - 1, n_n) + s.offer_cost(n_o - 1, n_o)
+    assert worst_per_unit * f < s.big  # a tie-break never outweighs one weighted unit
+    if s.exact or (budget // weight - 1) // f >= 1:
+        assert weight * s.big <= budget

@@ -1,0 +1,96 @@
+"""NGO needs -> needs: category, quantity column, urgency, ids, problems."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher.model import SourceRow
+from matcher.normalize import normalize_needs
+
+
+def need_row(n: int, **values: str) -> SourceRow:
+    base = {
+        "submitted_at": "10.12.2014",
+        "organization": "Фонд «Допомога»",
+        "contact_name": "Ирина",
+        "phone": "(050) 123-45-67",
+        "city": "Рубежное",
+        "item": "Памперсы 4 размер",
+        "quantity": "10 пачек",
+        "urgency": "срочно",
+    }
+    base.update(values)
+    return SourceRow(n, base)
+
+
+def test_a_need_is_read() -> None:
+    [need], problems = normalize_needs([need_row(2)])
+    assert (need.category, need.quantity, need.urgency) == ("hygiene", 10, "high")
+    assert need.item == "Памперсы 4 размер"
+    assert need.phone == "+380501234567"
+    assert need.city == "Рубежное"
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("quantity", "expected", "estimated"),
+    [
+        pytest.param("", 1, True, id="empty"),
+        pytest.param("много", 1, True, id="vague"),
+        pytest.param("пять", 5, False, id="word"),
+        pytest.param("20 шт", 20, False, id="digits"),
+    ],
+)
+def test_quantity_column(quantity: str, expected: int, estimated: bool) -> None:
+    [need], problems = normalize_needs([need_row(2, quantity=quantity)])
+    assert (need.quantity, need.quantity_estimated) == (expected, estimated)
+    assert "quantity_estimated" not in [p.code for p in problems]
+
+
+def test_id_survives_quantity_urgency_and_row_moves() -> None:
+    [a], _ = normalize_needs([need_row(2)])
+    [b], _ = normalize_needs([need_row(40, quantity="3", urgency="не срочно")])
+    assert a.need_id == b.need_id
+    [c], _ = normalize_needs([need_row(2, item="Подгузники 5 размер")])
+    assert c.need_id != a.need_id
+
+
+def test_identical_rows_are_counted_once_with_a_note() -> None:
+    needs, problems = normalize_needs([need_row(3), need_row(2)])
+    assert len(needs) == 1 and needs[0].source_row == 2
+    assert [(p.code, p.source_row, p.params) for p in problems] == [
+        ("duplicate_row", 3, {"kept_row": 2})
+    ]
+
+
+def test_category_column_decides() -> None:
+    [need], _ = normalize_needs([need_row(2, category="Одежда", item="для мальчика 5 лет")])
+    assert need.category == "clothing"
+
+
+def test_several_categories_in_one_item() -> None:
+    needs, _ = normalize_needs([need_row(2, item="одеяла и посуда", quantity="")])
+    assert sorted(n.category for n in needs) == ["bedding", "kitchenware"]
+    assert len({n.need_id for n in needs}) == 2
+
+
+@pytest.mark.parametrize(
+    ("values", "code"),
+    [
+        pytest.param({"item": "", "category": ""}, "item_missing", id="no-item"),
+        pytest.param(
+            {"organization": "", "contact_name": "", "phone": ""}, "no_contact", id="no-contact"
+        ),
+        pytest.param({"item": "тест"}, "test_row", id="test"),
+    ],
+)
+def test_unusable_rows(values: dict[str, str], code: str) -> None:
+    needs, problems = normalize_needs([need_row(2, **values)])
+    assert needs == []
+    assert code in [p.code for p in problems]
+
+
+def test_unknown_urgency_is_normal_with_a_note() -> None:
+    [need], problems = normalize_needs([need_row(2, urgency="как получится")])
+    assert need.urgency == "normal"
+    assert [p.code for p in problems] == ["urgency_unknown"]

@@ -1,0 +1,186 @@
+"""Form responses -> offers: lines per category, dedup, ids, problems."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from matcher.model import SourceRow
+from matcher.normalize import normalize_offers
+from matcher.params import NormalizeParams
+
+
+def form_row(n: int, **values: str) -> SourceRow:
+    base = {
+        "submitted_at": "10.12.2014 14:03:27",
+        "donor_name": "Оля",
+        "phone": "095 167 90 26",
+        "city": "г. Северодонецк",
+        "categories": "Одежда",
+        "details": "",
+        "can_deliver": "Да",
+    }
+    base.update(values)
+    return SourceRow(n, base)
+
+
+def codes(problems) -> list[str]:  # type: ignore[no-untyped-def]
+    return [p.code for p in problems]
+
+
+def test_one_line_per_category_with_its_own_text_and_quantity() -> None:
+    row = form_row(2, categories="Одежда, Посуда", details="детская одежда 2 пакета, кастрюли")
+    offers, problems = normalize_offers([row])
+    by_code = {o.category: o for o in offers}
+    assert set(by_code) == {"clothing", "kitchenware"}
+    assert by_code["clothing"].item == "детская одежда 2 пакета"
+    assert by_code["clothing"].quantity == 2
+    assert not by_code["clothing"].quantity_estimated
+    assert by_code["kitchenware"].item == "кастрюли"
+    assert by_code["kitchenware"].quantity == 1 and by_code["kitchenware"].quantity_estimated
+    assert codes(problems) == []  # the estimate is on the record, not a Problems row
+
+
+def test_the_record_is_clean() -> None:
+    [offer], _ = normalize_offers([form_row(2, details="куртки 3 шт", can_deliver="нет машины")])
+    assert offer.phone == "+380951679026"
+    assert offer.city == "Северодонецк"
+    assert offer.lat == pytest.approx(48.944, abs=0.01)
+    assert offer.submitted_at == datetime(2014, 12, 10, 14, 3, 27)
+    assert offer.can_deliver is False
+    assert offer.quantity == 3
+
+
+def test_ids_ignore_row_order_and_unrelated_edits() -> None:
+    rows = [form_row(2, categories="Одежда, Посуда"), form_row(3, phone="050 123 45 67")]
+    first, _ = normalize_offers(rows)
+    moved = [form_row(9, categories="Одежда, Посуда"), form_row(4, phone="050 123 45 67")]
+    second, _ = normalize_offers(list(reversed(moved)))
+    assert {o.offer_id for o in first} == {o.offer_id for o in second}
+    edited, _ = normalize_offers(
+        [
+            form_row(
+                2, categories="Одежда, Посуда", details="всё чистое, 5 пакетов", city="Лисичанск"
+            )
+        ]
+    )
+    assert {o.offer_id for o in edited} <= {o.offer_id for o in first}
+
+
+def test_repeat_submission_within_window_is_one_donor() -> None:
+    rows = [
+        form_row(2, details="куртки"),
+        form_row(
+            3,
+            submitted_at="12.12.2014 10:00:00",
+            donor_name="Ольга Петренко",
+            city="Лисичанськ",
+            details="куртки и штаны, 4 пакета",
+        ),
+    ]
+    offers, problems = normalize_offers(rows)
+    assert len(offers) == 1
+    [offer] = offers
+    assert offer.donor_name == "Ольга Петренко"
+    assert offer.city == "Лисичанск"
+    assert offer.source_row == 3
+    dup = [p for p in problems if p.code == "duplicate_submission"]
+    assert len(dup) == 1 and dup[0].source_row == 3 and dup[0].severity == "note"
+    assert dup[0].params == {"first_row": 2, "kept_row": 3}
+
+
+def test_repeat_after_the_window_is_a_new_offer() -> None:
+    rows = [form_row(2), form_row(3, submitted_at="10.01.2015 10:00:00")]
+    offers, problems = normalize_offers(rows, NormalizeParams(dedup_days=14))
+    assert len({o.offer_id for o in offers}) == 2
+    assert "duplicate_submission" not in codes(problems)
+
+
+def test_repeat_adds_new_categories_and_keeps_old_ones() -> None:
+    rows = [form_row(2, categories="Посуда"), form_row(3, categories="Одежда")]
+    offers, _ = normalize_offers(rows)
+    assert sorted(o.category for o in offers) == ["clothing", "kitchenware"]
+
+
+def test_identical_rows_without_phone_are_counted_once() -> None:
+    rows = [form_row(2, phone=""), form_row(3, phone="")]
+    offers, problems = normalize_offers(rows)
+    assert len(offers) == 1
+    assert "duplicate_row" in codes(problems)
+
+
+@pytest.mark.parametrize(
+    ("values", "code"),
+    [
+        pytest.param({"donor_name": "тест"}, "test_row", id="test-name"),
+        pytest.param({"details": "test"}, "test_row", id="test-details"),
+        pytest.param({"details": "Заработок без вложений http://spam.xyz"}, "spam_row", id="spam"),
+        pytest.param({"donor_name": "", "phone": "123"}, "no_contact", id="no-contact"),
+        pytest.param({"donor_name": "", "phone": ""}, "no_contact", id="no-contact-empty"),
+    ],
+)
+def test_junk_never_becomes_an_offer(values: dict[str, str], code: str) -> None:
+    offers, problems = normalize_offers([form_row(2, **values)])
+    assert offers == []
+    assert code in codes(problems)
+    assert all(p.severity == "error" for p in problems if p.code == code)
+
+
+def test_a_photo_link_is_not_spam() -> None:
+    offers, _ = normalize_offers([form_row(2, details="куртки, фото https://photos.app.goo.gl/x")])
+    assert len(offers) == 1
+
+
+def test_all_empty_row_is_a_note() -> None:
+    offers, problems = normalize_offers([SourceRow(5, {"donor_name": "", "phone": " "})])
+    assert offers == []
+    assert [(p.code, p.severity, p.source_row) for p in problems] == [("empty_row", "note", 5)]
+
+
+@pytest.mark.parametrize(
+    ("values", "code", "field"),
+    [
+        pytest.param({"phone": "12345"}, "phone_invalid", "phone", id="phone-invalid"),
+        pytest.param({"phone": ""}, "phone_missing", "phone", id="phone-missing"),
+        pytest.param({"city": "Ньюландия"}, "city_unknown", "city", id="city-unknown"),
+        pytest.param({"city": ""}, "city_missing", "city", id="city-missing"),
+        pytest.param(
+            {"categories": "", "details": "велосипед"},
+            "category_unknown",
+            "details",
+            id="category-unknown",
+        ),
+        pytest.param({"submitted_at": "вчера"}, "date_invalid", "submitted_at", id="date"),
+        pytest.param(
+            {"can_deliver": "звоните"}, "can_deliver_unknown", "can_deliver", id="can-deliver"
+        ),
+    ],
+)
+def test_usable_rows_keep_their_record_and_report_the_cell(
+    values: dict[str, str], code: str, field: str
+) -> None:
+    offers, problems = normalize_offers([form_row(2, **values)])
+    assert len(offers) == 1
+    found = [p for p in problems if p.code == code]
+    assert found and found[0].field == field and found[0].source_row == 2
+
+
+def test_unknown_city_keeps_the_cleaned_text() -> None:
+    [offer], _ = normalize_offers([form_row(2, city="  Ньюландия \n")])
+    assert (offer.city, offer.lat, offer.lon) == ("Ньюландия", None, None)
+
+
+def test_category_unknown_is_other() -> None:
+    [offer], _ = normalize_offers([form_row(2, categories="", details="велосипед")])
+    assert offer.category == "other"
+    assert offer.item == "велосипед"
+
+
+def test_hostile_text_is_kept_as_text() -> None:
+    row = form_row(2, donor_name='=HYPERLINK("x")\x07', details="@куртки\x00 " + "а" * 60)
+    [offer], problems = normalize_offers([row], NormalizeParams(max_cell_chars=40))
+    assert offer.donor_name == '=HYPERLINK("x")'
+    assert offer.item.startswith("@куртки")
+    assert len(offer.item) <= 40
+    assert {"control_chars_removed", "text_trimmed"} <= set(codes(problems))
