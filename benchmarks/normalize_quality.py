@@ -11,15 +11,24 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.normalize.labelled import TARGETS, all_fields, load_cases, score
+from tests.normalize.labelled import CASES_DIR, HOLDOUT_DIR, TARGETS, all_fields, load_cases, score
 
 
 def main() -> None:
+    print("labelled set (written together with the vocabulary):")
+    report(CASES_DIR)
+    print("\nheld-out set (written afterwards, never used for tuning):")
+    report(HOLDOUT_DIR)
+
+
+def report(directory: Path) -> None:
     total_ok = total = 0
     misses = []
     print(f"{'field':<12} {'cases':>6} {'exact':>6} {'accuracy':>9} {'target':>7}")
     for field in all_fields():
-        outcomes = [score(case) for case in load_cases(field)]
+        outcomes = [score(case) for case in load_cases(field, directory)]
+        if not outcomes:
+            continue
         ok = sum(outcome.ok for outcome in outcomes)
         total_ok += ok
         total += len(outcomes)

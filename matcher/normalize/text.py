@@ -5,7 +5,8 @@ Two kinds of text come out of here:
 * *display* text (`clean_display`): what a person typed, with control
   characters removed and whitespace collapsed, never otherwise changed;
 * *match keys* (`fold`): NFKC + casefold, ё→е and every apostrophe form → "'",
-  whitespace collapsed. і ї є ґ are kept; nothing is folded to ASCII.
+  Latin look-alikes inside Cyrillic words made Cyrillic, whitespace collapsed.
+  і ї є ґ are kept; nothing is folded to ASCII.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ _APOSTROPHE_TABLE = str.maketrans({ch: "'" for ch in APOSTROPHES} | {"ё": "е",
 _CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
 _SPACE_RE = re.compile(r"\s+")
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+#: Latin letters that look like Cyrillic ones: "Харкiв" typed with a Latin i.
+_HOMOGLYPHS = str.maketrans("aceiopxyk", "асеіорхук")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_LATIN_RE = re.compile(r"[a-z]")
 #: Keeps line breaks and tabs as spaces; everything else invisible goes.
 _KEEP_AS_SPACE = frozenset("\t\n\r\v\f\u2028\u2029\x85")
 
@@ -83,7 +89,16 @@ def fold(value: str) -> str:
     text = text.casefold().translate(_APOSTROPHE_TABLE)
     text = unicodedata.normalize("NFKC", text)
     text = text.translate(_APOSTROPHE_TABLE)
+    text = _WORD_RE.sub(_cyrillic_lookalikes, text)
     return _SPACE_RE.sub(" ", text).strip()
+
+
+def _cyrillic_lookalikes(word: re.Match[str]) -> str:
+    """In a word that mixes scripts, Latin look-alikes become Cyrillic letters."""
+    text = word.group(0)
+    if _CYRILLIC_RE.search(text) and _LATIN_RE.search(text):
+        return text.translate(_HOMOGLYPHS)
+    return text
 
 
 def tokens(folded: str) -> list[str]:

@@ -85,3 +85,10 @@ def test_needs_never_raise_and_never_drop_a_row(rows: list[SourceRow]) -> None:
     assert {r.source_row for r in rows} <= accounted
     assert len({n.need_id for n in needs}) == len(needs)
     assert all(n.quantity >= 1 and n.urgency in ("high", "normal", "low") for n in needs)
+
+
+def test_latin_lookalikes_inside_cyrillic_words_are_folded() -> None:
+    from matcher.normalize.text import fold
+
+    assert fold("Харкiв") == fold("Харків")
+    assert fold("Kharkiv") == "kharkiv"  # a Latin word stays Latin
