@@ -86,9 +86,12 @@ def check(config: Config, backend: Backend) -> int:
 
 def report(config: Config, backend: Backend) -> int:
     spreadsheet = config.coordination.spreadsheet
-    if not backend.exists(spreadsheet):
-        raise BackendError(f"{backend.location(spreadsheet)} does not exist yet: run mozhem sync.")
-    sheet = read_matches(backend.read(spreadsheet, [MATCHES])[MATCHES])
+    grid = backend.read(spreadsheet, [MATCHES])[MATCHES] if backend.exists(spreadsheet) else None
+    if grid is None:
+        raise BackendError(
+            f"{backend.location(spreadsheet)} has no Matches tab yet: run mozhem sync."
+        )
+    sheet = read_matches(grid)
     pairs = [
         (category_code(row.cells.get("category", "")), m.status) for m, row in sheet.on_sheet()
     ]
