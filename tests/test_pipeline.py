@@ -101,11 +101,16 @@ def test_a_huge_cell_is_trimmed_with_a_note_and_the_pass_completes(harness: Harn
          "куртка " * 10_000, "Да"],
     )  # fmt: skip
     harness.sync()
+    # An .xlsx cell holds at most 32,767 characters (the file format cuts it when
+    # it is saved); a Google Sheets cell holds 50,000.
+    limit = {"workbook": 32_767, "google": 50_000}[harness.backend]
     offers = harness.coordination("Offers")
     longest = max(len(cell) for row in offers for cell in row)
-    assert 1_000 < longest <= 32_767
+    assert 30_000 < longest <= limit
+    source = harness.source("offers")
     problems = harness.coordination("Problems")
-    assert any(row[1] == str(len(harness.source("offers"))) for row in problems[1:])
+    if len(source[-1][5]) > limit:
+        assert any(row[1] == str(len(source)) for row in problems[1:])
 
 
 def test_an_all_empty_form_row_is_listed_on_problems(harness: Harness) -> None:
