@@ -194,3 +194,16 @@ def test_declining_frees_the_offer_for_another_need(harness: Harness) -> None:
     assert second["offer_id"] == first["offer_id"]
     assert second["need_id"] != first["need_id"]
     assert rows[0]["status"] == "відмова"
+
+
+def test_every_source_row_is_a_record_or_a_problem(harness: Harness) -> None:
+    harness.sync()
+    offer_rows = {row[1] for row in harness.coordination("Offers")[1:]}
+    need_rows = {row[1] for row in harness.coordination("Needs")[1:]}
+    problems = harness.coordination("Problems")[1:]
+    offer_problem_rows = {row[1] for row in problems if row[0] == "Ответы формы"}
+    need_problem_rows = {row[1] for row in problems if row[0] == "Потребности"}
+    offers_total = len(harness.source("offers"))
+    needs_total = len(harness.source("needs"))
+    assert {str(n) for n in range(2, offers_total + 1)} <= offer_rows | offer_problem_rows
+    assert {str(n) for n in range(2, needs_total + 1)} <= need_rows | need_problem_rows
