@@ -10,6 +10,7 @@ Every cell is written as a string (a Google Form export has no numbers and no
 formulas), so a text like "=HYPERLINK(...)" stays text and "095..." keeps its 0.
 Rerunning the script gives the same files (fixed workbook timestamps).
 """
+
 import datetime
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from openpyxl import Workbook
 
 HERE = Path(__file__).resolve().parent
 
+# Data tables, one response per line pair: kept compact on purpose.
+# fmt: off
 OFFERS_SHEET = "Ответы на форму (1)"
 OFFERS_HEADER = (
     "Отметка времени", "Ваше имя", "Контактный телефон",
@@ -311,6 +314,7 @@ NEEDS = [
     ("19.11.2026", DOM, "Алла Петровна", "050 111 22 44", "Северодонецк",
      "обувь зимняя женская и мужская", "пара", "терміново"),
 ]
+# fmt: on
 
 
 def write_sheet(path, title, header, rows):
@@ -321,10 +325,10 @@ def write_sheet(path, title, header, rows):
         assert len(row) == len(header), (path.name, r, row)
         for c, value in enumerate(row, start=1):
             if value == "":
-                continue                      # empty cell, as Google exports it
+                continue  # empty cell, as Google exports it
             cell = ws.cell(row=r, column=c)
             cell.value = str(value)
-            cell.data_type = "s"              # always text: "=..." is never a formula
+            cell.data_type = "s"  # always text: "=..." is never a formula
     # fixed metadata so that rebuilding gives the same content
     fixed = datetime.datetime(2026, 11, 20, 9, 0, 0)
     wb.properties.created = fixed

@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.google_harness import GoogleHarness
 from tests.harness import Harness, WorkbookHarness
 
-BACKENDS = ["workbook"]
+BACKENDS = ["workbook", "google"]
 
 
 @pytest.fixture(params=BACKENDS)
@@ -16,4 +17,6 @@ def harness(
     """The same pipeline tests run on every backend."""
     if request.param == "workbook":
         return WorkbookHarness(tmp_path, capsys)
+    if request.param == "google":
+        return GoogleHarness(tmp_path, capsys)
     raise AssertionError(request.param)

@@ -11,6 +11,7 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -55,7 +56,7 @@ class Harness:
         captured = self.capsys.readouterr()
         return CliResult(code, captured.out, captured.err)
 
-    def cli_options(self) -> dict[str, object]:
+    def cli_options(self) -> dict[str, Any]:
         return {}
 
     def sync(self, *extra: str) -> CliResult:

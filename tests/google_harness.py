@@ -1,0 +1,162 @@
+"""The pipeline tests on the Google backend: real gspread, the Sheets API emulator in process.
+
+The offers and needs spreadsheets are built from the demo workbooks; the
+coordination spreadsheet starts empty and shared with the service account, as a
+person would create it. Every CLI call gets a backend built exactly as
+production builds one (`connect`), with the emulator attached and a retry
+policy that never really sleeps.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gspread.utils import rowcol_to_a1
+
+from sync.backends.google import GoogleBackend, connect
+from sync.backends.retry import RetryPolicy
+from sync.backends.workbook import WorkbookBackend
+from sync.config import Config
+from sync.plan import Grid
+from tests.harness import DEMO, NEEDS_TAB, OFFERS_TAB, Harness
+from tests.sheets_emulator import cells
+from tests.sheets_emulator.emulator import SheetsEmulator
+from tests.sheets_emulator.errors import CELL_LIMIT
+
+
+class FakeTime:
+    """A clock that moves only when the retry policy sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 1_000.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def as_typed(value: str) -> str:
+    """What a person types so that the cell keeps `value` as text ("007", "+380…", "=…")."""
+    if value == "":
+        return value
+    cell = cells.entered(value, user_entered=True)
+    keeps_text = cell is not None and cell.formula is None and cell.value == value
+    return value if keeps_text else "'" + value
+
+
+def put_text(emu: SheetsEmulator, key: str, tab: str, grid: Grid, start: str = "A1") -> None:
+    """Typed values, text kept as text. A cell over Google's limit cannot be typed; it is
+    placed directly, so that reading such a sheet can be tested at all."""
+    typed: list[list[Any]] = []
+    long_cells: list[tuple[int, int, str]] = []
+    for r, row in enumerate(grid):
+        line: list[Any] = []
+        for c, value in enumerate(row):
+            if len(value) > CELL_LIMIT:
+                long_cells.append((r, c, value))
+                line.append("")
+            else:
+                line.append(as_typed(value))
+        typed.append(line)
+    emu.set_values(key, tab, typed, start=start)
+    if long_cells:
+        sheet = emu.store.get(key).sheet_by_title(tab)
+        assert sheet is not None
+        row0, col0 = _anchor(start)
+        for r, c, value in long_cells:
+            sheet.cells[(row0 + r, col0 + c)] = cells.Cell(value)
+
+
+def _anchor(start: str) -> tuple[int, int]:
+    from gspread.utils import a1_to_rowcol
+
+    row, col = a1_to_rowcol(start)
+    return row - 1, col - 1
+
+
+class GoogleHarness(Harness):
+    backend = "google"
+
+    def __init__(
+        self,
+        root: Path,
+        capsys: pytest.CaptureFixture[str],
+        emu: SheetsEmulator | None = None,
+        budget: float = 120.0,
+    ) -> None:
+        root.mkdir(parents=True, exist_ok=True)
+        super().__init__(root, capsys)
+        self.emu = emu or SheetsEmulator()
+        self.time = FakeTime()
+        self.budget = budget
+        self.keys: dict[str, str] = {}
+        demo = WorkbookBackend(DEMO)
+        for name, book, tab in (
+            ("offers", "offers.xlsx", OFFERS_TAB),
+            ("needs", "needs.xlsx", NEEDS_TAB),
+        ):
+            grid = demo.read(book, [tab])[tab]
+            assert grid is not None
+            self.keys[name] = self.emu.create_spreadsheet(name, {tab: []})
+            put_text(self.emu, self.keys[name], tab, grid)
+        # A person creates the coordination spreadsheet and shares it; the pass adds tabs.
+        self.keys["coordination"] = self.emu.create_spreadsheet("Координация")
+        sources = self.settings["sources"]
+        sources["offers"]["spreadsheet"] = self.keys["offers"]
+        # A URL works as well as a key.
+        sources["needs"]["spreadsheet"] = (
+            f"https://docs.google.com/spreadsheets/d/{self.keys['needs']}/edit#gid=0"
+        )
+        self.write_config(
+            backend="google",
+            sources=sources,
+            coordination={
+                **self.settings["coordination"],
+                "spreadsheet": self.keys["coordination"],
+            },
+            google={"credentials_file": str(root / "no-key-needed.json")},
+        )
+
+    # Building backends as production does.
+    def backend_factory(self, config: Config) -> GoogleBackend:
+        client = connect(self.emu.credentials(), timeout=10, budget=self.budget)
+        self.emu.attach(client)
+        client.http_client.retry = RetryPolicy(  # type: ignore[attr-defined]
+            budget_seconds=self.budget,
+            sleep=self.time.sleep,
+            clock=self.time.clock,
+            rng=random.Random(7),
+        )
+        return GoogleBackend(client)
+
+    def cli_options(self) -> dict[str, object]:
+        return {"backend_factory": self.backend_factory}
+
+    # Reading and editing through the emulator.
+    def _source(self, name: str) -> tuple[str, str]:
+        return self.keys[name], self.settings["sources"][name]["worksheet"]
+
+    def coordination(self, tab: str) -> Grid:
+        return self.emu.values(self.keys["coordination"], tab)
+
+    def source(self, name: str) -> Grid:
+        return self.emu.values(*self._source(name))
+
+    def replace_source(self, name: str, grid: Grid) -> None:
+        key, tab = self._source(name)
+        old = self.emu.values(key, tab)
+        width = max([len(row) for row in [*old, *grid]], default=0)
+        height = max(len(old), len(grid))
+        blank: Grid = [[""] * width for _ in range(height)]
+        self.emu.set_values(key, tab, blank)  # "" clears a cell
+        put_text(self.emu, key, tab, grid)
+
+    def edit_coordination(self, tab: str, row: int, column: int, value: str) -> None:
+        put_text(self.emu, self.keys["coordination"], tab, [[value]], rowcol_to_a1(row, column))
