@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -22,7 +23,14 @@ def sync_once(config: Config, backend: Backend, *, dry_run: bool = False) -> int
     with store.exclusive():
         remembered = store.remembered_matches()
         try:
-            result = run_pass(config, backend, dry_run=dry_run, now=started, remembered=remembered)
+            result = run_pass(
+                config,
+                backend,
+                dry_run=dry_run,
+                now=started,
+                remembered=remembered,
+                progress=_progress,
+            )
         except Exception as error:
             store.record(started, "failed", {}, f"{type(error).__name__}: {error}")
             raise
@@ -34,6 +42,11 @@ def sync_once(config: Config, backend: Backend, *, dry_run: bool = False) -> int
         print("\n".join(result.plan.describe()))
     print(summary(result, dry_run=dry_run))
     return 0
+
+
+def _progress(step: str) -> None:
+    """Steps go to stderr, so stdout keeps only the summary."""
+    print(step, file=sys.stderr, flush=True)
 
 
 def _pairs_on_sheet(result: PassResult) -> list[tuple[str, str, str]]:

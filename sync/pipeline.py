@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -59,10 +59,12 @@ def run_pass(
     dry_run: bool = False,
     now: datetime | None = None,
     remembered: Mapping[str, tuple[str, str]] | None = None,
+    progress: Callable[[str], None] = lambda step: None,
 ) -> PassResult:
     """One pass. `remembered` holds every match ever written (match_id -> pair),
-    so a row a coordinator deleted is not proposed again."""
+    so a row a coordinator deleted is not proposed again; `progress` hears each step."""
     now = now or datetime.now()
+    progress("Reading the offers, the needs and the coordination spreadsheet…")
     offers_source = _read_source(config, backend, "offers")
     needs_source = _read_source(config, backend, "needs")
     coordination = config.coordination.spreadsheet
@@ -72,12 +74,16 @@ def run_pass(
         else dict.fromkeys(TABS, None)
     )
     limit = backend.max_cell_chars
+    progress(
+        f"Normalizing {len(offers_source.rows)} form rows and {len(needs_source.rows)} need rows…"
+    )
     offers, offer_problems = normalize_offers(offers_source.rows, config.normalize_params(limit))
     needs, need_problems = normalize_needs(needs_source.rows, config.normalize_params(limit))
     matches = read_matches(current.get("Matches"))
     if current.get("Matches") is not None:
         forget_deleted_rows(matches, remembered or {})
     params = dataclasses.replace(config.match_params(), now=now)
+    progress(f"Matching {len(offers)} offer lines with {len(needs)} needs…")
     proposals = propose(offers, needs, matches.existing, params)
     data = PassData(
         offers=offers,
@@ -94,7 +100,8 @@ def run_pass(
         source_headers={"offers": offers_source.headers, "needs": needs_source.headers},
     )
     plan = build_plan(coordination, current, data, config.coordination.language, now)
-    if not dry_run:
+    if not dry_run and not plan.is_empty:
+        progress(f"Writing {backend.location(coordination)}…")
         backend.apply(plan)
     _log_counts(offers, needs, data, plan)
     return PassResult(

@@ -207,3 +207,19 @@ def test_every_source_row_is_a_record_or_a_problem(harness: Harness) -> None:
     needs_total = len(harness.source("needs"))
     assert {str(n) for n in range(2, offers_total + 1)} <= offer_rows | offer_problem_rows
     assert {str(n) for n in range(2, needs_total + 1)} <= need_rows | need_problem_rows
+
+
+def test_check_reads_everything_and_writes_nothing(harness: Harness) -> None:
+    result = harness.cli("check")
+    assert result.code == 0, result.err
+    assert "All mapped headers found. Nothing was written." in result.out
+    assert harness.cli("report").code == 1  # still no Matches tab
+
+
+def test_a_pass_shows_its_steps_on_stderr(harness: Harness) -> None:
+    result = harness.sync()
+    steps = result.err.splitlines()
+    assert steps[0].startswith("Reading the offers")
+    assert "Normalizing 60 form rows and 25 need rows…" in steps
+    assert steps[-1].startswith("Writing ")
+    assert "Writing" not in harness.sync().err  # nothing to write the second time
