@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sync.backends.base import SpreadsheetBusy, SpreadsheetNotFound
-from sync.plan import Grid, KeyedTab, NewTab, SpreadsheetPlan, locate_columns
+from sync.plan import Grid, KeyedTab, NewTab, SpreadsheetPlan, locate_columns, trim_grid
 
 #: Excel and LibreOffice keep at most this many characters in a cell.
 XLSX_CELL_LIMIT = 32_767
@@ -87,13 +87,7 @@ def _empty_book() -> Workbook:
 
 
 def _read_sheet(sheet: Any) -> Grid:
-    rows = [[_as_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    for row in rows:
-        while row and row[-1] == "":
-            row.pop()
-    while rows and not rows[-1]:
-        rows.pop()
-    return rows
+    return trim_grid([[_as_text(v) for v in row] for row in sheet.iter_rows(values_only=True)])
 
 
 def _as_text(value: object) -> str:
