@@ -138,3 +138,11 @@ def test_new_matches_tab_has_a_status_dropdown_and_frozen_header(tmp_path: Path)
     [validation] = sheet.data_validations.dataValidation
     assert "Відмова" in validation.formula1
     assert str(validation.sqref).startswith("B2:")
+
+
+def test_rewritten_tabs_get_readable_column_widths(tmp_path: Path) -> None:
+    rows = [["ID", "Что"], ["O-1", "куртка " * 20], ["O-2", "шапка"]]
+    WorkbookBackend(tmp_path).apply(SpreadsheetPlan("c.xlsx", rewrites={"Offers": rows}))
+    sheet = openpyxl.load_workbook(tmp_path / "c.xlsx")["Offers"]
+    assert sheet.column_dimensions["A"].width == 8  # short ids: the minimum, 6 + 2
+    assert sheet.column_dimensions["B"].width == 52  # long text: capped at 50 + 2

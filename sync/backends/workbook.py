@@ -77,6 +77,9 @@ class WorkbookBackend:
             _apply_keyed(book[plan.keyed_tab.title], plan)
         for title, rows in plan.rewrites.items():
             _rewrite(book, title, rows)
+        for tab in plan.new_tabs:
+            # Widths are ours to choose only once; afterwards they are the coordinators'.
+            _fit_widths(book[tab.title])
         _save_atomically(book, path)
 
 
@@ -195,6 +198,19 @@ def _rewrite(book: Workbook, title: str, rows: Grid) -> None:
     for index, values in enumerate(rows, start=1):
         _write_row(sheet, index, values)
     sheet.freeze_panes = "A2"
+    _fit_widths(sheet)
+
+
+def _fit_widths(sheet: Worksheet, sample_rows: int = 200, widest: int = 50) -> None:
+    """Columns wide enough to read, judged on the first rows; long text stays cut."""
+    widths: dict[int, int] = {}
+    for row in sheet.iter_rows(max_row=sample_rows):
+        for cell in row:
+            if cell.value is not None:
+                length = len(str(cell.value))
+                widths[cell.column] = max(widths.get(cell.column, 0), length)
+    for column, length in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = min(max(length, 6), widest) + 2
 
 
 def _refuse_if_open_elsewhere(path: Path) -> None:
