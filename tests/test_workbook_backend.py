@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -146,3 +147,16 @@ def test_rewritten_tabs_get_readable_column_widths(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(tmp_path / "c.xlsx")["Offers"]
     assert sheet.column_dimensions["A"].width == 8  # short ids: the minimum, 6 + 2
     assert sheet.column_dimensions["B"].width == 52  # long text: capped at 50 + 2
+
+
+def test_a_written_workbook_keeps_the_mode_people_expect(tmp_path: Path) -> None:
+    backend = WorkbookBackend(tmp_path)
+    previous = os.umask(0o022)
+    try:
+        backend.apply(SpreadsheetPlan("out.xlsx", rewrites={"T": [["one"]]}))
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "out.xlsx").stat().st_mode & 0o777 == 0o644  # as the umask says
+    (tmp_path / "out.xlsx").chmod(0o664)
+    backend.apply(SpreadsheetPlan("out.xlsx", rewrites={"T": [["two"]]}))
+    assert (tmp_path / "out.xlsx").stat().st_mode & 0o777 == 0o664

@@ -8,6 +8,7 @@ stored as text: a value starting with "=" is never turned into a formula.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Sequence
 from datetime import date, datetime, time
@@ -223,12 +224,22 @@ def _refuse_if_open_elsewhere(path: Path) -> None:
             )
 
 
+def _mode_for(path: Path) -> int:
+    if path.exists():
+        return stat.S_IMODE(path.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def _save_atomically(book: Workbook, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:
         book.save(temporary)
+        # mkstemp makes the file private (0600); keep the mode people expect.
+        os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
