@@ -16,6 +16,7 @@ its own, so a pair that was matched once can be left out exactly.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,6 +24,7 @@ from scipy.spatial import cKDTree
 
 from matcher.geo import chord_for_km, haversine_km, unit_vectors
 from matcher.instance import Instance, place_key
+from matcher.model import Need, Offer
 
 
 @dataclass(slots=True)
@@ -62,41 +64,46 @@ def _located(lat: float | None, lon: float | None) -> tuple[float | None, float 
     return float(lat), float(lon)
 
 
-def _offer_groups(inst: Instance) -> list[Group]:
+def _groups(
+    records: Sequence[Offer] | Sequence[Need],
+    rank: Sequence[int],
+    matchable: Callable[[int], bool],
+    alone: set[int],
+    radius_of: Callable[[int], float],
+) -> list[Group]:
+    """Interchangeable records (same category, place and reach) share one group."""
     groups: dict[tuple[object, ...], Group] = {}
-    alone = {i for i, _ in inst.excluded}
-    order = sorted(range(len(inst.offers)), key=inst.offer_rank.__getitem__)
-    for i in order:
-        if not inst.offer_matchable(i):
+    for i in sorted(range(len(records)), key=rank.__getitem__):
+        if not matchable(i):
             continue
-        o = inst.offers[i]
-        lat, lon = _located(o.lat, o.lon)
-        place = place_key(o.city)
-        radius = inst.offer_radius_km[i]
-        key: tuple[object, ...] = (o.category, lat, lon, place, radius, i if i in alone else -1)
+        record = records[i]
+        lat, lon = _located(record.lat, record.lon)
+        place = place_key(record.city)
+        radius = radius_of(i)
+        key: tuple[object, ...] = (
+            record.category,
+            lat,
+            lon,
+            place,
+            radius,
+            i if i in alone else -1,
+        )
         group = groups.get(key)
         if group is None:
-            group = groups[key] = Group(o.category, lat, lon, place, radius)
+            group = groups[key] = Group(record.category, lat, lon, place, radius)
         group.members.append(i)
     return list(groups.values())
 
 
+def _offer_groups(inst: Instance) -> list[Group]:
+    alone = {i for i, _ in inst.excluded}
+    radius = inst.offer_radius_km.__getitem__
+    return _groups(inst.offers, inst.offer_rank, inst.offer_matchable, alone, radius)
+
+
 def _need_groups(inst: Instance) -> list[Group]:
-    groups: dict[tuple[object, ...], Group] = {}
     alone = {j for _, j in inst.excluded}
-    order = sorted(range(len(inst.needs)), key=inst.need_rank.__getitem__)
-    for j in order:
-        if not inst.need_matchable(j):
-            continue
-        n = inst.needs[j]
-        lat, lon = _located(n.lat, n.lon)
-        place = place_key(n.city)
-        key: tuple[object, ...] = (n.category, lat, lon, place, j if j in alone else -1)
-        group = groups.get(key)
-        if group is None:
-            group = groups[key] = Group(n.category, lat, lon, place, 0.0)
-        group.members.append(j)
-    return list(groups.values())
+    return _groups(inst.needs, inst.need_rank, inst.need_matchable, alone, lambda j: 0.0)
 
 
 def _sole_pair_excluded(inst: Instance, og: Group, ng: Group) -> bool:
