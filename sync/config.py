@@ -167,7 +167,8 @@ def describe_validation_error(path: Path, raw: dict[str, Any], error: Validation
     kind = first["type"]
     if kind == "extra_forbidden":
         valid = _valid_keys(location[:-1])
-        hint = _nearest_hint(location[-1], valid)
+        guess = nearest(location[-1], valid, cutoff=60)
+        hint = f" Did you mean '{guess}'?" if guess else ""
         return f"{path}: unknown key '{key}'.{hint} Valid keys here: {', '.join(valid)}."
     if kind == "missing":
         return f"{path}: missing key '{key}'. Add it; see the bundled config.yaml for an example."
@@ -183,11 +184,6 @@ def _valid_keys(parent: Sequence[str]) -> list[str]:
             return []
         model = annotation
     return [name for name in model.model_fields if name != "path"]
-
-
-def _nearest_hint(given: str, valid: Sequence[str]) -> str:
-    found = process.extractOne(given, valid, score_cutoff=60)
-    return f" Did you mean '{found[0]}'?" if found else ""
 
 
 def _lookup(raw: Any, location: Sequence[str]) -> Any:

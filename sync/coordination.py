@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 
 from matcher.labels import category_label
 from matcher.model import CATEGORIES, ExistingMatch, Problem, Status
+from matcher.normalize.text import fold
 from matcher.params import Language
 from sync.labels import (
     LANGUAGES,
     column_label,
     column_spellings,
-    fold,
     parse_status,
     status_labels,
 )

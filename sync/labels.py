@@ -6,7 +6,6 @@ any language, any case, the usual spelling variants.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -15,20 +14,14 @@ from typing import Any
 import yaml
 
 from matcher.model import Status
+from matcher.normalize.text import fold
 from matcher.params import Language
 
 LANGUAGES: tuple[Language, ...] = ("ru", "uk", "en")
-_APOSTROPHES = str.maketrans({"ʼ": "'", "’": "'", "`": "'", "ʻ": "'"})
 
 
 class LabelFileError(ValueError):
     """The bundled label file is inconsistent; a packaging bug, not a user error."""
-
-
-def fold(text: str) -> str:
-    """Key for lenient comparison: NFKC, casefold, ё→е, one apostrophe, one space."""
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
-    return " ".join(folded.replace("ё", "е").split())
 
 
 @cache

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
 from matcher.engine import propose
-from matcher.model import Need, Offer, Problem, SourceRow
+from matcher.model import Problem, SourceRow
 from matcher.normalize import normalize_needs, normalize_offers
 from sync.backends.base import Backend, BackendError
 from sync.config import Config, nearest
@@ -103,7 +103,7 @@ def run_pass(
     if not dry_run and not plan.is_empty:
         progress(f"Writing {backend.location(coordination)}…")
         backend.apply(plan)
-    _log_counts(offers, needs, data, plan)
+    _log_counts(data, plan)
     return PassResult(
         offer_rows=len(offers_source.rows),
         need_rows=len(needs_source.rows),
@@ -156,13 +156,11 @@ def _missing_sheet_message(backend: Backend, spreadsheet: str, worksheet: str) -
     )
 
 
-def _log_counts(
-    offers: Sequence[Offer], needs: Sequence[Need], data: PassData, plan: SpreadsheetPlan
-) -> None:
+def _log_counts(data: PassData, plan: SpreadsheetPlan) -> None:
     log.info(
         "normalized %d offer lines and %d needs; %d problems; %d new matches",
-        len(offers),
-        len(needs),
+        len(data.offers),
+        len(data.needs),
         len(data.problems),
         len(plan.appends),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sync.labels import fold
+from matcher.normalize.text import fold
 
 Grid = list[list[str]]
 

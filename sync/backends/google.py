@@ -147,9 +147,7 @@ class GoogleBackend:
         """New tabs, and more rows or columns where a rewrite outgrows its grid."""
         requests: list[dict[str, Any]] = []
         if plan.new_tabs:
-            # The ids this pass already saw, else one spreadsheets.get.
-            taken = self._sheet_ids.get(key) or self._sheet_ids_of(key)
-            requests += new_tab_requests(plan, taken, self._new_sheet_id)
+            requests += new_tab_requests(plan, self._known_sheet_ids(key), self._new_sheet_id)
         sizes = {title: self._grid.get((key, title), (0, 0)) for title in plan.rewrites}
         if any(title not in created for title in plan.rewrites):
             requests += growth_requests(plan, sizes, created, lambda t: self._sheet_id(key, t))
@@ -200,8 +198,11 @@ class GoogleBackend:
         )
 
     def _sheet_id(self, key: str, title: str) -> int:
-        ids = self._sheet_ids.get(key) or self._sheet_ids_of(key)
-        return ids[title]
+        return self._known_sheet_ids(key)[title]
+
+    def _known_sheet_ids(self, key: str) -> dict[str, int]:
+        """The ids this pass already saw, else one spreadsheets.get."""
+        return self._sheet_ids.get(key) or self._sheet_ids_of(key)
 
     @staticmethod
     def _new_sheet_id(title: str, taken: set[int]) -> int:
