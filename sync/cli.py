@@ -3,7 +3,11 @@
 Each command parses its options, calls one library function, and turns the
 library's errors into one clear message and an exit code:
 0 done, 1 a spreadsheet could not be read or written, 2 a mistake to fix in
-config.yaml or a sheet's headers, 3 another pass is running.
+config.yaml or a sheet's headers, 3 another pass is running; 128+N when a
+second signal N stopped a pass at once.
+
+Heavy libraries (pandas, openpyxl, the matcher's dictionaries) are imported
+only by the commands that need them, so `--help` and `status` answer at once.
 """
 
 from __future__ import annotations
@@ -12,15 +16,13 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sync.backends import open_backend
-from sync.backends.base import Backend, BackendError
-from sync.config import Config, ConfigError, load_config
-from sync.privacy import configure_logging
-from sync.sources import HeaderNotFound
-from sync.state import PassAlreadyRunning
+if TYPE_CHECKING:
+    from sync.backends.base import Backend
+    from sync.config import Config
 
-BackendFactory = Callable[[Config], Backend]
+BackendFactory = Callable[["Config"], "Backend"]
 
 EXIT_OK, EXIT_FAILED, EXIT_FIX_INPUT, EXIT_BUSY = 0, 1, 2, 3
 
@@ -34,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the settings file (default: ./config.yaml)",
     )
     common.add_argument("-v", "--verbose", action="store_true", help="log each step")
+    common.add_argument(
+        "--log-json",
+        action="store_true",
+        help="log one JSON object per line (for log collectors)",
+    )
     parser = argparse.ArgumentParser(
         prog="mozhem",
         description="Sync donor offers and NGO needs into a coordination spreadsheet "
@@ -51,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
         "run",
         parents=[common],
         help="run a pass now and then every schedule.every_minutes",
-        description="Run a pass at once, then every schedule.every_minutes, until Ctrl-C.",
+        description="Run a pass at once, then every schedule.every_minutes, until Ctrl-C "
+        "or SIGTERM. config.yaml is read again before every pass.",
     )
     commands.add_parser(
         "check",
@@ -75,9 +83,29 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "status",
         parents=[common],
-        help="show the last passes",
-        description="Show the last passes recorded in state_dir.",
+        help="show health, the next pass and the last passes",
+        description="Show health (ok, or failing since when and why), the next scheduled "
+        "pass, the last successful write and the last passes.",
     )
+    history = commands.add_parser(
+        "history",
+        parents=[common],
+        help="list the passes recorded in the ledger",
+        description="List the passes recorded in state_dir: when, how long, outcome, "
+        "counts, API requests, what was written, and whether it can be restored.",
+    )
+    history.add_argument(
+        "--since", metavar="AGE", help="only passes in the last AGE: 30m, 12h, 7d, 2w"
+    )
+    restore = commands.add_parser(
+        "restore",
+        parents=[common],
+        help="put the coordination spreadsheet back as it was before a pass",
+        description="Put the coordination spreadsheet back as it was before pass PASS "
+        "wrote, after showing what would change and asking.",
+    )
+    restore.add_argument("pass_id", metavar="PASS", type=int, help="the pass number (history)")
+    restore.add_argument("--yes", action="store_true", help="do not ask")
     return parser
 
 
@@ -85,22 +113,60 @@ def main(
     argv: Sequence[str] | None = None, *, backend_factory: BackendFactory | None = None
 ) -> int:
     args = build_parser().parse_args(argv)
-    configure_logging(args.verbose)
-    factory = backend_factory or open_backend
+    from sync.ops.logs import configure_logging
+
+    configure_logging(args.verbose, json_lines=args.log_json)
+    from sync.config import ConfigError, load_config
+    from sync.ops.signals import Interrupted
+    from sync.state import PassAlreadyRunning
+
     try:
         config = load_config(args.config)
-        return int(COMMANDS[args.command](args, config, factory))
-    except (ConfigError, HeaderNotFound) as error:
+        return int(COMMANDS[args.command](args, config, backend_factory or _open_backend))
+    except ConfigError as error:
         return _fail(str(error), EXIT_FIX_INPUT)
     except PassAlreadyRunning as error:
         return _fail(str(error), EXIT_BUSY)
-    except BackendError as error:
+    except Interrupted as interrupted:
+        return _fail(str(interrupted), interrupted.exit_code)
+    except Exception as error:
+        return _fail_on(error)
+
+
+def _fail_on(error: Exception) -> int:
+    from sync.backends.base import BackendError
+    from sync.sources import HeaderNotFound
+    from sync.state import OpsError
+
+    if isinstance(error, HeaderNotFound | OpsError):
+        return _fail(str(error), EXIT_FIX_INPUT)
+    if isinstance(error, BackendError):
         return _fail(str(error), EXIT_FAILED)
+    import logging
+
+    # Through the log handler, so the traceback is masked like every other line.
+    logging.getLogger("mozhem").error("unexpected error", exc_info=error)
+    return _fail(f"unexpected {type(error).__name__}; see the traceback above", EXIT_FAILED)
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"mozhem: error: {message}", file=sys.stderr)
+    from sync.ops.logs import json_logging_on
+
+    if json_logging_on():
+        import logging
+
+        logging.getLogger("mozhem").error("mozhem: error: %s", message)
+    else:
+        from sync.privacy import mask_phones_in
+
+        print(f"mozhem: error: {mask_phones_in(message)}", file=sys.stderr)
     return code
+
+
+def _open_backend(config: Config) -> Backend:
+    from sync.backends import open_backend
+
+    return open_backend(config)
 
 
 def _sync(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
@@ -134,9 +200,21 @@ def _export(args: argparse.Namespace, config: Config, factory: BackendFactory) -
 
 
 def _status(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
-    from sync.commands import status
+    from sync.ops.status import status
 
     return status(config)
+
+
+def _history(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
+    from sync.ops.status import history
+
+    return history(config, args.since)
+
+
+def _restore(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
+    from sync.commands import restore
+
+    return restore(config, factory(config), args.pass_id, yes=args.yes)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Config, BackendFactory], int]] = {
@@ -146,6 +224,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Config, BackendFactory], int]]
     "report": _report,
     "export": _export,
     "status": _status,
+    "history": _history,
+    "restore": _restore,
 }
 
 

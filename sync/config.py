@@ -99,6 +99,15 @@ class NormalizationSettings(_Frozen):
 class ScheduleSettings(_Frozen):
     # A float so a short interval can be tried by hand; 15 is the usual.
     every_minutes: PositiveFloat = 15.0
+    #: After repeated failures the wait doubles, up to this many minutes.
+    max_backoff_minutes: PositiveFloat = 120.0
+
+
+class OpsSettings(_Frozen):
+    #: Snapshots of the coordination spreadsheet older than this are deleted.
+    keep_snapshots_days: int = Field(default=30, ge=1)
+    #: Without a terminal, progress inside a long step is logged at most this often.
+    progress_every_seconds: PositiveFloat = 15.0
 
 
 class Config(_Frozen):
@@ -110,6 +119,7 @@ class Config(_Frozen):
     matching: MatchingSettings = MatchingSettings()
     normalization: NormalizationSettings = NormalizationSettings()
     schedule: ScheduleSettings = ScheduleSettings()
+    ops: OpsSettings = OpsSettings()
     state_dir: Path = Path(".mozhem")
     #: The file this was loaded from; relative paths are resolved against its folder.
     path: Path = Field(default=Path("config.yaml"), exclude=True)

@@ -19,6 +19,7 @@ from matcher.normalize import normalize_needs, normalize_offers
 from sync.backends.base import Backend, BackendError
 from sync.config import Config, nearest
 from sync.coordination import TABS, forget_deleted_rows, read_matches
+from sync.ops.progress import Counted
 from sync.plan import Grid, SpreadsheetPlan
 from sync.planner import PassData, build_plan
 from sync.sources import column_map, find_headers, source_rows
@@ -77,8 +78,12 @@ def run_pass(
     progress(
         f"Normalizing {len(offers_source.rows)} form rows and {len(needs_source.rows)} need rows…"
     )
-    offers, offer_problems = normalize_offers(offers_source.rows, config.normalize_params(limit))
-    needs, need_problems = normalize_needs(needs_source.rows, config.normalize_params(limit))
+    offers, offer_problems = normalize_offers(
+        Counted(offers_source.rows, "form rows normalized"), config.normalize_params(limit)
+    )
+    needs, need_problems = normalize_needs(
+        Counted(needs_source.rows, "need rows normalized"), config.normalize_params(limit)
+    )
     matches = read_matches(current.get("Matches"))
     if current.get("Matches") is not None:
         forget_deleted_rows(matches, remembered or {})
@@ -157,7 +162,7 @@ def _missing_sheet_message(backend: Backend, spreadsheet: str, worksheet: str) -
 
 
 def _log_counts(data: PassData, plan: SpreadsheetPlan) -> None:
-    log.info(
+    log.debug(
         "normalized %d offer lines and %d needs; %d problems; %d new matches",
         len(data.offers),
         len(data.needs),

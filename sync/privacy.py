@@ -22,18 +22,21 @@ def mask_name(name: str) -> str:
 
 
 class PhoneMaskingFilter(logging.Filter):
-    """Masks anything phone-like in every record, as a last line of defence."""
+    """Masks anything phone-like in every record, as a last line of defence: the
+    message, the structured fields and the traceback of an exception."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = mask_phones_in(record.getMessage())
         record.args = None
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, dict):
+            record.fields = {
+                k: mask_phones_in(v) if isinstance(v, str) else v for k, v in fields.items()
+            }
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_phones_in(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_phones_in(record.stack_info)
         return True
-
-
-def configure_logging(verbose: bool) -> None:
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(PhoneMaskingFilter())
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(logging.INFO if verbose else logging.WARNING)

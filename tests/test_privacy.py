@@ -63,7 +63,7 @@ def test_a_verbose_pass_logs_no_phone_number(tmp_path: Path) -> None:
         cwd=tmp_path,
         check=True,
     )
-    assert "INFO sync.pipeline" in done.stderr
+    assert "DEBUG Normalizing 60 form rows" in done.stderr
     assert not re.search(r"\+380\d{9}|\b0\d{2} ?\d{3} ?\d{2} ?\d{2}\b", done.stderr)
     assert "Бабушка" not in done.stderr and "Оксана" not in done.stderr
 
