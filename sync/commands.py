@@ -290,7 +290,7 @@ def restore(
     pass_id: int,
     *,
     yes: bool = False,
-    ask: Callable[[str], str] = input,
+    ask: Callable[[str], str] | None = None,
 ) -> int:
     """Put the coordination spreadsheet back as it was before pass `pass_id` wrote."""
     from sync.ops.restore import changes, describe, restore_plan
@@ -327,7 +327,7 @@ def restore(
         if plan.is_empty:
             print("It is already like that; nothing to do.")
             return 0
-        if not yes and not _confirm(ask):
+        if not yes and not _confirm(ask or input):
             print("Nothing was changed.")
             return 0
         _apply_restore(store, backend, plan, current, snap, pass_id)
