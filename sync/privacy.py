@@ -8,12 +8,15 @@ import re
 from matcher.normalize.phones import mask_phone
 
 # Seven or more digits, possibly split by spaces, dashes or brackets (not dots:
-# "21.11.2026" is a date).
-_PHONE_LIKE = re.compile(r"\+?\(?\d(?:[\s()-]*\d){6,}")
+# "21.11.2026" is a date). An ISO date and time ("2026-11-30 11:45:00", as log
+# lines quote the next pass) is matched first and kept as it is.
+_PHONE_LIKE = re.compile(
+    r"(?P<date>\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d)?)?)|(?P<phone>\+?\(?\d(?:[\s()-]*\d){6,})"
+)
 
 
 def mask_phones_in(text: str) -> str:
-    return _PHONE_LIKE.sub(lambda m: mask_phone(m.group(0)), text)
+    return _PHONE_LIKE.sub(lambda m: m.group(0) if m["date"] else mask_phone(m["phone"]), text)
 
 
 def mask_name(name: str) -> str:

@@ -33,6 +33,13 @@ def test_phones_inside_text_are_masked_and_other_numbers_kept() -> None:
     assert mask_phones_in(text) == "donor +380******567 offered 3 items on 21.11.2026"
 
 
+def test_iso_dates_and_times_in_log_messages_are_kept() -> None:
+    text = "next pass at 2026-11-30 11:45:00; donor 2026-11-30 +380951679026"
+    assert (
+        mask_phones_in(text) == "next pass at 2026-11-30 11:45:00; donor 2026-11-30 +380******026"
+    )
+
+
 def test_mask_name_keeps_initials_only() -> None:
     assert mask_name("Иван Петров") == "И*** П***"
 
