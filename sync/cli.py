@@ -27,25 +27,39 @@ BackendFactory = Callable[["Config"], "Backend"]
 EXIT_OK, EXIT_FAILED, EXIT_FIX_INPUT, EXIT_BUSY = 0, 1, 2, 3
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options(top: bool) -> argparse.ArgumentParser:
+    """Options every command takes, before or after its name. After the name they
+    default to nothing, so that they do not undo the same option given before it."""
     common = argparse.ArgumentParser(add_help=False)
+
+    def default(value: object) -> object:
+        return value if top else argparse.SUPPRESS
+
     common.add_argument(
         "--config",
         type=Path,
-        default=Path("config.yaml"),
+        default=default(Path("config.yaml")),
         help="the settings file (default: ./config.yaml)",
     )
-    common.add_argument("-v", "--verbose", action="store_true", help="log each step")
+    common.add_argument(
+        "-v", "--verbose", action="store_true", default=default(False), help="log each step"
+    )
     common.add_argument(
         "--log-json",
         action="store_true",
+        default=default(False),
         help="log one JSON object per line (for log collectors)",
     )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options(top=False)
     parser = argparse.ArgumentParser(
         prog="mozhem",
         description="Sync donor offers and NGO needs into a coordination spreadsheet "
         "and propose donor→NGO matches.",
-        parents=[common],
+        parents=[_common_options(top=True)],
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     sync = commands.add_parser(
