@@ -19,6 +19,9 @@ def status(config: Config) -> int:
         return 0
     print(_health_line(store))
     print(_next_pass_line(store))
+    config_error = store.loop().get("config_error")
+    if config_error:
+        print(f"Config: not reloaded, the last good one is in use: {config_error}")
     wrote = store.last(wrote=True)
     print(
         f"Last successful write: pass {wrote.id} at {wrote.started_at} ({wrote.written} written)"
