@@ -130,15 +130,18 @@ def main(
     from sync.ops.logs import configure_logging
 
     configure_logging(args.verbose, json_lines=args.log_json)
-    from sync.config import ConfigError, load_config
     from sync.ops.signals import Interrupted
     from sync.state import PassAlreadyRunning
 
     try:
+        if args.command in LEDGER_COMMANDS:
+            from sync.ops.status import state_dir_of
+
+            return int(LEDGER_COMMANDS[args.command](args, state_dir_of(args.config)))
+        from sync.config import load_config
+
         config = load_config(args.config)
         return int(COMMANDS[args.command](args, config, backend_factory or _open_backend))
-    except ConfigError as error:
-        return _fail(str(error), EXIT_FIX_INPUT)
     except PassAlreadyRunning as error:
         return _fail(str(error), EXIT_BUSY)
     except Interrupted as interrupted:
@@ -148,11 +151,15 @@ def main(
 
 
 def _fail_on(error: Exception) -> int:
-    from sync.backends.base import BackendError
-    from sync.sources import HeaderNotFound
     from sync.state import OpsError
 
-    if isinstance(error, HeaderNotFound | OpsError):
+    if isinstance(error, OpsError):
+        return _fail(str(error), EXIT_FIX_INPUT)
+    from sync.backends.base import BackendError
+    from sync.config import ConfigError
+    from sync.sources import HeaderNotFound
+
+    if isinstance(error, HeaderNotFound | ConfigError):
         return _fail(str(error), EXIT_FIX_INPUT)
     if isinstance(error, BackendError):
         return _fail(str(error), EXIT_FAILED)
@@ -213,16 +220,16 @@ def _export(args: argparse.Namespace, config: Config, factory: BackendFactory) -
     return export(config, factory(config), args.out)
 
 
-def _status(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
+def _status(args: argparse.Namespace, state_path: Path) -> int:
     from sync.ops.status import status
 
-    return status(config)
+    return status(state_path)
 
 
-def _history(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
+def _history(args: argparse.Namespace, state_path: Path) -> int:
     from sync.ops.status import history
 
-    return history(config, args.since)
+    return history(state_path, args.since)
 
 
 def _restore(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
@@ -237,9 +244,12 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Config, BackendFactory], int]]
     "check": _check,
     "report": _report,
     "export": _export,
+    "restore": _restore,
+}
+#: Commands that only read the ledger: they need state_dir, not a validated config.
+LEDGER_COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "status": _status,
     "history": _history,
-    "restore": _restore,
 }
 
 

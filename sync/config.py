@@ -12,7 +12,6 @@ from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, ValidationError
-from rapidfuzz import process, utils
 
 from matcher.model import Urgency
 from matcher.params import Language, MatchParams, NormalizeParams
@@ -207,6 +206,8 @@ def _lookup(raw: Any, location: Sequence[str]) -> Any:
 
 def nearest(given: str, choices: Sequence[str], cutoff: float = 50) -> str | None:
     """The closest of `choices` to `given`, for 'did you mean' hints."""
+    from rapidfuzz import process, utils
+
     found = process.extractOne(
         given, list(choices), processor=utils.default_process, score_cutoff=cutoff
     )

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS passes (
     id INTEGER PRIMARY KEY,
@@ -102,6 +100,8 @@ class StateStore:
 
         The lock is an OS lock on `sync.lock`: a process that dies, even by SIGKILL,
         lets go of it, so a leftover file never blocks the next pass."""
+        from filelock import FileLock, Timeout
+
         self.directory.mkdir(parents=True, exist_ok=True)
         lock = FileLock(self.directory / "sync.lock")
         try:

@@ -129,7 +129,7 @@ def test_status_says_failing_since_when_and_why_then_ok(
     with time_machine.travel(START, tick=False) as traveller:
         loop = Loop(load_config(config_path), open_backend, sleep=traveller.shift)
         loop.run(max_passes=3)
-        status(load_config(config_path))
+        status(load_config(config_path).state_path)
         out = capsys.readouterr().out
         assert "Health: FAILING since 2026-11-30 11:00:00 (3 passes in a row)" in out
         assert "no such workbook" in out
@@ -137,7 +137,7 @@ def test_status_says_failing_since_when_and_why_then_ok(
         shutil.move(tmp_path / "away", books)
         traveller.shift(timedelta(minutes=15))  # passes ran at 11:00, 11:15 and 11:45
         Loop(load_config(config_path), open_backend, sleep=traveller.shift).run(max_passes=1)
-        status(load_config(config_path))
+        status(load_config(config_path).state_path)
         out = capsys.readouterr().out
         assert "Health: ok (last pass 4 at 2026-11-30 12:00:00" in out
         assert "Last successful write: pass 4 at 2026-11-30 12:00:00" in out
