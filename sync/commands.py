@@ -32,15 +32,9 @@ class Outcome:
     seconds: float
 
 
-def sync_once(
-    config: Config,
-    backend: Backend,
-    *,
-    dry_run: bool = False,
-    signals: StopSignals | None = None,
-) -> int:
+def sync_once(config: Config, backend: Backend, *, dry_run: bool = False) -> int:
     """`mozhem sync`: one recorded pass; the human summary on stdout."""
-    signals = signals or StopSignals()
+    signals = StopSignals()
     with signals.installed():
         outcome = recorded_pass(config, backend, dry_run=dry_run, signals=signals)
     if dry_run:
@@ -90,79 +84,36 @@ def recorded_pass(
         try:
             result = _run(config, recorder, started, store)
         except BaseException as error:
-            seconds = time.monotonic() - clock
-            outcome = FAILED if isinstance(error, Exception) else INTERRUPTED
-            message = mask_phones_in(_describe(error))
-            store.finish(
-                pass_id,
-                outcome,
-                finished=datetime.now(),
-                seconds=seconds,
-                requests=recorder.requests_sent,
-                error=message,
-            )
-            log.error(
-                "%s pass %d after %.1f s: %s",
-                outcome,
-                pass_id,
-                seconds,
-                message,
-                extra={"fields": _fields(pass_id, outcome, seconds, error=message)},
-            )
+            _record_failure(store, pass_id, "pass", clock, error, recorder.requests_sent)
             raise
         seconds = time.monotonic() - clock
         written = written_count(result.plan) if result.written else 0
         # Only after the write succeeded: a row we failed to write was never there.
         store.remember_matches(_pairs_on_sheet(result), pass_id)
+        facts = {**_counts(result), "written": written, "requests": recorder.requests_sent}
         store.finish(
             pass_id,
             OK,
             finished=datetime.now(),
             seconds=seconds,
-            counts=_counts(result),
-            written=written,
-            requests=recorder.requests_sent,
+            counts=facts,
             plan=plan_summary(result.plan) if result.written else None,
         )
         log.info(
             "ok pass %d: %d offers, %d needs, %d new, %d problems, %d written, %.1f s",
             pass_id,
-            result.offers,
-            result.needs,
-            result.new_matches,
-            result.problems,
-            written,
+            *(facts[key] for key in ("offers", "needs", "new", "problems", "written")),
             seconds,
-            extra={
-                "fields": _fields(
-                    pass_id,
-                    OK,
-                    seconds,
-                    offers=result.offers,
-                    needs=result.needs,
-                    new=result.new_matches,
-                    problems=result.problems,
-                    written=written,
-                    requests=recorder.requests_sent,
-                )
-            },
+            extra={"fields": _fields(pass_id, OK, seconds, **facts)},
         )
         snapshots.prune(store, started, config.ops.keep_snapshots_days)
         return Outcome(pass_id, result, seconds)
 
 
-def record_failure(config: Config, message: str) -> None:
+def record_failure(config: Config, error: BaseException) -> None:
     """A pass that failed before it could start (no backend): in the ledger and the log."""
     store = StateStore(config.state_path)
-    pass_id = store.begin("sync", datetime.now())
-    message = mask_phones_in(message)
-    store.finish(pass_id, FAILED, finished=datetime.now(), seconds=0.0, error=message)
-    log.error(
-        "failed pass %d: %s",
-        pass_id,
-        message,
-        extra={"fields": _fields(pass_id, FAILED, 0.0, error=message)},
-    )
+    _record_failure(store, store.begin("sync", datetime.now()), "pass", time.monotonic(), error)
 
 
 def _run(
@@ -217,11 +168,38 @@ def _pairs_on_sheet(result: PassResult) -> list[tuple[str, str, str]]:
     return existing + appended
 
 
-def _counts(result: PassResult) -> dict[str, int]:
+def _record_failure(
+    store: StateStore,
+    pass_id: int,
+    kind: str,
+    clock: float,
+    error: BaseException,
+    requests: int | None = None,
+) -> None:
+    """A pass or restore that raised: in the ledger and in one log line."""
+    seconds = time.monotonic() - clock
+    outcome = FAILED if isinstance(error, Exception) else INTERRUPTED
+    message = mask_phones_in(_describe(error))
+    counts = {"requests": requests}
+    store.finish(
+        pass_id, outcome, finished=datetime.now(), seconds=seconds, counts=counts, error=message
+    )
+    log.error(
+        "%s %s %d after %.1f s: %s",
+        outcome,
+        kind,
+        pass_id,
+        seconds,
+        message,
+        extra={"fields": _fields(pass_id, outcome, seconds, error=message)},
+    )
+
+
+def _counts(result: PassResult) -> dict[str, int | None]:
     return {
         "offers": result.offers,
         "needs": result.needs,
-        "new_matches": result.new_matches,
+        "new": result.new_matches,
         "problems": result.problems,
     }
 
@@ -363,15 +341,7 @@ def _apply_restore(
     try:
         backend.apply(plan)
     except BaseException as error:
-        message = mask_phones_in(_describe(error))
-        store.finish(
-            restore_id,
-            FAILED,
-            finished=datetime.now(),
-            seconds=time.monotonic() - clock,
-            error=message,
-        )
-        log.error("failed restore %d: %s", restore_id, message)
+        _record_failure(store, restore_id, "restore", clock, error)
         raise
     forgotten = store.forget_matches_since(pass_id)
     seconds = time.monotonic() - clock
@@ -380,7 +350,7 @@ def _apply_restore(
         OK,
         finished=datetime.now(),
         seconds=seconds,
-        written=written_count(plan),
+        counts={"written": written_count(plan)},
         plan=f"restored to before pass {pass_id}\n" + plan_summary(plan),
     )
     log.info(

@@ -103,7 +103,7 @@ class Loop:
         try:
             backend = self.factory(self.config)
         except BackendError as error:
-            record_failure(self.config, str(error))
+            record_failure(self.config, error)
             self._failed()
             return
         try:

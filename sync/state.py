@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -141,9 +141,7 @@ class StateStore:
         *,
         finished: datetime,
         seconds: float,
-        counts: dict[str, int] | None = None,
-        written: int | None = None,
-        requests: int | None = None,
+        counts: Mapping[str, int | None] | None = None,
         error: str | None = None,
         plan: str | None = None,
     ) -> None:
@@ -158,11 +156,11 @@ class StateStore:
                     outcome,
                     counts.get("offers"),
                     counts.get("needs"),
-                    counts.get("new_matches"),
+                    counts.get("new"),
                     counts.get("problems"),
-                    written,
+                    counts.get("written"),
                     round(seconds, 3),
-                    requests,
+                    counts.get("requests"),
                     error,
                     plan,
                     pass_id,

@@ -57,7 +57,8 @@ def run_loop(config_path: Path, passes: ScriptedPasses, monkeypatch: pytest.Monk
 
 
 @pytest.fixture
-def config_path(tmp_path: Path) -> Path:
+def config_path(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> Path:
+    caplog.set_level(logging.INFO)
     return demo_config(tmp_path, every_minutes=15)
 
 
@@ -65,8 +66,7 @@ def test_a_pass_at_once_then_one_every_interval(
     config_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     passes = ScriptedPasses("....")
-    with caplog.at_level(logging.INFO):
-        run_loop(config_path, passes, monkeypatch)
+    run_loop(config_path, passes, monkeypatch)
     assert passes.starts[0] == START
     assert passes.gaps() == [15, 15, 15]
     assert "next pass at 2026-11-30 11:15:00 (in 15 min)" in caplog.text
@@ -77,8 +77,7 @@ def test_repeated_failures_back_off_and_a_success_recovers(
     config_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     passes = ScriptedPasses("FFFFF...")
-    with caplog.at_level(logging.INFO):
-        run_loop(config_path, passes, monkeypatch)
+    run_loop(config_path, passes, monkeypatch)
     # One failure keeps the interval; then it doubles, up to schedule.max_backoff_minutes.
     assert passes.gaps() == [15, 30, 60, 120, 120, 15, 15]
     assert "5 failed passes in a row, so waiting longer" in caplog.text
@@ -110,8 +109,7 @@ def test_config_changes_apply_at_the_next_pass_and_a_broken_one_keeps_the_last_g
             config_path.write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
 
     passes = ScriptedPasses(".....", each=edit)
-    with caplog.at_level(logging.INFO):
-        run_loop(config_path, passes, monkeypatch)
+    run_loop(config_path, passes, monkeypatch)
     assert passes.intervals == [15, 5, 5, 5, 10]
     assert passes.gaps() == [15, 5, 5, 5]
     errors = [r for r in caplog.records if "config not reloaded" in r.getMessage()]
