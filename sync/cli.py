@@ -146,6 +146,13 @@ def main(
         return _fail(str(error), EXIT_BUSY)
     except Interrupted as interrupted:
         return _fail(str(interrupted), interrupted.exit_code)
+    except KeyboardInterrupt:  # Ctrl-C in a command that does not pass (check, restore…)
+        return _fail("stopped by Ctrl-C", 130)
+    except BrokenPipeError:  # `mozhem history | head`: the reader has what it wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as error:
         return _fail_on(error)
 
