@@ -32,9 +32,11 @@ def _coordination(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("command", ["sync", "run"])
 def test_sigterm_during_a_pass_lets_it_finish_and_exits_0(tmp_path: Path, command: str) -> None:
     config = demo_config(tmp_path)
-    with _paused(config, 2, command) as p:
+    with _paused(config, 90, command) as p:
         p.wait_for("PAUSED BEFORE WRITE")
         p.signal(signal.SIGTERM)
+        p.wait_for("SIGTERM: finishing the pass in progress")
+        (tmp_path / "RELEASE").touch()  # the pass goes on to its write
         code = p.wait()
         assert code == 0, p.err
         assert "SIGTERM: finishing the pass in progress" in p.err
