@@ -83,6 +83,13 @@ class Offer:
     lat: float | None = None
     lon: float | None = None
     quantity_estimated: bool = False
+    #: Who offers: lines of one donor share it (the phone, or the name and row).
+    donor_key: str = ""
+    kind: str = ""  # item kinds under the category, joined by "+"; "" = not said
+    audience: str = ""  # men | women | adult | children | baby, joined by "+"
+    season: str = ""  # winter | summer
+    size: str = ""  # as written: "48", "44-46", "XL", "4"
+    unit: str = ""  # pieces | pairs | sets | bags | kg | packs | boxes | liters | jars
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +108,11 @@ class Need:
     lat: float | None = None
     lon: float | None = None
     quantity_estimated: bool = False
+    kind: str = ""
+    audience: str = ""
+    season: str = ""
+    size: str = ""
+    unit: str = ""
 
 
 @dataclass(frozen=True, slots=True)

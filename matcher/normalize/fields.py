@@ -76,6 +76,8 @@ class RowContext:
             self.error(key, "phone_invalid", digits=result.digits)
         elif result.code == "phone_missing" and report_missing:
             self.error(key, "phone_missing")
+        if result.note:
+            self.note(key, result.note, phone=result.e164)
         return result.e164
 
     def city(self, key: str = "city") -> City:

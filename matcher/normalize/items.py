@@ -1,24 +1,48 @@
-"""What a row offers or needs: one line per category, with its own text and quantity.
+"""What a row offers or needs: one line per category, each with its own text,
+count and item model (kinds, audience, season, size, unit).
 
 "Одежда, Посуда" + "детская одежда 2 пакета, кастрюли" gives
-clothing ("детская одежда 2 пакета", 2) and kitchenware ("кастрюли", estimated).
+clothing ("детская одежда 2 пакета", 2 bags, children) and kitchenware
+("кастрюли", no count). A count binds to its own thing: "постельное бельё и
+три сковородки" is kitchenware 3 and bedding with no count; counts of one
+category add up: "3 пары ботинок и 2 пары сапог" is shoes 5.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from matcher.normalize.categories import OTHER, Segment, codes_in, segments, split_segments
-from matcher.normalize.quantities import Quantity, parse_quantity
-from matcher.normalize.text import fold
+from matcher.normalize.categories import OTHER, Hit, hits_in, split_segments, token_lemmas
+from matcher.normalize.lexicon import attributes, lexicon
+from matcher.normalize.morph import number_of
+from matcher.normalize.numbers import Count, read_numbers
+from matcher.normalize.quantities import Quantity
+from matcher.normalize.text import fold, tokens
+
+#: Characters a spreadsheet would take for a formula; they prefix real text too.
+_FORMULA_PREFIX = re.compile(r"^[\s=+\-@]+")
+#: Joins several values of one attribute ("men+women").
+JOIN = "+"
+#: Units that hold other things: "2 пакета: кофты, штаны" is two bags.
+_PACKED = frozenset({"bags", "boxes"})
 
 
 @dataclass(frozen=True, slots=True)
 class ItemLine:
     category: str
     item: str
-    quantity: Quantity | None  # None: the text states no quantity
+    quantity: Quantity | None  # None: the text states no count
+    kind: str = ""  # item kinds joined by "+", "" when only the category is named
+    audience: str = ""
+    season: str = ""
+    size: str = ""
+    unit: str = ""
+    #: True when the line comes from a ticked box alone, with no words of its own.
+    from_label: bool = False
+    #: How many things the text names for this line ("шкаф, сервант" is 2).
+    things: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +51,251 @@ class Items:
     recognized: bool  # False: nothing named a category, the line is "other"
 
 
-def _label_parts(labels: str) -> list[tuple[str, tuple[str, ...]]]:
-    return [(part, codes_in(fold(part))) for part in split_segments(labels)]
+@dataclass(slots=True)
+class _Part:
+    """One segment: its text, the things it names and the numbers in it."""
+
+    text: str
+    hits: tuple[Hit, ...]
+    counts: list[tuple[str, Count]] = field(default_factory=list)  # (category, count)
+    sizes: tuple[str, ...] = ()
+    audience: tuple[str, ...] = ()
+    season: tuple[str, ...] = ()
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(hit.sense.category for hit in self.hits))
+
+    def concrete(self, code: str) -> bool:
+        """True when the segment names a thing of `code`, not only the category."""
+        return any(h.sense.category == code and h.sense.kind for h in self.hits)
+
+
+_DATES = re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)|(?<!\d)\d{1,2}[./](?:19|20)\d{2}(?!\d)")
+_DIMENSIONS = re.compile(r"(\d)\s*[xх×*]\s*(?=\d)")
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+#: A thing after one of these, behind another thing, is what that thing is for:
+#: "шкаф для одежды" is furniture, "деньги на лекарства" is money.
+_PURPOSE = frozenset({"для", "на", "под", "під", "от", "від", "в", "у", "во"})
+
+
+def _strip_formula(text: str) -> str:
+    return _FORMULA_PREFIX.sub("", text or "")
+
+
+def _prepared(piece: str) -> str:
+    """The folded segment, dates dropped and glued digits spaced ("куртка46р")."""
+    folded = _LETTER_DIGIT.sub(" ", _DATES.sub(" ", fold(_strip_formula(piece))))
+    return _DIMENSIONS.sub(r"\1х", folded)
+
+
+def _axis_values(folded: str, toks: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    attrs = attributes()
+    audience: list[str] = []
+    season: list[str] = []
+    for phrase, (axis, value) in attrs.phrases.items():
+        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded):
+            (audience if axis == "audience" else season).append(value)
+    for token in toks:
+        for lemma in (token, *token_lemmas(token)):
+            if lemma in attrs.audience:
+                audience.append(attrs.audience[lemma])
+                break
+            if lemma in attrs.season:
+                season.append(attrs.season[lemma])
+                break
+    return tuple(dict.fromkeys(audience)), tuple(dict.fromkeys(season))
+
+
+def _is_container(hit: Hit, toks: list[str]) -> bool:
+    """A jar, a bag, a bucket: what things come in, named as a unit."""
+    if hit.start != hit.end:
+        return False
+    units = attributes().units
+    token = toks[hit.start]
+    return token in units or any(lemma in units for lemma in token_lemmas(token))
+
+
+def _kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
+    """Drop what a segment names only in passing: the purpose of another thing,
+    and a weak word ("вещи") beside a real one."""
+    out: list[Hit] = []
+    for hit in hits:
+        purpose = hit.start > 0 and toks[hit.start - 1] in _PURPOSE and bool(out)
+        if not purpose:
+            out.append(hit)
+    strong = {h.sense.category for h in out if not h.sense.weak and not _is_container(h, toks)}
+    return tuple(h for h in out if not h.sense.weak or not (strong - {h.sense.category}))
+
+
+def _bind(counts: tuple[Count, ...], hits: tuple[Hit, ...], toks: list[str]) -> list[tuple[str, Count]]:
+    """Each count to the thing it belongs to: the thing after it ("3 куртки"),
+    else the nearest thing before it ("куртки 3 шт"); containers only as a last resort."""
+    things = [h for h in hits if not _is_container(h, toks)] or list(hits)
+    out: list[tuple[str, Count]] = []
+    for count in counts:
+        after = [h for h in things if count.token < h.start <= count.token + 3]
+        before = [h for h in things if h.end < count.token]
+        hit = after[0] if after else (before[-1] if before else None)
+        out.append((hit.sense.category if hit else "", count))
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _part(piece: str, context: tuple[Hit, ...] = ()) -> _Part:
+    """One segment read; `context` is the thing of the segment before, for a
+    segment that names none ("сапоги 41, 42": the 42 is a size too)."""
+    folded = _prepared(piece)
+    toks = tokens(folded)
+    hits = _kept_hits(hits_in(folded), toks)
+    numbers = read_numbers(folded, hits or context)
+    audience, season = _axis_values(folded, toks)
+    counts = _bind(numbers.counts, hits, toks)
+    things = tuple(h for h in hits if not _is_container(h, toks))
+    return _Part(piece, things or hits, counts, numbers.sizes, audience, season)
+
+
+def _box_key(text: str) -> str:
+    return " ".join(re.sub(r"[()]", " ", fold(text)).split())
+
+
+def _label_codes(labels: str) -> tuple[list[str], list[str], list[str]]:
+    """(categories of the ticked boxes, vague boxes' categories, free text under «Другое»)."""
+    codes: list[str] = []
+    vague: list[str] = []
+    free: list[str] = []
+    boxes = attributes().vague_boxes
+    for piece in split_segments(_strip_formula(labels)):
+        part = _part(piece)
+        key = _box_key(piece)
+        if key in boxes:
+            vague.append(boxes[key])
+            continue
+        if key in attributes().form_boxes:
+            codes.append(attributes().form_boxes[key])
+            continue
+        boxed = part.hits and all(not hit.sense.kind for hit in part.hits)
+        if boxed and not part.counts and not any(ch.isdigit() for ch in piece):
+            codes.extend(part.codes)
+        else:
+            free.append(piece)
+    return codes, vague, free
+
+
+def _joined(values: list[str]) -> str:
+    return JOIN.join(sorted(dict.fromkeys(v for v in values if v)))
+
+
+def _form(part: _Part, code: str) -> str:
+    """"one" when the segment names a single thing of `code` ("сковорода"),
+    "many" for a plural or a mass noun ("кастрюли", "бельё"): no count then."""
+    forms = {number_of(tok) for h in part.hits if h.sense.category == code and h.sense.kind
+             for tok in h.tokens}  # fmt: skip
+    return "one" if forms <= {"one"} else "many"
+
+
+def _total(code: str, own: list[_Part], extra: list[Count]) -> tuple[Quantity | None, int]:
+    """The line's count and how many things it names.
+
+    Counts of one category add up. A single thing named without a count is one,
+    as a person reads "кастрюли 2 шт, сковорода" as three; things named in the
+    plural without a count leave the total unknown. "по 20 шт" after several
+    things is twenty of each; bags and boxes, when counted, are the count.
+    """
+    counts: list[Count] = []
+    singles = 0
+    unknown = 0
+    for part in own:
+        mine = [c for cat, c in part.counts if cat == code]
+        counts += mine
+        if not [c for c in mine if not c.each] and part.concrete(code):
+            if _form(part, code) == "one":
+                singles += 1
+            else:
+                unknown += 1
+    counts += extra
+    things = sum(1 for p in own if p.concrete(code))
+    each = [c for c in counts if c.each]
+    plain = [c for c in counts if not c.each]
+    estimated = any(c.estimated for c in counts)
+    if any(c.unit in _PACKED for c in plain):
+        return Quantity(sum(c.value for c in plain), estimated), things
+    if each:
+        total = sum(c.value for c in plain) + each[0].value * max(1, singles + unknown)
+        return Quantity(total, estimated), things
+    if unknown:
+        return None, things
+    total = sum(c.value for c in plain) + singles
+    return (Quantity(total, estimated) if total else None), things
+
+
+def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLine:
+    own = [p for p in parts if code in p.codes]
+    loose = [p for p in parts if not p.codes]
+    extra = [c for p in (loose if single else []) for cat, c in p.counts if not cat]
+    extra += [c for p in own for cat, c in p.counts if not cat and single]
+    if not single:  # a count with no thing of its own goes to the thing before it
+        extra += _orphans(code, parts)
+    quantity, things = _total(code, own, [c for c in extra if not _size_like(c, code)])
+    kinds = [h.sense.kind for p in own for h in p.hits if h.sense.category == code]
+    concrete = [k for k in kinds if k]
+    kind = _joined(concrete) if concrete and len(concrete) == len(kinds) else ""
+    described = own + loose if single else own
+    item = ", ".join(p.text for p in described) or fallback
+    units = [c.unit for p in own for cat, c in p.counts if cat == code and c.unit]
+    units += [c.unit for c in extra if c.unit]
+    return ItemLine(
+        category=code,
+        item=item,
+        quantity=quantity,
+        kind=kind,
+        audience=_joined([a for p in described for a in p.audience]),
+        season=_joined([s for p in described for s in p.season]),
+        size=", ".join(dict.fromkeys(s for p in described for s in p.sizes)),
+        unit=units[0] if units else "",
+        from_label=not own,
+        things=things,
+    )
+
+
+def _size_like(count: Count, code: str) -> bool:
+    """A bare number left after a list of sizes ("сапоги 41, 42"): a size too."""
+    if count.unit:
+        return False
+    if code == "shoes":
+        return 15 <= count.value <= 48
+    return code == "clothing" and 36 <= count.value <= 190
+
+
+def _orphans(code: str, parts: list[_Part]) -> list[Count]:
+    """Counts of thing-less segments that follow a segment of `code` ("шапка - 2 шт")."""
+    out: list[Count] = []
+    last = ""
+    for part in parts:
+        if part.codes:
+            last = part.codes[-1]
+        elif last == code:
+            out.extend(c for cat, c in part.counts if not cat)
+    return out
+
+
+def column_quantity(column: str, line: ItemLine) -> Quantity | None:
+    """The count a need's quantity cell gives `line`: "20", "по 20 шт" (of each
+    thing), or "курток 30, обуви 20 пар" (per thing)."""
+    if not column:
+        return None
+    parts = [_part(piece) for piece in split_segments(column)]
+    mine = [c for p in parts for cat, c in p.counts if cat == line.category]
+    if mine:
+        return Quantity(sum(c.value for c in mine), any(c.estimated for c in mine))
+    if any(p.codes for p in parts):
+        return None  # the cell counts other things
+    loose = [c for p in parts for _, c in p.counts]
+    if not loose:
+        return None
+    first = loose[0]
+    value = first.value * max(1, line.things) if first.each else first.value
+    return Quantity(value, first.estimated)
 
 
 def _ordered(codes: list[str]) -> list[str]:
@@ -44,31 +311,47 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
 
     With `labels_decide`, recognized labels alone set the categories (a need's
     category column); otherwise labels and text are combined (a donor's
-    checkboxes plus what the details mention).
+    checkboxes plus what the details mention). "other" stays only when it
+    names a thing (coal, a bicycle), or when nothing else is named.
     """
-    label_parts = _label_parts(labels)
-    text_segments: list[Segment] = segments(text) if text else []
-    label_codes = [c for _, codes in label_parts for c in codes]
-    text_codes = [c for seg in text_segments for c in seg.codes]
+    label_codes, vague, free = _label_codes(labels)
+    pieces = [*free, *split_segments(_strip_formula(text))] if text or free else []
+    parts: list[_Part] = []
+    for piece in pieces:
+        part = _part(piece)
+        if not part.hits and parts and parts[-1].hits:
+            part = _part(piece, parts[-1].hits)
+        parts.append(part)
+    text_codes = [c for p in parts for c in p.codes]
+    other_things = any(
+        h.sense.category == OTHER and h.sense.kind for p in parts for h in p.hits
+    )
+    label_codes = [c for c in label_codes if c in text_codes or not _explained(c, parts)]
+    if not text_codes:  # a vague box stands for its category only when nothing else is said
+        label_codes += vague
     if labels_decide and [c for c in label_codes if c != OTHER]:
         codes = _ordered(label_codes)
     else:
         codes = _ordered(label_codes + text_codes)
+        if other_things and OTHER not in codes:
+            codes.append(OTHER)
     recognized = bool(codes)
     if not codes:
         codes = [OTHER]
-    lines = []
-    for code in codes:
-        own = [seg.text for seg in text_segments if code in seg.codes]
-        if len(codes) == 1 and text:
-            item = text
-            quantity = parse_quantity(text, code)
-        elif own:
-            item = ", ".join(own)
-            quantity = parse_quantity(item, code)
-        else:
-            named = [part for part, part_codes in label_parts if code in part_codes]
-            item = ", ".join(named) or text or labels
-            quantity = None
-        lines.append(ItemLine(code, item, quantity))
+    single = len(codes) == 1
+    fallback = ", ".join([*free, text] if text else free) or labels
+    lines = [_line(code, parts, fallback, single) for code in codes]
     return Items(tuple(lines), recognized)
+
+
+def _explained(code: str, parts: list[_Part]) -> bool:
+    """A ticked box answered by a thing read under another category: a crib
+    ticked as «Мебель» too, or a child's jacket ticked as «Детские вещи»."""
+    also = lexicon().also
+    for part in parts:
+        for hit in part.hits:
+            if code in also.get((hit.sense.category, hit.sense.kind), ()):
+                return True
+        if code == "children" and part.codes and {"children", "baby"} & set(part.audience):
+            return True
+    return False

@@ -49,3 +49,23 @@ def lemmas(token: str) -> tuple[str, ...]:
         if lemma not in out:
             out.append(lemma)
     return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def number_of(token: str) -> str:
+    """How a noun is counted as typed: "one" (сковорода), "many" (кастрюли,
+    брюки) or "mass" (белье, лечо: no count of its own)."""
+    if not _ANALYZABLE.match(token):
+        return "one"
+    ru, uk = _analyzers()
+    known = [a for a in (ru, uk) if a.word_is_known(token)] or [ru, uk]
+    parses = [p for a in known for p in a.parse(token)[:4] if "NOUN" in p.tag]
+    if not parses:
+        return "one"
+    if any("Sgtm" in p.tag or "Fixd" in p.tag for p in parses[:1]):
+        return "mass"
+    plural = any(
+        ("plur" in p.tag or "Pltm" in p.tag) and ({"nomn", "accs"} & p.tag.grammemes)
+        for p in parses
+    )
+    return "many" if plural else "one"

@@ -21,7 +21,7 @@ APOSTROPHES = "'’ʼ`´‘ʹ′＇"
 _APOSTROPHE_TABLE = str.maketrans({ch: "'" for ch in APOSTROPHES} | {"ё": "е", "Ё": "е"})
 _CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
 _SPACE_RE = re.compile(r"\s+")
-_TOKEN_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+TOKEN_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 #: Latin letters that look like Cyrillic ones: "Харкiв" typed with a Latin i.
 _HOMOGLYPHS = str.maketrans("aceiopxyk", "асеіорхук")
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -103,4 +103,4 @@ def _cyrillic_lookalikes(word: re.Match[str]) -> str:
 
 def tokens(folded: str) -> list[str]:
     """Word tokens of a folded text (letters/digits, with inner ' and -)."""
-    return _TOKEN_RE.findall(folded)
+    return TOKEN_RE.findall(folded)
