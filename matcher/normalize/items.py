@@ -61,6 +61,8 @@ class _Part:
     sizes: tuple[str, ...] = ()
     audience: tuple[str, ...] = ()
     season: tuple[str, ...] = ()
+    #: True when the only things named are containers ("20 банок").
+    containers: bool = False
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -72,6 +74,7 @@ class _Part:
 
 
 _DATES = re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)|(?<!\d)\d{1,2}[./](?:19|20)\d{2}(?!\d)")
+_FROM_TO = re.compile(r"(?:от|від|с|з)\s+(\d+)\s+(?:до|по)\s+(\d+)")
 _DIMENSIONS = re.compile(r"(\d)\s*[xх×*]\s*(?=\d)")
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 #: A thing after one of these, behind another thing, is what that thing is for:
@@ -84,8 +87,10 @@ def _strip_formula(text: str) -> str:
 
 
 def _prepared(piece: str) -> str:
-    """The folded segment, dates dropped and glued digits spaced ("куртка46р")."""
+    """The folded segment, dates dropped, glued digits spaced ("куртка46р"),
+    "от 5 до 7" written as the range "5-7"."""
     folded = _LETTER_DIGIT.sub(" ", _DATES.sub(" ", fold(_strip_formula(piece))))
+    folded = _FROM_TO.sub(r"\1-\2", folded)
     return _DIMENSIONS.sub(r"\1х", folded)
 
 
@@ -152,7 +157,14 @@ def _part(piece: str, context: tuple[Hit, ...] = ()) -> _Part:
     audience, season = _axis_values(folded, toks)
     counts = _bind(numbers.counts, hits, toks)
     things = tuple(h for h in hits if not _is_container(h, toks))
-    return _Part(piece, things or hits, counts, numbers.sizes, audience, season)
+    return _Part(
+        piece, things or hits, counts, numbers.sizes, audience, season, bool(hits) and not things
+    )
+
+
+def _without_things(part: _Part) -> _Part:
+    loose = [("", count) for _, count in part.counts]
+    return _Part(part.text, (), loose, part.sizes, part.audience, part.season)
 
 
 def _box_key(text: str) -> str:
@@ -189,12 +201,23 @@ def _joined(values: list[str]) -> str:
 def _form(part: _Part, code: str) -> str:
     """"one" when the segment names a single thing of `code` ("сковорода"),
     "many" for a plural or a mass noun ("кастрюли", "бельё"): no count then."""
-    forms = {number_of(tok) for h in part.hits if h.sense.category == code and h.sense.kind
-             for tok in h.tokens}  # fmt: skip
+    paired = attributes().paired
+    forms = {
+        "one" if code == "shoes" or tok in paired or _lemma_paired(tok) else number_of(tok)
+        for h in part.hits
+        if h.sense.category == code and h.sense.kind
+        for tok in h.tokens
+    }
     return "one" if forms <= {"one"} else "many"
 
 
-def _total(code: str, own: list[_Part], extra: list[Count]) -> tuple[Quantity | None, int]:
+def _lemma_paired(token: str) -> bool:
+    return any(lemma in attributes().paired for lemma in token_lemmas(token))
+
+
+def _total(
+    code: str, own: list[_Part], extra: list[Count], attached: dict[int, list[Count]]
+) -> tuple[Quantity | None, int]:
     """The line's count and how many things it names.
 
     Counts of one category add up. A single thing named without a count is one,
@@ -206,9 +229,9 @@ def _total(code: str, own: list[_Part], extra: list[Count]) -> tuple[Quantity | 
     singles = 0
     unknown = 0
     for part in own:
-        mine = [c for cat, c in part.counts if cat == code]
+        mine = [c for cat, c in part.counts if cat == code] + attached.get(id(part), [])
         counts += mine
-        if not [c for c in mine if not c.each] and part.concrete(code):
+        if not [c for c in mine if not c.each] and part.concrete(code) and code != OTHER:
             if _form(part, code) == "one":
                 singles += 1
             else:
@@ -226,17 +249,21 @@ def _total(code: str, own: list[_Part], extra: list[Count]) -> tuple[Quantity | 
     if unknown:
         return None, things
     total = sum(c.value for c in plain) + singles
-    return (Quantity(total, estimated) if total else None), things
+    return (Quantity(total, estimated or singles > 0) if total else None), things
 
 
 def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLine:
     own = [p for p in parts if code in p.codes]
     loose = [p for p in parts if not p.codes]
-    extra = [c for p in (loose if single else []) for cat, c in p.counts if not cat]
-    extra += [c for p in own for cat, c in p.counts if not cat and single]
-    if not single:  # a count with no thing of its own goes to the thing before it
-        extra += _orphans(code, parts)
-    quantity, things = _total(code, own, [c for c in extra if not _size_like(c, code)])
+    extra = [c for p in own for cat, c in p.counts if not cat and single]
+    # a count with no thing of its own goes to the thing before it ("шапка - 2 шт")
+    attached = {
+        key: [c for c in found if not _size_like(c, code)]
+        for key, found in _orphans(code, parts).items()
+    }
+    if single and not own:
+        extra += [c for p in loose for cat, c in p.counts if not cat]
+    quantity, things = _total(code, own, [c for c in extra if not _size_like(c, code)], attached)
     kinds = [h.sense.kind for p in own for h in p.hits if h.sense.category == code]
     concrete = [k for k in kinds if k]
     kind = _joined(concrete) if concrete and len(concrete) == len(kinds) else ""
@@ -267,15 +294,16 @@ def _size_like(count: Count, code: str) -> bool:
     return code == "clothing" and 36 <= count.value <= 190
 
 
-def _orphans(code: str, parts: list[_Part]) -> list[Count]:
-    """Counts of thing-less segments that follow a segment of `code` ("шапка - 2 шт")."""
-    out: list[Count] = []
-    last = ""
+def _orphans(code: str, parts: list[_Part]) -> dict[int, list[Count]]:
+    """Counts of thing-less segments, by the segment of `code` they follow
+    ("шапка - 2 шт"; keyed by id() of that segment)."""
+    out: dict[int, list[Count]] = {}
+    last: _Part | None = None
     for part in parts:
         if part.codes:
-            last = part.codes[-1]
-        elif last == code:
-            out.extend(c for cat, c in part.counts if not cat)
+            last = part
+        elif last is not None and last.codes[-1] == code:
+            out.setdefault(id(last), []).extend(c for cat, c in part.counts if not cat)
     return out
 
 
@@ -288,14 +316,15 @@ def column_quantity(column: str, line: ItemLine) -> Quantity | None:
     mine = [c for p in parts for cat, c in p.counts if cat == line.category]
     if mine:
         return Quantity(sum(c.value for c in mine), any(c.estimated for c in mine))
-    if any(p.codes for p in parts):
+    if any(p.codes for p in parts if not p.containers):
         return None  # the cell counts other things
     loose = [c for p in parts for _, c in p.counts]
+    plain = [c for c in loose if not c.each]
+    if plain:
+        return Quantity(sum(c.value for c in plain), any(c.estimated for c in plain))
     if not loose:
         return None
-    first = loose[0]
-    value = first.value * max(1, line.things) if first.each else first.value
-    return Quantity(value, first.estimated)
+    return Quantity(loose[0].value * max(1, line.things), loose[0].estimated)
 
 
 def _ordered(codes: list[str]) -> list[str]:
@@ -322,6 +351,8 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
         if not part.hits and parts and parts[-1].hits:
             part = _part(piece, parts[-1].hits)
         parts.append(part)
+    if any(p.hits and not p.containers for p in parts):  # "консервы, 20 банок": jars hold food
+        parts = [_without_things(p) if p.containers else p for p in parts]
     text_codes = [c for p in parts for c in p.codes]
     other_things = any(
         h.sense.category == OTHER and h.sense.kind for p in parts for h in p.hits

@@ -121,9 +121,10 @@ def _mash(toks: list[str]) -> bool:
 
 
 def _signal_words(toks: list[str]) -> set[str]:
+    """The tokens and their first lemma: lists hold forms or lemmas, not both."""
     out = set(toks)
     for token in toks:
-        out.update(lemmas(token)[:2])
+        out.update(lemmas(token)[1:2])
     return out
 
 

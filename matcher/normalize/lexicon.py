@@ -48,6 +48,7 @@ class NotCountSpec(_Strict):
     money: list[str] = Field(default_factory=list)
     date: list[str] = Field(default_factory=list)
     floor: list[str] = Field(default_factory=list)
+    people: list[str] = Field(default_factory=list)
     address: list[str] = Field(default_factory=list)
 
 
@@ -60,6 +61,7 @@ class AttributesFile(_Strict):
     approximately: list[str]
     vague: list[str]
     size_words: list[str]
+    paired: list[str]
     negators: dict[str, list[str]]
     request_words: list[str]
     self_words: list[str]
@@ -108,6 +110,7 @@ class Attributes:
     approximately: frozenset[str]
     vague: frozenset[str]
     size_words: frozenset[str]
+    paired: frozenset[str]
     #: Multi-word entries ("на меху"): matched on the folded text.
     phrases: dict[str, tuple[str, str]]
     negators_before: frozenset[str]
@@ -226,6 +229,7 @@ def attributes() -> Attributes:
         approximately=_folded_set(spec.approximately, name),
         vague=_folded_set(spec.vague, name),
         size_words=_folded_set(spec.size_words, name),
+        paired=_folded_set(spec.paired, name),
         phrases=phrases,
         negators_before=_folded_set(spec.negators.get("before", []), name),
         negators_after=_folded_set(spec.negators.get("after", []), name),

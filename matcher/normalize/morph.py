@@ -53,8 +53,8 @@ def lemmas(token: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=200_000)
 def number_of(token: str) -> str:
-    """How a noun is counted as typed: "one" (сковорода), "many" (кастрюли,
-    брюки) or "mass" (белье, лечо: no count of its own)."""
+    """How a noun is counted as typed: "one" (сковорода, штаны), "many"
+    (кастрюли) or "mass" (белье: no count of its own)."""
     if not _ANALYZABLE.match(token):
         return "one"
     ru, uk = _analyzers()
@@ -62,10 +62,9 @@ def number_of(token: str) -> str:
     parses = [p for a in known for p in a.parse(token)[:4] if "NOUN" in p.tag]
     if not parses:
         return "one"
-    if any("Sgtm" in p.tag or "Fixd" in p.tag for p in parses[:1]):
+    if any("Sgtm" in p.tag for p in parses[:1]):
         return "mass"
-    plural = any(
-        ("plur" in p.tag or "Pltm" in p.tag) and ({"nomn", "accs"} & p.tag.grammemes)
-        for p in parses
-    )
+    if any("Pltm" in p.tag for p in parses[:1]):
+        return "one"  # "штаны", "санки": one thing named in the plural
+    plural = any("plur" in p.tag and ({"nomn", "accs"} & p.tag.grammemes) for p in parses)
     return "many" if plural else "one"

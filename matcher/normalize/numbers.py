@@ -23,7 +23,7 @@ _DIMENSION = re.compile(r"^\d+(?:[xх×*]\d+)+$")
 _LETTER_SIZES = frozenset({"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl"})
 #: Number words with their values; "пара" means two things, or one pair.
 NUMBER_WORDS: dict[str, int] = {
-    "один": 1, "одна": 1, "одно": 1, "одну": 1, "одне": 1, "одін": 1, "штука": 1,
+    "один": 1, "одна": 1, "одно": 1, "одну": 1, "одне": 1, "одін": 1,
     "два": 2, "две": 2, "дві": 2, "двое": 2, "двоє": 2, "пара": 2, "пару": 2, "парочка": 2,
     "три": 3, "трое": 3, "троє": 3, "четыре": 4, "чотири": 4, "четверо": 4,
     "пять": 5, "п'ять": 5, "шесть": 6, "шість": 6, "семь": 7, "сім": 7, "восемь": 8,
@@ -34,8 +34,8 @@ NUMBER_WORDS: dict[str, int] = {
     "полсотни": 50, "півсотні": 50, "сто": 100, "сотня": 100,
 }  # fmt: skip
 _PAIR_WORDS = frozenset({"пара", "пару", "парочка", "пари", "пар"})
-#: Kinds counted in pairs: "пара сапог" is one pair.
-PAIRED_KINDS = frozenset({"boots", "sneakers", "shoes_light", "slippers", "accessories", "underwear"})
+#: Units that count by themselves when named without a number: "цибуля мішок".
+_SELF_COUNTING = frozenset({"bags", "boxes", "buckets", "tons"})
 
 
 #: Where "кг" after a number is a weight class or a capacity, not an amount.
@@ -130,6 +130,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         gap_after = folded[tok.end : toks[i + 1].start] if i + 1 < len(toks) else folded[tok.end :]
         approx = prev in attrs.approximately or "~" in gap_before
+        unit_before = _unit(prev) if prev and _number(text)[0] is not None else None
         if text in _LETTER_SIZES and (hits or prev in attrs.not_before):
             sizes.append(text.upper())
             continue
@@ -150,8 +151,16 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
             number, unit_word = glued_after.group(1), glued_after.group(2)
         value, high, estimated = _number(number)
         if value is None:
+            if glued_after is None and i > 0 and _number(prev)[0] is None and prev not in NUMBER_WORDS:
+                alone = _unit(text)
+                if alone in _SELF_COUNTING and hits:
+                    counts.append(Count(1, False, alone, i))
+                    continue
+            if _number(nxt)[0] is not None and _unit(text):
+                continue  # "штук 40", "пар 25": the unit comes first, the number counts
             word_value = _word_value(text, nxt, ctx)
-            if word_value is not None and _marker(nxt, attrs.not_after) not in {"age", "size"}:
+            sized = nxt in _LETTER_SIZES or _marker(nxt, attrs.not_before) == "size"
+            if word_value is not None and not sized and _marker(nxt, attrs.not_after) not in {"age", "size"}:
                 counts.append(Count(word_value[0], approx, word_value[1], i, prev == "по"))
                 skip_next = bool(word_value[1]) and word_value[1] == _unit(nxt)
             continue
@@ -163,7 +172,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
             value, estimated = math.ceil(value_f), True
         if i == 0 and re.match(r"^\s*[).]", gap_after) and not glued_after:
             continue  # "1) куртка", "2. обувь": a list number
-        if re.fullmatch(r"\d{4}", number) and 1950 <= int(number) <= 2035:
+        year = re.fullmatch(r"\d{4}", number) and 1950 <= int(number) <= 2035
+        if year and not (_unit(unit_word) if unit_word else None):
             continue  # a year
         why = _marker(unit_word, attrs.not_after)
         if gap_after.lstrip()[:1] in {'"', "”", "″"}:
@@ -190,6 +200,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         if unit is None and not _names_thing(i, hits) and _bare_is_size(value, ctx):
             sizes.append(_size_text(value, high, number))
             continue
+        if unit is None and unit_before:
+            unit = unit_before
         if unit == "pairs" or (unit is None and prev in _PAIR_WORDS):
             unit = "pairs"
         counts.append(
@@ -233,6 +245,6 @@ def _word_value(word: str, nxt: str, ctx: _Context) -> tuple[int, str] | None:
     if value is None:
         return None
     if word in _PAIR_WORDS or word.startswith("пар"):
-        paired = ctx.category == "shoes" or bool(ctx.kinds & PAIRED_KINDS)
+        paired = ctx.category == "shoes" or _lemma_in(nxt, attributes().paired) is not None
         return (1, "pairs") if paired else (2, "")
     return value, _unit(nxt) or "" if nxt else ""

@@ -46,7 +46,9 @@ def _read(row: SourceRow, params: NormalizeParams) -> tuple[Submission | None, l
         ctx.error(field, junk)
         return None, ctx.problems
     everything = " ".join(ctx.get(key) for key in (*TEXT_FIELDS, "city"))
-    if is_spam(everything, recognized=items.recognized):
+    details = ctx.get("details")
+    said = read_items("", details, labels_decide=False).recognized if details else things
+    if is_spam(everything, recognized=said):
         field = next((k for k, v in ctx.cells.items() if foreign_links(v)), "details")
         ctx.error(field, "spam_row", link=foreign_links(everything)[0])
         return None, ctx.problems

@@ -44,6 +44,8 @@ def _candidates(raw: str) -> list[str]:
         out.insert(0, "+38" + digits)
     elif len(digits) == 9 and not digits.startswith("0"):  # "95 167 90 26" without the 0
         out.insert(0, "+380" + digits)
+    elif digits.startswith("8") and len(digits) == 11:  # Russian "8 9xx ..." dialled from home
+        out.append("+7" + digits[1:])
     return out
 
 
