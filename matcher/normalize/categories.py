@@ -22,7 +22,10 @@ from matcher.normalize.text import fold, tokens
 
 OTHER = "other"
 _SEGMENT_SPLIT = re.compile(
-    r"(?:^|\s)\d{1,2}[.)]\s+(?=[^\W\d_])|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)|[;\n•·|+]|\.\s|\s[-–—]\s|\s\d{1,2}\)\s|^\d{1,2}\)\s"
+    # list numbers ("1. пальто", "2) сапоги", "1 - стол"), then the usual separators
+    r"(?:^|\.?\s)\d{1,2}[.)]\s+(?=[^\W\d_])|(?:^|(?<=[,;]))\s*\d{1,2}\s?[-–—]\s(?=[^\W\d_])"
+    r"|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)|[;\n•·|+]|\.\s(?!\d)|\s[-–—]\s"
+    r"|\s\d{1,2}\)\s|^\d{1,2}\)\s"
     r"|\s(?:и|і|й|та|а также|а ще|а еще|плюс|also|and|ещё|еще|ще|также|також)\s",
     re.IGNORECASE,
 )

@@ -162,6 +162,18 @@ def _part(piece: str, context: tuple[Hit, ...] = ()) -> _Part:
     )
 
 
+def _not_repeated(free: list[str], text: str) -> list[str]:
+    """Text typed under «Другое» that the details name again ("санки" + "Санки 2 шт")."""
+    if not free or not text:
+        return free
+    named = {(h.sense.category, h.sense.kind) for piece in split_segments(text)
+             for h in _part(piece).hits}  # fmt: skip
+    return [
+        piece for piece in free
+        if not (hits := _part(piece).hits) or not {(h.sense.category, h.sense.kind) for h in hits} <= named
+    ]  # fmt: skip
+
+
 def _without_things(part: _Part) -> _Part:
     loose = [("", count) for _, count in part.counts]
     return _Part(part.text, (), loose, part.sizes, part.audience, part.season)
@@ -230,6 +242,8 @@ def _total(
     unknown = 0
     for part in own:
         mine = [c for cat, c in part.counts if cat == code] + attached.get(id(part), [])
+        if any(not c.each for c in mine):  # "10 пачок по 1 кг": the packs count
+            mine = [c for c in mine if not c.each]
         counts += mine
         if not [c for c in mine if not c.each] and part.concrete(code) and code != OTHER:
             if _form(part, code) == "one":
@@ -344,6 +358,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     names a thing (coal, a bicycle), or when nothing else is named.
     """
     label_codes, vague, free = _label_codes(labels)
+    free = _not_repeated(free, text)
     pieces = [*free, *split_segments(_strip_formula(text))] if text or free else []
     parts: list[_Part] = []
     for piece in pieces:
@@ -351,8 +366,10 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
         if not part.hits and parts and parts[-1].hits:
             part = _part(piece, parts[-1].hits)
         parts.append(part)
-    if any(p.hits and not p.containers for p in parts):  # "консервы, 20 банок": jars hold food
-        parts = [_without_things(p) if p.containers else p for p in parts]
+    held = {c for p in parts if not p.containers for c in p.codes}
+    if held:  # "консервы, 20 банок": the jars hold food; "банки, крышки" are kitchenware
+        parts = [_without_things(p) if p.containers and not set(p.codes) & held else p
+                 for p in parts]  # fmt: skip
     text_codes = [c for p in parts for c in p.codes]
     other_things = any(
         h.sense.category == OTHER and h.sense.kind for p in parts for h in p.hits

@@ -64,7 +64,16 @@ def number_of(token: str) -> str:
         return "one"
     if any("Sgtm" in p.tag for p in parses[:1]):
         return "mass"
-    if any("Pltm" in p.tag for p in parses[:1]):
-        return "one"  # "штаны", "санки": one thing named in the plural
+    if any("Pltm" in p.tag or "Fixd" in p.tag for p in parses[:1]):
+        return "one"  # "штаны", "санки": one thing named in the plural; "пальто"
     plural = any("plur" in p.tag and ({"nomn", "accs"} & p.tag.grammemes) for p in parses)
     return "many" if plural else "one"
+
+
+@lru_cache(maxsize=50_000)
+def is_numeral(token: str) -> bool:
+    """True when a dictionary reads the token as a number word ("трьох", "пятью")."""
+    if not _ANALYZABLE.match(token):
+        return False
+    ru, uk = _analyzers()
+    return any("NUMR" in p.tag for a in (ru, uk) for p in a.parse(token)[:2])

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from matcher.normalize.categories import Hit, token_lemmas
 from matcher.normalize.lexicon import attributes
+from matcher.normalize.morph import is_numeral
 from matcher.normalize.text import TOKEN_RE
 
 MAX_COUNT = 10_000  # more than this is a phone, a year or a slip of the keyboard
@@ -175,6 +176,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         year = re.fullmatch(r"\d{4}", number) and 1950 <= int(number) <= 2035
         if year and not (_unit(unit_word) if unit_word else None):
             continue  # a year
+        if "(" in gap_after and not glued_after:
+            unit_word = ""  # "сапоги 39 (пара)": what is in brackets is not its unit
         why = _marker(unit_word, attrs.not_after)
         if gap_after.lstrip()[:1] in {'"', "”", "″"}:
             why = "measure"  # inches: 'телевизор 32"'
@@ -237,7 +240,7 @@ def _number(text: str) -> tuple[int | None, int | None, bool]:
 def _word_value(word: str, nxt: str, ctx: _Context) -> tuple[int, str] | None:
     """A number word ("три", "пару", "десяток") with its unit, or None."""
     value = NUMBER_WORDS.get(word)
-    if value is None:
+    if value is None and is_numeral(word):  # "семьи" is not "семь"
         for lemma in token_lemmas(word):
             if lemma in NUMBER_WORDS:
                 value = NUMBER_WORDS[lemma]
