@@ -11,7 +11,7 @@ category add up: "3 пары ботинок и 2 пары сапог" is shoes 5
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from matcher.normalize.categories import OTHER, Hit, hits_in, split_segments, token_lemmas
@@ -359,7 +359,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     """
     label_codes, vague, free = _label_codes(labels)
     free = _not_repeated(free, text)
-    pieces = [*free, *split_segments(_strip_formula(text))] if text or free else []
+    pieces = [*free, *split_segments(text)] if text or free else []
     parts: list[_Part] = []
     for piece in pieces:
         part = _part(piece)
@@ -389,6 +389,8 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     single = len(codes) == 1
     fallback = ", ".join([*free, text] if text else free) or labels
     lines = [_line(code, parts, fallback, single) for code in codes]
+    if single:  # one category: the whole answer, exactly as typed, is its text
+        lines = [replace(lines[0], item=fallback)]
     return Items(tuple(lines), recognized)
 
 

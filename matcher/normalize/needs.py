@@ -35,14 +35,14 @@ def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], lis
     things = items.recognized and any(
         line.category != OTHER or line.kind for line in items.lines
     )
-    junk = junk_code([ctx.get("item")], things=things)
-    if junk and junk != "help_request":  # an NGO's need is a request by nature
-        ctx.error("item", junk)
-        return [], ctx.problems
     everything = " ".join(ctx.get(key) for key in (*TEXT_FIELDS, "city"))
     if is_spam(everything, recognized=items.recognized):
         field = next((k for k, v in ctx.cells.items() if foreign_links(v)), "item")
         ctx.error(field, "spam_row", link=foreign_links(everything)[0])
+        return [], ctx.problems
+    junk = junk_code([ctx.get("item")], things=things)
+    if junk and junk != "help_request":  # an NGO's need is a request by nature
+        ctx.error("item", junk)
         return [], ctx.problems
     organization, contact = ctx.get("organization"), ctx.get("contact_name")
     phone = ctx.phone(report_missing=bool(organization or contact))
@@ -61,6 +61,8 @@ def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], lis
         ctx.note("urgency", "urgency_unknown")
     if not items.recognized:
         ctx.error("item", "category_unknown")
+    elif all(line.category == OTHER for line in items.lines):
+        ctx.note("item", "other_item")
     owner = fold(organization) or fold(contact) or phone
     stamp = submitted_at.isoformat() if submitted_at else ctx.get("submitted_at")
     item_key = fold(ctx.get("item"))

@@ -38,19 +38,17 @@ def _read(row: SourceRow, params: NormalizeParams) -> tuple[Submission | None, l
     things = items.recognized and any(
         line.category != OTHER or line.kind for line in items.lines
     )
+    everything = " ".join(ctx.get(key) for key in (*TEXT_FIELDS, "city"))
+    if is_spam(everything, recognized=things):
+        field = next((k for k, v in ctx.cells.items() if foreign_links(v)), "details")
+        ctx.error(field, "spam_row", link=foreign_links(everything)[0])
+        return None, ctx.problems
     junk = junk_code([ctx.get("categories"), ctx.get("details")], things=things)
     if junk is None and len(items.lines) >= TICKED_EVERYTHING:
         junk = "test_row"  # every box ticked: someone trying the form out
     if junk:
         field = "details" if ctx.get("details") else "categories"
         ctx.error(field, junk)
-        return None, ctx.problems
-    everything = " ".join(ctx.get(key) for key in (*TEXT_FIELDS, "city"))
-    details = ctx.get("details")
-    said = read_items("", details, labels_decide=False).recognized if details else things
-    if is_spam(everything, recognized=said):
-        field = next((k for k, v in ctx.cells.items() if foreign_links(v)), "details")
-        ctx.error(field, "spam_row", link=foreign_links(everything)[0])
         return None, ctx.problems
     name = ctx.get("donor_name")
     phone = ctx.phone(report_missing=bool(name))
@@ -66,7 +64,7 @@ def _read(row: SourceRow, params: NormalizeParams) -> tuple[Submission | None, l
         ctx.note("can_deliver", "can_deliver_unknown")
     if not items.recognized:
         ctx.error("categories" if ctx.get("categories") else "details", "category_unknown")
-    elif not things:
+    elif all(line.category == OTHER for line in items.lines):
         ctx.note("details" if ctx.get("details") else "categories", "other_item")
     sub = Submission(
         row.source_row,

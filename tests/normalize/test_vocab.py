@@ -8,7 +8,7 @@ from matcher import vocab
 from matcher.messages import LANGUAGES, messages, render_problem
 from matcher.model import Problem
 from matcher.normalize.answers import urgency_table, yes_no_table
-from matcher.normalize.categories import vocabulary
+from matcher.normalize.lexicon import attributes, lexicon
 from matcher.normalize.junk import junk_vocabulary
 from matcher.normalize.phones import mask_phone
 from matcher.normalize.places import gazetteer
@@ -24,7 +24,8 @@ INTEGRATOR_CODES = [
 
 
 def test_every_bundled_file_loads() -> None:
-    vocabulary()
+    lexicon()
+    attributes()
     quantity_vocabulary()
     yes_no_table()
     urgency_table()
