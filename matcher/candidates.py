@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.spatial import cKDTree
 
+from matcher.fit import Fit, ItemProfile, item_fit, profile_of
 from matcher.geo import chord_for_km, haversine_km, unit_vectors
 from matcher.instance import Instance, place_key
 from matcher.model import Need, Offer
@@ -34,6 +35,7 @@ class Group:
     lon: float | None
     place: str
     radius_km: float  # offers only; 0 for needs
+    profile: ItemProfile
     members: list[int] = field(default_factory=list)  # indices, oldest first
 
     @property
@@ -49,6 +51,8 @@ class GroupArc:
     distance_km: float | None
     #: True when the distance is allowed only because the donor delivers.
     by_delivery: bool
+    #: How the offer's item fits the need's item (never a contradiction).
+    fit: Fit = Fit()
 
 
 @dataclass(slots=True)
@@ -71,7 +75,7 @@ def _groups(
     alone: set[int],
     radius_of: Callable[[int], float],
 ) -> list[Group]:
-    """Interchangeable records (same category, place and reach) share one group."""
+    """Interchangeable records (same item model, place and reach) share one group."""
     groups: dict[tuple[object, ...], Group] = {}
     for i in sorted(range(len(records)), key=rank.__getitem__):
         if not matchable(i):
@@ -80,8 +84,9 @@ def _groups(
         lat, lon = _located(record.lat, record.lon)
         place = place_key(record.city)
         radius = radius_of(i)
+        profile = profile_of(record)
         key: tuple[object, ...] = (
-            record.category,
+            profile,
             lat,
             lon,
             place,
@@ -90,7 +95,7 @@ def _groups(
         )
         group = groups.get(key)
         if group is None:
-            group = groups[key] = Group(record.category, lat, lon, place, radius)
+            group = groups[key] = Group(record.category, lat, lon, place, radius, profile)
         group.members.append(i)
     return list(groups.values())
 
@@ -138,8 +143,10 @@ def build_candidates(inst: Instance) -> Candidates:
             continue
         index = unlocated_by_place if og.located else by_place
         for h in index.get((og.category, og.place), ()):
-            if not _sole_pair_excluded(inst, og, need_groups[h]):
-                arcs.append(GroupArc(g, h, None, False))
+            ng = need_groups[h]
+            fit = item_fit(og.profile, ng.profile)
+            if fit is not None and not _sole_pair_excluded(inst, og, ng):
+                arcs.append(GroupArc(g, h, None, False, fit))
 
     # Both located: within the offer's reach, by a KD-tree per category.
     offers_by_category: dict[str, list[int]] = defaultdict(list)
@@ -162,8 +169,11 @@ def build_candidates(inst: Instance) -> Candidates:
                 for idx in sorted(near):
                     ng = need_groups[hs[idx]]
                     d = haversine_km(og.lat, og.lon, ng.lat, ng.lon)  # type: ignore[arg-type]
-                    if d <= radius and not _sole_pair_excluded(inst, og, ng):
-                        arcs.append(GroupArc(gs[k], hs[idx], d, d > max_km))
+                    if d > radius or _sole_pair_excluded(inst, og, ng):
+                        continue
+                    fit = item_fit(og.profile, ng.profile)
+                    if fit is not None:
+                        arcs.append(GroupArc(gs[k], hs[idx], d, d > max_km, fit))
     arcs.sort(key=lambda a: (a.offer_group, a.need_group))
     return Candidates(offer_groups, need_groups, arcs)
 
@@ -177,13 +187,20 @@ class Assignment:
     quantity: int
     distance_km: float | None
     by_delivery: bool
+    fit: Fit = Fit()
 
 
 def arcs_into_need_groups(cands: Candidates) -> dict[int, list[GroupArc]]:
-    """Each need group's candidate arcs, nearest first (name matches count as 0 km)."""
+    """Each need group's candidate arcs, best fit first, then nearest (a name
+    match counts as 0 km)."""
     into: dict[int, list[GroupArc]] = defaultdict(list)
     for arc in cands.arcs:
         into[arc.need_group].append(arc)
     for arcs in into.values():
-        arcs.sort(key=lambda a: (a.distance_km or 0.0, a.offer_group))
+        arcs.sort(key=lambda a: (a.fit.level, a.distance_km or 0.0, a.offer_group))
     return into
+
+
+def arc_capacity(arc: GroupArc, free: int) -> int:
+    """Units an arc may carry: one when the two sides count in different units."""
+    return min(free, 1) if arc.fit.unit_mismatch else free

@@ -145,6 +145,16 @@ class ExistingMatch:
 
 
 @dataclass(frozen=True, slots=True)
+class Alternative:
+    """A next-best offer for a need, shown beside a proposal for that need."""
+
+    offer_id: str
+    item: str
+    fit_level: int
+    distance_km: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class Proposal:
     match_id: str
     offer_id: str
@@ -152,8 +162,13 @@ class Proposal:
     category: str
     quantity: int
     score: float
-    reason: str
+    #: Why: a `matcher.reasons.ReasonFacts`, worded where the sheet is written.
+    facts: Any = None
     distance_km: float | None = None
+    #: 0 when the offer fits the need on every point the need states.
+    fit_level: int = 0
+    #: Up to two other offers a coordinator could turn to for the same need.
+    alternatives: tuple[Alternative, ...] = ()
 
 
 def stable_id(prefix: str, *parts: object) -> str:

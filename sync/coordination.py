@@ -47,6 +47,7 @@ MATCH_COLUMNS = (
     "quantity",
     *REFRESHED_COLUMNS,
     "reason",
+    "alternatives",
     "score",
     "offer_id",
     "need_id",

@@ -14,6 +14,7 @@ from datetime import datetime
 from matcher.labels import category_label, urgency_label
 from matcher.messages import render_problem
 from matcher.model import Need, Offer, Problem, Proposal, Status
+from matcher.reasons import alternatives_text, render_reason
 from matcher.params import Language
 from sync.coordination import (
     NEEDS,
@@ -87,7 +88,8 @@ def _creation_cells(p: Proposal, language: Language, now: datetime) -> dict[str,
         "status": status_label(Status.PROPOSED, language),
         "category": category_label(p.category, language),
         "quantity": str(p.quantity),
-        "reason": p.reason,
+        "reason": render_reason(p.facts, language),
+        "alternatives": alternatives_text(p, language),
         "score": f"{p.score:.2f}",
         "offer_id": p.offer_id,
         "need_id": p.need_id,
