@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -19,7 +20,7 @@ from matcher import vocab
 from matcher.model import Need, Offer
 
 JOIN = "+"
-_NUMBER_RANGE = re.compile(r"^(\d{1,3})(?:-(\d{1,3}))?$")
+_SIZE = re.compile(r"^(\d{1,3})(?:-(\d{1,3}))?(kg|y|m)?$")
 
 
 class _FitFile(BaseModel):
@@ -28,6 +29,7 @@ class _FitFile(BaseModel):
     sized_categories: list[str]
     sized_kinds: list[str]
     unit_groups: dict[str, list[str]]
+    height_by_age_months: dict[int, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,7 @@ class FitRules:
     sized_categories: frozenset[str]
     sized_kinds: frozenset[str]
     unit_group: dict[str, str]
+    height_by_age_months: dict[int, tuple[int, int]]
 
 
 @cache
@@ -51,6 +54,7 @@ def fit_rules() -> FitRules:
         sized_categories=frozenset(spec.sized_categories),
         sized_kinds=frozenset(spec.sized_kinds),
         unit_group=vocab.synonym_table(spec.unit_groups, "fit.yaml: unit_groups"),
+        height_by_age_months=dict(spec.height_by_age_months),
     )
 
 
@@ -89,49 +93,90 @@ def _set(value: str) -> frozenset[str]:
     return frozenset(v for v in value.split(JOIN) if v)
 
 
-def _ranges(size: str, kind_set: frozenset[str]) -> list[tuple[int, int]] | None:
-    """Numeric sizes as ranges; None when a size is written some other way ("XL")."""
-    out: list[tuple[int, int]] = []
-    for part in (p.strip() for p in size.split(",")):
-        found = _NUMBER_RANGE.match(part)
+def _sizes(size: str) -> dict[str, list[tuple[int, int]] | set[str]]:
+    """Sizes by scale: "n" plain numbers and ranges (a size, a height), "kg" weight
+    classes, "y" and "m" ages in years and months, "w" words ("XL", "евро")."""
+    out: dict[str, Any] = {}
+    for part in (p.strip() for p in size.split(",") if p.strip()):
+        found = _SIZE.match(part)
         if not found:
-            return None
+            out.setdefault("w", set()).add(part.upper())
+            continue
         low = int(found.group(1))
         high = int(found.group(2) or low)
-        if "diapers" in kind_set and high > 7:
-            continue  # a diaper's weight class ("9-14" kg), not its size
-        out.append((low, high))
+        out.setdefault(found.group(3) or "n", []).append((low, high))
     return out
 
 
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(lo <= y and x <= hi for x, y in a for lo, hi in b)
+
+
 def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
-    """True, False, or None when the sizes cannot be compared."""
-    theirs = _ranges(need.size, _set(need.kind))
-    ours = _ranges(offer.size, _set(offer.kind))
-    if not theirs or not ours:
-        if theirs is None or ours is None:
-            letters_need = {p.strip().upper() for p in need.size.split(",")}
-            letters_offer = {p.strip().upper() for p in offer.size.split(",")}
-            return True if letters_need & letters_offer else None
-        return None
-    return any(lo <= b and a <= hi for a, b in ours for lo, hi in theirs)
+    """True, False, or None when the two sides give no size on a common scale.
+
+    A child's age is compared with a height through the table in fit.yaml.
+    """
+    theirs, ours = _sizes(need.size), _sizes(offer.size)
+    for scale in ("n", "kg", "y", "m", "w"):
+        if scale in theirs and scale in ours:
+            if scale == "w":
+                return bool(theirs["w"] & ours["w"])  # type: ignore[operator]
+            return _overlap(ours[scale], theirs[scale])  # type: ignore[arg-type]
+    heights = {k: _heights(v, k) for k, v in (("need", theirs), ("offer", ours))}
+    if heights["need"] and heights["offer"]:
+        return _overlap(heights["offer"], heights["need"])
+    return None
+
+
+def _heights(sizes: dict[str, Any], side: str) -> list[tuple[int, int]]:
+    """Heights in cm, from ages ("1-2 года", "0-6 мес") or from heights written as sizes."""
+    table = fit_rules().height_by_age_months
+    out: list[tuple[int, int]] = []
+    for scale, factor in (("y", 12), ("m", 1)):
+        for low, high in sizes.get(scale, []):
+            months = [m for m in table if low * factor <= m <= max(high * factor, low * factor)]
+            nearest = months or [min(table, key=lambda m: abs(m - low * factor))]
+            out.append((min(table[m][0] for m in nearest), max(table[m][1] for m in nearest)))
+    for low, high in sizes.get("n", []):
+        if low >= 50:  # a height ("рост 110-122"), not an adult size
+            out.append((low, high))
+    return out
+
+
+def _kinds_fit(need: frozenset[str], offer: frozenset[str]) -> bool | None:
+    """Kinds are paths ("outerwear/coats"): a need for "outerwear" takes any coat
+    or jacket; a need for coats takes coats. True: fits; False: the offer names
+    only something broader (unknown); None: the offer names something else."""
+    if not need:
+        return True
+    broader = False
+    for wanted in need:
+        for given in offer:
+            if given == wanted or given.startswith(wanted + "/"):
+                return True
+            if wanted.startswith(given + "/"):
+                broader = True
+    if not offer or broader:
+        return False
+    return None
 
 
 def _size_matters(need: ItemProfile) -> bool:
     rules = fit_rules()
-    return need.category in rules.sized_categories or bool(_set(need.kind) & rules.sized_kinds)
+    kinds = {k.split("/")[0] for k in _set(need.kind)} | _set(need.kind)
+    return need.category in rules.sized_categories or bool(kinds & rules.sized_kinds)
 
 
 def item_fit(offer: ItemProfile, need: ItemProfile) -> Fit | None:
     """How `offer` fits `need` of the same category; None: it does not."""
     rules = fit_rules()
     unknown: list[str] = []
-    need_kinds, offer_kinds = _set(need.kind), _set(offer.kind)
-    if need_kinds:
-        if not offer_kinds:
-            unknown.append("kind")
-        elif not need_kinds & offer_kinds:
-            return None
+    kinds = _kinds_fit(_set(need.kind), _set(offer.kind))
+    if kinds is None:
+        return None
+    if not kinds:
+        unknown.append("kind")
     need_for, offer_for = _set(need.audience), _set(offer.audience)
     if need_for:
         if not offer_for:
