@@ -28,7 +28,7 @@ from sync.coordination import (
     new_tab,
 )
 from sync.labels import severity_label, source_label, status_label, yes_no_label
-from sync.plan import CellUpdate, Grid, SpreadsheetPlan, trim_grid
+from sync.plan import CellUpdate, Grid, Snapshot, SpreadsheetPlan, trim_grid
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class PassData:
 
 def build_plan(
     spreadsheet: str,
-    current: Mapping[str, Grid | None],
+    current: Snapshot,
     data: PassData,
     language: Language,
     now: datetime,
@@ -78,6 +78,7 @@ def build_plan(
         appends=appends,
         updates=tuple(_refreshes(data, offers, needs, language)),
         rewrites=rewrites,
+        basis=current.tabs,
     )
 
 

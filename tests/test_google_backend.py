@@ -418,6 +418,19 @@ def test_check_on_a_spreadsheet_we_may_not_open(g: GoogleHarness) -> None:
     assert "Traceback" not in result.err
 
 
+@pytest.mark.parametrize("command", ["check", "sync"])
+def test_a_coordination_key_that_names_nothing_stops_the_pass(
+    g: GoogleHarness, command: str
+) -> None:
+    """Google cannot make the spreadsheet for us: a wrong key is an error, not a first pass."""
+    g.write_config(coordination={**g.settings["coordination"], "spreadsheet": "no-such-key"})
+    g.emu.reset_counts()
+    result = g.cli(command)
+    assert result.code == 1
+    assert "no-such-key: not found" in result.err and "created by first sync" not in result.out
+    assert g.emu.writes == 0
+
+
 # --- credentials ---------------------------------------------------------------------
 
 
