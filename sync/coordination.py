@@ -9,13 +9,8 @@ from matcher.labels import category_label
 from matcher.model import CATEGORIES, ExistingMatch, Problem, Status
 from matcher.normalize.text import fold
 from matcher.params import Language
-from sync.labels import (
-    LANGUAGES,
-    column_label,
-    column_spellings,
-    parse_status,
-    status_labels,
-)
+from matcher.vocabulary_files import LANGUAGES, ProblemCode
+from sync.labels import column_label, column_spellings, parse_status, status_labels
 from sync.plan import Grid, KeyedTab, NewTab, locate_columns
 
 MATCHES = "Matches"
@@ -152,17 +147,21 @@ def _read_match_row(
     match_id = cells.get("match_id", "").strip()
     if not match_id:
         if has_text:
-            sheet.problems.append(_problem(sheet_row, "match_id", "", "missing_match_id"))
+            sheet.problems.append(_problem(sheet_row, "match_id", "", ProblemCode.MISSING_MATCH_ID))
         return
     if match_id in sheet.rows:
-        sheet.problems.append(_problem(sheet_row, "match_id", match_id, "duplicate_match_id"))
+        sheet.problems.append(
+            _problem(sheet_row, "match_id", match_id, ProblemCode.DUPLICATE_MATCH_ID)
+        )
         return
     sheet.rows[match_id] = MatchRow(match_id, sheet_row, cells)
     status_text = cells.get("status", "").strip()
     status = parse_status(status_text) if status_text else Status.PROPOSED
     if status is None:
         # Unreadable: keep the pair reserved, as if it were still being worked on.
-        sheet.problems.append(_problem(sheet_row, "status", status_text, "unknown_status"))
+        sheet.problems.append(
+            _problem(sheet_row, "status", status_text, ProblemCode.UNKNOWN_STATUS)
+        )
         status = Status.CONTACTED
     sheet.existing.append(
         ExistingMatch(
@@ -187,7 +186,7 @@ def forget_deleted_rows(sheet: MatchesSheet, remembered: Mapping[str, tuple[str,
                 source_row=0,
                 field="match_id",
                 value=match_id,
-                code="match_row_deleted",
+                code=ProblemCode.MATCH_ROW_DELETED,
                 params={"value": match_id},
                 severity="note",
             )
@@ -210,7 +209,7 @@ def _positive_int(text: str) -> int:
         return 1
 
 
-def _problem(sheet_row: int, column: str, value: str, code: str) -> Problem:
+def _problem(sheet_row: int, column: str, value: str, code: ProblemCode) -> Problem:
     return Problem(
         source="matches",
         source_row=sheet_row,

@@ -16,6 +16,7 @@ from typing import Literal
 from matcher.engine import propose
 from matcher.model import Problem, SourceRow
 from matcher.normalize import normalize_needs, normalize_offers
+from matcher.vocabulary_files import ProblemCode
 from sync.backends.base import Backend, BackendError, SpreadsheetNotFound
 from sync.config import Config, nearest
 from sync.coordination import TABS, forget_deleted_rows, read_matches
@@ -138,7 +139,7 @@ def _read_source(config: Config, backend: Backend, name: Literal["offers", "need
             source_row=1,
             field="",
             value="",
-            code="empty_sheet",
+            code=ProblemCode.EMPTY_SHEET,
             params={"sheet": source.worksheet},
             severity="note",
         )

@@ -64,7 +64,7 @@ def test_a_new_form_row_appends_only_new_matches(harness: Harness) -> None:
     assert len(after) >= len(before) + 2  # one per category of the new answer
     assert f"New matches: {len(after) - len(before)}." in result.out
     categories = {row[3] for row in after[len(before) :]}
-    assert categories == {"Гигиена", "Продукты"}
+    assert categories == {"Средства гигиены", "Продукты питания"}
 
 
 def test_dry_run_prints_the_plan_and_writes_nothing(harness: Harness) -> None:
