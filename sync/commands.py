@@ -10,7 +10,8 @@ from pathlib import Path
 from reports.summary import render_text, summarize
 from sync.backends.base import Backend, BackendError
 from sync.config import Config
-from sync.coordination import MATCHES, category_code, read_matches
+from sync.coordination import category_code, read_matches
+from sync.layouts import MATCHES
 from sync.pipeline import PassResult, read_coordination, run_pass
 from sync.state import StateStore
 

@@ -1,109 +1,20 @@
-"""The coordination spreadsheet: its tabs, their columns, and reading Matches back."""
+"""Reading the Matches tab back: the coordinators' statuses, and what they deleted.
+
+The tabs and their columns are declared in sync/layouts.py.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from matcher.labels import category_label
 from matcher.model import CATEGORIES, ExistingMatch, Problem, Status
 from matcher.normalize.text import fold
-from matcher.params import Language
 from matcher.vocabulary_files import LANGUAGES, ProblemCode
-from sync.labels import column_label, column_spellings, parse_status, status_labels
-from sync.plan import Grid, KeyedTab, NewTab, locate_columns
-
-MATCHES = "Matches"
-OFFERS = "Offers"
-NEEDS = "Needs"
-PROBLEMS = "Problems"
-TABS = (MATCHES, OFFERS, NEEDS, PROBLEMS)
-
-#: Written by coordinators; the pipeline fills them only when it creates a row.
-COORDINATOR_COLUMNS = ("status", "notes")
-#: Contact details the pipeline keeps current on existing rows.
-REFRESHED_COLUMNS = (
-    "donor_name",
-    "donor_phone",
-    "donor_city",
-    "offer_item",
-    "can_deliver",
-    "organization",
-    "contact_name",
-    "ngo_phone",
-    "ngo_city",
-    "need_item",
-    "urgency",
-)
-MATCH_COLUMNS = (
-    "match_id",
-    *COORDINATOR_COLUMNS,
-    "category",
-    "quantity",
-    *REFRESHED_COLUMNS,
-    "reason",
-    "score",
-    "offer_id",
-    "need_id",
-    "created_at",
-)
-OFFER_COLUMNS = (
-    "offer_id",
-    "source_row",
-    "submitted_at",
-    "donor_name",
-    "phone",
-    "city",
-    "category",
-    "item",
-    "quantity",
-    "estimated",
-    "can_deliver",
-)
-NEED_COLUMNS = (
-    "need_id",
-    "source_row",
-    "submitted_at",
-    "organization",
-    "contact_name",
-    "phone",
-    "city",
-    "category",
-    "item",
-    "quantity",
-    "estimated",
-    "urgency",
-)
-PROBLEM_COLUMNS = ("source", "source_row", "field", "value", "problem", "severity")
-TAB_COLUMNS = {MATCHES: MATCH_COLUMNS, OFFERS: OFFER_COLUMNS, NEEDS: NEED_COLUMNS}
-TAB_COLUMNS[PROBLEMS] = PROBLEM_COLUMNS
-
-
-def header(columns: Sequence[str], language: Language) -> list[str]:
-    return [column_label(key, language) for key in columns]
-
-
-def matches_tab(language: Language) -> KeyedTab:
-    return KeyedTab(
-        title=MATCHES,
-        key_column="match_id",
-        spellings={key: column_spellings(key) for key in MATCH_COLUMNS},
-        labels={key: column_label(key, language) for key in MATCH_COLUMNS},
-    )
-
-
-def new_tab(title: str, language: Language) -> NewTab:
-    keys = TAB_COLUMNS[title]
-    if title != MATCHES:
-        return NewTab(title=title, keys=keys, header=tuple(header(keys, language)))
-    owned = tuple(key for key in keys if key not in COORDINATOR_COLUMNS)
-    return NewTab(
-        title=title,
-        keys=keys,
-        header=tuple(header(keys, language)),
-        dropdowns={"status": tuple(status_labels(language))},
-        protected=owned,
-    )
+from sync.labels import column_spellings, parse_status
+from sync.layouts import MATCH_COLUMNS
+from sync.plan import Grid, locate_columns
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from matcher.normalize import normalize_needs, normalize_offers
 from matcher.vocabulary_files import ProblemCode
 from sync.backends.base import Backend, BackendError, SpreadsheetNotFound
 from sync.config import Config, nearest
-from sync.coordination import TABS, forget_deleted_rows, read_matches
+from sync.coordination import forget_deleted_rows, read_matches
+from sync.layouts import TABS
 from sync.plan import Grid, Snapshot, SpreadsheetPlan
 from sync.planner import PassData, build_plan
 from sync.sources import column_map, find_headers, source_rows

@@ -17,7 +17,7 @@ import pytest
 
 from sync.backends.base import Backend
 from sync.backends.workbook import WorkbookBackend
-from sync.coordination import MATCHES, NEEDS, OFFERS, PROBLEMS, TABS, matches_tab, new_tab
+from sync.layouts import MATCHES, NEEDS, OFFERS, PROBLEMS, TABS, matches_tab, new_tab
 from sync.plan import CellUpdate, Grid, Snapshot, SpreadsheetPlan, TabShape, trim_grid
 from tests.google_harness import emulated_backend
 from tests.sheets_emulator.emulator import SheetsEmulator

@@ -23,8 +23,8 @@ from sync.backends.base import BackendError
 from sync.backends.google import SCOPES, open_google_backend
 from sync.cli import main
 from sync.config import load_config
-from sync.coordination import COORDINATOR_COLUMNS, MATCH_COLUMNS
 from sync.labels import column_label, status_label, status_labels
+from sync.layouts import COORDINATOR_COLUMNS, MATCH_COLUMNS
 from sync.plan import Grid
 from tests.google_harness import GoogleHarness, put_text
 from tests.sheets_emulator.emulator import SheetsEmulator

@@ -19,7 +19,7 @@ from sync.backends.retry import (
     RetryBudgetExhausted,
     RetryPolicy,
 )
-from sync.coordination import MATCH_COLUMNS, header, matches_tab
+from sync.layouts import MATCH_COLUMNS, header, matches_tab
 from sync.plan import SpreadsheetPlan, TabShape
 from tests.google_harness import FakeTime
 from tests.sheets_emulator.adapter import SHEETS_PREFIX, EmulatorAdapter

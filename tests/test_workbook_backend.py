@@ -12,7 +12,7 @@ import pytest
 
 from sync.backends.base import SpreadsheetBusy, SpreadsheetNotFound
 from sync.backends.workbook import WorkbookBackend
-from sync.coordination import MATCH_COLUMNS, matches_tab, new_tab
+from sync.layouts import MATCH_COLUMNS, matches_tab, new_tab
 from sync.plan import CellUpdate, Grid, NewTab, Snapshot, SpreadsheetPlan
 
 
