@@ -85,7 +85,9 @@ def _read_match_row(
     )
 
 
-def forget_deleted_rows(sheet: MatchesSheet, remembered: Mapping[str, tuple[str, str]]) -> None:
+def record_deleted_rows_as_declined(
+    sheet: MatchesSheet, remembered: Mapping[str, tuple[str, str]]
+) -> None:
     """A pair whose row a coordinator deleted counts as declined: never proposed again."""
     for match_id, (offer_id, need_id) in sorted(remembered.items()):
         if match_id in sheet.rows:

@@ -19,7 +19,7 @@ from matcher.normalize import normalize_needs, normalize_offers
 from matcher.vocabulary_files import ProblemCode
 from sync.backends.base import Backend, BackendError, SpreadsheetNotFound
 from sync.config import Config, nearest
-from sync.coordination import forget_deleted_rows, read_matches
+from sync.coordination import read_matches, record_deleted_rows_as_declined
 from sync.layouts import TABS
 from sync.plan import Grid, Snapshot, SpreadsheetPlan
 from sync.planner import PassData, build_plan
@@ -79,7 +79,7 @@ def run_pass(
     needs, need_problems = normalize_needs(needs_source.rows, config.normalize_params(limit))
     matches = read_matches(current.get("Matches"))
     if current.get("Matches") is not None:
-        forget_deleted_rows(matches, remembered or {})
+        record_deleted_rows_as_declined(matches, remembered or {})
     params = dataclasses.replace(config.match_params(), now=now)
     progress(f"Matching {len(offers)} offer lines with {len(needs)} needs…")
     proposals = propose(offers, needs, matches.existing, params)
