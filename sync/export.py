@@ -20,7 +20,7 @@ _TEXT_COLUMNS |= {"value", "problem", "field"}
 
 
 def export_csv(data: PassData, language: Language, out: Path) -> list[Path]:
-    """The canonical records (DESIGN.md's data model), one CSV file per kind."""
+    """The canonical records (docs/architecture.md), one CSV file per kind."""
     out.mkdir(parents=True, exist_ok=True)
     view = View(language, data.source_headers)
     tables = {

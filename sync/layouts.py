@@ -2,7 +2,7 @@
 
 A column is declared by key. The key names its header (`columns` in
 sync/data/sheet_labels.yaml, in the coordinators' language) and, for a field of
-the canonical record (DESIGN.md's data model), the column of the CSV export.
+the canonical record (docs/architecture.md, Records), the column of the CSV export.
 Every grid a pass writes, every header it recognizes and every export is built
 from these declarations; nothing else lists columns.
 """
@@ -213,7 +213,7 @@ MATCH_COLUMNS = (
     "need_id",
     "created_at",
 )
-#: The canonical match record (DESIGN.md), the columns of matches.csv.
+#: The canonical match record (docs/architecture.md), the columns of matches.csv.
 MATCH_FIELDS = (
     "match_id",
     "offer_id",

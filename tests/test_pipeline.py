@@ -151,7 +151,7 @@ def test_export_writes_the_canonical_csv_files(harness: Harness, tmp_path) -> No
     result = harness.cli("export", "--out", str(out))
     assert result.code == 0, result.err
     offers = pd.read_csv(out / "offers.csv", dtype=str, keep_default_na=False)
-    # Exactly the canonical fields of DESIGN.md's data model, in its order.
+    # Exactly the canonical fields of the records (docs/architecture.md), in its order.
     assert list(offers.columns) == [
         "offer_id", "source_row", "submitted_at", "donor_name", "phone", "city",
         "category", "item", "quantity", "can_deliver",
