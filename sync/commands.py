@@ -10,8 +10,9 @@ from pathlib import Path
 from reports.summary import render_text, summarize
 from sync.backends.base import Backend, BackendError
 from sync.config import Config
-from sync.coordination import MATCHES, category_code, read_matches
-from sync.pipeline import PassResult, run_pass
+from sync.coordination import category_code, read_matches
+from sync.layouts import MATCHES
+from sync.pipeline import PassResult, read_coordination, run_pass
 from sync.state import StateStore
 
 log = logging.getLogger(__name__)
@@ -99,7 +100,7 @@ def check(config: Config, backend: Backend) -> int:
 
 def report(config: Config, backend: Backend) -> int:
     spreadsheet = config.coordination.spreadsheet
-    grid = backend.read(spreadsheet, [MATCHES])[MATCHES] if backend.exists(spreadsheet) else None
+    grid = read_coordination(backend, spreadsheet, [MATCHES])[MATCHES]
     if grid is None:
         raise BackendError(
             f"{backend.location(spreadsheet)} has no Matches tab yet: run mozhem sync."

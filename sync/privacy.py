@@ -1,4 +1,4 @@
-"""Keep phone numbers and names out of logs, whatever a message contains."""
+"""Keep phone numbers out of logs, whatever a message contains (names are never logged)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,6 @@ _PHONE_LIKE = re.compile(r"\+?\(?\d(?:[\s()-]*\d){6,}")
 
 def mask_phones_in(text: str) -> str:
     return _PHONE_LIKE.sub(lambda m: mask_phone(m.group(0)), text)
-
-
-def mask_name(name: str) -> str:
-    """'Иван Петров' -> 'И*** П***'."""
-    return " ".join(f"{word[0]}***" for word in name.split() if word)
 
 
 class PhoneMaskingFilter(logging.Filter):

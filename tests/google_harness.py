@@ -81,6 +81,20 @@ def _anchor(start: str) -> tuple[int, int]:
     return row - 1, col - 1
 
 
+def emulated_backend(
+    emu: SheetsEmulator, time: FakeTime | None = None, budget: float = 120.0
+) -> GoogleBackend:
+    """A Google backend built as production builds one (`connect`), talking to `emu`,
+    with a retry policy that never really sleeps."""
+    time = time or FakeTime()
+    client = connect(emu.credentials(), timeout=10, budget=budget)
+    emu.attach(client)
+    client.http_client.retry = RetryPolicy(  # type: ignore[attr-defined]
+        budget_seconds=budget, sleep=time.sleep, clock=time.clock, rng=random.Random(7)
+    )
+    return GoogleBackend(client)
+
+
 class GoogleHarness(Harness):
     backend = "google"
 
@@ -126,15 +140,7 @@ class GoogleHarness(Harness):
 
     # Building backends as production does.
     def backend_factory(self, config: Config) -> GoogleBackend:
-        client = connect(self.emu.credentials(), timeout=10, budget=self.budget)
-        self.emu.attach(client)
-        client.http_client.retry = RetryPolicy(  # type: ignore[attr-defined]
-            budget_seconds=self.budget,
-            sleep=self.time.sleep,
-            clock=self.time.clock,
-            rng=random.Random(7),
-        )
-        return GoogleBackend(client)
+        return emulated_backend(self.emu, self.time, self.budget)
 
     def cli_options(self) -> dict[str, object]:
         return {"backend_factory": self.backend_factory}

@@ -23,8 +23,8 @@ from sync.backends.base import BackendError
 from sync.backends.google import SCOPES, open_google_backend
 from sync.cli import main
 from sync.config import load_config
-from sync.coordination import COORDINATOR_COLUMNS, MATCH_COLUMNS
 from sync.labels import column_label, status_label, status_labels
+from sync.layouts import COORDINATOR_COLUMNS, MATCH_COLUMNS
 from sync.plan import Grid
 from tests.google_harness import GoogleHarness, put_text
 from tests.sheets_emulator.emulator import SheetsEmulator
@@ -416,6 +416,19 @@ def test_check_on_a_spreadsheet_we_may_not_open(g: GoogleHarness) -> None:
     assert g.keys["needs"] in result.err
     assert "no access" in result.err and "client_email" in result.err
     assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("command", ["check", "sync"])
+def test_a_coordination_key_that_names_nothing_stops_the_pass(
+    g: GoogleHarness, command: str
+) -> None:
+    """Google cannot make the spreadsheet for us: a wrong key is an error, not a first pass."""
+    g.write_config(coordination={**g.settings["coordination"], "spreadsheet": "no-such-key"})
+    g.emu.reset_counts()
+    result = g.cli(command)
+    assert result.code == 1
+    assert "no-such-key: not found" in result.err and "created by first sync" not in result.out
+    assert g.emu.writes == 0
 
 
 # --- credentials ---------------------------------------------------------------------

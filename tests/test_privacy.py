@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sync.privacy import PhoneMaskingFilter, mask_name, mask_phone, mask_phones_in
+from sync.privacy import PhoneMaskingFilter, mask_phone, mask_phones_in
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -31,10 +31,6 @@ def test_mask_phone(raw: str, masked: str) -> None:
 def test_phones_inside_text_are_masked_and_other_numbers_kept() -> None:
     text = "donor +38(050)123-45-67 offered 3 items on 21.11.2026"
     assert mask_phones_in(text) == "donor +380******567 offered 3 items on 21.11.2026"
-
-
-def test_mask_name_keeps_initials_only() -> None:
-    assert mask_name("Иван Петров") == "И*** П***"
 
 
 def test_the_logging_filter_masks_phones_in_arguments(caplog: pytest.LogCaptureFixture) -> None:

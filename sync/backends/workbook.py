@@ -23,7 +23,15 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sync.backends.base import SpreadsheetBusy, SpreadsheetNotFound
-from sync.plan import Grid, KeyedTab, NewTab, SpreadsheetPlan, locate_columns, trim_grid
+from sync.plan import (
+    Grid,
+    KeyedTab,
+    NewTab,
+    Snapshot,
+    SpreadsheetPlan,
+    locate_columns,
+    trim_grid,
+)
 
 #: Excel and LibreOffice keep at most this many characters in a cell.
 XLSX_CELL_LIMIT = 32_767
@@ -32,6 +40,7 @@ XLSX_CELL_LIMIT = 32_767
 class WorkbookBackend:
     name = "workbook"
     max_cell_chars = XLSX_CELL_LIMIT
+    creates_spreadsheets = True
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -46,7 +55,7 @@ class WorkbookBackend:
     def exists(self, spreadsheet: str) -> bool:
         return self.path(spreadsheet).is_file()
 
-    def read(self, spreadsheet: str, tabs: Sequence[str]) -> dict[str, Grid | None]:
+    def read(self, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
         path = self.path(spreadsheet)
         if not path.is_file():
             raise SpreadsheetNotFound(
@@ -55,7 +64,9 @@ class WorkbookBackend:
             )
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
-            return {tab: _read_sheet(book[tab]) if tab in book.sheetnames else None for tab in tabs}
+            return Snapshot.of(
+                {tab: _read_sheet(book[tab]) if tab in book.sheetnames else None for tab in tabs}
+            )
         finally:
             book.close()
 

@@ -19,7 +19,6 @@ INTEGRATOR_CODES = [
     "missing_match_id",
     "duplicate_match_id",
     "empty_sheet",
-    "missing_column",
 ]
 
 
