@@ -183,27 +183,47 @@ def _box_key(text: str) -> str:
     return " ".join(re.sub(r"[()]", " ", fold(text)).split())
 
 
-def _label_codes(labels: str) -> tuple[list[str], list[str], list[str]]:
-    """(categories of the ticked boxes, vague boxes' categories, free text under «Другое»)."""
-    codes: list[str] = []
-    vague: list[str] = []
-    free: list[str] = []
+@dataclass(slots=True)
+class _Boxes:
+    """A checkbox answer: the ticked boxes' categories (with the box's own words,
+    for a line that has nothing else), the vague boxes, and the free text typed
+    under «Другое»."""
+
+    codes: list[str] = field(default_factory=list)
+    words: dict[str, str] = field(default_factory=dict)
+    vague: list[str] = field(default_factory=list)
+    free: list[str] = field(default_factory=list)
+
+
+def _label_codes(labels: str) -> _Boxes:
+    out = _Boxes()
     boxes = attributes().vague_boxes
     for piece in split_segments(_strip_formula(labels)):
         part = _part(piece)
         key = _box_key(piece)
         if key in boxes:
-            vague.append(boxes[key])
+            out.vague.append(boxes[key])
+            out.words.setdefault(boxes[key], piece)
             continue
         if key in attributes().form_boxes:
-            codes.append(attributes().form_boxes[key])
-            continue
-        boxed = part.hits and all(not hit.sense.kind for hit in part.hits)
-        if boxed and not part.counts and not any(ch.isdigit() for ch in piece):
-            codes.extend(part.codes)
+            code = attributes().form_boxes[key]
+        elif (
+            part.hits
+            and all(not hit.sense.kind for hit in part.hits)
+            and not part.counts
+            and not any(ch.isdigit() for ch in piece)
+        ):
+            code = part.codes[0]
         else:
-            free.append(piece)
-    return codes, vague, free
+            out.free.append(piece)
+            continue
+        out.codes.append(code)
+        out.words.setdefault(code, piece)
+    return out
+
+
+def _set(value: str) -> list[str]:
+    return [v for v in value.split(JOIN) if v]
 
 
 def _joined(values: list[str]) -> str:
@@ -278,9 +298,9 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     if single and not own:
         extra += [c for p in loose for cat, c in p.counts if not cat]
     quantity, things = _total(code, own, [c for c in extra if not _size_like(c, code)], attached)
-    kinds = [h.sense.kind for p in own for h in p.hits if h.sense.category == code]
-    concrete = [k for k in kinds if k]
-    kind = _joined(concrete) if concrete and len(concrete) == len(kinds) else ""
+    kind = _joined([k for p in own for k in _kinds_of(p, code)])
+    if any(not _kinds_of(p, code) for p in own):
+        kind = ""  # a segment names the category only: any kind of it
     described = own + loose if single else own
     item = ", ".join(p.text for p in described) or fallback
     units = [c.unit for p in own for cat, c in p.counts if cat == code and c.unit]
@@ -297,6 +317,12 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
         from_label=not own,
         things=things,
     )
+
+
+def _kinds_of(part: _Part, code: str) -> list[str]:
+    """The kinds a segment names; a category word beside them is their heading
+    ("засоби гігієни (шампунь", "посуда: миски")."""
+    return [h.sense.kind for h in part.hits if h.sense.category == code and h.sense.kind]
 
 
 def _size_like(count: Count, code: str) -> bool:
@@ -357,8 +383,9 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     checkboxes plus what the details mention). "other" stays only when it
     names a thing (coal, a bicycle), or when nothing else is named.
     """
-    label_codes, vague, free = _label_codes(labels)
-    free = _not_repeated(free, text)
+    boxes = _label_codes(labels)
+    label_codes, vague = boxes.codes, boxes.vague
+    free = _not_repeated(boxes.free, text)
     pieces = [*free, *split_segments(text)] if text or free else []
     parts: list[_Part] = []
     for piece in pieces:
@@ -391,7 +418,34 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     lines = [_line(code, parts, fallback, single) for code in codes]
     if single:  # one category: the whole answer, exactly as typed, is its text
         lines = [replace(lines[0], item=fallback)]
-    return Items(tuple(lines), recognized)
+    # a box the details say nothing about keeps the box's own words, not the details
+    lines = [
+        replace(line, item=boxes.words[line.category])
+        if line.from_label and not single and line.category in boxes.words
+        else line
+        for line in lines
+    ]
+    return Items(tuple(_implied(line) for line in lines), recognized)
+
+
+#: A narrower audience makes the broader one beside it redundant.
+_NARROWER = {"children": ("boys", "girls"), "adult": ("men", "women")}
+
+
+def _implied(line: ItemLine) -> ItemLine:
+    """What a line says without saying it: diapers in a baby size are for a baby;
+    "детская одежда на девочку" is for girls, not for any child."""
+    audience = set(_set(line.audience))
+    for broad, narrow in _NARROWER.items():
+        if broad in audience and audience & set(narrow):
+            audience.discard(broad)
+    if audience != set(_set(line.audience)):
+        line = replace(line, audience=_joined(list(audience)))
+    if "diapers" in line.kind and not line.audience and line.size:
+        small = re.search(r"(?<![\d-])[0-7](?![\d-]|kg)", line.size)
+        if small:
+            return replace(line, audience="baby")
+    return line
 
 
 def _explained(code: str, parts: list[_Part]) -> bool:

@@ -74,8 +74,8 @@ class AttributesFile(_Strict):
     test_words: list[str]
 
 
-AUDIENCES = ("men", "women", "adult", "children", "baby")
-SEASONS = ("winter", "summer")
+AUDIENCES = ("men", "women", "adult", "children", "boys", "girls", "baby")
+SEASONS = ("winter", "summer", "demi")
 
 
 @dataclass(frozen=True, slots=True)

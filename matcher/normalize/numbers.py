@@ -193,7 +193,10 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
             why = before
         if why is not None:
             if why == "size" or before == "size":
-                sizes.append(_size_text(value, high, number))
+                sizes.append(_size_text(value, high, number) + _weight_suffix(unit))
+            elif why == "age" and value is not None:
+                scale = "m" if _marker(unit_word, _MONTHS) else "y"
+                sizes.append(_size_text(value, high, number) + scale)
             continue
         if value is None or value <= 0 or value > MAX_COUNT:
             continue
@@ -212,6 +215,16 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         )
         skip_next = skip_next or (unit is not None and not glued_after)
     return Numbers(tuple(counts), tuple(dict.fromkeys(sizes)))
+
+
+#: Age words in months: "3-6 міс" is an age in months, "2 года" in years.
+_MONTHS = {w: "m" for w in ("мес", "месяцев", "месяца", "месяц", "міс", "місяців", "місяця",
+                            "місяць", "months", "month", "m", "мес.")}  # fmt: skip
+
+
+def _weight_suffix(unit: str | None) -> str:
+    """A size given in kg is a weight class ("9-14 кг" for diapers, car seats)."""
+    return "kg" if unit == "kg" else ""
 
 
 def _size_text(low: int | None, high: int | None, number: str) -> str:
