@@ -22,8 +22,8 @@ from matcher.normalize.text import fold, tokens
 
 OTHER = "other"
 _SEGMENT_SPLIT = re.compile(
-    # list numbers ("1. пальто", "2) сапоги", "1 - стол"), then the usual separators
-    r"(?:^|\.?\s)\d{1,2}[.)]\s+(?=[^\W\d_])|(?:^|(?<=[,;]))\s*\d{1,2}\s?[-–—]\s(?=[^\W\d_])"
+    # list numbers ("2) сапоги", "1 - стол"), then the usual separators
+    r"(?:^|\.?\s)\d{1,2}\)\s+(?=[^\W\d_])|(?:^|(?<=[,;]))\s*\d{1,2}\s?[-–—]\s(?=[^\W\d_])"
     r"|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)|[;\n•·|+]|\.\s(?!\d)|\s[-–—]\s"
     r"|\s\d{1,2}\)\s|^\d{1,2}\)\s"
     r"|\s(?:и|і|й|та|а также|а ще|а еще|плюс|also|and|ещё|еще|ще|также|також)\s",
@@ -150,9 +150,15 @@ def codes_in(folded: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(hit.sense.category for hit in hits_in(folded)))
 
 
+#: "1. Пальто 2. Куртка": a small number, a dot and a capital letter. Case matters
+#: here: "сапоги 39. Ещё" ends a sentence and "2. куртки" is rare.
+_LIST_NUMBER = re.compile(r"(?:^|(?<=[\s.;,]))(?:1\d|20|[1-9])\.\s+(?=[А-ЯЁІЇЄҐA-Z])")
+
+
 def split_segments(text: str) -> list[str]:
     """Display pieces of a free-text answer, split at commas, 'и', 'та', list numbers."""
-    return [part.strip(" .:()[]\"'«»") for part in _SEGMENT_SPLIT.split(text) if part and part.strip()]
+    pieces = [p for chunk in _LIST_NUMBER.split(text) for p in _SEGMENT_SPLIT.split(chunk)]
+    return [part.strip(" .:()[]\"'«»") for part in pieces if part and part.strip()]
 
 
 def segments(text: str) -> list[Segment]:

@@ -91,6 +91,9 @@ def is_spam(text: str, *, recognized: bool) -> bool:
     return has_spam_words(text) or not recognized
 
 
+#: Words in an answer beyond which a request or a thank-you inside it does not
+#: make it junk, as long as it names things.
+LONG_ANSWER_TOKENS = 30
 _REPEATED_UNIT = re.compile(r"^(.{1,3}?)\1{2,}$", re.DOTALL)
 _FORMULA = re.compile(r"^\s*[=+\-@]")
 _SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
@@ -148,12 +151,16 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     if tests and len(toks) <= 8:
         return "test_row"
     offers = bool(words & signals["offer"])
-    if words & signals["request"] and words & signals["self"] and not offers:
+    # A long answer that names things is an offer told at length, whatever else it says.
+    told = things and len(toks) > LONG_ANSWER_TOKENS
+    if words & signals["request"] and words & signals["self"] and not offers and not told:
         return "help_request"
     ads = words & signals["ad"]
-    if ads and (foreign_links(" ".join(cells)) or (not offers and (len(ads) >= 2 or not things))):
+    if ads and (
+        foreign_links(" ".join(cells)) or (not offers and not told and (len(ads) >= 2 or not things))
+    ):
         return "ad_row"
-    if words & signals["thanks"] and not offers:
+    if words & signals["thanks"] and not offers and not told:
         return "thanks_row"
     if not things and _mash(toks):
         return "mash_row"
