@@ -454,7 +454,10 @@ def _explained(code: str, parts: list[_Part]) -> bool:
     also = lexicon().also
     for part in parts:
         for hit in part.hits:
-            if code in also.get((hit.sense.category, hit.sense.kind), ()):
+            kind = hit.sense.kind
+            if code in also.get((hit.sense.category, kind), ()) or code in also.get(
+                (hit.sense.category, kind.split("/")[0]), ()
+            ):
                 return True
         if code == "children" and part.codes and {"children", "baby"} & set(part.audience):
             return True

@@ -115,7 +115,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
     toks = _tokens(folded)
     ctx = _Context(
         hits[0].sense.category if hits else "",
-        frozenset(hit.sense.kind for hit in hits),
+        frozenset(hit.sense.kind.split("/")[0] for hit in hits),
     )
     attrs = attributes()
     counts: list[Count] = []
