@@ -116,24 +116,27 @@ def batch_clear(book: Spreadsheet, body: dict[str, Any]) -> dict[str, Any]:
 
 
 def find_table(area: Area) -> Area | None:
-    """Google's table: the block grown from the first filled cell in the range."""
-    filled = sorted(
-        (r, c)
-        for (r, c) in area.sheet.cells
-        if area.row0 <= r < area.row1 and area.col0 <= c < area.col1
-    )
-    if not filled:
-        return None
-    row0, col0 = filled[0]
-    row1, col1 = row0 + 1, col0 + 1
+    """Google's table: the block of filled cells joined to the range's first filled cell
+    (row by row). It grows on every side that a filled cell touches, so it may start left
+    of the range, and the rows appended under it start at its first column. A range with
+    no filled cell has no table, even with data next to it."""
     cells = area.sheet.cells
+    inside = (
+        (r, c) for (r, c) in cells if area.row0 <= r < area.row1 and area.col0 <= c < area.col1
+    )
+    start = min(inside, default=None)
+    if start is None:
+        return None
+    row0, col0 = start
+    row1, col1 = row0 + 1, col0 + 1
     grown = True
     while grown:
-        grown = False
-        if any((row1, c) in cells for c in range(col0, col1)):
-            row1, grown = row1 + 1, True
-        if any((r, col1) in cells for r in range(row0, row1)):
-            col1, grown = col1 + 1, True
+        below = any((row1, c) in cells for c in range(col0, col1))
+        right = any((r, col1) in cells for r in range(row0, row1))
+        above = row0 > 0 and any((row0 - 1, c) in cells for c in range(col0, col1))
+        left = col0 > 0 and any((r, col0 - 1) in cells for r in range(row0, row1))
+        row0, col0, row1, col1 = row0 - above, col0 - left, row1 + below, col1 + right
+        grown = below or right or above or left
     return Area(area.sheet, row0, col0, row1, col1)
 
 
