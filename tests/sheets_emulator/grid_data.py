@@ -9,7 +9,6 @@ messages: an empty cell is {}, a row without cells is {}, and trailing ones go.
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from .a1 import Bounds
@@ -75,7 +74,7 @@ def cell_data(cell: Cell, locale: str) -> dict[str, Any]:
         "userEnteredValue": {"formulaValue": cell.formula} if cell.formula else value,
         "effectiveValue": value,
         "formattedValue": formatted(cell, locale),
-        "effectiveFormat": copy.deepcopy(DEFAULT_FORMAT),
+        "effectiveFormat": dict(DEFAULT_FORMAT),
     }
     if cell.number_format:
         pattern = pattern_of(cell.number_format, locale_of(locale))
