@@ -224,9 +224,20 @@ def grid_data() -> list[Interaction]:
         ],
     }
     typed = [["01/02/1900 15:00:00", "", "0501234567", "Оксана"]]
+    other = {"title": "Other", "index": 1, "sheetType": "GRID"}
+    grid = {"rowCount": 1000, "columnCount": 26}
+    add = {"addSheet": {"properties": {**other, "gridProperties": grid}}}
+    added = {"addSheet": {"properties": {"sheetId": 1234567, **other, "gridProperties": grid}}}
     return [
         _create("grid data"),
         _set_locale("en_GB"),
+        # A second sheet, which the range leaves out of the answer.
+        _exchange(
+            "POST",
+            f"{SHEETS}:batchUpdate",
+            {"spreadsheetId": KEY, "replies": [added]},
+            {"requests": [add]},
+        ),
         _update("Sheet1!A2:D2", typed, "USER_ENTERED", (1, 4)),
         _exchange("GET", uri, answer),
         # A range naming no sheet is refused, as values.get refuses it.
