@@ -24,7 +24,7 @@ from sync.backends.workbook import WorkbookBackend
 from sync.config import load_config
 from sync.pipeline import PassResult, run_pass
 from sync.plan import Grid
-from tests.google_harness import GoogleHarness
+from tests.google_harness import GoogleHarness, put_text
 from tests.harness import DEMO, NEEDS_TAB, OFFERS_TAB
 from tests.sheets_emulator.emulator import SheetsEmulator
 from tests.sheets_emulator.locales import format_date, locale_of, to_serial
@@ -162,3 +162,15 @@ def test_the_filled_sheet_really_holds_dates_and_numbers(g: GoogleHarness, local
     assert shown[1][0] == stamp.get(locale, "30.10.2026 9:14:05")
     assert shown[5][2] == "661234567"  # typed 0661234567
     assert shown[-1][5] == "2"  # a bare number in the details
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_put_text_keeps_text_in_every_locale(locale: str) -> None:
+    emu = SheetsEmulator()
+    key = emu.create_spreadsheet("text", {"Sheet1": []}, locale=locale)
+    row = ["1,5", "10.12.2014", "12/10/2014", "2014-12-10", "007", "+380501234567"]
+    put_text(emu, key, "Sheet1", [row])
+    assert emu.values(key, "Sheet1") == [row]
+    sheet = emu.store.get(key).sheet_by_title("Sheet1")
+    assert sheet is not None
+    assert all(isinstance(cell.value, str) for cell in sheet.cells.values())
