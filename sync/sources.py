@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from matcher.model import SourceRow
-from matcher.normalize.dates import day_first_in, parse_timestamp
+from matcher.normalize.dates import DATE_TIME_TEXT, day_first_in, parse_timestamp
 from sync.config import nearest
 from sync.plan import Grid
 
@@ -70,4 +70,4 @@ def _as_read(field: str, text: str, day_first: bool | None) -> str:
     if day_first is None or field not in DATE_FIELDS:
         return text
     moment = parse_timestamp(text, day_first)
-    return text if moment is None else moment.strftime("%d.%m.%Y %H:%M:%S")
+    return text if moment is None else moment.strftime(DATE_TIME_TEXT)

@@ -22,6 +22,9 @@ _TIME = r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([ap]\.?m\.?)?)?
 _DMY = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})" + _TIME + r"\s*$", re.I)
 _YMD = re.compile(r"^(\d{4})([./-])(\d{1,2})\2(\d{1,2})" + _TIME + r"\s*$", re.I)
 MIN_SERIAL, MAX_SERIAL = 20_000, 80_000  # 1954 .. 2119
+#: How a date and a date-time are passed on once read: day first, as the workbook
+#: shows real dates, which reads the same in every locale.
+DATE_TEXT, DATE_TIME_TEXT = "%d.%m.%Y", "%d.%m.%Y %H:%M:%S"
 #: Locales whose short date puts the month before the day (CLDR "M/d/yy"). The
 #: other locales Google Sheets offers put the day first, or the year first
 #: ("2014/12/10", which reads the same either way).
@@ -54,12 +57,16 @@ def _time(match: re.Match[str], first: int) -> tuple[int, int, int]:
     return hour, minute, second
 
 
-def _from_serial(text: str) -> datetime | None:
-    value = float(text.replace(",", "."))
-    if not MIN_SERIAL <= value <= MAX_SERIAL:
-        return None
+def from_serial(value: float) -> datetime:
+    """A spreadsheet's serial day number (days since 30 December 1899, the time of day as
+    the fraction) as a wall-clock datetime, to the second."""
     moment = _EXCEL_EPOCH + timedelta(days=value)
     return moment.replace(microsecond=0) + timedelta(seconds=round(moment.microsecond / 1e6))
+
+
+def _from_serial(text: str) -> datetime | None:
+    value = float(text.replace(",", "."))
+    return from_serial(value) if MIN_SERIAL <= value <= MAX_SERIAL else None
 
 
 @lru_cache(maxsize=100_000)

@@ -10,9 +10,9 @@ anything else as Google shows it.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from typing import Any
 
+from matcher.normalize.dates import DATE_TEXT, DATE_TIME_TEXT, from_serial
 from sync.backends.base import SourceSheet
 from sync.plan import trim_grid
 
@@ -22,9 +22,8 @@ SOURCE_FIELDS = (
     "sheets(properties(title),data(rowData(values("
     "formattedValue,effectiveValue,effectiveFormat/numberFormat/type))))"
 )
-_EPOCH = datetime(1899, 12, 30)
 #: Dates as the workbook backend shows real datetimes, so both read the same.
-_DATE_TEXT = {"DATE": "%d.%m.%Y", "DATE_TIME": "%d.%m.%Y %H:%M:%S", "TIME": "%H:%M:%S"}
+_DATE_TEXT = {"DATE": DATE_TEXT, "DATE_TIME": DATE_TIME_TEXT, "TIME": "%H:%M:%S"}
 
 
 def source_sheet(answer: dict[str, Any]) -> SourceSheet:
@@ -43,13 +42,7 @@ def cell_text(cell: dict[str, Any]) -> str:
     kind = ((cell.get("effectiveFormat") or {}).get("numberFormat") or {}).get("type")
     if isinstance(number, int | float):
         if kind in _DATE_TEXT:
-            return _from_serial(number).strftime(_DATE_TEXT[kind])
+            return from_serial(number).strftime(_DATE_TEXT[kind])
         if kind in (None, "NUMBER") and float(number).is_integer():
             return str(int(number))
     return str(cell.get("formattedValue", ""))
-
-
-def _from_serial(serial: float) -> datetime:
-    """Days since 30 December 1899, the time of day as the fraction, to the second."""
-    moment = _EPOCH + timedelta(days=serial)
-    return moment.replace(microsecond=0) + timedelta(seconds=round(moment.microsecond / 1e6))
