@@ -223,6 +223,11 @@ def grid_data() -> list[Interaction]:
             {"properties": {"title": "Sheet1"}, "data": [{"rowData": [{}, {"values": row}]}]}
         ],
     }
+    # A mask naming only numbers' values: a text comes once, as shown.
+    numbers_only = fields.replace("effectiveValue,", "effectiveValue/numberValue,")
+    narrow_uri = f"{SHEETS}?{urlencode({'ranges': 'Sheet1', 'fields': numbers_only})}"
+    narrow = json.loads(json.dumps(answer))
+    narrow["sheets"][0]["data"][0]["rowData"][1]["values"][3] = {"formattedValue": "Оксана"}
     typed = [["01/02/1900 15:00:00", "", "0501234567", "Оксана"]]
     other = {"title": "Other", "index": 1, "sheetType": "GRID"}
     grid = {"rowCount": 1000, "columnCount": 26}
@@ -240,6 +245,7 @@ def grid_data() -> list[Interaction]:
         ),
         _update("Sheet1!A2:D2", typed, "USER_ENTERED", (1, 4)),
         _exchange("GET", uri, answer),
+        _exchange("GET", narrow_uri, narrow),
         # A range naming no sheet is refused, as values.get refuses it.
         _exchange(
             "GET",

@@ -16,11 +16,11 @@ from matcher.normalize.dates import DATE_TEXT, DATE_TIME_TEXT, from_serial
 from sync.backends.base import SourceSheet
 from sync.plan import trim_grid
 
-#: What the read asks for: nothing else comes back.
+#: What the read asks for: nothing else comes back, and a text only once (as shown).
 SOURCE_FIELDS = (
     "properties(locale,timeZone),"
     "sheets(properties(title),data(rowData(values("
-    "formattedValue,effectiveValue,effectiveFormat/numberFormat/type))))"
+    "formattedValue,effectiveValue/numberValue,effectiveFormat/numberFormat/type))))"
 )
 #: Dates as the workbook backend shows real datetimes, so both read the same.
 _DATE_TEXT = {"DATE": DATE_TEXT, "DATE_TIME": DATE_TIME_TEXT, "TIME": "%H:%M:%S"}
