@@ -129,10 +129,13 @@ def read_coordination(backend: Backend, spreadsheet: str, tabs: Sequence[str]) -
 
 def _read_source(config: Config, backend: Backend, name: Literal["offers", "needs"]) -> _Source:
     source = getattr(config.sources, name)
-    grid = backend.read(source.spreadsheet, [source.worksheet])[source.worksheet]
+    sheet = backend.read_source(source.spreadsheet, source.worksheet)
     where = f"{backend.location(source.spreadsheet)}, sheet '{source.worksheet}'"
-    if grid is None:
+    if sheet is None:
         raise SourceNotFound(_missing_sheet_message(backend, source.spreadsheet, source.worksheet))
+    grid = sheet.grid
+    if sheet.locale:
+        log.info("%s: locale %s, time zone %s", name, sheet.locale, sheet.time_zone)
     headers = column_map(source.columns.model_dump())
     if not _has_data(grid):
         empty = Problem(
@@ -146,7 +149,8 @@ def _read_source(config: Config, backend: Backend, name: Literal["offers", "need
         )
         return _Source(rows=[], headers=headers, problems=[empty])
     positions = find_headers(grid, headers, where, f"sources.{name}.columns")
-    return _Source(rows=source_rows(grid, positions), headers=headers, problems=[])
+    rows = source_rows(grid, positions, sheet.locale)
+    return _Source(rows=rows, headers=headers, problems=[])
 
 
 def _has_data(grid: Grid) -> bool:

@@ -1,6 +1,8 @@
 """Google Sheets through gspread's HTTP client, batched, RAW, with bounded retries.
 
-Per spreadsheet a pass reads with one values.batchGet. Writing the coordination
+A pass reads each source tab with one spreadsheets.get, which brings the
+spreadsheet's locale and time zone with the cells (google_cells), and the
+coordination spreadsheet with one values.batchGet. Writing the coordination
 spreadsheet takes at most, in this order: one spreadsheets.batchUpdate (new
 tabs, or more rows for a growing tab), one values.get of Matches right before
 writing (so rows are found by match_id where they are now), one
@@ -22,7 +24,8 @@ import gspread
 from gspread.exceptions import APIError
 from gspread.utils import extract_id_from_url
 
-from sync.backends.base import BackendError, SpreadsheetNotFound
+from sync.backends.base import BackendError, SourceSheet, SpreadsheetNotFound
+from sync.backends.google_cells import SOURCE_FIELDS, source_sheet
 from sync.backends.google_layout import (
     append_rows,
     growth_requests,
@@ -107,6 +110,17 @@ class GoogleBackend:
         shapes = self._tab_shapes(key)
         found = self._batch_get(key, [t for t in tabs if t in shapes], shapes)
         return Snapshot({tab: found.get(tab) for tab in tabs}, found.tabs)
+
+    def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
+        key = spreadsheet_key(spreadsheet)
+        params = {"ranges": quote_title(tab), "fields": SOURCE_FIELDS}
+        try:
+            answer = self._call(key, self.http.spreadsheets_get, key, params, raw=True)
+        except APIError as error:  # 400: the range names no tab
+            if tab in self._sheet_ids(key):
+                raise _explain(error, key) from error
+            return None
+        return source_sheet(answer)
 
     def _batch_get(self, key: str, tabs: list[str], known: dict[str, TabShape]) -> Snapshot:
         grids: dict[str, Grid | None] = {}

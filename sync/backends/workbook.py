@@ -22,7 +22,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sync.backends.base import SpreadsheetBusy, SpreadsheetNotFound
+from sync.backends.base import SourceSheet, SpreadsheetBusy, SpreadsheetNotFound
 from sync.plan import (
     Grid,
     KeyedTab,
@@ -69,6 +69,11 @@ class WorkbookBackend:
             )
         finally:
             book.close()
+
+    def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
+        """A workbook has no locale: its dates are real datetimes, shown day first."""
+        grid = self.read(spreadsheet, [tab])[tab]
+        return None if grid is None else SourceSheet(grid)
 
     def tab_titles(self, spreadsheet: str) -> list[str]:
         book = openpyxl.load_workbook(self.path(spreadsheet), read_only=True)
