@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -168,36 +168,75 @@ def _size_matters(need: ItemProfile) -> bool:
     return need.category in rules.sized_categories or bool(kinds & rules.sized_kinds)
 
 
+#: The points a fit is judged on, in the order reasons name them.
+POINTS = ("kind", "audience", "season", "size")
+#: A point's verdict: it fits, the offer leaves it unknown, or it contradicts.
+FITS, UNKNOWN, CONTRADICTS = 0, 1, None
+
+
+@lru_cache(maxsize=65_536)
+def kind_point(need_kind: str, offer_kind: str) -> int | None:
+    fits = _kinds_fit(_set(need_kind), _set(offer_kind))
+    return CONTRADICTS if fits is None else (FITS if fits else UNKNOWN)
+
+
+@lru_cache(maxsize=65_536)
+def audience_point(need_audience: str, offer_audience: str) -> int | None:
+    need_for, offer_for = _set(need_audience), _set(offer_audience)
+    if not need_for:
+        return FITS
+    if not offer_for:
+        return UNKNOWN
+    fits = fit_rules().audience_fits
+    return FITS if any(o in fits.get(n, {n}) for n in need_for for o in offer_for) else None
+
+
+@lru_cache(maxsize=65_536)
+def season_point(need_season: str, offer_season: str) -> int | None:
+    wanted, given = _set(need_season), _set(offer_season)
+    if not wanted:
+        return FITS
+    if not given:
+        return UNKNOWN
+    return FITS if wanted & given else CONTRADICTS
+
+
+@lru_cache(maxsize=65_536)
+def size_point(need_category: str, need_kind: str, need_size: str, offer_size: str) -> int | None:
+    need = ItemProfile(need_category, need_kind, size=need_size)
+    if not need_size or not _size_matters(need):
+        return FITS
+    if not offer_size:
+        return UNKNOWN
+    sized = _sizes_fit(ItemProfile(need_category, size=offer_size), need)
+    return CONTRADICTS if sized is False else (FITS if sized else UNKNOWN)
+
+
+@lru_cache(maxsize=4_096)
+def units_differ(need_unit: str, offer_unit: str) -> bool:
+    group = fit_rules().unit_group
+    return group.get(offer_unit, "items") != group.get(need_unit, "items")
+
+
+@lru_cache(maxsize=64)
+def fit_of_mask(mask: int) -> Fit:
+    """The Fit whose unknown points are the bits of `mask` (bit k: POINTS[k]);
+    bit 4 says the units differ."""
+    unknown = tuple(point for k, point in enumerate(POINTS) if mask >> k & 1)
+    return Fit(unknown, bool(mask >> len(POINTS) & 1))
+
+
 def item_fit(offer: ItemProfile, need: ItemProfile) -> Fit | None:
     """How `offer` fits `need` of the same category; None: it does not."""
-    rules = fit_rules()
-    unknown: list[str] = []
-    kinds = _kinds_fit(_set(need.kind), _set(offer.kind))
-    if kinds is None:
+    verdicts = (
+        kind_point(need.kind, offer.kind),
+        audience_point(need.audience, offer.audience),
+        season_point(need.season, offer.season),
+        size_point(need.category, need.kind, need.size, offer.size),
+    )
+    if CONTRADICTS in verdicts:
         return None
-    if not kinds:
-        unknown.append("kind")
-    need_for, offer_for = _set(need.audience), _set(offer.audience)
-    if need_for:
-        if not offer_for:
-            unknown.append("audience")
-        elif not any(o in rules.audience_fits.get(n, {n}) for n in need_for for o in offer_for):
-            return None
-    need_season, offer_season = _set(need.season), _set(offer.season)
-    if need_season:
-        if not offer_season:
-            unknown.append("season")
-        elif not need_season & offer_season:
-            return None
-    if need.size and _size_matters(need):
-        if not offer.size:
-            unknown.append("size")
-        else:
-            sized = _sizes_fit(offer, need)
-            if sized is False:
-                return None
-            if sized is None:
-                unknown.append("size")
-    group = rules.unit_group
-    mismatch = group.get(offer.unit, "items") != group.get(need.unit, "items")
-    return Fit(tuple(unknown), mismatch)
+    mask = sum(1 << k for k, verdict in enumerate(verdicts) if verdict == UNKNOWN)
+    if units_differ(need.unit, offer.unit):
+        mask |= 1 << len(POINTS)
+    return fit_of_mask(mask)

@@ -73,7 +73,9 @@ class _Part:
         return any(h.sense.category == code and h.sense.kind for h in self.hits)
 
 
-_DATES = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)|(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)|(?<!\d)\d{1,2}[./](?:19|20)\d{2}(?!\d)")
+_DATES = re.compile(
+    r"(?<!\d)\d{1,2}:\d{2}(?!\d)|(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)|(?<!\d)\d{1,2}[./](?:19|20)\d{2}(?!\d)"
+)
 _FROM_TO = re.compile(r"(?:от|від|с|з)\s+(\d+)\s+(?:до|по)\s+(\d+)")
 _DIMENSIONS = re.compile(r"(\d)\s*[xх×*]\s*(?=\d)")
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
@@ -133,7 +135,9 @@ def _kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
     return tuple(h for h in out if not h.sense.weak or not (strong - {h.sense.category}))
 
 
-def _bind(counts: tuple[Count, ...], hits: tuple[Hit, ...], toks: list[str]) -> list[tuple[str, Count]]:
+def _bind(
+    counts: tuple[Count, ...], hits: tuple[Hit, ...], toks: list[str]
+) -> list[tuple[str, Count]]:
     """Each count to the thing it belongs to: the thing after it ("3 куртки"),
     else the nearest thing before it ("куртки 3 шт"); containers only as a last resort."""
     things = [h for h in hits if not _is_container(h, toks)] or list(hits)
@@ -231,7 +235,7 @@ def _joined(values: list[str]) -> str:
 
 
 def _form(part: _Part, code: str) -> str:
-    """"one" when the segment names a single thing of `code` ("сковорода"),
+    """ "one" when the segment names a single thing of `code` ("сковорода"),
     "many" for a plural or a mass noun ("кастрюли", "бельё"): no count then."""
     paired = attributes().paired
     forms = {
@@ -398,9 +402,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
         parts = [_without_things(p) if p.containers and not set(p.codes) & held else p
                  for p in parts]  # fmt: skip
     text_codes = [c for p in parts for c in p.codes]
-    other_things = any(
-        h.sense.category == OTHER and h.sense.kind for p in parts for h in p.hits
-    )
+    other_things = any(h.sense.category == OTHER and h.sense.kind for p in parts for h in p.hits)
     label_codes = [c for c in label_codes if c in text_codes or not _explained(c, parts)]
     if not text_codes:  # a vague box stands for its category only when nothing else is said
         label_codes += vague

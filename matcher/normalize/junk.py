@@ -102,7 +102,7 @@ _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "йцукенгшщзх�
 
 
 def _repeated(text: str) -> bool:
-    """"аааааа", "!!!!!!", "хахахаха", "....": one short unit over and over."""
+    """ "аааааа", "!!!!!!", "хахахаха", "....": one short unit over and over."""
     compact = re.sub(r"\s+", "", text.casefold())
     return len(compact) >= 3 and (len(set(compact)) <= 2 or bool(_REPEATED_UNIT.match(compact)))
 
@@ -157,7 +157,8 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
         return "help_request"
     ads = words & signals["ad"]
     if ads and (
-        foreign_links(" ".join(cells)) or (not offers and not told and (len(ads) >= 2 or not things))
+        foreign_links(" ".join(cells))
+        or (not offers and not told and (len(ads) >= 2 or not things))
     ):
         return "ad_row"
     if words & signals["thanks"] and not offers and not told:

@@ -152,7 +152,12 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
             number, unit_word = glued_after.group(1), glued_after.group(2)
         value, high, estimated = _number(number)
         if value is None:
-            if glued_after is None and i > 0 and _number(prev)[0] is None and prev not in NUMBER_WORDS:
+            if (
+                glued_after is None
+                and i > 0
+                and _number(prev)[0] is None
+                and prev not in NUMBER_WORDS
+            ):
                 alone = _unit(text)
                 if alone in _SELF_COUNTING and hits:
                     counts.append(Count(1, False, alone, i))
@@ -161,7 +166,11 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
                 continue  # "штук 40", "пар 25": the unit comes first, the number counts
             word_value = _word_value(text, nxt, ctx)
             sized = nxt in _LETTER_SIZES or _marker(nxt, attrs.not_before) == "size"
-            if word_value is not None and not sized and _marker(nxt, attrs.not_after) not in {"age", "size"}:
+            if (
+                word_value is not None
+                and not sized
+                and _marker(nxt, attrs.not_after) not in {"age", "size"}
+            ):
                 counts.append(Count(word_value[0], approx, word_value[1], i, prev == "по"))
                 skip_next = bool(word_value[1]) and word_value[1] == _unit(nxt)
             continue

@@ -44,5 +44,16 @@ def cell_text(cell: dict[str, Any]) -> str:
         if kind in _DATE_TEXT:
             return from_serial(number).strftime(_DATE_TEXT[kind])
         if kind in (None, "NUMBER") and float(number).is_integer():
-            return str(int(number))
+            return _digits(int(number))
     return str(cell.get("formattedValue", ""))
+
+
+#: A Ukrainian mobile or landline number stored as a number loses its leading 0
+#: ("0501234567" is kept as 501234567): nine digits from 3 to 9 are such a number.
+_NINE_DIGITS = range(300_000_000, 1_000_000_000)
+
+
+def _digits(number: int) -> str:
+    """A whole number as typed: the Form's number for "0501234567" gets its 0 back,
+    so the phone reads as the person wrote it, not as a number missing a digit."""
+    return f"0{number}" if number in _NINE_DIGITS else str(number)
