@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.spatial import cKDTree
 
-from matcher.fit import Fit, ItemProfile
+from matcher.fit import FULL_FIT, Fit, ItemProfile
 from matcher.geo import chord_for_km, haversine_km, unit_vectors
 from matcher.instance import Instance, place_key
 from matcher.model import Need, Offer
@@ -53,7 +53,7 @@ class GroupArc:
     #: True when the distance is allowed only because the donor delivers.
     by_delivery: bool
     #: How the offer's item fits the need's item (never a contradiction).
-    fit: Fit = Fit()
+    fit: Fit = FULL_FIT
 
 
 @dataclass(slots=True)
@@ -191,7 +191,7 @@ class Assignment:
     quantity: int
     distance_km: float | None
     by_delivery: bool
-    fit: Fit = Fit()
+    fit: Fit = FULL_FIT
 
 
 def arcs_into_need_groups(cands: Candidates) -> dict[int, list[GroupArc]]:

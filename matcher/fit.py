@@ -168,6 +168,8 @@ def _size_matters(need: ItemProfile) -> bool:
     return need.category in rules.sized_categories or bool(kinds & rules.sized_kinds)
 
 
+#: An offer that fits on every point the need states.
+FULL_FIT = Fit()
 #: The points a fit is judged on, in the order reasons name them.
 POINTS = ("kind", "audience", "season", "size")
 #: A point's verdict: it fits, the offer leaves it unknown, or it contradicts.

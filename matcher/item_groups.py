@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import cast
 
 import numpy as np
 
@@ -87,7 +88,7 @@ class _Encoder:
 
     def tables(self) -> list[np.ndarray]:
         def sized(need: object, offer: object) -> int | None:
-            category, kind, size = need  # type: ignore[misc]
+            category, kind, size = cast(tuple[str, str, str], need)
             return size_point(category, kind, size, str(offer))
 
         def units(need: object, offer: object) -> int:  # both are unit groups here

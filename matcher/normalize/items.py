@@ -73,8 +73,10 @@ class _Part:
         return any(h.sense.category == code and h.sense.kind for h in self.hits)
 
 
+#: Times, dates and month-years: "17:00", "12.12.2014", "12.2015".
 _DATES = re.compile(
-    r"(?<!\d)\d{1,2}:\d{2}(?!\d)|(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)|(?<!\d)\d{1,2}[./](?:19|20)\d{2}(?!\d)"
+    r"(?<!\d)\d{1,2}:\d{2}(?!\d)|(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)"
+    r"|(?<!\d)\d{1,2}[./](?:19|20)\d{2}(?!\d)"
 )
 _FROM_TO = re.compile(r"(?:от|від|с|з)\s+(\d+)\s+(?:до|по)\s+(\d+)")
 _DIMENSIONS = re.compile(r"(\d)\s*[xх×*]\s*(?=\d)")
@@ -170,12 +172,12 @@ def _not_repeated(free: list[str], text: str) -> list[str]:
     """Text typed under «Другое» that the details name again ("санки" + "Санки 2 шт")."""
     if not free or not text:
         return free
-    named = {(h.sense.category, h.sense.kind) for piece in split_segments(text)
-             for h in _part(piece).hits}  # fmt: skip
-    return [
-        piece for piece in free
-        if not (hits := _part(piece).hits) or not {(h.sense.category, h.sense.kind) for h in hits} <= named
-    ]  # fmt: skip
+
+    def things(piece: str) -> set[tuple[str, str]]:
+        return {(h.sense.category, h.sense.kind) for h in _part(piece).hits}
+
+    named = {thing for piece in split_segments(text) for thing in things(piece)}
+    return [piece for piece in free if not things(piece) or not things(piece) <= named]
 
 
 def _without_things(part: _Part) -> _Part:

@@ -72,11 +72,9 @@ def _tokens(folded: str) -> list[_Token]:
 
 
 def _lemma_in(word: str, table: dict[str, str] | frozenset[str]) -> str | None:
-    if word in table:
-        return word if isinstance(table, frozenset) else table[word]  # type: ignore[index]
-    for lemma in token_lemmas(word):
-        if lemma in table:
-            return lemma if isinstance(table, frozenset) else table[lemma]  # type: ignore[index]
+    for form in (word, *token_lemmas(word)):
+        if form in table:
+            return table[form] if isinstance(table, dict) else form
     return None
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from sync.plan import Snapshot, SpreadsheetPlan
+from sync.plan import Grid, Snapshot, SpreadsheetPlan
 
 
 class BackendError(Exception):
