@@ -178,19 +178,15 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
         for position, c in enumerate(inverse.ravel().tolist()):  # oldest first within a class
             members[c].append(group.members[position])
         lone = len(group.members) == 1 and bool(inst.excluded)
-        for c, row in enumerate(classes.tolist()):
-            index = len(offer_groups)
-            placed = False
-            for k, code in enumerate(row):
-                if code < 0:
-                    continue
-                sub, arc = reach[k]
-                if lone and sole_pair_excluded(inst, group, need_groups[sub]):
-                    continue
-                fit = _coarse_fit(code)
-                arcs.append(GroupArc(index, sub, arc.distance_km, arc.by_delivery, fit))
-                placed = True
-            if placed:
-                offer_groups.append(_like(group, members[c], None))
-    arcs.sort(key=lambda a: (a.offer_group, a.need_group))
-    return Candidates(offer_groups, need_groups, arcs)
+        placed: dict[int, int] = {}  # class -> its index among the offer groups
+        for c, k in zip(*np.nonzero(classes >= 0), strict=True):
+            sub, arc = reach[k]
+            if lone and sole_pair_excluded(inst, group, need_groups[sub]):
+                continue
+            index = placed.get(c)
+            if index is None:
+                index = placed[c] = len(offer_groups)
+                offer_groups.append(_like(group, members[int(c)], None))
+            fit = _coarse_fit(int(classes[c, k]))
+            arcs.append(GroupArc(index, sub, arc.distance_km, arc.by_delivery, fit))
+    return Candidates(offer_groups, need_groups, arcs)  # ordered by offer group, as built
