@@ -36,7 +36,7 @@ from ortools.graph.python import min_cost_flow
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from matcher.candidates import Assignment, Candidates, GroupArc, arc_capacity
+from matcher.candidates import Assignment, Candidates, GroupArc
 from matcher.instance import Instance
 
 #: Distances enter the costs in units of 100 m.

@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import Field, model_validator
 
 from matcher.model import Status
-from matcher.normalize.text import fold
+from matcher.text import fold
 from matcher.params import Language
 from matcher.vocabulary_files import LANGUAGES, Strict, Texts, load, require_keys
 

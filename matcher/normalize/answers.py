@@ -9,7 +9,7 @@ from typing import Literal, cast
 
 from matcher import vocab
 from matcher.model import Urgency
-from matcher.normalize.text import fold, tokens
+from matcher.text import fold, tokens
 
 _PUNCT = re.compile(r"[^\w\s'+?-]+")
 YesNo = Literal["yes", "no", "unknown"]

@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 
 from matcher.normalize.lexicon import FUZZY_MIN_LEN, GAP_WORDS, Sense, attributes, lexicon
 from matcher.normalize.morph import is_known_word, lemmas
-from matcher.normalize.text import fold, tokens
+from matcher.text import fold, tokens
 
 OTHER = "other"
 _SEGMENT_SPLIT = re.compile(

@@ -19,7 +19,7 @@ from matcher.normalize.lexicon import attributes, lexicon
 from matcher.normalize.morph import number_of
 from matcher.normalize.numbers import Count, read_numbers
 from matcher.normalize.quantities import Quantity
-from matcher.normalize.text import fold, tokens
+from matcher.text import fold, tokens
 
 #: Characters a spreadsheet would take for a formula; they prefix real text too.
 _FORMULA_PREFIX = re.compile(r"^[\s=+\-@]+")

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from matcher import vocab
 from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import is_known_word, lemmas
-from matcher.normalize.text import fold, tokens
+from matcher.text import fold, tokens
 
 _PUNCT = re.compile(r"[^\w\s']+")
 

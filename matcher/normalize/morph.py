@@ -8,7 +8,7 @@ from typing import Any
 
 import pymorphy3
 
-from matcher.normalize.text import fold
+from matcher.text import fold
 
 #: pymorphy3 only knows these scripts (and fails on characters with no Unicode name).
 _ANALYZABLE = re.compile(r"^[a-zа-яёіїєґ'-]+$")

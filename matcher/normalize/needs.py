@@ -10,8 +10,8 @@ from matcher.normalize.categories import OTHER
 from matcher.normalize.fields import RowContext
 from matcher.normalize.items import column_quantity, read_items
 from matcher.normalize.junk import foreign_links, is_header_row, is_spam, is_test_row, junk_code
-from matcher.normalize.text import fold
 from matcher.params import NormalizeParams
+from matcher.text import fold
 
 DEFAULT_PARAMS = NormalizeParams()
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from matcher.normalize.categories import Hit, token_lemmas
 from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import is_numeral
-from matcher.normalize.text import TOKEN_RE
+from matcher.text import TOKEN_RE
 
 MAX_COUNT = 10_000  # more than this is a phone, a year or a slip of the keyboard
 _RANGE = re.compile(r"^(\d{1,5})-(\d{1,5})$")

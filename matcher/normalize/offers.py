@@ -11,8 +11,8 @@ from matcher.normalize.dedup import Donor, Submission, merge_submissions
 from matcher.normalize.fields import RowContext
 from matcher.normalize.items import read_items
 from matcher.normalize.junk import foreign_links, is_header_row, is_spam, is_test_row, junk_code
-from matcher.normalize.text import fold
 from matcher.params import NormalizeParams
+from matcher.text import fold
 
 DEFAULT_PARAMS = NormalizeParams()
 
