@@ -328,7 +328,9 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
 def _kinds_of(part: _Part, code: str) -> list[str]:
     """The kinds a segment names; a category word beside them is their heading
     ("засоби гігієни (шампунь", "посуда: миски")."""
-    return [h.sense.kind for h in part.hits if h.sense.category == code and h.sense.kind]
+    kinds = [h.sense.kind for h in part.hits if h.sense.category == code and h.sense.kind]
+    # "таблетки от кашля": a finer item beside its kind names what is meant
+    return [k for k in kinds if not any(o.startswith(k + "/") for o in kinds)]
 
 
 def _size_like(count: Count, code: str) -> bool:

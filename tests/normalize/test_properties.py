@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from matcher.model import SourceRow
 from matcher.normalize import normalize_needs, normalize_offers
-from matcher.text import clean_display, fold
 from matcher.params import NormalizeParams
+from matcher.text import clean_display, fold
 
 OFFER_KEYS = ["submitted_at", "donor_name", "phone", "city", "categories", "details", "can_deliver"]
 NEED_KEYS = [
