@@ -20,6 +20,7 @@ from matcher import vocab
 from matcher.model import Need, Offer
 
 JOIN = "+"
+_DIMENSION = re.compile(r"^\d+(?:[.,]\d+)?(?:[xх]\d+(?:[.,]\d+)?)+$", re.IGNORECASE)
 _SIZE = re.compile(r"^(\d{1,3})(?:-(\d{1,3}))?(kg|y|m)?$")
 
 
@@ -30,6 +31,7 @@ class _FitFile(BaseModel):
     sized_kinds: list[str]
     unit_groups: dict[str, list[str]]
     height_by_age_months: dict[int, tuple[int, int]]
+    shoe_size_by_age_months: dict[int, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,7 @@ class FitRules:
     sized_kinds: frozenset[str]
     unit_group: dict[str, str]
     height_by_age_months: dict[int, tuple[int, int]]
+    shoe_size_by_age_months: dict[int, tuple[int, int]]
 
 
 @cache
@@ -55,6 +58,7 @@ def fit_rules() -> FitRules:
         sized_kinds=frozenset(spec.sized_kinds),
         unit_group=vocab.synonym_table(spec.unit_groups, "fit.yaml: unit_groups"),
         height_by_age_months=dict(spec.height_by_age_months),
+        shoe_size_by_age_months=dict(spec.shoe_size_by_age_months),
     )
 
 
@@ -100,7 +104,8 @@ def _sizes(size: str) -> dict[str, list[tuple[int, int]] | set[str]]:
     for part in (p.strip() for p in size.split(",") if p.strip()):
         found = _SIZE.match(part)
         if not found:
-            out.setdefault("w", set()).add(part.upper())
+            scale = "d" if _DIMENSION.match(part) else "w"
+            out.setdefault(scale, set()).add(part.upper())
             continue
         low = int(found.group(1))
         high = int(found.group(2) or low)
@@ -118,20 +123,28 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
     A child's age is compared with a height through the table in fit.yaml.
     """
     theirs, ours = _sizes(need.size), _sizes(offer.size)
-    for scale in ("n", "kg", "y", "m", "w"):
+    for scale in ("n", "kg", "y", "m", "w", "d"):
         if scale in theirs and scale in ours:
             if scale == "w":
                 return bool(theirs["w"] & ours["w"])  # type: ignore[operator]
+            if scale == "d":  # "160x200" and "150x200" may both do: a person decides
+                return True if theirs["d"] & ours["d"] else None  # type: ignore[operator]
             return _overlap(ours[scale], theirs[scale])  # type: ignore[arg-type]
-    heights = {k: _heights(v, k) for k, v in (("need", theirs), ("offer", ours))}
-    if heights["need"] and heights["offer"]:
-        return _overlap(heights["offer"], heights["need"])
+    shoes = need.category == "shoes"
+    rules = fit_rules()
+    table = rules.shoe_size_by_age_months if shoes else rules.height_by_age_months
+    lowest = 15 if shoes else 50  # below this a number is not a size on the table's scale
+    found = [_on_scale(sizes, table, lowest) for sizes in (theirs, ours)]
+    if found[0] and found[1]:
+        return _overlap(found[1], found[0])
     return None
 
 
-def _heights(sizes: dict[str, Any], side: str) -> list[tuple[int, int]]:
-    """Heights in cm, from ages ("1-2 года", "0-6 мес") or from heights written as sizes."""
-    table = fit_rules().height_by_age_months
+def _on_scale(
+    sizes: dict[str, Any], table: dict[int, tuple[int, int]], lowest: int
+) -> list[tuple[int, int]]:
+    """Sizes on a child's scale (height in cm, or shoe size), from ages ("1-2 года",
+    "0-6 мес") through `table`, or as written when they are on that scale."""
     out: list[tuple[int, int]] = []
     for scale, factor in (("y", 12), ("m", 1)):
         for low, high in sizes.get(scale, []):
@@ -139,7 +152,7 @@ def _heights(sizes: dict[str, Any], side: str) -> list[tuple[int, int]]:
             nearest = months or [min(table, key=lambda m: abs(m - low * factor))]
             out.append((min(table[m][0] for m in nearest), max(table[m][1] for m in nearest)))
     for low, high in sizes.get("n", []):
-        if low >= 50:  # a height ("рост 110-122"), not an adult size
+        if low >= lowest:
             out.append((low, high))
     return out
 

@@ -63,7 +63,7 @@ class AttributesFile(_Strict):
     not_count_before: NotCountSpec
     approximately: list[str]
     vague: list[str]
-    size_words: list[str]
+    size_words: dict[str, list[str]]
     paired: list[str]
     negators: dict[str, list[str]]
     request_words: list[str]
@@ -112,7 +112,8 @@ class Attributes:
     not_before: dict[str, str]
     approximately: frozenset[str]
     vague: frozenset[str]
-    size_words: frozenset[str]
+    #: A word that is a size by itself -> its canonical size ("полуторное" -> "1.5").
+    size_words: dict[str, str]
     paired: frozenset[str]
     #: Multi-word entries ("на меху"): matched on the folded text.
     phrases: dict[str, tuple[str, str]]
@@ -241,7 +242,7 @@ def attributes() -> Attributes:
         not_before=_markers(spec.not_count_before, f"{name}: not_count_before"),
         approximately=_folded_set(spec.approximately, name),
         vague=_folded_set(spec.vague, name),
-        size_words=_folded_set(spec.size_words, name),
+        size_words=_table(spec.size_words, f"{name}: size_words"),
         paired=_folded_set(spec.paired, name),
         phrases=phrases,
         negators_before=_folded_set(spec.negators.get("before", []), name),

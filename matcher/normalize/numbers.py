@@ -133,8 +133,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         if text in _LETTER_SIZES and (hits or prev in attrs.not_before):
             sizes.append(text.upper())
             continue
-        if text in attrs.size_words:
-            sizes.append(text)
+        bed_size = _lemma_in(text, attrs.size_words)
+        if bed_size:
+            sizes.append(bed_size)
             continue
         if _DIMENSION.match(text):
             sizes.append(text.replace("х", "x"))
