@@ -50,7 +50,7 @@ def _parts() -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def _kind_parts(where: str, kinds: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Each kind and each finer item under it: "clothing.outerwear", "clothing.outerwear.jackets"."""
+    """Each kind and each finer item under it ("clothing.outerwear.jackets")."""
     for kind, spec in kinds.items():
         yield f"{where}.{kind}", spec
         yield from _kind_parts(f"{where}.{kind}", spec.get("items", {}))
