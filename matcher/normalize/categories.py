@@ -133,7 +133,7 @@ def hits_in(folded: str) -> tuple[Hit, ...]:
             if sense:
                 used.update(range(left, right + 1))
                 if not _negated(toks, left, right):
-                    found.append(Hit(left, right, sense, (toks[right],)))
+                    found.append(Hit(left, right, sense, tuple(toks[left : right + 1])))
     for i, token in enumerate(toks):
         if i in used:
             continue

@@ -239,14 +239,23 @@ def _joined(values: list[str]) -> str:
 def _form(part: _Part, code: str) -> str:
     """ "one" when the segment names a single thing of `code` ("сковорода"),
     "many" for a plural or a mass noun ("кастрюли", "бельё"): no count then."""
-    paired = attributes().paired
     forms = {
-        "one" if code == "shoes" or tok in paired or _lemma_paired(tok) else number_of(tok)
-        for h in part.hits
-        if h.sense.category == code and h.sense.kind
-        for tok in h.tokens
+        _head_form(h.tokens, code) for h in part.hits if h.sense.category == code and h.sense.kind
     }
     return "one" if forms <= {"one"} else "many"
+
+
+def _head_form(toks: tuple[str, ...], code: str) -> str:
+    """How the head noun of a hit is counted: "стульчик для кормления" is one
+    (the first noun), "зимние сапоги" one pair (things worn in pairs)."""
+    paired = attributes().paired
+    for tok in toks:
+        if code == "shoes" or tok in paired or _lemma_paired(tok):
+            return "one"
+        form = number_of(tok)
+        if form:
+            return form
+    return "one"
 
 
 def _lemma_paired(token: str) -> bool:

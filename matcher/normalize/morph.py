@@ -54,14 +54,15 @@ def lemmas(token: str) -> tuple[str, ...]:
 @lru_cache(maxsize=200_000)
 def number_of(token: str) -> str:
     """How a noun is counted as typed: "one" (сковорода, штаны), "many"
-    (кастрюли) or "mass" (белье: no count of its own)."""
+    (кастрюли) or "mass" (белье: no count of its own); "" for a word that is
+    not a noun ("детские", "для")."""
     if not _ANALYZABLE.match(token):
         return "one"
     ru, uk = _analyzers()
     known = [a for a in (ru, uk) if a.word_is_known(token)] or [ru, uk]
     parses = [p for a in known for p in a.parse(token)[:4] if "NOUN" in p.tag]
     if not parses:
-        return "one"
+        return ""
     if any("Sgtm" in p.tag for p in parses[:1]):
         return "mass"
     if any("Pltm" in p.tag or "Fixd" in p.tag for p in parses[:1]):
