@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from matcher.normalize.categories import OTHER, Hit, hits_in, split_segments, token_lemmas
 from matcher.normalize.lexicon import attributes, lexicon
-from matcher.normalize.morph import number_of
+from matcher.normalize.morph import is_adjective, number_of
 from matcher.normalize.numbers import Count, read_numbers
 from matcher.normalize.quantities import Quantity
 from matcher.text import fold, tokens
@@ -27,6 +27,9 @@ _FORMULA_PREFIX = re.compile(r"^[\s=+\-@]+")
 JOIN = "+"
 #: Units that hold other things: "2 пакета: кофты, штаны" is two bags.
 _PACKED = frozenset({"bags", "boxes"})
+#: Units that hold a measured amount, and the measures that are then per unit.
+_HOLDERS = frozenset({"bags", "boxes", "packs", "jars", "buckets"})
+_MEASURED = frozenset({"kg", "liters", "tons"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +83,7 @@ _DATES = re.compile(
 )
 _FROM_TO = re.compile(r"(?:от|від|с|з)\s+(\d+)\s+(?:до|по)\s+(\d+)")
 _DIMENSIONS = re.compile(r"(\d)\s*[xх×*]\s*(?=\d)")
-_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])(?!x{1,3}l\b)")
 #: A thing after one of these, behind another thing, is what that thing is for:
 #: "шкаф для одежды" is furniture, "деньги на лекарства" is money.
 _PURPOSE = frozenset({"для", "на", "под", "під", "от", "від", "в", "у", "во"})
@@ -133,6 +136,9 @@ def _kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
         purpose = hit.start > 0 and toks[hit.start - 1] in _PURPOSE and bool(out)
         if not purpose:
             out.append(hit)
+    if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it
+        nouns = [h for h in out if not (h.start == h.end and is_adjective(toks[h.start]))]
+        out = nouns or out
     strong = {h.sense.category for h in out if not h.sense.weak and not _is_container(h, toks)}
     return tuple(h for h in out if not h.sense.weak or not (strong - {h.sense.category}))
 
@@ -272,6 +278,10 @@ def _total(
     plural without a count leave the total unknown. "по 20 шт" after several
     things is twenty of each; bags and boxes, when counted, are the count.
     """
+    things = sum(1 for p in own if p.concrete(code))
+    total = _list_total(own, code, attached)
+    if total is not None:
+        return total, things
     counts: list[Count] = []
     singles = 0
     unknown = 0
@@ -287,6 +297,8 @@ def _total(
                 unknown += 1
     counts += extra
     things = sum(1 for p in own if p.concrete(code))
+    if {c.unit for c in counts} & _HOLDERS:  # "сахар мешок 50 кг": the bag counts, not the kg
+        counts = [c for c in counts if c.unit not in _MEASURED]
     each = [c for c in counts if c.each]
     plain = [c for c in counts if not c.each]
     estimated = any(c.estimated for c in counts)
@@ -332,6 +344,21 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
         from_label=not own,
         things=things,
     )
+
+
+def _list_total(own: list[_Part], code: str, attached: dict[int, list[Count]]) -> Quantity | None:
+    """ "варення, соління, компоти — штук 20 банок", "машинки, книжки, всего 7":
+    a count after a list of things with no counts of their own is the list's total."""
+    if len(own) < 2:
+        return None
+    last = own[-1]
+    for part in own[:-1]:
+        if any(cat == code for cat, _ in part.counts) or attached.get(id(part)):
+            return None
+    trailing = attached.get(id(last), [])
+    if not trailing or any(cat == code for cat, _ in last.counts):
+        return None
+    return Quantity(sum(c.value for c in trailing), any(c.estimated for c in trailing))
 
 
 def _kinds_of(part: _Part, code: str) -> list[str]:

@@ -78,3 +78,15 @@ def is_numeral(token: str) -> bool:
         return False
     ru, uk = _analyzers()
     return any("NUMR" in p.tag for a in (ru, uk) for p in a.parse(token)[:2])
+
+
+@lru_cache(maxsize=100_000)
+def is_adjective(token: str) -> bool:
+    """True when the dictionaries read the token first as an adjective or a
+    participle ("ватные", "детские"), never as a noun."""
+    if not _ANALYZABLE.match(token):
+        return False
+    ru, uk = _analyzers()
+    known = [a for a in (ru, uk) if a.word_is_known(token)]
+    firsts = [a.parse(token)[0].tag for a in known]
+    return bool(firsts) and all({"ADJF"} & t.grammemes or {"PRTF"} & t.grammemes for t in firsts)
