@@ -279,9 +279,9 @@ def _total(
     things is twenty of each; bags and boxes, when counted, are the count.
     """
     things = sum(1 for p in own if p.concrete(code))
-    total = _list_total(own, code, attached)
-    if total is not None:
-        return total, things
+    listed = _list_total(own, code, attached)
+    if listed is not None:
+        return listed, things
     counts: list[Count] = []
     singles = 0
     unknown = 0
