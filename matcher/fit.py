@@ -113,8 +113,19 @@ def _sizes(size: str) -> dict[str, list[tuple[int, int]] | set[str]]:
     return out
 
 
-def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]], *, stages: bool = False) -> bool:
+    """Whether two lists of ranges share a size. With `stages` (ages of formula,
+    of clothes), ranges that only touch ("0-6" and "6-12" months) do not."""
+    if stages:
+        return any(_shares_stage(x, y, lo, hi) for x, y in a for lo, hi in b)
     return any(lo <= y and x <= hi for x, y in a for lo, hi in b)
+
+
+def _shares_stage(x: int, y: int, lo: int, hi: int) -> bool:
+    if x == y or lo == hi:  # a single age: inside the range, its upper end excluded
+        point, (low, high) = (x, (lo, hi)) if x == y else (lo, (x, y))
+        return low <= point < high or low == high == point
+    return x < hi and lo < y
 
 
 def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
@@ -129,7 +140,8 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
                 return bool(theirs["w"] & ours["w"])  # type: ignore[operator]
             if scale == "d":  # "160x200" and "150x200" may both do: a person decides
                 return True if theirs["d"] & ours["d"] else None  # type: ignore[operator]
-            return _overlap(ours[scale], theirs[scale])  # type: ignore[arg-type]
+            stages = scale in ("y", "m")
+            return _overlap(ours[scale], theirs[scale], stages=stages)  # type: ignore[arg-type]
     shoes = need.category == "shoes"
     rules = fit_rules()
     table = rules.shoe_size_by_age_months if shoes else rules.height_by_age_months
