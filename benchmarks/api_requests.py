@@ -41,13 +41,13 @@ sys.path.insert(0, str(ROOT))
 
 from gspread.utils import rowcol_to_a1  # noqa: E402
 
-from sync.backends.base import Backend  # noqa: E402
+from sync.backends.base import Backend, SourceSheet  # noqa: E402
 from sync.backends.google import GoogleBackend, connect, spreadsheet_key  # noqa: E402
 from sync.backends.google_layout import quote_title  # noqa: E402
 from sync.backends.retry import BoundedRetryHTTPClient, RetryPolicy  # noqa: E402
 from sync.config import load_config  # noqa: E402
 from sync.pipeline import run_pass  # noqa: E402
-from sync.plan import Grid, SpreadsheetPlan, locate_columns  # noqa: E402
+from sync.plan import Grid, Snapshot, SpreadsheetPlan, locate_columns  # noqa: E402
 from tests.google_harness import as_typed  # noqa: E402
 from tests.sheets_emulator.emulator import SheetsEmulator  # noqa: E402
 from tests.sheets_emulator.state import Store  # noqa: E402
@@ -163,6 +163,7 @@ class NaiveGoogleBackend:
 
     name = "google-naive"
     max_cell_chars = 50_000
+    creates_spreadsheets = False
 
     def __init__(self, client: Any, send: bool) -> None:
         self.http = client.http_client
@@ -179,7 +180,7 @@ class NaiveGoogleBackend:
     def tab_titles(self, spreadsheet: str) -> list[str]:
         return self._batched.tab_titles(spreadsheet)
 
-    def read(self, spreadsheet: str, tabs: Sequence[str]) -> dict[str, Grid | None]:
+    def read(self, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
         key = spreadsheet_key(spreadsheet)
         if not self.send:
             grids = self._batched.read(spreadsheet, tabs)
@@ -205,7 +206,12 @@ class NaiveGoogleBackend:
                     break
                 rows.append([str(v) for v in values[0]])
             found[tab] = rows
-        return found
+        return Snapshot.of(found)
+
+    def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
+        """Row by row, as `read`; a first version would not have asked for the locale."""
+        grid = self.read(spreadsheet, [tab])[tab]
+        return None if grid is None else SourceSheet(grid)
 
     def _lookup(self, spreadsheet: str, title: str) -> Grid:
         """Where rows are now (one batchGet, sent in both modes and counted in both)."""

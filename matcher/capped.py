@@ -11,7 +11,7 @@ solve the pair-level integer program
     Σ y over a donor's / an NGO's pairs ≤ the open proposals it may still get
 
 with HiGHS (scipy.optimize.milp), lexicographically in stages (weighted
-quantity, then distance, need age, offer age), each stage keeping the previous
+quantity, then item fit and distance, need age, offer age), each stage keeping the previous
 optimum as a constraint. HiGHS is deterministic, so the same model gives the
 same answer. The whole solve has a time budget (TIME_LIMIT_SECONDS); if it runs
 out, the best answer found so far is kept — feasible, not proven optimal — or,
@@ -30,8 +30,8 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from matcher.candidates import Assignment, Candidates
-from matcher.flow import distance_units
+from matcher.candidates import Assignment, Candidates, arc_capacity
+from matcher.flow import distance_units, fit_step_for, pair_units
 from matcher.instance import Instance
 
 #: Wall-time budget of the whole lexicographic solve.
@@ -60,7 +60,10 @@ def solve_capped(inst: Instance, cands: Candidates, fallback: list[Assignment]) 
     if not pairs:
         return []
     n = len(pairs)
-    ub = np.array([min(inst.offer_free[i], inst.need_free[j]) for i, j, _ in pairs], dtype=float)
+    ub = np.array(
+        [arc_capacity(arc, min(inst.offer_free[i], inst.need_free[j])) for i, j, arc in pairs],
+        dtype=float,
+    )
     rows: list[sparse.csr_array] = []
     lows: list[np.ndarray] = []
     highs: list[np.ndarray] = []
@@ -86,9 +89,10 @@ def solve_capped(inst: Instance, cands: Candidates, fallback: list[Assignment]) 
     highs += [np.zeros(n), np.full(n, np.inf)]
 
     zeros = np.zeros(n)
+    fit_step = fit_step_for(int(ub.sum()), max(distance_units(a.distance_km) for *_, a in pairs))
     objectives = [
         np.r_[[-inst.need_weight[j] for _, j, _ in pairs], zeros],
-        np.r_[[distance_units(arc.distance_km) for _, _, arc in pairs], zeros],
+        np.r_[[pair_units(arc, fit_step) for _, _, arc in pairs], zeros],
         np.r_[[inst.need_rank[j] for _, j, _ in pairs], zeros],
         np.r_[[inst.offer_rank[i] for i, _, _ in pairs], zeros],
     ]
@@ -98,7 +102,7 @@ def solve_capped(inst: Instance, cands: Candidates, fallback: list[Assignment]) 
     if x is None or -objectives[0] @ x < weight_of_fallback:
         return fallback
     return [
-        Assignment(i, j, round(x[p]), arc.distance_km, arc.by_delivery)
+        Assignment(i, j, round(x[p]), arc.distance_km, arc.by_delivery, arc.fit)
         for p, (i, j, arc) in enumerate(pairs)
         if round(x[p]) > 0
     ]

@@ -10,8 +10,11 @@ Costs are integers, lexicographic by scaling, per connected component of the
 candidate graph (components never share flow, so each gets its own scale):
 
     need line → sink:     -weight·BIG + need_rank·M3
-    offer group → need group:            distance·M2
+    offer group → need group:            (fit level·F + distance)·M2
     source → offer line:                 offer_rank
+
+where F exceeds any total distance of the component's flow, so a better item
+fit wins over any distance, exactly over the totals.
 
 with BIG larger than any possible difference of the tie-break terms summed
 over the component's flow, so a tie-break can never cost weighted quantity.
@@ -26,7 +29,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from ortools.graph.python import min_cost_flow
@@ -48,6 +51,20 @@ class FlowSolveError(RuntimeError):
 def distance_units(distance_km: float | None) -> int:
     """Name matches (no coordinates) count as 0: the same place."""
     return 0 if distance_km is None else round(distance_km * DISTANCE_UNITS_PER_KM)
+
+
+def pair_units(arc: GroupArc, fit_step: int) -> int:
+    """The pair's tie-break cost: fit first, then distance.
+
+    `fit_step` must exceed the largest total distance a solution can carry
+    (flow × the longest arc), so that one fit level saved outweighs any
+    distance saved: the order fit ≻ distance is then exact over the totals.
+    """
+    return arc.fit.level * fit_step + distance_units(arc.distance_km)
+
+
+def fit_step_for(flow: int, max_distance_units: int) -> int:
+    return max(1, flow) * max_distance_units + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +135,8 @@ class _Component:
     need_groups: list[int] = field(default_factory=list)
     offer_lines: list[int] = field(default_factory=list)
     need_lines: list[int] = field(default_factory=list)
-    max_units: int = 0
+    max_distance: int = 0  # the longest arc, in distance units
+    max_fit: int = 0  # the worst fit level of an arc
 
 
 def _split_components(cands: Candidates) -> tuple[dict[int, _Component], np.ndarray]:
@@ -136,7 +154,8 @@ def _split_components(cands: Candidates) -> tuple[dict[int, _Component], np.ndar
         comp.need_lines.extend(cands.need_groups[h].members)
     for a in cands.arcs:
         comp = comps[int(labels[a.offer_group])]
-        comp.max_units = max(comp.max_units, distance_units(a.distance_km))
+        comp.max_distance = max(comp.max_distance, distance_units(a.distance_km))
+        comp.max_fit = max(comp.max_fit, a.fit.level)
     return dict(sorted(comps.items())), labels
 
 
@@ -155,6 +174,14 @@ class _Network:
         self.caps.append(cap)
         self.costs.append(cost)
         return len(self.tails) - 1
+
+    def add_many(
+        self, tails: np.ndarray, heads: np.ndarray, caps: np.ndarray, costs: np.ndarray
+    ) -> None:
+        self.tails.extend(tails.tolist())
+        self.heads.extend(heads.tolist())
+        self.caps.extend(caps.tolist())
+        self.costs.extend(costs.tolist())
 
     def solve(self, n_nodes: int, source: int, sink: int, supply: int) -> np.ndarray:
         solver = min_cost_flow.SimpleMinCostFlow()
@@ -200,9 +227,12 @@ def solve_flow(inst: Instance, cands: Candidates) -> list[Assignment]:
     scales: dict[int, Scales] = {}
     offer_arc_of: list[tuple[int, int]] = []  # (arc, offer line)
     need_arc_of: list[tuple[int, int]] = []  # (arc, need line)
+    steps: dict[int, int] = {}
     for c, comp in comps.items():
         n_o, n_n = len(comp.offer_lines), len(comp.need_lines)
-        s = scales[c] = component_scales(comp_flow[c], n_o, n_n, comp.max_units, max_weight, budget)
+        step = steps[c] = fit_step_for(comp_flow[c], comp.max_distance)
+        max_units = comp.max_fit * step + comp.max_distance
+        s = scales[c] = component_scales(comp_flow[c], n_o, n_n, max_units, max_weight, budget)
         offer_pos = {
             i: k for k, i in enumerate(sorted(comp.offer_lines, key=inst.offer_rank.__getitem__))
         }
@@ -217,14 +247,44 @@ def solve_flow(inst: Instance, cands: Candidates) -> list[Assignment]:
             for j in ng_list[h].members:
                 cost = s.need_cost(inst.need_weight[j], need_pos[j], n_n)
                 need_arc_of.append((net.add(2 + n_og + h, sink, inst.need_free[j], cost), j))
-    pair_arcs: list[tuple[int, GroupArc]] = []
-    for a in cands.arcs:
-        cost = scales[int(labels[a.offer_group])].pair_cost(distance_units(a.distance_km))
-        cap = min(og_free[a.offer_group], ng_free[a.need_group])
-        pair_arcs.append((net.add(2 + a.offer_group, 2 + n_og + a.need_group, cap, cost), a))
+    first_pair = len(net.tails)
+    net.add_many(*_pair_arcs(cands, labels, scales, steps, og_free, ng_free, n_og))
     net.add(source, sink, supply, 0)  # matching less is always feasible
     flows = net.solve(n_nodes, source, sink, supply)
+    carrying = np.nonzero(flows[first_pair : first_pair + len(cands.arcs)])[0]
+    pair_arcs = [(first_pair + int(k), cands.arcs[int(k)]) for k in carrying]
     return _decompose(inst, cands, flows, offer_arc_of, need_arc_of, pair_arcs)
+
+
+def _pair_arcs(
+    cands: Candidates,
+    labels: np.ndarray,
+    scales: dict[int, Scales],
+    steps: dict[int, int],
+    og_free: list[int],
+    ng_free: list[int],
+    n_og: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Tails, heads, capacities and costs of the group-to-group arcs, all at once
+    (there can be a million): `pair_units` and `Scales.pair_cost` on arrays."""
+    count = len(cands.arcs)
+    tails = np.fromiter((a.offer_group for a in cands.arcs), np.int64, count)
+    heads = np.fromiter((a.need_group for a in cands.arcs), np.int64, count)
+    levels = np.fromiter((a.fit.level for a in cands.arcs), np.int64, count)
+    one_unit = np.fromiter((a.fit.unit_mismatch for a in cands.arcs), bool, count)
+    metres = np.fromiter((distance_units(a.distance_km) for a in cands.arcs), np.int64, count)
+    comp = labels[tails]
+    keys = sorted(scales)
+    at = np.searchsorted(np.array(keys), comp)
+    step = np.array([steps[c] for c in keys], dtype=np.int64)[at]
+    buckets = np.array([scales[c].distance_buckets for c in keys], dtype=np.int64)[at]
+    levels_of = np.array([scales[c].distance_levels for c in keys], dtype=np.int64)[at]
+    m2 = np.array([scales[c].m2 for c in keys], dtype=np.int64)[at]
+    units = levels * step + metres
+    costs = (units * buckets // levels_of) * m2
+    caps = np.minimum(np.array(og_free, dtype=np.int64)[tails], np.array(ng_free)[heads])
+    caps = np.where(one_unit, np.minimum(caps, 1), caps)
+    return 2 + tails, 2 + n_og + heads, caps, costs
 
 
 def _decompose(
@@ -276,7 +336,7 @@ def _decompose(
             while amount > 0:
                 j, left = needs[k]
                 take = min(left, amount)
-                out.append(Assignment(i, j, take, a.distance_km, a.by_delivery))
+                out.append(Assignment(i, j, take, a.distance_km, a.by_delivery, a.fit))
                 amount -= take
                 needs[k][1] -= take
                 if needs[k][1] == 0:
@@ -290,9 +350,7 @@ def _merge(parts: list[Assignment]) -> list[Assignment]:
         key = (p.offer, p.need)
         if key in merged:
             q = merged[key]
-            merged[key] = Assignment(
-                p.offer, p.need, q.quantity + p.quantity, q.distance_km, q.by_delivery
-            )
+            merged[key] = replace(q, quantity=q.quantity + p.quantity)
         else:
             merged[key] = p
     return [merged[k] for k in sorted(merged)]

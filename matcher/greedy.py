@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from matcher.candidates import Assignment, arcs_into_need_groups, build_candidates
+from matcher.candidates import (
+    Assignment,
+    arc_capacity,
+    arcs_into_need_groups,
+    build_candidates,
+)
 from matcher.instance import Instance, prepare
 from matcher.model import ExistingMatch, Need, Offer, Proposal
 from matcher.params import MatchParams
@@ -36,14 +41,14 @@ def greedy_assign(inst: Instance) -> list[Assignment]:
                 donor = inst.offer_donor[i]
                 if offer_left[i] == 0 or (donor_left is not None and donor_left[donor] == 0):
                     continue
-                take = min(want, offer_left[i])
+                take = arc_capacity(arc, min(want, offer_left[i]))
                 offer_left[i] -= take
                 want -= take
                 if donor_left is not None:
                     donor_left[donor] -= 1
                 if ngo_left is not None:
                     ngo_left[ngo] -= 1
-                out.append(Assignment(i, j, take, arc.distance_km, arc.by_delivery))
+                out.append(Assignment(i, j, take, arc.distance_km, arc.by_delivery, arc.fit))
     return out
 
 

@@ -31,19 +31,9 @@ def place_key(city: str) -> str:
 
 
 def donor_key(offer: Offer) -> str:
-    """Offers of one donor share the phone; without a phone, the offer id's donor part.
-
-    An offer line's id is taken to be the donor's id with the category appended
-    after ":", "/", "#" or "-" (one line per category); without such a suffix
-    the whole id names the donor.
-    """
-    if offer.phone:
-        return offer.phone
-    for sep in (":", "/", "#", "-"):
-        suffix = f"{sep}{offer.category}"
-        if offer.offer_id.endswith(suffix):
-            return "id:" + offer.offer_id[: -len(suffix)]
-    return "id:" + offer.offer_id
+    """The donor behind an offer line, as the normalizer knew it; else the phone;
+    else the line itself (each unknown donor counts alone)."""
+    return offer.donor_key or offer.phone or "id:" + offer.offer_id
 
 
 def ngo_key(need: Need) -> str:

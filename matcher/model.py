@@ -1,6 +1,6 @@
 """The records the pipeline passes around: pure data, no I/O.
 
-Field names are the canonical ones from DESIGN.md; they are also the columns
+Field names are the canonical ones (docs/architecture.md, Records); they are also the columns
 of the CSV export.
 """
 
@@ -83,6 +83,13 @@ class Offer:
     lat: float | None = None
     lon: float | None = None
     quantity_estimated: bool = False
+    #: Who offers: lines of one donor share it (the phone, or the name and row).
+    donor_key: str = ""
+    kind: str = ""  # item kinds under the category, joined by "+"; "" = not said
+    audience: str = ""  # men | women | adult | children | baby, joined by "+"
+    season: str = ""  # winter | summer
+    size: str = ""  # as written: "48", "44-46", "XL", "4"
+    unit: str = ""  # pieces | pairs | sets | bags | kg | packs | boxes | liters | jars
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +108,11 @@ class Need:
     lat: float | None = None
     lon: float | None = None
     quantity_estimated: bool = False
+    kind: str = ""
+    audience: str = ""
+    season: str = ""
+    size: str = ""
+    unit: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +145,16 @@ class ExistingMatch:
 
 
 @dataclass(frozen=True, slots=True)
+class Alternative:
+    """A next-best offer for a need, shown beside a proposal for that need."""
+
+    offer_id: str
+    item: str
+    fit_level: int
+    distance_km: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class Proposal:
     match_id: str
     offer_id: str
@@ -140,8 +162,13 @@ class Proposal:
     category: str
     quantity: int
     score: float
-    reason: str
+    #: Why: a `matcher.reasons.ReasonFacts`, worded where the sheet is written.
+    facts: Any = None
     distance_km: float | None = None
+    #: 0 when the offer fits the need on every point the need states.
+    fit_level: int = 0
+    #: Up to two other offers a coordinator could turn to for the same need.
+    alternatives: tuple[Alternative, ...] = ()
 
 
 def stable_id(prefix: str, *parts: object) -> str:

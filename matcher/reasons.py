@@ -1,19 +1,45 @@
-"""Turning assignments into proposals: score and a short reason sentence.
+"""Turning assignments into proposals: a score and the facts behind them.
 
 `score` is the proposal's urgency-weighted quantity (urgency weight × quantity,
-in points), so the scores of a pass add up to its objective. A sentence reads
-«Одежда · Лисичанск → Северодонецк, 9 км · срочно · заявка ждёт 12 дней».
+in points), so the scores of a pass add up to its objective. The reason stays
+data (`ReasonFacts`) until the sheet is written; `render_reason` words it in
+the coordinators' language: «куртка мужская ↔ куртки мужские зимние ·
+Лисичанск → Северодонецк, 6 км · срочно · заявка ждёт 12 дней · сезон не указан».
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from matcher.candidates import Assignment
+from matcher.fit import item_fit, profile_of
 from matcher.instance import Instance, age_days
 from matcher.labels import category_label, days_text, phrase, urgency_label
-from matcher.model import Need, Offer, Proposal, match_id_for
+from matcher.model import Alternative, Proposal, match_id_for
 from matcher.params import Language
+
+#: Longest item text quoted in a reason; the Offers and Needs tabs hold the rest.
+ITEM_CHARS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonFacts:
+    """Why a pair was proposed, as data; `render_reason` words it for a sheet."""
+
+    category: str
+    offer_item: str
+    need_item: str
+    offer_city: str
+    need_city: str
+    distance_km: float | None
+    by_delivery: bool
+    urgency: str
+    waiting_days: int | None
+    #: What the offer leaves unknown that the need asks: kind, audience, season, size.
+    unknown: tuple[str, ...] = ()
+    #: (offer unit, need unit) when they differ: the pair is proposed for one unit.
+    units: tuple[str, str] | None = None
 
 
 def _distance_text(distance_km: float, language: Language) -> str:
@@ -22,35 +48,76 @@ def _distance_text(distance_km: float, language: Language) -> str:
     return phrase("km", language, n=round(distance_km))
 
 
-def reason_text(
-    offer: Offer,
-    need: Need,
-    distance_km: float | None,
-    by_delivery: bool,
-    age: int | None,
-    language: Language,
-) -> str:
-    parts = [category_label(offer.category, language)]
-    if distance_km is None:
-        place = offer.city or need.city
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= ITEM_CHARS else text[: ITEM_CHARS - 1].rstrip() + "…"
+
+
+def render_reason(facts: ReasonFacts, language: Language) -> str:
+    """«куртка мужская зимняя ↔ зимние куртки мужские · Лисичанск → Северодонецк, 6 км ·
+    срочно · заявка ждёт 12 дней · размер не указан»."""
+    if facts.offer_item and facts.need_item:
+        parts = [f"{_short(facts.offer_item)} ↔ {_short(facts.need_item)}"]
+    else:
+        parts = [category_label(facts.category, language)]
+    if facts.distance_km is None:
+        place = facts.offer_city or facts.need_city
         parts.append(f"{place} · {phrase('same_town', language)}" if place else "")
     else:
-        route = f"{offer.city} → {need.city}, {_distance_text(distance_km, language)}"
-        if by_delivery:
+        route = f"{facts.offer_city} → {facts.need_city}, "
+        route += _distance_text(facts.distance_km, language)
+        if facts.by_delivery:
             route += f" {phrase('delivery', language)}"
         parts.append(route)
-    parts.append(urgency_label(need.urgency, language))
-    if age is not None:
-        if age == 0:
+    parts.append(urgency_label(facts.urgency, language))
+    if facts.waiting_days is not None:
+        if facts.waiting_days == 0:
             parts.append(phrase("waiting_today", language))
         else:
-            parts.append(phrase("waiting", language, days=days_text(age, language)))
+            parts.append(phrase("waiting", language, days=days_text(facts.waiting_days, language)))
+    parts.extend(phrase(f"unknown_{point}", language) for point in facts.unknown)
+    if facts.units:
+        parts.append(phrase("units_differ", language))
     return " · ".join(p for p in parts if p)
 
 
-def to_proposals(inst: Instance, assignments: Iterable[Assignment]) -> list[Proposal]:
+def alternatives_text(proposal: Proposal, language: Language) -> str:
+    """«O-1a2b3c (куртка мужская, 4 км); O-4d5e6f (пальто, размер не указан)»."""
+    out = []
+    for alt in proposal.alternatives:
+        notes = [alt.item] if alt.item else []
+        if alt.distance_km is not None:
+            notes.append(_distance_text(alt.distance_km, language))
+        if alt.fit_level:
+            notes.append(phrase("partial_fit", language))
+        out.append(f"{alt.offer_id} ({', '.join(notes)})" if notes else alt.offer_id)
+    return "; ".join(out)
+
+
+def _facts(inst: Instance, a: Assignment) -> ReasonFacts:
+    offer, need = inst.offers[a.offer], inst.needs[a.need]
+    fit = item_fit(profile_of(offer), profile_of(need)) or a.fit  # names the unknown points
+    return ReasonFacts(
+        category=offer.category,
+        offer_item=offer.item,
+        need_item=need.item,
+        offer_city=offer.city,
+        need_city=need.city,
+        distance_km=a.distance_km,
+        by_delivery=a.by_delivery,
+        urgency=need.urgency,
+        waiting_days=age_days(need.submitted_at, inst.now),
+        unknown=fit.unknown,
+        units=(offer.unit, need.unit) if fit.unit_mismatch else None,
+    )
+
+
+def to_proposals(
+    inst: Instance,
+    assignments: Iterable[Assignment],
+    alternatives: Mapping[int, tuple[Alternative, ...]] | None = None,
+) -> list[Proposal]:
     """Proposals, most points first, then by need and offer id (deterministic)."""
-    language = inst.params.language
     out = []
     for a in assignments:
         offer, need = inst.offers[a.offer], inst.needs[a.need]
@@ -62,15 +129,10 @@ def to_proposals(inst: Instance, assignments: Iterable[Assignment]) -> list[Prop
                 category=offer.category,
                 quantity=a.quantity,
                 score=float(inst.need_weight[a.need] * a.quantity),
-                reason=reason_text(
-                    offer,
-                    need,
-                    a.distance_km,
-                    a.by_delivery,
-                    age_days(need.submitted_at, inst.now),
-                    language,
-                ),
+                facts=_facts(inst, a),
                 distance_km=None if a.distance_km is None else round(a.distance_km, 1),
+                fit_level=a.fit.level,
+                alternatives=(alternatives or {}).get(a.need, ()),
             )
         )
     out.sort(key=lambda p: (-p.score, p.need_id, p.offer_id))

@@ -1,44 +1,31 @@
-"""Loading and validating the bundled vocabulary files (matcher/data/*.yaml).
+"""Checks of the normalizer's vocabulary entries (matcher/data/*.yaml).
 
-Every rule the normalizer follows is data. A file is checked when it is loaded:
-entries are non-empty, already normalized (written the way `fold` would write
-them), and the synonym sets of different canonical values are disjoint. A bad
-file stops the program with a message naming the file, the key and the fix.
+Every rule the normalizer follows is data. Files are read by the one loader,
+`matcher.vocabulary_files`, and fail with its one error class; the helpers here
+check what the normalizer needs of the entries: non-empty, already normalized
+(written the way `fold` would write them), and the synonym sets of different
+canonical values disjoint.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from matcher.text import fold
+from matcher.vocabulary_files import DATA_DIR, VocabularyError, read_yaml
 
-from matcher.normalize.text import fold
-
-DATA_DIR = Path(__file__).parent / "data"
-
-
-class VocabularyError(ValueError):
-    """A bundled vocabulary file is malformed."""
+__all__ = ["DATA_DIR", "VocabularyError", "data_path", "load_yaml"]
 
 
 def data_path(name: str) -> Path:
     return DATA_DIR / name
 
 
-@cache
 def load_yaml(name: str) -> Any:
     """The parsed content of matcher/data/`name` (cached; treat as read-only)."""
-    path = data_path(name)
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
-    except FileNotFoundError as exc:
-        raise VocabularyError(f"{path}: file is missing from the package") from exc
-    except yaml.YAMLError as exc:
-        raise VocabularyError(f"{path}: not valid YAML: {exc}") from exc
+    return read_yaml(data_path(name))
 
 
 def require_mapping(value: Any, where: str) -> Mapping[str, Any]:

@@ -13,11 +13,12 @@ from pathlib import Path
 from reports.summary import render_text, summarize
 from sync.backends.base import Backend, BackendError
 from sync.config import Config
-from sync.coordination import MATCHES, TABS, category_code, read_matches
+from sync.coordination import category_code, read_matches
+from sync.layouts import MATCHES, TABS
 from sync.ops import snapshots
 from sync.ops.progress import Progress, reporting
 from sync.ops.signals import StopSignals
-from sync.pipeline import PassResult, run_pass
+from sync.pipeline import PassResult, read_coordination, run_pass
 from sync.plan import Grid, SpreadsheetPlan
 from sync.privacy import mask_phones_in
 from sync.state import FAILED, INTERRUPTED, OK, OpsError, StateStore, stamp
@@ -239,7 +240,7 @@ def check(config: Config, backend: Backend) -> int:
 
 def report(config: Config, backend: Backend) -> int:
     spreadsheet = config.coordination.spreadsheet
-    grid = backend.read(spreadsheet, [MATCHES])[MATCHES] if backend.exists(spreadsheet) else None
+    grid = read_coordination(backend, spreadsheet, [MATCHES])[MATCHES]
     if grid is None:
         raise BackendError(
             f"{backend.location(spreadsheet)} has no Matches tab yet: run mozhem sync."
@@ -271,7 +272,7 @@ def restore(
     ask: Callable[[str], str] | None = None,
 ) -> int:
     """Put the coordination spreadsheet back as it was before pass `pass_id` wrote."""
-    from sync.ops.restore import changes, describe, restore_plan
+    from sync.ops.restore import changes, describe, missing_now, restore_plan
 
     store = StateStore(config.state_path)
     record = store.get(pass_id)
@@ -294,14 +295,16 @@ def restore(
         )
     with store.exclusive():
         tabs = list(snap.tabs)
-        current = (
-            backend.read(spreadsheet, tabs) if backend.exists(spreadsheet) else dict.fromkeys(tabs)
-        )
-        found = changes(snap.tabs, current)
+        current = read_coordination(backend, spreadsheet, tabs)
+        found = [
+            c for c in changes(snap.tabs, current) if c.title not in missing_now(snap.tabs, current)
+        ]
         plan = restore_plan(spreadsheet, snap.tabs, current)
         where = backend.location(spreadsheet)
         print(f"Restore {where} to how it was before pass {pass_id} ({record.started_at}):")
         print("\n".join(describe(found, pass_id)))
+        for title in missing_now(snap.tabs, current):
+            print(f"  {title}: the tab is gone; a restore cannot recreate it")
         if plan.is_empty:
             print("It is already like that; nothing to do.")
             return 0

@@ -1,114 +1,20 @@
-"""The coordination spreadsheet: its tabs, their columns, and reading Matches back."""
+"""Reading the Matches tab back: the coordinators' statuses, and what they deleted.
+
+The tabs and their columns are declared in sync/layouts.py.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from matcher.labels import category_label
 from matcher.model import CATEGORIES, ExistingMatch, Problem, Status
-from matcher.normalize.text import fold
-from matcher.params import Language
-from sync.labels import (
-    LANGUAGES,
-    column_label,
-    column_spellings,
-    parse_status,
-    status_labels,
-)
-from sync.plan import Grid, KeyedTab, NewTab, locate_columns
-
-MATCHES = "Matches"
-OFFERS = "Offers"
-NEEDS = "Needs"
-PROBLEMS = "Problems"
-TABS = (MATCHES, OFFERS, NEEDS, PROBLEMS)
-
-#: Written by coordinators; the pipeline fills them only when it creates a row.
-COORDINATOR_COLUMNS = ("status", "notes")
-#: Contact details the pipeline keeps current on existing rows.
-REFRESHED_COLUMNS = (
-    "donor_name",
-    "donor_phone",
-    "donor_city",
-    "offer_item",
-    "can_deliver",
-    "organization",
-    "contact_name",
-    "ngo_phone",
-    "ngo_city",
-    "need_item",
-    "urgency",
-)
-MATCH_COLUMNS = (
-    "match_id",
-    *COORDINATOR_COLUMNS,
-    "category",
-    "quantity",
-    *REFRESHED_COLUMNS,
-    "reason",
-    "score",
-    "offer_id",
-    "need_id",
-    "created_at",
-)
-OFFER_COLUMNS = (
-    "offer_id",
-    "source_row",
-    "submitted_at",
-    "donor_name",
-    "phone",
-    "city",
-    "category",
-    "item",
-    "quantity",
-    "estimated",
-    "can_deliver",
-)
-NEED_COLUMNS = (
-    "need_id",
-    "source_row",
-    "submitted_at",
-    "organization",
-    "contact_name",
-    "phone",
-    "city",
-    "category",
-    "item",
-    "quantity",
-    "estimated",
-    "urgency",
-)
-PROBLEM_COLUMNS = ("source", "source_row", "field", "value", "problem", "severity")
-TAB_COLUMNS = {MATCHES: MATCH_COLUMNS, OFFERS: OFFER_COLUMNS, NEEDS: NEED_COLUMNS}
-TAB_COLUMNS[PROBLEMS] = PROBLEM_COLUMNS
-
-
-def header(columns: Sequence[str], language: Language) -> list[str]:
-    return [column_label(key, language) for key in columns]
-
-
-def matches_tab(language: Language) -> KeyedTab:
-    return KeyedTab(
-        title=MATCHES,
-        key_column="match_id",
-        spellings={key: column_spellings(key) for key in MATCH_COLUMNS},
-        labels={key: column_label(key, language) for key in MATCH_COLUMNS},
-    )
-
-
-def new_tab(title: str, language: Language) -> NewTab:
-    keys = TAB_COLUMNS[title]
-    if title != MATCHES:
-        return NewTab(title=title, keys=keys, header=tuple(header(keys, language)))
-    owned = tuple(key for key in keys if key not in COORDINATOR_COLUMNS)
-    return NewTab(
-        title=title,
-        keys=keys,
-        header=tuple(header(keys, language)),
-        dropdowns={"status": tuple(status_labels(language))},
-        protected=owned,
-    )
+from matcher.text import fold
+from matcher.vocabulary_files import LANGUAGES, ProblemCode
+from sync.labels import column_spellings, parse_status
+from sync.layouts import MATCH_COLUMNS
+from sync.plan import Grid, locate_columns
 
 
 @dataclass(frozen=True)
@@ -152,17 +58,21 @@ def _read_match_row(
     match_id = cells.get("match_id", "").strip()
     if not match_id:
         if has_text:
-            sheet.problems.append(_problem(sheet_row, "match_id", "", "missing_match_id"))
+            sheet.problems.append(_problem(sheet_row, "match_id", "", ProblemCode.MISSING_MATCH_ID))
         return
     if match_id in sheet.rows:
-        sheet.problems.append(_problem(sheet_row, "match_id", match_id, "duplicate_match_id"))
+        sheet.problems.append(
+            _problem(sheet_row, "match_id", match_id, ProblemCode.DUPLICATE_MATCH_ID)
+        )
         return
     sheet.rows[match_id] = MatchRow(match_id, sheet_row, cells)
     status_text = cells.get("status", "").strip()
     status = parse_status(status_text) if status_text else Status.PROPOSED
     if status is None:
         # Unreadable: keep the pair reserved, as if it were still being worked on.
-        sheet.problems.append(_problem(sheet_row, "status", status_text, "unknown_status"))
+        sheet.problems.append(
+            _problem(sheet_row, "status", status_text, ProblemCode.UNKNOWN_STATUS)
+        )
         status = Status.CONTACTED
     sheet.existing.append(
         ExistingMatch(
@@ -175,7 +85,9 @@ def _read_match_row(
     )
 
 
-def forget_deleted_rows(sheet: MatchesSheet, remembered: Mapping[str, tuple[str, str]]) -> None:
+def record_deleted_rows_as_declined(
+    sheet: MatchesSheet, remembered: Mapping[str, tuple[str, str]]
+) -> None:
     """A pair whose row a coordinator deleted counts as declined: never proposed again."""
     for match_id, (offer_id, need_id) in sorted(remembered.items()):
         if match_id in sheet.rows:
@@ -187,7 +99,7 @@ def forget_deleted_rows(sheet: MatchesSheet, remembered: Mapping[str, tuple[str,
                 source_row=0,
                 field="match_id",
                 value=match_id,
-                code="match_row_deleted",
+                code=ProblemCode.MATCH_ROW_DELETED,
                 params={"value": match_id},
                 severity="note",
             )
@@ -210,7 +122,7 @@ def _positive_int(text: str) -> int:
         return 1
 
 
-def _problem(sheet_row: int, column: str, value: str, code: str) -> Problem:
+def _problem(sheet_row: int, column: str, value: str, code: ProblemCode) -> Problem:
     return Problem(
         source="matches",
         source_row=sheet_row,

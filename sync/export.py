@@ -2,49 +2,32 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from matcher.messages import render_problem
 from matcher.params import Language
 from sync.coordination import MatchesSheet, category_code
+from sync.layouts import MATCH_FIELDS, NEED_LAYOUT, OFFER_LAYOUT, PROBLEM_LAYOUT, Layout, View
 from sync.planner import PassData
 
-OFFER_COLUMNS = [
-    "offer_id", "source_row", "submitted_at", "donor_name", "phone", "city",
-    "category", "item", "quantity", "can_deliver", "quantity_estimated", "lat", "lon",
-]  # fmt: skip
-NEED_COLUMNS = [
-    "need_id", "source_row", "submitted_at", "organization", "contact_name", "phone",
-    "city", "category", "item", "quantity", "urgency", "quantity_estimated", "lat", "lon",
-]  # fmt: skip
-MATCH_COLUMNS = [
-    "match_id", "offer_id", "need_id", "category", "quantity", "score", "status", "reason",
-    "notes",
-]  # fmt: skip
-PROBLEM_COLUMNS = ["source", "source_row", "field", "value", "problem", "severity", "code"]
 #: Free text a person typed; a leading = + - @ would make a spreadsheet run it.
 _TEXT_COLUMNS = {"donor_name", "city", "item", "organization", "contact_name", "reason"}
-_TEXT_COLUMNS |= {"notes", "value", "problem", "field"}
+_TEXT_COLUMNS |= {"value", "problem", "field"}
 
 
 def export_csv(data: PassData, language: Language, out: Path) -> list[Path]:
+    """The canonical records (docs/architecture.md), one CSV file per kind."""
     out.mkdir(parents=True, exist_ok=True)
+    view = View(language, data.source_headers)
     tables = {
-        "offers.csv": _frame([_record(o) for o in data.offers], OFFER_COLUMNS),
-        "needs.csv": _frame([_record(n) for n in data.needs], NEED_COLUMNS),
-        "matches.csv": _frame(_match_records(data.matches), MATCH_COLUMNS),
-        "problems.csv": _frame(
-            [
-                {**_record(p), "problem": render_problem(p, language)}
-                for p in sorted(data.problems, key=lambda p: (p.source, p.source_row, p.field))
-            ],
-            PROBLEM_COLUMNS,
-        ),
+        "offers.csv": _export(OFFER_LAYOUT, data.offers, view),
+        "needs.csv": _export(NEED_LAYOUT, data.needs, view),
+        "matches.csv": _frame(_match_records(data.matches), MATCH_FIELDS),
+        "problems.csv": _export(PROBLEM_LAYOUT, data.problems, view),
     }
     written = []
     for name, frame in tables.items():
@@ -54,16 +37,23 @@ def export_csv(data: PassData, language: Language, out: Path) -> list[Path]:
     return written
 
 
-def _record(item: Any) -> dict[str, Any]:
-    record = dataclasses.asdict(item)
-    for key, value in record.items():
-        if isinstance(value, bool):
-            record[key] = "true" if value else "false"
-        elif value is None:
-            record[key] = ""
-        elif hasattr(value, "isoformat"):
-            record[key] = value.isoformat(sep=" ")
-    return record
+def _export(layout: Layout[Any], records: Iterable[Any], view: View) -> pd.DataFrame:
+    rows = [
+        {key: _canonical(value) for key, value in row.items()}
+        for row in layout.export_rows(records, view)
+    ]
+    return _frame(rows, layout.export_columns())
+
+
+def _canonical(value: object) -> object:
+    """A value as the canonical record writes it: true/false, empty for unknown, ISO time."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    return value
 
 
 def _match_records(sheet: MatchesSheet) -> Iterable[dict[str, Any]]:
@@ -78,7 +68,6 @@ def _match_records(sheet: MatchesSheet) -> Iterable[dict[str, Any]]:
             "score": cells.get("score", ""),
             "status": existing.status.value,
             "reason": cells.get("reason", ""),
-            "notes": cells.get("notes", ""),
         }
 
 

@@ -1,59 +1,71 @@
 """Labels shown to coordinators, loaded from data/sheet_labels.yaml and checked.
 
 Labels are written in the coordinators' language and read back leniently:
-any language, any case, the usual spelling variants.
+any language, any case, the usual spelling variants. The file goes through the
+one loader of data files (matcher/vocabulary_files.py), against the model below.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
-from typing import Any
+from pathlib import Path
 
-import yaml
+from pydantic import Field, model_validator
 
 from matcher.model import Status
-from matcher.normalize.text import fold
 from matcher.params import Language
+from matcher.text import fold
+from matcher.vocabulary_files import LANGUAGES, Strict, Texts, load, require_keys
 
-LANGUAGES: tuple[Language, ...] = ("ru", "uk", "en")
-
-
-class LabelFileError(ValueError):
-    """The bundled label file is inconsistent; a packaging bug, not a user error."""
+SHEET_LABELS = Path(__file__).parent / "data" / "sheet_labels.yaml"
 
 
-@cache
-def _data() -> Mapping[str, Any]:
-    text = resources.files("sync").joinpath("data/sheet_labels.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    for section in ("statuses", "columns", "sources", "severities", "answers"):
-        for key, labels in data[section].items():
-            missing = [lang for lang in LANGUAGES if not str(labels.get(lang, "")).strip()]
-            if missing:
-                raise LabelFileError(f"{section}.{key}: no label for {', '.join(missing)}")
-    if set(data["statuses"]) != {s.value for s in Status}:
-        raise LabelFileError("statuses: must list exactly the match statuses")
-    return data
+class SheetLabelsFile(Strict):
+    """Every label of the coordination spreadsheet, in ru, uk and en."""
+
+    statuses: dict[str, Texts]
+    #: Extra spellings people type for a status; matched after casefolding.
+    status_variants: dict[str, list[str]] = Field(default_factory=dict)
+    columns: dict[str, Texts]
+    sources: dict[str, Texts]
+    severities: dict[str, Texts]
+    answers: dict[str, Texts]
+
+    @model_validator(mode="after")
+    def _complete(self) -> SheetLabelsFile:
+        statuses = [status.value for status in Status]
+        require_keys(self.statuses, statuses, "statuses")
+        require_keys(self.status_variants, statuses, "status_variants", all_required=False)
+        require_keys(self.sources, ("offers", "needs", "matches"), "sources")
+        require_keys(self.severities, ("error", "note"), "severities")
+        require_keys(self.answers, ("yes", "no"), "answers")
+        self.status_spellings()
+        return self
+
+    def status_spellings(self) -> dict[str, str]:
+        """Folded spelling -> status code; a spelling may name one status only."""
+        lookup: dict[str, str] = {}
+        for code, labels in self.statuses.items():
+            texts = [labels[language] for language in LANGUAGES]
+            for spelling in [code, *texts, *self.status_variants.get(code, [])]:
+                named = lookup.setdefault(fold(spelling), code)
+                if named != code:
+                    raise ValueError(f"status spelling {spelling!r} names {named} and {code}")
+        return lookup
+
+
+def _data() -> SheetLabelsFile:
+    return load(SheetLabelsFile, SHEET_LABELS)
 
 
 @cache
 def _status_lookup() -> Mapping[str, Status]:
-    lookup: dict[str, Status] = {}
-    data = _data()
-    for code, labels in data["statuses"].items():
-        spellings = [code, *labels.values(), *data["status_variants"].get(code, [])]
-        for spelling in spellings:
-            key = fold(spelling)
-            if lookup.get(key, Status(code)) != Status(code):
-                raise LabelFileError(f"status spelling {spelling!r} names two statuses")
-            lookup[key] = Status(code)
-    return lookup
+    return {spelling: Status(code) for spelling, code in _data().status_spellings().items()}
 
 
 def status_label(status: Status, language: Language) -> str:
-    return str(_data()["statuses"][status.value][language])
+    return _data().statuses[status.value][language]
 
 
 def status_labels(language: Language) -> list[str]:
@@ -66,24 +78,24 @@ def parse_status(text: str) -> Status | None:
 
 
 def column_label(key: str, language: Language) -> str:
-    return str(_data()["columns"][key][language])
+    return _data().columns[key][language]
 
 
 def column_spellings(key: str) -> frozenset[str]:
     """Every folded header under which column `key` is recognized."""
-    labels = _data()["columns"][key]
-    return frozenset({fold(key), *(fold(label) for label in labels.values())})
+    labels = _data().columns[key]
+    return frozenset({fold(key), *(fold(labels[language]) for language in LANGUAGES)})
 
 
 def source_label(source: str, language: Language) -> str:
-    return str(_data()["sources"][source][language])
+    return _data().sources[source][language]
 
 
 def severity_label(severity: str, language: Language) -> str:
-    return str(_data()["severities"][severity][language])
+    return _data().severities[severity][language]
 
 
 def yes_no_label(value: bool | None, language: Language) -> str:
     if value is None:
         return ""
-    return str(_data()["answers"]["yes" if value else "no"][language])
+    return _data().answers["yes" if value else "no"][language]

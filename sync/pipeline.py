@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -16,11 +16,13 @@ from typing import Literal
 from matcher.engine import propose
 from matcher.model import Problem, SourceRow
 from matcher.normalize import normalize_needs, normalize_offers
-from sync.backends.base import Backend, BackendError
+from matcher.vocabulary_files import ProblemCode
+from sync.backends.base import Backend, BackendError, SpreadsheetNotFound
 from sync.config import Config, nearest
-from sync.coordination import TABS, forget_deleted_rows, read_matches
+from sync.coordination import read_matches, record_deleted_rows_as_declined
+from sync.layouts import TABS
 from sync.ops.progress import Counted
-from sync.plan import Grid, SpreadsheetPlan
+from sync.plan import Grid, Snapshot, SpreadsheetPlan
 from sync.planner import PassData, build_plan
 from sync.sources import column_map, find_headers, source_rows
 
@@ -69,11 +71,7 @@ def run_pass(
     offers_source = _read_source(config, backend, "offers")
     needs_source = _read_source(config, backend, "needs")
     coordination = config.coordination.spreadsheet
-    current = (
-        backend.read(coordination, TABS)
-        if backend.exists(coordination)
-        else dict.fromkeys(TABS, None)
-    )
+    current = read_coordination(backend, coordination, TABS)
     limit = backend.max_cell_chars
     progress(
         f"Normalizing {len(offers_source.rows)} form rows and {len(needs_source.rows)} need rows…"
@@ -86,7 +84,7 @@ def run_pass(
     )
     matches = read_matches(current.get("Matches"))
     if current.get("Matches") is not None:
-        forget_deleted_rows(matches, remembered or {})
+        record_deleted_rows_as_declined(matches, remembered or {})
     params = dataclasses.replace(config.match_params(), now=now)
     progress(f"Matching {len(offers)} offer lines with {len(needs)} needs…")
     proposals = propose(offers, needs, matches.existing, params)
@@ -124,12 +122,25 @@ def run_pass(
     )
 
 
+def read_coordination(backend: Backend, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
+    """The coordination tabs; none yet when the spreadsheet is still to be created."""
+    try:
+        return backend.read(spreadsheet, tabs)
+    except SpreadsheetNotFound:
+        if backend.creates_spreadsheets and not backend.exists(spreadsheet):
+            return Snapshot.nothing(tabs)
+        raise
+
+
 def _read_source(config: Config, backend: Backend, name: Literal["offers", "needs"]) -> _Source:
     source = getattr(config.sources, name)
-    grid = backend.read(source.spreadsheet, [source.worksheet])[source.worksheet]
+    sheet = backend.read_source(source.spreadsheet, source.worksheet)
     where = f"{backend.location(source.spreadsheet)}, sheet '{source.worksheet}'"
-    if grid is None:
+    if sheet is None:
         raise SourceNotFound(_missing_sheet_message(backend, source.spreadsheet, source.worksheet))
+    grid = sheet.grid
+    if sheet.locale:
+        log.info("%s: locale %s, time zone %s", name, sheet.locale, sheet.time_zone)
     headers = column_map(source.columns.model_dump())
     if not _has_data(grid):
         empty = Problem(
@@ -137,13 +148,14 @@ def _read_source(config: Config, backend: Backend, name: Literal["offers", "need
             source_row=1,
             field="",
             value="",
-            code="empty_sheet",
+            code=ProblemCode.EMPTY_SHEET,
             params={"sheet": source.worksheet},
             severity="note",
         )
         return _Source(rows=[], headers=headers, problems=[empty])
     positions = find_headers(grid, headers, where, f"sources.{name}.columns")
-    return _Source(rows=source_rows(grid, positions), headers=headers, problems=[])
+    rows = source_rows(grid, positions, sheet.locale)
+    return _Source(rows=rows, headers=headers, problems=[])
 
 
 def _has_data(grid: Grid) -> bool:

@@ -4,16 +4,69 @@ Rows of the Matches tab are addressed by `match_id` and columns by key, not by
 position: a backend finds both in the sheet as it is at write time, so a
 coordinator who sorted rows or moved columns between our read and our write
 loses nothing.
+
+A plan also carries what it was computed from: the shape of every tab the read
+found (`basis`). A backend applies a plan with that and nothing else; it never
+relies on having read the spreadsheet itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
-from matcher.normalize.text import fold
+from matcher.text import fold
 
 Grid = list[list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class TabShape:
+    """One tab as a read found it."""
+
+    #: Rows and columns holding values (trailing blanks not counted); 0 for a tab
+    #: whose values the read did not ask for.
+    rows: int = 0
+    columns: int = 0
+    #: Rows and columns the tab has room for, on a backend with a fixed grid (Google).
+    grid_rows: int = 0
+    grid_columns: int = 0
+    #: The backend's own id of the tab (Google's sheetId), when the read learned it.
+    sheet_id: int | None = None
+
+    def holding(self, grid: Grid) -> TabShape:
+        """This shape, with the extent of the values `grid` holds."""
+        return replace(self, rows=len(grid), columns=max(map(len, grid), default=0))
+
+
+@dataclass(frozen=True)
+class Snapshot(Mapping[str, "Grid | None"]):
+    """What one read() found: each tab asked for, as rows of strings (None when the
+    spreadsheet has no such tab), and the shape of every tab the read learned of."""
+
+    grids: Mapping[str, Grid | None]
+    tabs: Mapping[str, TabShape] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, grids: Mapping[str, Grid | None]) -> Snapshot:
+        """A snapshot of `grids`, on a backend whose tabs have no fixed grid and no ids."""
+        return cls(
+            dict(grids), {t: TabShape().holding(g) for t, g in grids.items() if g is not None}
+        )
+
+    @classmethod
+    def nothing(cls, titles: Iterable[str]) -> Snapshot:
+        """A spreadsheet that does not exist yet: none of the tabs."""
+        return cls(dict.fromkeys(titles, None))
+
+    def __getitem__(self, title: str) -> Grid | None:
+        return self.grids[title]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.grids)
+
+    def __len__(self) -> int:
+        return len(self.grids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +112,22 @@ class SpreadsheetPlan:
     updates: tuple[CellUpdate, ...] = ()
     #: Tabs rewritten whole (header included), only those whose content changed.
     rewrites: Mapping[str, Grid] = field(default_factory=dict)
+    #: What the plan was computed from: tab title -> its shape, for every tab the
+    #: read found. A tab not here did not exist then.
+    basis: Mapping[str, TabShape] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        created = {tab.title for tab in self.new_tabs}
+        for title in created & self.basis.keys():
+            raise ValueError(f"the plan creates tab {title!r}, which its read found")
+        written = set(self.rewrites)
+        if self.keyed_tab is not None and (self.appends or self.updates):
+            written.add(self.keyed_tab.title)
+        for title in sorted(written - created - self.basis.keys()):
+            raise ValueError(
+                f"the plan writes tab {title!r}, which its read did not find: "
+                "create the tab in new_tabs, or compute the plan from a read that found it"
+            )
 
     @property
     def is_empty(self) -> bool:

@@ -12,23 +12,22 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from matcher.labels import category_label, urgency_label
-from matcher.messages import render_problem
 from matcher.model import Need, Offer, Problem, Proposal, Status
 from matcher.params import Language
-from sync.coordination import (
-    NEEDS,
-    OFFERS,
-    PROBLEMS,
+from matcher.reasons import alternatives_text, render_reason
+from sync.coordination import MatchesSheet
+from sync.labels import status_label, yes_no_label
+from sync.layouts import (
+    NEED_LAYOUT,
+    OFFER_LAYOUT,
+    PROBLEM_LAYOUT,
     REFRESHED_COLUMNS,
-    TAB_COLUMNS,
     TABS,
-    MatchesSheet,
-    header,
+    View,
     matches_tab,
     new_tab,
 )
-from sync.labels import severity_label, source_label, status_label, yes_no_label
-from sync.plan import CellUpdate, Grid, SpreadsheetPlan, trim_grid
+from sync.plan import CellUpdate, Snapshot, SpreadsheetPlan, trim_grid
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ class PassData:
 
 def build_plan(
     spreadsheet: str,
-    current: Mapping[str, Grid | None],
+    current: Snapshot,
     data: PassData,
     language: Language,
     now: datetime,
@@ -61,10 +60,11 @@ def build_plan(
         }
         for p in fresh
     )
+    view = View(language, data.source_headers)
     desired = {
-        OFFERS: offers_grid(data.offers, language),
-        NEEDS: needs_grid(data.needs, language),
-        PROBLEMS: problems_grid(data.problems, data.source_headers, language),
+        OFFER_LAYOUT.title: OFFER_LAYOUT.grid(data.offers, view),
+        NEED_LAYOUT.title: NEED_LAYOUT.grid(data.needs, view),
+        PROBLEM_LAYOUT.title: PROBLEM_LAYOUT.grid(data.problems, view),
     }
     rewrites = {
         title: grid
@@ -78,6 +78,7 @@ def build_plan(
         appends=appends,
         updates=tuple(_refreshes(data, offers, needs, language)),
         rewrites=rewrites,
+        basis=current.tabs,
     )
 
 
@@ -87,7 +88,8 @@ def _creation_cells(p: Proposal, language: Language, now: datetime) -> dict[str,
         "status": status_label(Status.PROPOSED, language),
         "category": category_label(p.category, language),
         "quantity": str(p.quantity),
-        "reason": p.reason,
+        "reason": render_reason(p.facts, language),
+        "alternatives": alternatives_text(p, language),
         "score": f"{p.score:.2f}",
         "offer_id": p.offer_id,
         "need_id": p.need_id,
@@ -127,74 +129,3 @@ def _refreshes(
             if key in cells and cells[key] != wanted[key]
         ]
     return updates
-
-
-def _when(value: datetime | None) -> str:
-    return value.strftime("%d.%m.%Y %H:%M") if value else ""
-
-
-def offers_grid(offers: Sequence[Offer], language: Language) -> Grid:
-    rows = [
-        [
-            o.offer_id,
-            str(o.source_row),
-            _when(o.submitted_at),
-            o.donor_name,
-            o.phone,
-            o.city,
-            category_label(o.category, language),
-            o.item,
-            str(o.quantity),
-            yes_no_label(o.quantity_estimated or None, language),
-            yes_no_label(o.can_deliver, language),
-        ]
-        for o in sorted(offers, key=lambda o: (o.source_row, o.category, o.offer_id))
-    ]
-    return trim_grid([header(TAB_COLUMNS[OFFERS], language), *rows])
-
-
-def needs_grid(needs: Sequence[Need], language: Language) -> Grid:
-    rows = [
-        [
-            n.need_id,
-            str(n.source_row),
-            _when(n.submitted_at),
-            n.organization,
-            n.contact_name,
-            n.phone,
-            n.city,
-            category_label(n.category, language),
-            n.item,
-            str(n.quantity),
-            yes_no_label(n.quantity_estimated or None, language),
-            urgency_label(n.urgency, language),
-        ]
-        for n in sorted(needs, key=lambda n: (n.source_row, n.category, n.need_id))
-    ]
-    return trim_grid([header(TAB_COLUMNS[NEEDS], language), *rows])
-
-
-#: Long values are cut on the Problems tab; the full text stays in its source.
-PROBLEM_VALUE_CHARS = 500
-
-
-def problems_grid(
-    problems: Sequence[Problem], source_headers: Mapping[str, Mapping[str, str]], language: Language
-) -> Grid:
-    order = {"offers": 0, "needs": 1, "matches": 2}
-    rows = [
-        [
-            source_label(p.source, language),
-            str(p.source_row) if p.source_row else "",
-            source_headers.get(p.source, {}).get(p.field, p.field),
-            _shorten(p.value),
-            render_problem(p, language),
-            severity_label(p.severity, language),
-        ]
-        for p in sorted(problems, key=lambda p: (order[p.source], p.source_row, p.field, p.code))
-    ]
-    return trim_grid([header(TAB_COLUMNS[PROBLEMS], language), *rows])
-
-
-def _shorten(value: str) -> str:
-    return value if len(value) <= PROBLEM_VALUE_CHARS else value[: PROBLEM_VALUE_CHARS - 1] + "…"

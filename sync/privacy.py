@@ -1,4 +1,4 @@
-"""Keep phone numbers and names out of logs, whatever a message contains."""
+"""Keep phone numbers out of logs, whatever a message contains (names are never logged)."""
 
 from __future__ import annotations
 
@@ -23,11 +23,6 @@ def mask_phone(value: str) -> str:
 
 def mask_phones_in(text: str) -> str:
     return _PHONE_LIKE.sub(lambda m: m.group(0) if m["date"] else mask_phone(m["phone"]), text)
-
-
-def mask_name(name: str) -> str:
-    """'Иван Петров' -> 'И*** П***'."""
-    return " ".join(f"{word[0]}***" for word in name.split() if word)
 
 
 class PhoneMaskingFilter(logging.Filter):

@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from matcher.model import SourceRow
+from matcher.normalize.dates import DATE_TIME_TEXT, day_first_in, parse_timestamp
 from sync.config import nearest
 from sync.plan import Grid
+
+#: Fields that hold a date or a date-time.
+DATE_FIELDS = frozenset({"submitted_at"})
 
 
 class HeaderNotFound(Exception):
@@ -42,12 +46,28 @@ def find_headers(
     return positions
 
 
-def source_rows(grid: Grid, positions: Mapping[str, int]) -> list[SourceRow]:
-    """Data rows (header is row 1), each with every mapped field, empty when blank."""
+def source_rows(grid: Grid, positions: Mapping[str, int], locale: str = "") -> list[SourceRow]:
+    """Data rows (header is row 1), each with every mapped field, empty when blank.
+
+    A date is read in the order the sheet's `locale` writes "10/12/2014" ("" when the
+    file has none: then as before) and passed on day first, "10.12.2014 14:03:27",
+    which reads the same whatever the locale.
+    """
+    day_first = day_first_in(locale)
     return [
         SourceRow(
             source_row=number,
-            values={field: row[i] if i < len(row) else "" for field, i in positions.items()},
+            values={
+                field: _as_read(field, row[i] if i < len(row) else "", day_first)
+                for field, i in positions.items()
+            },
         )
         for number, row in enumerate(grid[1:], start=2)
     ]
+
+
+def _as_read(field: str, text: str, day_first: bool | None) -> str:
+    if day_first is None or field not in DATE_FIELDS:
+        return text
+    moment = parse_timestamp(text, day_first)
+    return text if moment is None else moment.strftime(DATE_TIME_TEXT)

@@ -42,11 +42,12 @@ class FakeTime:
         self.now += seconds
 
 
-def as_typed(value: str) -> str:
-    """What a person types so that the cell keeps `value` as text ("007", "+380…", "=…")."""
+def as_typed(value: str, locale: str = "en_US") -> str:
+    """What a person types so that the cell keeps `value` as text ("007", "+380…", "=…",
+    a date in the spreadsheet's locale)."""
     if value == "":
         return value
-    cell = cells.entered(value, user_entered=True)
+    cell = cells.entered(value, user_entered=True, locale=locale)
     keeps_text = cell is not None and cell.formula is None and cell.value == value
     return value if keeps_text else "'" + value
 
@@ -56,6 +57,7 @@ def put_text(emu: SheetsEmulator, key: str, tab: str, grid: Grid, start: str = "
     placed directly, so that reading such a sheet can be tested at all."""
     typed: list[list[Any]] = []
     long_cells: list[tuple[int, int, str]] = []
+    locale = emu.store.get(key).locale
     for r, row in enumerate(grid):
         line: list[Any] = []
         for c, value in enumerate(row):
@@ -63,7 +65,7 @@ def put_text(emu: SheetsEmulator, key: str, tab: str, grid: Grid, start: str = "
                 long_cells.append((r, c, value))
                 line.append("")
             else:
-                line.append(as_typed(value))
+                line.append(as_typed(value, locale))
         typed.append(line)
     emu.set_values(key, tab, typed, start=start)
     if long_cells:
@@ -79,6 +81,20 @@ def _anchor(start: str) -> tuple[int, int]:
 
     row, col = a1_to_rowcol(start)
     return row - 1, col - 1
+
+
+def emulated_backend(
+    emu: SheetsEmulator, time: FakeTime | None = None, budget: float = 120.0
+) -> GoogleBackend:
+    """A Google backend built as production builds one (`connect`), talking to `emu`,
+    with a retry policy that never really sleeps."""
+    time = time or FakeTime()
+    client = connect(emu.credentials(), timeout=10, budget=budget)
+    emu.attach(client)
+    client.http_client.retry = RetryPolicy(  # type: ignore[attr-defined]
+        budget_seconds=budget, sleep=time.sleep, clock=time.clock, rng=random.Random(7)
+    )
+    return GoogleBackend(client)
 
 
 class GoogleHarness(Harness):
@@ -126,15 +142,7 @@ class GoogleHarness(Harness):
 
     # Building backends as production does.
     def backend_factory(self, config: Config) -> GoogleBackend:
-        client = connect(self.emu.credentials(), timeout=10, budget=self.budget)
-        self.emu.attach(client)
-        client.http_client.retry = RetryPolicy(  # type: ignore[attr-defined]
-            budget_seconds=self.budget,
-            sleep=self.time.sleep,
-            clock=self.time.clock,
-            rng=random.Random(7),
-        )
-        return GoogleBackend(client)
+        return emulated_backend(self.emu, self.time, self.budget)
 
     def cli_options(self) -> dict[str, object]:
         return {"backend_factory": self.backend_factory}

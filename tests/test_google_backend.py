@@ -23,8 +23,8 @@ from sync.backends.base import BackendError
 from sync.backends.google import SCOPES, open_google_backend
 from sync.cli import main
 from sync.config import load_config
-from sync.coordination import COORDINATOR_COLUMNS, MATCH_COLUMNS
 from sync.labels import column_label, status_label, status_labels
+from sync.layouts import COORDINATOR_COLUMNS, MATCH_COLUMNS
 from sync.plan import Grid
 from tests.google_harness import GoogleHarness, put_text
 from tests.sheets_emulator.emulator import SheetsEmulator
@@ -33,6 +33,9 @@ TABS = ("Matches", "Offers", "Needs", "Problems")
 FAULTS = ("500", "503", "429", "drop")
 #: A budget spent by the first failure: every retryable failure stops the pass.
 NO_RETRIES = 1e-9
+#: A source is read with spreadsheets.get (its locale and time zone come with the
+#: cells), the coordination spreadsheet with values.batchGet.
+ONE_READ_PER_SPREADSHEET = Counter({"spreadsheets.get": 2, "values.batchGet": 1})
 NEW_FORM_ROW = [
     "21.11.2026 10:15:00",
     "Оксана",
@@ -99,8 +102,9 @@ def test_requests_per_pass_by_kind(g: GoogleHarness) -> None:
     g.append_source_row("offers", NEW_FORM_ROW)
     g.sync()
     one_row = kinds(emu)
-    assert one_row["values.batchGet"] == 3
-    assert all(n == 1 for n in per_spreadsheet(emu, "values.batchGet").values())
+    assert one_row["spreadsheets.get"] == 2  # each source, with its locale and time zone
+    assert one_row["values.batchGet"] == 1  # the coordination spreadsheet
+    assert all(n == 1 for n in per_spreadsheet(emu, "spreadsheets.get").values())
     assert one_row["values.get"] == 1  # match ids where they are now
     assert one_row["values.append"] == 1
     assert one_row["values.batchUpdate"] == 1
@@ -112,14 +116,14 @@ def test_requests_per_pass_by_kind(g: GoogleHarness) -> None:
     assert "Nothing changed" in result.out
     assert emu.writes == 0
     assert emu.reads <= 3
-    assert kinds(emu) == Counter({"values.batchGet": 3})
+    assert kinds(emu) == ONE_READ_PER_SPREADSHEET
 
     emu.reset_counts()
     g.append_source_row("offers", [*NEW_FORM_ROW[:1], "Ирина", "095 111 22 33", *NEW_FORM_ROW[3:]])
     result = g.sync("--dry-run")
     assert "Dry run: nothing written" in result.out
     assert emu.writes == 0
-    assert kinds(emu) == Counter({"values.batchGet": 3})
+    assert kinds(emu) == ONE_READ_PER_SPREADSHEET
 
 
 # --- a failure at every request ------------------------------------------------------
@@ -244,7 +248,7 @@ def test_rows_sorted_and_edited_between_our_read_and_our_write(g: GoogleHarness)
     g.emu.reset_counts()
     g.emu.before_request(4, coordinator)
     result = g.sync()
-    assert [r.kind for r in g.emu.requests[:3]] == ["values.batchGet"] * 3
+    assert Counter(r.kind for r in g.emu.requests[:3]) == ONE_READ_PER_SPREADSHEET
     assert "Refreshed cells: 1." in result.out
     assert g.emu.count("values.append") == 1
 
@@ -416,6 +420,19 @@ def test_check_on_a_spreadsheet_we_may_not_open(g: GoogleHarness) -> None:
     assert g.keys["needs"] in result.err
     assert "no access" in result.err and "client_email" in result.err
     assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("command", ["check", "sync"])
+def test_a_coordination_key_that_names_nothing_stops_the_pass(
+    g: GoogleHarness, command: str
+) -> None:
+    """Google cannot make the spreadsheet for us: a wrong key is an error, not a first pass."""
+    g.write_config(coordination={**g.settings["coordination"], "spreadsheet": "no-such-key"})
+    g.emu.reset_counts()
+    result = g.cli(command)
+    assert result.code == 1
+    assert "no-such-key: not found" in result.err and "created by first sync" not in result.out
+    assert g.emu.writes == 0
 
 
 # --- credentials ---------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from matcher.model import CATEGORIES
 from tests.harness import Harness
 
 STATUS_DECLINED_RU = "Отказ"
@@ -64,7 +65,7 @@ def test_a_new_form_row_appends_only_new_matches(harness: Harness) -> None:
     assert len(after) >= len(before) + 2  # one per category of the new answer
     assert f"New matches: {len(after) - len(before)}." in result.out
     categories = {row[3] for row in after[len(before) :]}
-    assert categories == {"Гигиена", "Продукты"}
+    assert categories == {"Средства гигиены", "Продукты питания"}
 
 
 def test_dry_run_prints_the_plan_and_writes_nothing(harness: Harness) -> None:
@@ -150,20 +151,28 @@ def test_export_writes_the_canonical_csv_files(harness: Harness, tmp_path) -> No
     result = harness.cli("export", "--out", str(out))
     assert result.code == 0, result.err
     offers = pd.read_csv(out / "offers.csv", dtype=str, keep_default_na=False)
-    assert list(offers.columns[:10]) == [
+    # Exactly the canonical fields of the records (docs/architecture.md), in its order.
+    assert list(offers.columns) == [
         "offer_id", "source_row", "submitted_at", "donor_name", "phone", "city",
         "category", "item", "quantity", "can_deliver",
     ]  # fmt: skip
+    assert set(offers["category"]) <= set(CATEGORIES)
+    assert set(offers["can_deliver"]) <= {"true", "false", ""}
     needs = pd.read_csv(out / "needs.csv", dtype=str, keep_default_na=False)
-    assert {"need_id", "organization", "urgency", "quantity"} <= set(needs.columns)
+    assert list(needs.columns) == [
+        "need_id", "source_row", "submitted_at", "organization", "contact_name", "phone",
+        "city", "category", "item", "quantity", "urgency",
+    ]  # fmt: skip
+    assert set(needs["urgency"]) <= {"high", "normal", "low"}
     matches = pd.read_csv(out / "matches.csv", dtype=str, keep_default_na=False)
-    assert list(matches.columns[:8]) == [
+    assert list(matches.columns) == [
         "match_id", "offer_id", "need_id", "category", "quantity", "score", "status", "reason",
     ]  # fmt: skip
     assert set(matches["status"]) == {"proposed"}
     assert len(matches) == len(harness.matches())
     problems = pd.read_csv(out / "problems.csv", dtype=str, keep_default_na=False)
-    assert list(problems.columns[:5]) == ["source", "source_row", "field", "value", "problem"]
+    assert list(problems.columns) == ["source", "source_row", "field", "value", "problem"]
+    assert set(problems["source"]) <= {"offers", "needs", "matches"}
     assert not any(v.startswith("=") for v in offers["item"])
 
 

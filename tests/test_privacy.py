@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sync.privacy import PhoneMaskingFilter, mask_name, mask_phone, mask_phones_in
+from sync.privacy import PhoneMaskingFilter, mask_phone, mask_phones_in
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -38,10 +38,6 @@ def test_iso_dates_and_times_in_log_messages_are_kept() -> None:
     assert (
         mask_phones_in(text) == "next pass at 2026-11-30 11:45:00; donor 2026-11-30 +380******026"
     )
-
-
-def test_mask_name_keeps_initials_only() -> None:
-    assert mask_name("Иван Петров") == "И*** П***"
 
 
 def test_the_logging_filter_masks_phones_in_arguments(caplog: pytest.LogCaptureFixture) -> None:

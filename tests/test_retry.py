@@ -19,8 +19,8 @@ from sync.backends.retry import (
     RetryBudgetExhausted,
     RetryPolicy,
 )
-from sync.coordination import MATCH_COLUMNS, header, matches_tab
-from sync.plan import SpreadsheetPlan
+from sync.layouts import MATCH_COLUMNS, header, matches_tab
+from sync.plan import SpreadsheetPlan, TabShape
 from tests.google_harness import FakeTime
 from tests.sheets_emulator.adapter import SHEETS_PREFIX, EmulatorAdapter
 from tests.sheets_emulator.emulator import SheetsEmulator
@@ -206,7 +206,9 @@ def _matches_sheet(emu: SheetsEmulator) -> tuple[str, SpreadsheetPlan]:
     existing = ["m-old", "Предложено"]
     key = emu.create_spreadsheet("coordination", {"Matches": [labels, existing]})
     rows = tuple({"match_id": f"m-{i}", "status": "Предложено", "notes": ""} for i in range(3))
-    plan = SpreadsheetPlan(spreadsheet=key, keyed_tab=matches_tab("ru"), appends=rows)
+    # Computed from a read that found the header and one row.
+    basis = {"Matches": TabShape(rows=2, columns=len(labels), grid_rows=1000, grid_columns=26)}
+    plan = SpreadsheetPlan(key, keyed_tab=matches_tab("ru"), appends=rows, basis=basis)
     return key, plan
 
 

@@ -23,8 +23,8 @@ def test_run_passes_at_once_then_on_schedule_and_stops_cleanly(
         process.signal(stop_signal)
         assert process.wait(timeout=60) == 0, process.err
         err, out = process.err, process.out
-    assert "ok pass 1: 90 offers, 25 needs, 51 new, 10 problems, 176 written" in err
-    assert "ok pass 2: 90 offers, 25 needs, 0 new, 10 problems, 0 written" in err
+    assert re.search(r"ok pass 1: \d+ offers, 25 needs, [1-9]\d* new, \d+ problems, [1-9]", err)
+    assert re.search(r"ok pass 2: \d+ offers, 25 needs, 0 new, \d+ problems, 0 written", err)
     assert len(re.findall(r"next pass at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(in \d+ s\)", err)) >= 2
     assert "stopped after" in err
     assert "Traceback" not in err

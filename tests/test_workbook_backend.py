@@ -12,8 +12,8 @@ import pytest
 
 from sync.backends.base import SpreadsheetBusy, SpreadsheetNotFound
 from sync.backends.workbook import WorkbookBackend
-from sync.coordination import MATCH_COLUMNS, matches_tab, new_tab
-from sync.plan import CellUpdate, SpreadsheetPlan
+from sync.layouts import MATCH_COLUMNS, matches_tab, new_tab
+from sync.plan import CellUpdate, Grid, NewTab, Snapshot, SpreadsheetPlan
 
 
 def _book(path: Path, rows: list[list[object]], title: str = "Sheet") -> None:
@@ -23,6 +23,14 @@ def _book(path: Path, rows: list[list[object]], title: str = "Sheet") -> None:
     for row in rows:
         sheet.append(row)
     book.save(path)
+
+
+def rewrite(backend: WorkbookBackend, spreadsheet: str, title: str, grid: Grid) -> None:
+    """Rewrite one tab with a plan computed from a read, as a pass does."""
+    found = backend.exists(spreadsheet)
+    read = backend.read(spreadsheet, [title]) if found else Snapshot.nothing([title])
+    new = () if read[title] is not None else (NewTab(title, keys=(), header=()),)
+    backend.apply(SpreadsheetPlan(spreadsheet, new, rewrites={title: grid}, basis=read.tabs))
 
 
 def test_reads_cells_as_typed(tmp_path: Path) -> None:
@@ -51,9 +59,7 @@ HOSTILE = ['=HYPERLINK("http://x")', "+380 95", "-5", "@cmd", "a\x00b\x07c"]
 
 def test_hostile_text_is_stored_as_text_never_a_formula(tmp_path: Path) -> None:
     backend = WorkbookBackend(tmp_path)
-    backend.apply(
-        SpreadsheetPlan("out.xlsx", rewrites={"Offers": [["h"], *[[v] for v in HOSTILE]]})
-    )
+    rewrite(backend, "out.xlsx", "Offers", [["h"], *[[v] for v in HOSTILE]])
     with zipfile.ZipFile(tmp_path / "out.xlsx") as archive:
         xml = archive.read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in xml
@@ -63,18 +69,18 @@ def test_hostile_text_is_stored_as_text_never_a_formula(tmp_path: Path) -> None:
 
 def test_writes_replace_the_file_and_leave_no_temporary(tmp_path: Path) -> None:
     backend = WorkbookBackend(tmp_path)
-    backend.apply(SpreadsheetPlan("out.xlsx", rewrites={"T": [["one"]]}))
-    backend.apply(SpreadsheetPlan("out.xlsx", rewrites={"T": [["two"], ["three"]]}))
+    rewrite(backend, "out.xlsx", "T", [["one"]])
+    rewrite(backend, "out.xlsx", "T", [["two"], ["three"]])
     assert backend.read("out.xlsx", ["T"])["T"] == [["two"], ["three"]]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.xlsx"]
 
 
 def test_refuses_to_write_a_workbook_open_in_libreoffice(tmp_path: Path) -> None:
     backend = WorkbookBackend(tmp_path)
-    backend.apply(SpreadsheetPlan("out.xlsx", rewrites={"T": [["one"]]}))
+    rewrite(backend, "out.xlsx", "T", [["one"]])
     (tmp_path / ".~lock.out.xlsx#").write_text("someone")
     with pytest.raises(SpreadsheetBusy, match="Save and close it"):
-        backend.apply(SpreadsheetPlan("out.xlsx", rewrites={"T": [["two"]]}))
+        rewrite(backend, "out.xlsx", "T", [["two"]])
     assert backend.read("out.xlsx", ["T"])["T"] == [["one"]]
 
 
@@ -114,6 +120,7 @@ def test_updates_find_rows_by_id_after_a_coordinator_sorted_and_moved_columns(
             keyed_tab=keyed,
             appends=(_match_row("M-3", "Предложено"),),
             updates=(CellUpdate("M-1", "donor_phone", "+380951111111"),),
+            basis=backend.read("c.xlsx", ["Matches"]).tabs,
         )
     )
     grid = backend.read("c.xlsx", ["Matches"])["Matches"]
@@ -143,7 +150,7 @@ def test_new_matches_tab_has_a_status_dropdown_and_frozen_header(tmp_path: Path)
 
 def test_rewritten_tabs_get_readable_column_widths(tmp_path: Path) -> None:
     rows = [["ID", "Что"], ["O-1", "куртка " * 20], ["O-2", "шапка"]]
-    WorkbookBackend(tmp_path).apply(SpreadsheetPlan("c.xlsx", rewrites={"Offers": rows}))
+    rewrite(WorkbookBackend(tmp_path), "c.xlsx", "Offers", rows)
     sheet = openpyxl.load_workbook(tmp_path / "c.xlsx")["Offers"]
     assert sheet.column_dimensions["A"].width == 8  # short ids: the minimum, 6 + 2
     assert sheet.column_dimensions["B"].width == 52  # long text: capped at 50 + 2
@@ -153,10 +160,10 @@ def test_a_written_workbook_keeps_the_mode_people_expect(tmp_path: Path) -> None
     backend = WorkbookBackend(tmp_path)
     previous = os.umask(0o022)
     try:
-        backend.apply(SpreadsheetPlan("out.xlsx", rewrites={"T": [["one"]]}))
+        rewrite(backend, "out.xlsx", "T", [["one"]])
     finally:
         os.umask(previous)
     assert (tmp_path / "out.xlsx").stat().st_mode & 0o777 == 0o644  # as the umask says
     (tmp_path / "out.xlsx").chmod(0o664)
-    backend.apply(SpreadsheetPlan("out.xlsx", rewrites={"T": [["two"]]}))
+    rewrite(backend, "out.xlsx", "T", [["two"]])
     assert (tmp_path / "out.xlsx").stat().st_mode & 0o777 == 0o664

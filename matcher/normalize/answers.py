@@ -9,7 +9,7 @@ from typing import Literal, cast
 
 from matcher import vocab
 from matcher.model import Urgency
-from matcher.normalize.text import fold, tokens
+from matcher.text import fold, tokens
 
 _PUNCT = re.compile(r"[^\w\s'+?-]+")
 YesNo = Literal["yes", "no", "unknown"]
@@ -73,14 +73,27 @@ def parse_yes_no(raw: str) -> tuple[bool | None, bool]:
     return {"yes": True, "no": False}.get(decided), True
 
 
+def _phrase_inside(key: str, table: AnswerTable) -> str | None:
+    """The level of the longest phrase found inside a longer answer
+    ("нужно, но не срочно" -> low: "не срочно" is longer than "срочно")."""
+    best: tuple[int, str] | None = None
+    for phrase, level in table.phrases.items():
+        longer = best is None or len(phrase) > best[0]
+        if longer and len(phrase) > 2 and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", key):
+            best = (len(phrase), level)
+    return best[1] if best else None
+
+
 @lru_cache(maxsize=10_000)
 def parse_urgency(raw: str) -> tuple[Urgency, bool]:
     """(urgency, understood). Empty -> ("normal", True)."""
     key = _key(raw or "")
     if not key:
-        return "normal", True
+        return ("high" if "!!" in (raw or "") else "normal"), True
     table = urgency_table()
-    decided = _decide(raw, table)
+    decided = table.phrases.get(key) or _phrase_inside(key, table) or _decide(raw, table)
+    if decided is None and "!!" in (raw or ""):
+        decided = "high"
     if decided is None:
         toks = tokens(key)
         # "не очень срочно", "не дуже терміново": a negated urgent word is low
@@ -91,3 +104,15 @@ def parse_urgency(raw: str) -> tuple[Urgency, bool]:
     if decided is None:
         return "normal", False
     return cast(Urgency, decided), True
+
+
+@lru_cache(maxsize=10_000)
+def urgency_in_text(text: str) -> Urgency | None:
+    """Urgency written in an item's own text ("СРОЧНО: памперсы"), or None."""
+    key = _key(text or "")
+    if not key:
+        return None
+    decided = _phrase_inside(key, urgency_table())
+    if decided is None:
+        return None
+    return cast(Urgency, decided)

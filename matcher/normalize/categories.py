@@ -1,43 +1,44 @@
-"""Category detection from checkbox answers and free text (ru, uk, mixed).
+"""What a piece of text names: categories and item kinds, in ru, uk and mixed.
 
-The vocabulary is matcher/data/categories.yaml. A text is cut into segments
-("детская одежда 2 пакета, посуда" -> two segments); each token is looked up
-as typed, then by its lemmas (pymorphy3, ru and uk), then, for unknown words
-only, by a small edit distance (rapidfuzz), so "одеждп" and "медикамнты" are
-found but the name "Надежда" is not read as "одежда".
+The vocabulary is the item lexicon (matcher/data/lexicon.yaml). A text is cut
+into segments ("детская одежда 2 пакета, посуда" -> two segments); each token
+is looked up as typed, then by its lemmas (pymorphy3, ru and uk), then, for
+unknown words only, by a small edit distance (rapidfuzz), so "одеждп" and
+"медикамнты" are found but the name "Надежда" is not read as "одежда".
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from matcher import vocab
-from matcher.model import CATEGORIES
+from matcher.normalize.lexicon import FUZZY_MIN_LEN, GAP_WORDS, Sense, attributes, lexicon
 from matcher.normalize.morph import is_known_word, lemmas
-from matcher.normalize.text import fold, tokens
+from matcher.text import fold, tokens, translit
 
 OTHER = "other"
 _SEGMENT_SPLIT = re.compile(
-    r"[,;\n•·|+]|\.\s|\s[-–—]\s|\s(?:и|і|й|та|а также|а ще|а еще|плюс|also|and)\s",
+    # list numbers ("2) сапоги", "1 - стол"), then the usual separators
+    r"(?:^|\.?\s)\d{1,2}\)\s+(?=[^\W\d_])|(?:^|(?<=[,;]))\s*\d{1,2}\s?[-–—]\s(?=[^\W\d_])"
+    r"|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)|[;\n•·|]|(?<!\d)\+|\.\s(?!\d)|\s[-–—]\s"
+    r"|\s\d{1,2}\)\s|^\d{1,2}\)\s"
+    r"|\s(?:и|і|й|та|а также|а ще|а еще|плюс|also|and|ещё|еще|ще|также|також)\s",
     re.IGNORECASE,
 )
-FUZZY_MIN_LEN = 5
 
 
 @dataclass(frozen=True, slots=True)
-class Vocabulary:
-    words: dict[str, str]
-    phrases: dict[tuple[str, str], str]
-    gap_words: frozenset[str]
-    negators_before: frozenset[str]
-    negators_after: frozenset[str]
-    labels: dict[str, dict[str, str]]
-    fuzzy_keys: tuple[str, ...]
+class Hit:
+    """A word (or phrase) of a folded segment and what it names."""
+
+    start: int  # token index
+    end: int  # token index, inclusive
+    sense: Sense
+    tokens: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,71 +49,17 @@ class Segment:
     codes: tuple[str, ...]
 
 
-@cache
-def vocabulary() -> Vocabulary:
-    where = "categories.yaml"
-    raw = vocab.require_mapping(vocab.load_yaml(where), where)
-    cats = vocab.require_mapping(raw.get("categories"), f"{where}: categories")
-    unknown = set(cats) - set(CATEGORIES)
-    missing = set(CATEGORIES) - set(cats)
-    if unknown or missing:
-        raise vocab.VocabularyError(
-            f"{where}: categories must be exactly {', '.join(CATEGORIES)};"
-            f" unknown {sorted(unknown)}, missing {sorted(missing)}"
-        )
-    word_groups: dict[str, list[str]] = {}
-    phrase_groups: dict[str, list[str]] = {}
-    labels: dict[str, dict[str, str]] = {}
-    for code, spec in cats.items():
-        spec = vocab.require_mapping(spec, f"{where}: {code}")
-        w = f"{where}: {code}.words"
-        word_groups[code] = vocab.require_folded(vocab.require_strings(spec.get("words"), w), w)
-        p = f"{where}: {code}.phrases"
-        phrase_groups[code] = vocab.require_folded(
-            vocab.require_strings(spec.get("phrases") or [], p), p
-        )
-        for phrase in phrase_groups[code]:
-            if len(phrase.split(" ")) != 2:
-                raise vocab.VocabularyError(f"{p}: {phrase!r} must be exactly two words")
-        lab = vocab.require_mapping(spec.get("labels"), f"{where}: {code}.labels")
-        labels[code] = {lang: str(lab[lang]) for lang in ("ru", "uk", "en") if lang in lab}
-        if len(labels[code]) != 3:
-            raise vocab.VocabularyError(f"{where}: {code}.labels needs ru, uk and en")
-    words = vocab.synonym_table(word_groups, f"{where}: words")
-    phrase_table = vocab.synonym_table(phrase_groups, f"{where}: phrases")
-    phrases = {tuple(k.split(" ")): v for k, v in phrase_table.items()}
-    neg = vocab.require_mapping(raw.get("negators", {}), f"{where}: negators")
-
-    def folded_set(value: object, key: str) -> frozenset[str]:
-        entries = vocab.require_strings(value or [], f"{where}: {key}")
-        return frozenset(vocab.require_folded(entries, f"{where}: {key}"))
-
-    return Vocabulary(
-        words=words,
-        phrases=phrases,  # type: ignore[arg-type]
-        gap_words=folded_set(raw.get("gap_words"), "gap_words"),
-        negators_before=folded_set(neg.get("before"), "negators.before"),
-        negators_after=folded_set(neg.get("after"), "negators.after"),
-        labels=labels,
-        fuzzy_keys=tuple(sorted(k for k in words if len(k) >= FUZZY_MIN_LEN)),
-    )
-
-
-def category_label(code: str, language: str) -> str:
-    return vocabulary().labels.get(code, {}).get(language, code)
-
-
-def _fuzzy(candidate: str) -> str | None:
-    voc = vocabulary()
+def _fuzzy(candidate: str) -> Sense | None:
+    lex = lexicon()
     limit = 1 if len(candidate) <= 7 else 2
     found = process.extract(
-        candidate, voc.fuzzy_keys, scorer=OSA.distance, score_cutoff=limit, limit=3
+        candidate, lex.fuzzy_keys, scorer=OSA.distance, score_cutoff=limit, limit=3
     )
     if not found:
         return None
     best = min(score for _, score, _ in found)
-    codes = {voc.words[key] for key, score, _ in found if score == best}
-    return codes.pop() if len(codes) == 1 else None
+    senses = {lex.words[key] for key, score, _ in found if score == best}
+    return senses.pop() if len(senses) == 1 else None
 
 
 @lru_cache(maxsize=200_000)
@@ -123,76 +70,113 @@ def token_lemmas(token: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
-def token_category(token: str) -> str | None:
-    """The category a single folded token names, or None."""
+def token_sense(token: str) -> Sense | None:
+    """What a single folded token names, or None."""
     if len(token) < 2 or any(ch.isdigit() for ch in token):
         return None
-    words = vocabulary().words
+    words = lexicon().words
+    if token in words:
+        return words[token]
     for lemma in token_lemmas(token):
         if lemma in words:
             return words[lemma]
     if "-" in token:
         for part in token.split("-"):
-            code = token_category(part)
-            if code:
-                return code
+            sense = token_sense(part)
+            if sense:
+                return sense
         return None
     if len(token) >= FUZZY_MIN_LEN and not is_known_word(token):
         for candidate in token_lemmas(token):
-            code = _fuzzy(candidate)
-            if code:
-                return code
+            sense = _fuzzy(candidate)
+            if sense:
+                return sense
+    cyrillic = translit(token)
+    if cyrillic != token:  # "kurtka", "krossovki": typed in Latin letters
+        return token_sense(cyrillic)
     return None
 
 
-def _phrase(left: str, right: str) -> str | None:
-    phrases = vocabulary().phrases
+def token_category(token: str) -> str | None:
+    sense = token_sense(token)
+    return sense.category if sense else None
+
+
+def _phrase(left: str, right: str) -> Sense | None:
+    phrases = lexicon().phrases
     for a in token_lemmas(left):
         for b in token_lemmas(right):
-            code = phrases.get((a, b)) or phrases.get((b, a))
-            if code:
-                return code
+            sense = phrases.get((a, b)) or phrases.get((b, a))
+            if sense:
+                return sense
     return None
 
 
 def _negated(toks: list[str], start: int, end: int) -> bool:
-    voc = vocabulary()
+    attrs = attributes()
     before = toks[start - 1] if start > 0 else ""
     after = toks[end + 1] if end + 1 < len(toks) else ""
-    return before in voc.negators_before or after in voc.negators_after
+    return before in attrs.negators_before or after in attrs.negators_after
+
+
+@lru_cache(maxsize=100_000)
+def hits_in(folded: str) -> tuple[Hit, ...]:
+    """Every word or phrase of a folded segment that names a thing, in token order."""
+    toks = tokens(folded)
+    found: list[Hit] = []
+    used: set[int] = set()
+    for i in range(len(toks) - 1):
+        pairs = [(i, i + 1)]
+        if i + 2 < len(toks) and toks[i + 1] in GAP_WORDS:
+            pairs.append((i, i + 2))
+        for left, right in pairs:
+            if left in used or right in used:
+                continue
+            sense = _phrase(toks[left], toks[right])
+            if sense:
+                used.update(range(left, right + 1))
+                if not _negated(toks, left, right):
+                    found.append(Hit(left, right, sense, tuple(toks[left : right + 1])))
+    for i, token in enumerate(toks):
+        if i in used:
+            continue
+        sense = token_sense(token)
+        if sense and not _negated(toks, i, i):
+            found.append(Hit(i, i, sense, (token,)))
+    found.sort(key=lambda hit: hit.start)
+    return tuple(found)
 
 
 @lru_cache(maxsize=100_000)
 def codes_in(folded: str) -> tuple[str, ...]:
     """Category codes named in one folded segment, in order of appearance."""
-    toks = tokens(folded)
-    found: list[str] = []
-    used: set[int] = set()
-    gaps = vocabulary().gap_words
-    for i in range(len(toks) - 1):
-        pairs = [(i, i + 1)]
-        if i + 2 < len(toks) and toks[i + 1] in gaps:
-            pairs.append((i, i + 2))
-        for left, right in pairs:
-            if left in used or right in used:
-                continue
-            code = _phrase(toks[left], toks[right])
-            if code:
-                used.update(range(left, right + 1))
-                if not _negated(toks, left, right):
-                    found.append(code)
-    for i, token in enumerate(toks):
-        if i in used:
-            continue
-        code = token_category(token)
-        if code and not _negated(toks, i, i):
-            found.append(code)
-    return tuple(dict.fromkeys(found))
+    return tuple(dict.fromkeys(hit.sense.category for hit in hits_in(folded)))
+
+
+#: "1. Пальто 2. Куртка": a small number, a dot and a capital letter. Case matters
+#: here: "сапоги 39. Ещё" ends a sentence and "2. куртки" is rare.
+_LIST_NUMBER = re.compile(r"(?:^|(?<=[\s.;,]))(?:1\d|20|[1-9])\.\s+(?=[А-ЯЁІЇЄҐA-Z])")
+
+
+_ANY_LIST_NUMBER = re.compile(r"(?:^|(?<=[\s.;,]))(1\d|20|[1-9])\.\s+(?=[^\W\d_])")
+
+
+def _list_numbers(text: str) -> re.Pattern[str]:
+    """Numbers that run 1., 2., 3. mark a list even before a small letter."""
+    found = [int(m.group(1)) for m in _ANY_LIST_NUMBER.finditer(text)]
+    running = len(found) >= 2 and found == list(range(found[0], found[0] + len(found)))
+    return _ANY_LIST_NUMBER if running else _LIST_NUMBER
 
 
 def split_segments(text: str) -> list[str]:
-    """Display pieces of a free-text answer, split at commas, 'и', 'та' and the like."""
-    return [part.strip(" .:()[]\"'«»") for part in _SEGMENT_SPLIT.split(text) if part.strip()]
+    """Display pieces of a free-text answer, split at commas, 'и', 'та', list numbers."""
+    marker = _list_numbers(text)
+    chunks = marker.split(text)
+    if marker is _ANY_LIST_NUMBER:  # its group captures the numbers: every other piece
+        chunks = chunks[::2]
+    chunks = [c for c in chunks if c]
+    pieces = [p for chunk in chunks for p in _SEGMENT_SPLIT.split(chunk)]
+    return [part.strip(" .:()[]\"'«»") for part in pieces if part and part.strip()]
 
 
 def segments(text: str) -> list[Segment]:
@@ -201,16 +185,3 @@ def segments(text: str) -> list[Segment]:
         if piece:
             out.append(Segment(piece, codes_in(fold(piece))))
     return out
-
-
-def find_categories(text: str) -> tuple[str, ...]:
-    """All codes named anywhere in `text`, in order; "other" only if nothing else.
-
-    Returns () when nothing is recognized (the caller reports it).
-    """
-    found: list[str] = []
-    for segment in segments(text):
-        found.extend(segment.codes)
-    unique = tuple(dict.fromkeys(found))
-    real = tuple(code for code in unique if code != OTHER)
-    return real or unique

@@ -15,8 +15,8 @@ from matcher.model import Problem, ProblemSource, Severity, SourceRow
 from matcher.normalize.dates import parse_timestamp
 from matcher.normalize.phones import parse_phone
 from matcher.normalize.places import find_place
-from matcher.normalize.text import clean_display
 from matcher.params import NormalizeParams
+from matcher.text import clean_display
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +76,8 @@ class RowContext:
             self.error(key, "phone_invalid", digits=result.digits)
         elif result.code == "phone_missing" and report_missing:
             self.error(key, "phone_missing")
+        if result.note:
+            self.note(key, result.note, phone=result.e164)
         return result.e164
 
     def city(self, key: str = "city") -> City:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from matcher.model import Need, Problem, ProblemSource, SourceRow, stable_id
-from matcher.normalize.answers import parse_urgency
+from matcher.normalize.answers import parse_urgency, urgency_in_text
+from matcher.normalize.categories import OTHER
 from matcher.normalize.fields import RowContext
-from matcher.normalize.items import read_items
-from matcher.normalize.junk import foreign_links, is_spam, is_test_row
-from matcher.normalize.quantities import parse_quantity
-from matcher.normalize.text import fold
+from matcher.normalize.items import column_quantity, read_items
+from matcher.normalize.junk import foreign_links, is_header_row, is_spam, is_test_row, junk_code
 from matcher.params import NormalizeParams
+from matcher.text import fold
 
 DEFAULT_PARAMS = NormalizeParams()
 
@@ -28,11 +28,19 @@ def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], lis
         field = next(k for k in TEXT_FIELDS if is_test_row([ctx.get(k)]))
         ctx.error(field, "test_row")
         return [], ctx.problems
+    if is_header_row(ctx.cells.values()):
+        ctx.note("", "header_row")
+        return [], ctx.problems
     items = read_items(ctx.get("category"), ctx.get("item"), labels_decide=True)
+    things = items.recognized and any(line.category != OTHER or line.kind for line in items.lines)
     everything = " ".join(ctx.get(key) for key in (*TEXT_FIELDS, "city"))
     if is_spam(everything, recognized=items.recognized):
         field = next((k for k, v in ctx.cells.items() if foreign_links(v)), "item")
         ctx.error(field, "spam_row", link=foreign_links(everything)[0])
+        return [], ctx.problems
+    junk = junk_code([ctx.get("item")], things=things)
+    if junk and junk != "help_request":  # an NGO's need is a request by nature
+        ctx.error("item", junk)
         return [], ctx.problems
     organization, contact = ctx.get("organization"), ctx.get("contact_name")
     phone = ctx.phone(report_missing=bool(organization or contact))
@@ -45,20 +53,20 @@ def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], lis
     submitted_at = ctx.timestamp()
     city = ctx.city()
     urgency, understood = parse_urgency(ctx.get("urgency"))
+    if not ctx.get("urgency"):  # "СРОЧНО: памперсы" counts when the cell is empty
+        urgency = urgency_in_text(ctx.get("item")) or urgency
     if not understood:
         ctx.note("urgency", "urgency_unknown")
     if not items.recognized:
         ctx.error("item", "category_unknown")
+    elif all(line.category == OTHER for line in items.lines):
+        ctx.note("item", "other_item")
     owner = fold(organization) or fold(contact) or phone
     stamp = submitted_at.isoformat() if submitted_at else ctx.get("submitted_at")
     item_key = fold(ctx.get("item"))
-    column = parse_quantity(ctx.get("quantity"))
     needs = []
     for line in items.lines:
-        if len(items.lines) == 1:
-            quantity = parse_quantity(ctx.get("quantity"), line.category) or line.quantity
-        else:
-            quantity = line.quantity or column
+        quantity = column_quantity(ctx.get("quantity"), line) or line.quantity
         estimated = quantity is None or quantity.estimated
         value = quantity.value if quantity else 1
         # Flagged on the record (the Needs tab shows it), not on Problems.
@@ -78,6 +86,11 @@ def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], lis
                 lat=city.lat,
                 lon=city.lon,
                 quantity_estimated=estimated,
+                kind=line.kind,
+                audience=line.audience,
+                season=line.season,
+                size=line.size,
+                unit=line.unit,
             )
         )
     return needs, ctx.problems

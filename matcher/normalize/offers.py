@@ -6,16 +6,19 @@ from collections.abc import Sequence
 
 from matcher.model import Offer, Problem, ProblemSource, SourceRow, stable_id
 from matcher.normalize.answers import parse_yes_no
+from matcher.normalize.categories import OTHER
 from matcher.normalize.dedup import Donor, Submission, merge_submissions
 from matcher.normalize.fields import RowContext
 from matcher.normalize.items import read_items
-from matcher.normalize.junk import foreign_links, is_spam, is_test_row
-from matcher.normalize.text import fold
+from matcher.normalize.junk import foreign_links, is_header_row, is_spam, is_test_row, junk_code
 from matcher.params import NormalizeParams
+from matcher.text import fold
 
 DEFAULT_PARAMS = NormalizeParams()
 
 SOURCE: ProblemSource = "offers"
+#: A response with this many categories ticked is a try-out of the form.
+TICKED_EVERYTHING = 10
 TEXT_FIELDS = ("donor_name", "categories", "details")
 
 
@@ -28,11 +31,22 @@ def _read(row: SourceRow, params: NormalizeParams) -> tuple[Submission | None, l
         field = next(k for k in TEXT_FIELDS if is_test_row([ctx.get(k)]))
         ctx.error(field, "test_row")
         return None, ctx.problems
+    if is_header_row(ctx.cells.values()):
+        ctx.note("", "header_row")
+        return None, ctx.problems
     items = read_items(ctx.get("categories"), ctx.get("details"), labels_decide=False)
+    things = items.recognized and any(line.category != OTHER or line.kind for line in items.lines)
     everything = " ".join(ctx.get(key) for key in (*TEXT_FIELDS, "city"))
-    if is_spam(everything, recognized=items.recognized):
+    if is_spam(everything, recognized=things):
         field = next((k for k, v in ctx.cells.items() if foreign_links(v)), "details")
         ctx.error(field, "spam_row", link=foreign_links(everything)[0])
+        return None, ctx.problems
+    junk = junk_code([ctx.get("categories"), ctx.get("details")], things=things)
+    if junk is None and len(items.lines) >= TICKED_EVERYTHING:
+        junk = "test_row"  # every box ticked: someone trying the form out
+    if junk:
+        field = "details" if ctx.get("details") else "categories"
+        ctx.error(field, junk)
         return None, ctx.problems
     name = ctx.get("donor_name")
     phone = ctx.phone(report_missing=bool(name))
@@ -48,6 +62,8 @@ def _read(row: SourceRow, params: NormalizeParams) -> tuple[Submission | None, l
         ctx.note("can_deliver", "can_deliver_unknown")
     if not items.recognized:
         ctx.error("categories" if ctx.get("categories") else "details", "category_unknown")
+    elif all(line.category == OTHER for line in items.lines):
+        ctx.note("details" if ctx.get("details") else "categories", "other_item")
     sub = Submission(
         row.source_row,
         submitted_at,
@@ -88,6 +104,12 @@ def _offers_of(donor: Donor) -> tuple[list[Offer], list[Problem]]:
                 lat=latest.lat,
                 lon=latest.lon,
                 quantity_estimated=estimated,
+                donor_key=donor.key,
+                kind=line.kind,
+                audience=line.audience,
+                season=line.season,
+                size=line.size,
+                unit=line.unit,
             )
         )
     first = donor.rows[0]

@@ -18,6 +18,27 @@ class PhoneResult:
     e164: str  # "" when not usable
     code: str | None = None  # problem code when e164 == ""
     digits: int = 0
+    #: A note on a usable number: phone_guessed (read only after a fix) or phone_foreign.
+    note: str | None = None
+
+
+#: Letters typed for digits inside a number: О/O for 0, l/I/і for 1, З for 3.
+_LOOKALIKE_DIGITS = str.maketrans(
+    {
+        "о": "0",
+        "О": "0",
+        "o": "0",
+        "O": "0",
+        "l": "1",
+        "I": "1",
+        "і": "1",
+        "І": "1",
+        "|": "1",
+        "З": "3",
+        "з": "3",
+    }
+)
+_LOOKALIKE_RUN = re.compile(r"(?<![^\W\d_])[\dоОoOlIіІ|Зз][\d\s()\-оОoOlIіІ|Зз]{7,}(?![^\W\d_])")
 
 
 def _candidates(raw: str) -> list[str]:
@@ -37,6 +58,8 @@ def _candidates(raw: str) -> list[str]:
         out.insert(0, "+38" + digits)
     elif len(digits) == 9 and not digits.startswith("0"):  # "95 167 90 26" without the 0
         out.insert(0, "+380" + digits)
+    elif digits.startswith("8") and len(digits) == 11:  # Russian "8 9xx ..." dialled from home
+        out.append("+7" + digits[1:])
     return out
 
 
@@ -75,8 +98,22 @@ def parse_phone(raw: str) -> PhoneResult:
     """E.164 for a typed Ukrainian (or international) number.
 
     Problem codes: phone_missing (nothing typed), phone_invalid (not a number
-    that could exist; `digits` says how many digits were read).
+    that could exist; `digits` says how many digits were read). Notes on a
+    usable number: phone_guessed (letters typed for digits, or the leading 0
+    missing), phone_foreign (a valid number outside Ukraine).
     """
+    result = _parse_phone(raw)
+    if result.e164:
+        return result
+    fixed = _LOOKALIKE_RUN.sub(lambda m: m.group(0).translate(_LOOKALIKE_DIGITS), raw or "")
+    if fixed != raw:
+        guessed = _parse_phone(fixed)
+        if guessed.e164:
+            return PhoneResult(guessed.e164, None, guessed.digits, "phone_guessed")
+    return result
+
+
+def _parse_phone(raw: str) -> PhoneResult:
     text = (raw or "").strip()
     if not _DIGITS.search(text):
         return PhoneResult("", "phone_missing" if not text else "phone_invalid", 0)
@@ -86,18 +123,23 @@ def parse_phone(raw: str) -> PhoneResult:
         # the common case, checked against the same metadata without a full parse
         ukrainian = candidate.startswith("+380") and len(candidate) == 13
         if ukrainian and candidate[1:].isdigit() and _ua_national().fullmatch(candidate[4:]):
-            return PhoneResult(candidate, None, digits)
+            return PhoneResult(candidate, None, digits, _missing_zero(text))
         try:
             number = phonenumbers.parse(candidate, DEFAULT_REGION)
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_valid_number(number):
-            return PhoneResult(
-                phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
-                None,
-                digits,
-            )
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            foreign = None if e164.startswith("+380") else "phone_foreign"
+            return PhoneResult(e164, None, digits, foreign or _missing_zero(text))
     return PhoneResult("", "phone_invalid", digits)
+
+
+def _missing_zero(text: str) -> str | None:
+    """A 9-digit number read as Ukrainian only by adding the leading 0."""
+    digits = "".join(_DIGITS.findall(text))
+    plain = not text.lstrip().startswith("+")
+    return "phone_guessed" if plain and len(digits) == 9 and digits[0] != "0" else None
 
 
 def mask_phone(value: str) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
-from sync.plan import Grid, SpreadsheetPlan
+from sync.plan import Grid, Snapshot, SpreadsheetPlan
 
 
 class BackendError(Exception):
@@ -20,24 +21,70 @@ class SpreadsheetBusy(BackendError):
     """Someone holds the spreadsheet open in a way that our write would clobber."""
 
 
+@dataclass(frozen=True)
+class SourceSheet:
+    """A source tab as rows of strings, and the settings of the spreadsheet it is in.
+
+    Cells that hold a real date or date-time come as "10.12.2014 14:03:27" (day
+    first, as the workbook shows them); a date typed as text comes as typed, to be
+    read in `locale`'s order. `locale` ("en_GB") and `time_zone` ("Europe/Kyiv")
+    are "" when the file has none (a workbook).
+    """
+
+    grid: Grid
+    locale: str = ""
+    time_zone: str = ""
+
+
 class Backend(Protocol):
+    """Reads spreadsheets and applies write plans; the pass sees nothing else.
+
+    The contract, which tests/test_backend_conformance.py checks on every backend
+    by applying the same plans and comparing the sheets cell by cell:
+
+    - A backend object keeps no state between calls. `apply(plan)` needs nothing
+      but the plan: what the plan was computed from travels in `plan.basis` (the
+      size of every tab the read found, and the tab's id where the backend has
+      one), so a plan gives the same sheets whether the object that applies it
+      read the spreadsheet, another object did, or another process.
+    - `apply` may look at the spreadsheet again right before writing, to find the
+      keyed rows where they are now, or a tab's id the plan does not carry; it
+      never assumes the sheet is as an earlier call of its own saw it.
+    - A rewritten tab holds exactly the plan's grid afterwards: whatever its read
+      found beyond that grid is cleared.
+    """
+
     name: str
     #: The longest text one cell holds in this backend.
     max_cell_chars: int
+    #: Whether `apply` creates a spreadsheet that does not exist yet. A workbook
+    #: does (a new file); on Google a person creates and shares it.
+    creates_spreadsheets: bool
 
-    def read(self, spreadsheet: str, tabs: Sequence[str]) -> dict[str, Grid | None]:
-        """Every named tab as rows of strings exactly as typed; None for a missing tab.
+    def read(self, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
+        """Every named tab as rows of strings exactly as typed (None for a missing tab),
+        with the shape of each tab found, for the plan computed from it.
 
         One round trip per spreadsheet. Raises SpreadsheetNotFound.
         """
         ...
 
-    def exists(self, spreadsheet: str) -> bool: ...
+    def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
+        """One source tab (None when missing) with its spreadsheet's locale and time
+        zone, in one round trip. Raises SpreadsheetNotFound."""
+        ...
+
+    def exists(self, spreadsheet: str) -> bool:
+        """Whether the spreadsheet is there (whether or not we may open it)."""
+        ...
 
     def tab_titles(self, spreadsheet: str) -> list[str]: ...
 
     def apply(self, plan: SpreadsheetPlan) -> None:
-        """Carry out `plan`, creating the spreadsheet if it does not exist."""
+        """Carry out `plan`, and only it; a plan with nothing in it writes nothing.
+
+        Creates the spreadsheet when it does not exist and `creates_spreadsheets`.
+        """
         ...
 
     def location(self, spreadsheet: str) -> str:

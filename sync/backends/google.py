@@ -1,6 +1,8 @@
 """Google Sheets through gspread's HTTP client, batched, RAW, with bounded retries.
 
-Per spreadsheet a pass reads with one values.batchGet. Writing the coordination
+A pass reads each source tab with one spreadsheets.get, which brings the
+spreadsheet's locale and time zone with the cells (google_cells), and the
+coordination spreadsheet with one values.batchGet. Writing the coordination
 spreadsheet takes at most, in this order: one spreadsheets.batchUpdate (new
 tabs, or more rows for a growing tab), one values.get of Matches right before
 writing (so rows are found by match_id where they are now), one
@@ -14,6 +16,7 @@ import os
 import re
 import zlib
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,10 +24,10 @@ import gspread
 from gspread.exceptions import APIError
 from gspread.utils import extract_id_from_url
 
-from sync.backends.base import BackendError, SpreadsheetNotFound
+from sync.backends.base import BackendError, SourceSheet, SpreadsheetNotFound
+from sync.backends.google_cells import SOURCE_FIELDS, source_sheet
 from sync.backends.google_layout import (
     append_rows,
-    grid_extent,
     growth_requests,
     new_keyed_rows,
     new_tab_requests,
@@ -33,7 +36,7 @@ from sync.backends.google_layout import (
     update_ranges,
 )
 from sync.backends.retry import AmbiguousWrite, BoundedRetryHTTPClient, RetryPolicy
-from sync.plan import Grid, KeyedTab, SpreadsheetPlan, locate_columns
+from sync.plan import Grid, KeyedTab, Snapshot, SpreadsheetPlan, TabShape, locate_columns
 
 if TYPE_CHECKING:
     from sync.config import Config
@@ -50,68 +53,94 @@ def spreadsheet_key(value: str) -> str:
 
 
 class GoogleBackend:
+    """Keeps no state between calls: a plan carries what it was computed from."""
+
     name = "google"
     max_cell_chars = GOOGLE_CELL_LIMIT
+    # A person creates and shares the spreadsheet; the pass only adds tabs.
+    creates_spreadsheets = False
 
     def __init__(self, client: gspread.Client) -> None:
         self.http = client.http_client
-        #: (key, title) -> (rows, columns) of the grid, as this pass's read saw it.
-        self._grid: dict[tuple[str, str], tuple[int, int]] = {}
-        self._sheet_ids: dict[str, dict[str, int]] = {}
-        #: (key, title) -> (rows, columns) of the content this pass read.
-        self._extent: dict[tuple[str, str], tuple[int, int]] = {}
 
     def location(self, spreadsheet: str) -> str:
         return f"https://docs.google.com/spreadsheets/d/{spreadsheet_key(spreadsheet)}"
 
     def exists(self, spreadsheet: str) -> bool:
-        # A person creates and shares the spreadsheet; the pass only adds tabs.
+        key = spreadsheet_key(spreadsheet)
+        try:
+            self.http.spreadsheets_get(key, {"fields": "spreadsheetId"})
+        except APIError as error:
+            if error.code == 404:
+                return False
+            if error.code == 403:
+                return True  # it is there; reading it says how to get access
+            raise _explain(error, key) from error
         return True
 
     def tab_titles(self, spreadsheet: str) -> list[str]:
-        return list(self._sheet_ids_of(spreadsheet_key(spreadsheet)))
+        return list(self._tab_shapes(spreadsheet_key(spreadsheet)))
 
-    def _sheet_ids_of(self, key: str) -> dict[str, int]:
+    def _tab_shapes(self, key: str) -> dict[str, TabShape]:
+        """Every tab's grid and id (values not read), with one spreadsheets.get."""
         meta = self._call(key, self.http.spreadsheets_get, key, {"fields": "sheets.properties"})
-        ids = {s["properties"]["title"]: s["properties"]["sheetId"] for s in meta.get("sheets", [])}
-        self._sheet_ids[key] = ids
+        shapes = {}
         for sheet in meta.get("sheets", []):
-            grid = sheet["properties"].get("gridProperties", {})
-            title = sheet["properties"]["title"]
-            self._grid[(key, title)] = (grid.get("rowCount", 0), grid.get("columnCount", 0))
-        return ids
+            properties = sheet["properties"]
+            grid = properties.get("gridProperties", {})
+            shapes[properties["title"]] = TabShape(
+                grid_rows=grid.get("rowCount", 0),
+                grid_columns=grid.get("columnCount", 0),
+                sheet_id=properties["sheetId"],
+            )
+        return shapes
 
-    def read(self, spreadsheet: str, tabs: Sequence[str]) -> dict[str, Grid | None]:
+    def _sheet_ids(self, key: str) -> dict[str, int]:
+        shapes = self._tab_shapes(key).items()
+        return {title: shape.sheet_id for title, shape in shapes if shape.sheet_id is not None}
+
+    def read(self, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
         key = spreadsheet_key(spreadsheet)
         try:
-            return self._batch_get(key, list(tabs))
+            return self._batch_get(key, list(tabs), {})
         except APIError as error:
             if error.code != 400:
                 raise
-        present = self._sheet_ids_of(key)
-        found = self._batch_get(key, [t for t in tabs if t in present]) if present else {}
-        return {tab: found.get(tab) for tab in tabs}
+        # A tab is missing: learn which tabs there are (and their ids), read those.
+        shapes = self._tab_shapes(key)
+        found = self._batch_get(key, [t for t in tabs if t in shapes], shapes)
+        return Snapshot({tab: found.get(tab) for tab in tabs}, found.tabs)
 
-    def _batch_get(self, key: str, tabs: list[str]) -> dict[str, Grid | None]:
-        if not tabs:
-            return {}
-        params = {"valueRenderOption": "FORMATTED_VALUE", "majorDimension": "ROWS"}
-        answer = self._call(
-            key, self.http.values_batch_get, key, [quote_title(t) for t in tabs], params, raw=True
-        )
+    def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
+        key = spreadsheet_key(spreadsheet)
+        params = {"ranges": quote_title(tab), "fields": SOURCE_FIELDS}
+        try:
+            answer = self._call(key, self.http.spreadsheets_get, key, params, raw=True)
+        except APIError as error:  # 400: the range names no tab
+            if tab in self._sheet_ids(key):
+                raise _explain(error, key) from error
+            return None
+        return source_sheet(answer)
+
+    def _batch_get(self, key: str, tabs: list[str], known: dict[str, TabShape]) -> Snapshot:
         grids: dict[str, Grid | None] = {}
-        for tab, value_range in zip(tabs, answer.get("valueRanges", []), strict=True):
-            self._remember_grid(key, tab, value_range.get("range", ""))
-            grid = [[str(cell) for cell in row] for row in value_range.get("values", [])]
-            self._extent[(key, tab)] = grid_extent(grid)
-            grids[tab] = grid
-        return grids
-
-    def _remember_grid(self, key: str, tab: str, clipped: str) -> None:
-        found = _CLIPPED_RANGE.search(clipped)
-        if found:
-            columns = gspread.utils.a1_to_rowcol(f"{found.group(3)}1")[1]
-            self._grid[(key, tab)] = (int(found.group(4)), columns)
+        shapes = dict(known)
+        if tabs:
+            params = {"valueRenderOption": "FORMATTED_VALUE", "majorDimension": "ROWS"}
+            answer = self._call(
+                key,
+                self.http.values_batch_get,
+                key,
+                [quote_title(t) for t in tabs],
+                params,
+                raw=True,
+            )
+            for tab, value_range in zip(tabs, answer.get("valueRanges", []), strict=True):
+                grid = [[str(cell) for cell in row] for row in value_range.get("values", [])]
+                shape = known.get(tab) or _grid_shape(value_range.get("range", ""))
+                shapes[tab] = shape.holding(grid)
+                grids[tab] = grid
+        return Snapshot(grids, shapes)
 
     def apply(self, plan: SpreadsheetPlan) -> None:
         if plan.is_empty:
@@ -135,8 +164,7 @@ class GoogleBackend:
             data += update_ranges(
                 keyed.title, plan.updates, columns, rows_by_key, GOOGLE_CELL_LIMIT
             )
-        extents = {title: self._extent.get((key, title), (0, 0)) for title in plan.rewrites}
-        data = rewrite_ranges(plan, extents, GOOGLE_CELL_LIMIT) + data
+        data = rewrite_ranges(plan, GOOGLE_CELL_LIMIT) + data
         if data:
             body = {"valueInputOption": "RAW", "data": data}
             self._call(key, self.http.values_batch_update, key, body)
@@ -144,13 +172,20 @@ class GoogleBackend:
             self._append(key, fresh_header, plan)
 
     def _structure(self, key: str, plan: SpreadsheetPlan, created: set[str]) -> None:
-        """New tabs, and more rows or columns where a rewrite outgrows its grid."""
+        """New tabs, and more rows or columns where a rewrite outgrows its grid.
+
+        Tab ids come from the plan; any it does not carry are looked up, once."""
+        carried = {t: s.sheet_id for t, s in plan.basis.items() if s.sheet_id is not None}
+        looked_up = cache(lambda: self._sheet_ids(key))
+
+        def sheet_id(title: str) -> int:
+            return carried[title] if title in carried else looked_up()[title]
+
         requests: list[dict[str, Any]] = []
         if plan.new_tabs:
-            requests += new_tab_requests(plan, self._known_sheet_ids(key), self._new_sheet_id)
-        sizes = {title: self._grid.get((key, title), (0, 0)) for title in plan.rewrites}
-        if any(title not in created for title in plan.rewrites):
-            requests += growth_requests(plan, sizes, created, lambda t: self._sheet_id(key, t))
+            taken = carried or looked_up()
+            requests += new_tab_requests(plan, taken, self._new_sheet_id)
+        requests += growth_requests(plan, created, sheet_id)
         if requests:
             self._call(key, self.http.batch_update, key, {"requests": requests})
 
@@ -197,13 +232,6 @@ class GoogleBackend:
             f"{keyed.title}: could not confirm the new rows; the next pass will retry."
         )
 
-    def _sheet_id(self, key: str, title: str) -> int:
-        return self._known_sheet_ids(key)[title]
-
-    def _known_sheet_ids(self, key: str) -> dict[str, int]:
-        """The ids this pass already saw, else one spreadsheets.get."""
-        return self._sheet_ids.get(key) or self._sheet_ids_of(key)
-
     @staticmethod
     def _new_sheet_id(title: str, taken: set[int]) -> int:
         candidate = zlib.crc32(title.encode("utf-8")) % 2_000_000_000 + 1
@@ -218,6 +246,15 @@ class GoogleBackend:
             if raw and error.code == 400:
                 raise
             raise _explain(error, key) from error
+
+
+def _grid_shape(clipped: str) -> TabShape:
+    """A tab's grid, from the range Google clips a whole-tab read to ('T'!A1:Z1000)."""
+    found = _CLIPPED_RANGE.search(clipped)
+    if not found:
+        return TabShape()
+    columns = gspread.utils.a1_to_rowcol(f"{found.group(3)}1")[1]
+    return TabShape(grid_rows=int(found.group(4)), grid_columns=columns)
 
 
 def _explain(error: APIError, key: str) -> BackendError:

@@ -8,7 +8,15 @@ from typing import Any
 from gspread.utils import rowcol_to_a1
 
 from sync.backends.base import BackendError
-from sync.plan import CellUpdate, Grid, KeyedTab, NewTab, SpreadsheetPlan, locate_columns
+from sync.plan import (
+    CellUpdate,
+    Grid,
+    KeyedTab,
+    NewTab,
+    SpreadsheetPlan,
+    TabShape,
+    locate_columns,
+)
 
 #: Rows a new tab starts with; coordinators get room to work before any growth.
 NEW_TAB_ROWS = 1000
@@ -117,21 +125,20 @@ def _columns(
 
 
 def growth_requests(
-    plan: SpreadsheetPlan,
-    sizes: Mapping[str, tuple[int, int]],
-    created: set[str],
-    sheet_id: Callable[[str], int],
+    plan: SpreadsheetPlan, created: set[str], sheet_id: Callable[[str], int]
 ) -> list[dict[str, Any]]:
     """Extra rows or columns for tabs whose new content is bigger than their grid.
 
-    appendDimension adds a count relative to what is there at write time, so a
-    stale size can only add spare rows, never delete any.
+    The grid is the one the plan's read found. appendDimension adds a count
+    relative to what is there at write time, so a stale size can only add spare
+    rows, never delete any.
     """
     requests = []
     for title, grid in plan.rewrites.items():
         if title in created:
             continue
-        rows, columns = sizes[title]
+        shape = plan.basis[title]
+        rows, columns = shape.grid_rows, shape.grid_columns
         width = max((len(row) for row in grid), default=0)
         for dimension, have, need in (("ROWS", rows, len(grid)), ("COLUMNS", columns, width)):
             if need > have:
@@ -147,13 +154,13 @@ def growth_requests(
     return requests
 
 
-def rewrite_ranges(
-    plan: SpreadsheetPlan, extents: Mapping[str, tuple[int, int]], limit: int
-) -> list[dict[str, Any]]:
-    """New content for rewritten tabs, padded with blanks over what was there before."""
+def rewrite_ranges(plan: SpreadsheetPlan, limit: int) -> list[dict[str, Any]]:
+    """New content for rewritten tabs, padded with blanks over what the plan's read
+    found there, so that nothing of it is left over."""
     data = []
     for title, grid in plan.rewrites.items():
-        old_rows, old_width = extents.get(title, (0, 0))
+        before = plan.basis.get(title, TabShape())
+        old_rows, old_width = before.rows, before.columns
         width = max([old_width, *(len(row) for row in grid)], default=0) or 1
         height = max(old_rows, len(grid), 1)
         padded = [[fit(v, limit) for v in row] + [""] * (width - len(row)) for row in grid]
@@ -215,7 +222,3 @@ def update_ranges(
             {"range": f"{quote_title(title)}!{cell}", "values": [[fit(update.value, limit)]]}
         )
     return data
-
-
-def grid_extent(grid: Grid) -> tuple[int, int]:
-    return len(grid), max((len(row) for row in grid), default=0)

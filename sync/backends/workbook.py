@@ -22,9 +22,17 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sync.backends.base import SpreadsheetBusy, SpreadsheetNotFound
+from sync.backends.base import SourceSheet, SpreadsheetBusy, SpreadsheetNotFound
 from sync.ops import progress
-from sync.plan import Grid, KeyedTab, NewTab, SpreadsheetPlan, locate_columns, trim_grid
+from sync.plan import (
+    Grid,
+    KeyedTab,
+    NewTab,
+    Snapshot,
+    SpreadsheetPlan,
+    locate_columns,
+    trim_grid,
+)
 
 #: Excel and LibreOffice keep at most this many characters in a cell.
 XLSX_CELL_LIMIT = 32_767
@@ -33,6 +41,7 @@ XLSX_CELL_LIMIT = 32_767
 class WorkbookBackend:
     name = "workbook"
     max_cell_chars = XLSX_CELL_LIMIT
+    creates_spreadsheets = True
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -47,7 +56,7 @@ class WorkbookBackend:
     def exists(self, spreadsheet: str) -> bool:
         return self.path(spreadsheet).is_file()
 
-    def read(self, spreadsheet: str, tabs: Sequence[str]) -> dict[str, Grid | None]:
+    def read(self, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
         path = self.path(spreadsheet)
         if not path.is_file():
             raise SpreadsheetNotFound(
@@ -56,9 +65,16 @@ class WorkbookBackend:
             )
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
-            return {tab: _read_sheet(book[tab]) if tab in book.sheetnames else None for tab in tabs}
+            return Snapshot.of(
+                {tab: _read_sheet(book[tab]) if tab in book.sheetnames else None for tab in tabs}
+            )
         finally:
             book.close()
+
+    def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
+        """A workbook has no locale: its dates are real datetimes, shown day first."""
+        grid = self.read(spreadsheet, [tab])[tab]
+        return None if grid is None else SourceSheet(grid)
 
     def tab_titles(self, spreadsheet: str) -> list[str]:
         book = openpyxl.load_workbook(self.path(spreadsheet), read_only=True)

@@ -13,7 +13,7 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sync.plan import Grid, SpreadsheetPlan, trim_grid
+from sync.plan import Grid, Snapshot, SpreadsheetPlan, trim_grid
 
 
 @dataclass(frozen=True)
@@ -113,11 +113,19 @@ def describe(changes_: list[TabChange], pass_id: int, shown: int = 5) -> list[st
     return lines
 
 
+def missing_now(snapshot: Mapping[str, Grid | None], current: Snapshot) -> list[str]:
+    """Tabs the pass read that a person has deleted since: a restore cannot recreate them."""
+    return [t for t, grid in snapshot.items() if grid is not None and t not in current.tabs]
+
+
 def restore_plan(
-    spreadsheet: str, snapshot: Mapping[str, Grid | None], current: Mapping[str, Grid | None]
+    spreadsheet: str, snapshot: Mapping[str, Grid | None], current: Snapshot
 ) -> SpreadsheetPlan:
+    """Rewrites of the tabs that differ, computed from `current`, the read just made."""
     target = target_tabs(snapshot, current)
     rewrites = {
-        title: rows for title, rows in target.items() if trim_grid(current.get(title) or []) != rows
+        title: rows
+        for title, rows in target.items()
+        if title in current.tabs and trim_grid(current.get(title) or []) != rows
     }
-    return SpreadsheetPlan(spreadsheet=spreadsheet, rewrites=rewrites)
+    return SpreadsheetPlan(spreadsheet=spreadsheet, rewrites=rewrites, basis=current.tabs)

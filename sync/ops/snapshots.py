@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from sync.backends.base import SourceSheet
 from sync.plan import Grid, SpreadsheetPlan
+from sync.plan import Snapshot as PlanSnapshot
 from sync.state import StateStore, stamp
 
 log = logging.getLogger("sync.snapshots")
@@ -83,16 +85,21 @@ class RecordingBackend:
         self.inner = inner
         self.name: str = inner.name
         self.max_cell_chars: int = inner.max_cell_chars
+        self.creates_spreadsheets: bool = inner.creates_spreadsheets
         self._coordination = coordination
         self._seen: dict[str, Grid | None] = dict.fromkeys(tabs)
         self._before_write = before_write
         self.requests = _count_requests(inner)
 
-    def read(self, spreadsheet: str, tabs: Sequence[str]) -> dict[str, Grid | None]:
-        grids: dict[str, Grid | None] = self.inner.read(spreadsheet, tabs)
+    def read(self, spreadsheet: str, tabs: Sequence[str]) -> PlanSnapshot:
+        grids: PlanSnapshot = self.inner.read(spreadsheet, tabs)
         if spreadsheet == self._coordination:
             self._seen.update({tab: grids.get(tab) for tab in tabs})
         return grids
+
+    def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
+        sheet: SourceSheet | None = self.inner.read_source(spreadsheet, tab)
+        return sheet
 
     def exists(self, spreadsheet: str) -> bool:
         return bool(self.inner.exists(spreadsheet))

@@ -7,7 +7,7 @@ pairs and an exact integer program solved by scipy.optimize.milp (HiGHS).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from unittest.mock import patch
 
 import numpy as np
@@ -23,6 +23,20 @@ from matcher.params import MatchParams
 from tests.engine.builders import NOW, TOWNS, km, match, need, offer
 
 PLACES = [*TOWNS, "Новоайдар"]  # the last one has no coordinates anywhere
+#: Item models drawn for both sides; "" is "not stated".
+KINDS = ["", "", "outerwear", "knitwear"]
+AUDIENCES = ["", "", "men", "women", "children"]
+SEASONS = ["", "", "winter", "summer"]
+
+
+def with_item(draw, record):
+    """The record with a random item model (kind, audience, season)."""
+    return replace(
+        record,
+        kind=draw(st.sampled_from(KINDS)),
+        audience=draw(st.sampled_from(AUDIENCES)),
+        season=draw(st.sampled_from(SEASONS)),
+    )
 
 
 @st.composite
@@ -30,28 +44,34 @@ def instances(draw):
     n_offers = draw(st.integers(0, 7))
     n_needs = draw(st.integers(0, 6))
     offers = [
-        offer(
-            f"O{k}",
-            draw(st.sampled_from(PLACES)),
-            category=draw(st.sampled_from(["clothing", "clothing", "shoes", "other"])),
-            quantity=draw(st.integers(1, 4)),
-            days_ago=draw(st.sampled_from([None, 1, 5, 30])),
-            can_deliver=draw(st.sampled_from([True, False, None])),
-            phone=draw(st.sampled_from(["", "+380951111111", "+380952222222"])),
-            located=draw(st.booleans()) or draw(st.booleans()),
+        with_item(
+            draw,
+            offer(
+                f"O{k}",
+                draw(st.sampled_from(PLACES)),
+                category=draw(st.sampled_from(["clothing", "clothing", "shoes", "other"])),
+                quantity=draw(st.integers(1, 4)),
+                days_ago=draw(st.sampled_from([None, 1, 5, 30])),
+                can_deliver=draw(st.sampled_from([True, False, None])),
+                phone=draw(st.sampled_from(["", "+380951111111", "+380952222222"])),
+                located=draw(st.booleans()) or draw(st.booleans()),
+            ),
         )
         for k in range(n_offers)
     ]
     needs = [
-        need(
-            f"N{k}",
-            draw(st.sampled_from(PLACES)),
-            category=draw(st.sampled_from(["clothing", "clothing", "shoes", "other"])),
-            quantity=draw(st.integers(1, 5)),
-            urgency=draw(st.sampled_from(["high", "normal", "low"])),
-            days_ago=draw(st.sampled_from([None, 2, 5, 30])),
-            organization=draw(st.sampled_from(["Фонд", "фонд ", "Крила"])),
-            located=draw(st.booleans()) or draw(st.booleans()),
+        with_item(
+            draw,
+            need(
+                f"N{k}",
+                draw(st.sampled_from(PLACES)),
+                category=draw(st.sampled_from(["clothing", "clothing", "shoes", "other"])),
+                quantity=draw(st.integers(1, 5)),
+                urgency=draw(st.sampled_from(["high", "normal", "low"])),
+                days_ago=draw(st.sampled_from([None, 2, 5, 30])),
+                organization=draw(st.sampled_from(["Фонд", "фонд ", "Крила"])),
+                located=draw(st.booleans()) or draw(st.booleans()),
+            ),
         )
         for k in range(n_needs)
     ]
@@ -112,8 +132,23 @@ class Reference:
             (o.offer_id, n.need_id): d
             for o in self.offers
             for n in self.needs
-            if (o.offer_id, n.need_id) not in taken and (d := self.reach(o, n)) is not False
+            if (o.offer_id, n.need_id) not in taken
+            and (d := self.reach(o, n)) is not False
+            and self.fit(o, n) is not None
         }
+
+    @staticmethod
+    def fit(o: Offer, n: Need) -> int | None:
+        """Points the need states that the offer leaves unknown; None on a contradiction."""
+        level = 0
+        for wanted, stated in ((n.kind, o.kind), (n.audience, o.audience), (n.season, o.season)):
+            if not wanted:
+                continue
+            if not stated:
+                level += 1
+            elif stated != wanted:
+                return None
+        return level
 
     @staticmethod
     def donor(o: Offer) -> str:
@@ -139,11 +174,12 @@ class Reference:
             limit = max(limit, self.params.delivery_distance_km)
         return d if d <= limit else False
 
-    def optimum(self) -> tuple[int, int]:
-        """(max weighted quantity, then min distance in 100 m units), by MILP."""
+    def optimum(self) -> tuple[int, int, int]:
+        """(max weighted quantity, then min fit levels, then min distance in 100 m
+        units), by MILP in three stages."""
         keys = sorted(self.pairs)
         if not keys:
-            return 0, 0
+            return 0, 0, 0
         o_at = {o.offer_id: o for o in self.offers}
         n_at = {n.need_id: n for n in self.needs}
         p = len(keys)
@@ -183,13 +219,22 @@ class Reference:
         )
         best = round(-first.fun)
         add_row(weights, best, np.inf)
+        levels = np.r_[[self.fit(o_at[o], n_at[n]) for o, n in keys], np.zeros(p)]
         second = milp(
+            levels,
+            constraints=LinearConstraint(np.array(rows, dtype=float), lo, hi),
+            bounds=bounds,
+            integrality=integrality,
+        )
+        fit_total = round(second.fun)
+        add_row(levels, -np.inf, fit_total)
+        third = milp(
             dist,
             constraints=LinearConstraint(np.array(rows, dtype=float), lo, hi),
             bounds=bounds,
             integrality=integrality,
         )
-        return best, round(second.fun)
+        return best, fit_total, round(third.fun)
 
     @staticmethod
     def units(d: float | None) -> int:
@@ -226,9 +271,11 @@ def test_hard_constraints_hold_and_objective_is_optimal(instance):
         assert all(c + ref.ngo_open[g] <= params.max_open_per_ngo for g, c in per_ngo.items())
 
     weighted = sum(ref.weight(n_at[p.need_id]) * p.quantity for p in proposals)
+    levels = sum(ref.fit(o_at[p.offer_id], n_at[p.need_id]) * p.quantity for p in proposals)  # type: ignore[operator]
     distance = sum(ref.units(ref.pairs[(p.offer_id, p.need_id)]) * p.quantity for p in proposals)
     assert sum(p.score for p in proposals) == weighted
-    assert (weighted, distance) == ref.optimum()
+    assert all(p.fit_level == ref.fit(o_at[p.offer_id], n_at[p.need_id]) for p in proposals)
+    assert (weighted, levels, distance) == ref.optimum()
 
 
 @settings(max_examples=60, deadline=None)

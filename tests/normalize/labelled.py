@@ -37,7 +37,13 @@ TARGETS: dict[str, float] = {
 }
 
 #: Cases we know we get wrong, by field and case id, with the reason.
-KNOWN_MISSES: dict[str, dict[str, str]] = {}
+KNOWN_MISSES: dict[str, dict[str, str]] = {
+    "categories": {
+        "categories-213-Дитячі іграшки та книжки": (
+            "«книжки» after «та» loses «дитячі»: read as other books beside the toys"
+        ),
+    },
+}
 
 
 @dataclass(frozen=True, slots=True)

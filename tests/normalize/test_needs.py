@@ -91,6 +91,6 @@ def test_unusable_rows(values: dict[str, str], code: str) -> None:
 
 
 def test_unknown_urgency_is_normal_with_a_note() -> None:
-    [need], problems = normalize_needs([need_row(2, urgency="как получится")])
+    [need], problems = normalize_needs([need_row(2, urgency="фиолетовая")])
     assert need.urgency == "normal"
     assert [p.code for p in problems] == ["urgency_unknown"]

@@ -146,10 +146,16 @@ def test_all_empty_row_is_a_note() -> None:
         pytest.param({"city": "Ньюландия"}, "city_unknown", "city", id="city-unknown"),
         pytest.param({"city": ""}, "city_missing", "city", id="city-missing"),
         pytest.param(
-            {"categories": "", "details": "велосипед"},
+            {"categories": "", "details": "штуковина"},
             "category_unknown",
             "details",
             id="category-unknown",
+        ),
+        pytest.param(
+            {"categories": "", "details": "велосипед"},
+            "other_item",
+            "details",
+            id="outside-the-categories",
         ),
         pytest.param({"submitted_at": "вчера"}, "date_invalid", "submitted_at", id="date"),
         pytest.param(

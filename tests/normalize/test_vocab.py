@@ -8,8 +8,8 @@ from matcher import vocab
 from matcher.messages import LANGUAGES, messages, render_problem
 from matcher.model import Problem
 from matcher.normalize.answers import urgency_table, yes_no_table
-from matcher.normalize.categories import vocabulary
 from matcher.normalize.junk import junk_vocabulary
+from matcher.normalize.lexicon import attributes, lexicon
 from matcher.normalize.phones import mask_phone
 from matcher.normalize.places import gazetteer
 from matcher.normalize.quantities import quantity_vocabulary
@@ -19,12 +19,12 @@ INTEGRATOR_CODES = [
     "missing_match_id",
     "duplicate_match_id",
     "empty_sheet",
-    "missing_column",
 ]
 
 
 def test_every_bundled_file_loads() -> None:
-    vocabulary()
+    lexicon()
+    attributes()
     quantity_vocabulary()
     yes_no_table()
     urgency_table()

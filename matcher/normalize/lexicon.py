@@ -1,0 +1,273 @@
+"""The item lexicon (matcher/data/lexicon.yaml) and the item attributes
+(matcher/data/attributes.yaml), validated when loaded.
+
+A *sense* is what one word names: a category and, when the word says which
+thing, an item kind under it ("куртка" -> clothing/outerwear; "одежда" ->
+clothing with no kind). Every word, typed form and phrase has exactly one
+sense; a word listed twice is an error naming both places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from matcher import vocab
+from matcher.model import CATEGORIES
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class KindSpec(_Strict):
+    labels: dict[str, str] = Field(default_factory=dict)
+    words: list[str] = Field(default_factory=list)
+    typed: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+    also: list[str] = Field(default_factory=list)
+    #: Finer things under this kind ("outerwear" -> jackets, coats): a word there
+    #: names "outerwear/jackets"; a word of the kind itself names any of them.
+    items: dict[str, KindSpec] = Field(default_factory=dict)
+
+
+class CategorySpec(_Strict):
+    generic: KindSpec
+    weak: KindSpec = Field(default_factory=KindSpec)
+    kinds: dict[str, KindSpec] = Field(default_factory=dict)
+    phrases: list[str] = Field(default_factory=list)
+
+
+class LexiconFile(_Strict):
+    categories: dict[str, CategorySpec]
+
+
+class NotCountSpec(_Strict):
+    size: list[str]
+    age: list[str]
+    measure: list[str] = Field(default_factory=list)
+    money: list[str] = Field(default_factory=list)
+    date: list[str] = Field(default_factory=list)
+    floor: list[str] = Field(default_factory=list)
+    people: list[str] = Field(default_factory=list)
+    address: list[str] = Field(default_factory=list)
+
+
+class AttributesFile(_Strict):
+    audience: dict[str, list[str]]
+    season: dict[str, list[str]]
+    units: dict[str, list[str]]
+    not_count_after: NotCountSpec
+    not_count_before: NotCountSpec
+    approximately: list[str]
+    vague: list[str]
+    size_words: dict[str, list[str]]
+    paired: list[str]
+    negators: dict[str, list[str]]
+    request_words: list[str]
+    self_words: list[str]
+    offer_words: list[str]
+    thanks_words: list[str]
+    ad_words: list[str]
+    header_cells: list[str]
+    vague_boxes: dict[str, list[str]]
+    form_boxes: dict[str, list[str]]
+    test_words: list[str]
+
+
+AUDIENCES = ("men", "women", "adult", "children", "boys", "girls", "baby")
+SEASONS = ("winter", "summer", "demi")
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    category: str
+    kind: str  # "" when the word names the category only
+    #: A word that names the category only when nothing else around it does.
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    words: dict[str, Sense]
+    phrases: dict[tuple[str, str], Sense]
+    #: Only dictionary words and typed forms long enough for typo matching.
+    fuzzy_keys: tuple[str, ...]
+    kind_labels: dict[tuple[str, str], dict[str, str]]
+    #: Lemmas the tests check against pymorphy3 (`words`, not `typed`).
+    lemmas: frozenset[str]
+    #: (category, kind) -> the other checkbox categories that kind answers.
+    also: dict[tuple[str, str], frozenset[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Attributes:
+    audience: dict[str, str]
+    season: dict[str, str]
+    units: dict[str, str]
+    #: Marker word -> why a number next to it is not a count (size, age, ...).
+    not_after: dict[str, str]
+    not_before: dict[str, str]
+    approximately: frozenset[str]
+    vague: frozenset[str]
+    #: A word that is a size by itself -> its canonical size ("полуторное" -> "1.5").
+    size_words: dict[str, str]
+    paired: frozenset[str]
+    #: Multi-word entries ("на меху"): matched on the folded text.
+    phrases: dict[str, tuple[str, str]]
+    negators_before: frozenset[str]
+    negators_after: frozenset[str]
+    #: Word lists that tell what a row is: request, self, offer, thanks, ad, header, test.
+    signals: dict[str, frozenset[str]]
+    #: Folded box label -> the category it stands for when the details say nothing.
+    vague_boxes: dict[str, str]
+    #: Folded checkbox option -> its category.
+    form_boxes: dict[str, str]
+
+
+FUZZY_MIN_LEN = 5
+#: Words that may stand between the two words of a phrase ("стульчик для кормления").
+GAP_WORDS = frozenset({"для", "на", "for", "і", "и", "та", "з", "с", "из", "із"})
+
+
+def _parse(model: type[BaseModel], name: str) -> BaseModel:
+    try:
+        return model.model_validate(vocab.load_yaml(name))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise vocab.VocabularyError(f"{name}: {where}: {first['msg']}") from exc
+
+
+def _add(table: dict[str, Sense], entry: str, sense: Sense, where: str) -> None:
+    vocab.require_folded([entry], where)
+    known = table.get(entry)
+    if known is not None and known != sense:
+        raise vocab.VocabularyError(
+            f"{where}: {entry!r} is already {known.category}/{known.kind or 'generic'};"
+            " keep it in one place"
+        )
+    table[entry] = sense
+
+
+@cache
+def lexicon() -> Lexicon:
+    name = "lexicon.yaml"
+    spec = _parse(LexiconFile, name)
+    assert isinstance(spec, LexiconFile)
+    if set(spec.categories) != set(CATEGORIES):
+        raise vocab.VocabularyError(f"{name}: categories must be exactly {', '.join(CATEGORIES)}")
+    words: dict[str, Sense] = {}
+    phrase_words: dict[str, Sense] = {}
+    lemmas: set[str] = set()
+    kind_labels: dict[tuple[str, str], dict[str, str]] = {}
+    also: dict[tuple[str, str], frozenset[str]] = {}
+    for code, category in spec.categories.items():
+        parts = [("", category.generic), ("", category.weak), *_kind_paths(category.kinds)]
+        for kind, kind_spec in parts:
+            sense = Sense(code, kind, weak=kind_spec is category.weak)
+            where = f"{name}: {code}.{kind or 'generic'}"
+            if kind:
+                if set(kind_spec.labels) != {"ru", "uk", "en"}:
+                    raise vocab.VocabularyError(f"{where}.labels needs ru, uk and en")
+                kind_labels[(code, kind)] = dict(kind_spec.labels)
+                unknown = set(kind_spec.also) - set(CATEGORIES)
+                if unknown:
+                    raise vocab.VocabularyError(f"{where}.also: unknown {sorted(unknown)}")
+                also[(code, kind)] = frozenset(kind_spec.also)
+            for entry in (*kind_spec.words, *kind_spec.typed):
+                _add(words, entry, sense, where)
+            lemmas.update(kind_spec.words)
+            for phrase in kind_spec.phrases:
+                _add(phrase_words, phrase, sense, f"{where}.phrases")
+        for phrase in category.phrases:
+            _add(phrase_words, phrase, Sense(code, ""), f"{name}: {code}.phrases")
+    phrases: dict[tuple[str, str], Sense] = {}
+    for phrase, sense in phrase_words.items():
+        parts_of = [word for word in phrase.split(" ") if word not in GAP_WORDS]
+        if len(parts_of) != 2:
+            raise vocab.VocabularyError(f"{name}: phrase {phrase!r} must be exactly two words")
+        phrases[(parts_of[0], parts_of[1])] = sense
+    fuzzy = tuple(sorted(k for k in words if len(k) >= FUZZY_MIN_LEN and "-" not in k))
+    return Lexicon(words, phrases, fuzzy, kind_labels, frozenset(lemmas), also)
+
+
+def _kind_paths(kinds: dict[str, KindSpec], prefix: str = "") -> list[tuple[str, KindSpec]]:
+    """Every kind and finer item as ("outerwear", spec), ("outerwear/jackets", spec)."""
+    out: list[tuple[str, KindSpec]] = []
+    for name, spec in kinds.items():
+        path = f"{prefix}/{name}" if prefix else name
+        out.append((path, spec))
+        out.extend(_kind_paths(spec.items, path))
+    return out
+
+
+def _table(groups: dict[str, list[str]], where: str) -> dict[str, str]:
+    for key, entries in groups.items():
+        vocab.require_folded(entries, f"{where}.{key}")
+    return vocab.synonym_table(groups, where, allow_repeat_in_group=True)
+
+
+def _markers(spec: NotCountSpec, where: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for why, entries in spec.model_dump().items():
+        vocab.require_folded(entries, f"{where}.{why}")
+        for entry in entries:
+            out.setdefault(entry, why)
+    return out
+
+
+@cache
+def attributes() -> Attributes:
+    name = "attributes.yaml"
+    spec = _parse(AttributesFile, name)
+    assert isinstance(spec, AttributesFile)
+    if set(spec.audience) != set(AUDIENCES) or set(spec.season) != set(SEASONS):
+        raise vocab.VocabularyError(
+            f"{name}: audience must be {', '.join(AUDIENCES)} and season {', '.join(SEASONS)}"
+        )
+    audience = _table(spec.audience, f"{name}: audience")
+    season = _table(spec.season, f"{name}: season")
+    phrases: dict[str, tuple[str, str]] = {}
+    for axis, table in (("audience", audience), ("season", season)):
+        for entry in [e for e in table if " " in e]:
+            phrases[entry] = (axis, table.pop(entry))
+    return Attributes(
+        audience=audience,
+        season=season,
+        units=_table(spec.units, f"{name}: units"),
+        not_after=_markers(spec.not_count_after, f"{name}: not_count_after"),
+        not_before=_markers(spec.not_count_before, f"{name}: not_count_before"),
+        approximately=_folded_set(spec.approximately, name),
+        vague=_folded_set(spec.vague, name),
+        size_words=_table(spec.size_words, f"{name}: size_words"),
+        paired=_folded_set(spec.paired, name),
+        phrases=phrases,
+        negators_before=_folded_set(spec.negators.get("before", []), name),
+        negators_after=_folded_set(spec.negators.get("after", []), name),
+        vague_boxes=_table(spec.vague_boxes, f"{name}: vague_boxes"),
+        form_boxes={
+            " ".join(box.replace("(", " ").replace(")", " ").split()): code
+            for box, code in _table(spec.form_boxes, f"{name}: form_boxes").items()
+        },
+        signals={
+            "request": _folded_set(spec.request_words, name),
+            "self": _folded_set(spec.self_words, name),
+            "offer": _folded_set(spec.offer_words, name),
+            "thanks": _folded_set(spec.thanks_words, name),
+            "ad": _folded_set(spec.ad_words, name),
+            "header": _folded_set([str(cell) for cell in spec.header_cells], name),
+            "test": _folded_set(spec.test_words, name),
+        },
+    )
+
+
+def _folded_set(entries: list[str], where: str) -> frozenset[str]:
+    return frozenset(vocab.require_folded(entries, where))
+
+
+def kind_label(category: str, kind: str, language: str) -> str:
+    """The coordinators' word for an item kind ("верхняя одежда"), or "" for none."""
+    return lexicon().kind_labels.get((category, kind), {}).get(language, "")

@@ -1,0 +1,257 @@
+"""The coordination spreadsheet's tabs and their columns, each declared once.
+
+A column is declared by key. The key names its header (`columns` in
+sync/data/sheet_labels.yaml, in the coordinators' language) and, for a field of
+the canonical record (docs/architecture.md, Records), the column of the CSV export.
+Every grid a pass writes, every header it recognizes and every export is built
+from these declarations; nothing else lists columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from matcher.labels import category_label, urgency_label
+from matcher.messages import render_problem
+from matcher.model import Need, Offer, Problem
+from matcher.params import Language
+from sync.labels import (
+    column_label,
+    column_spellings,
+    severity_label,
+    source_label,
+    status_labels,
+    yes_no_label,
+)
+from sync.plan import Grid, KeyedTab, NewTab, trim_grid
+
+MATCHES = "Matches"
+OFFERS = "Offers"
+NEEDS = "Needs"
+PROBLEMS = "Problems"
+TABS = (MATCHES, OFFERS, NEEDS, PROBLEMS)
+
+Record = TypeVar("Record")
+#: A column that shows any record of a kind shows records of each narrower kind.
+Shown = TypeVar("Shown", contravariant=True)
+
+
+@dataclass(frozen=True)
+class View:
+    """What a cell shows besides its record: the coordinators' language, and the
+    header each canonical field has in its source sheet (per source)."""
+
+    language: Language
+    source_headers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Column(Generic[Shown]):
+    key: str
+    #: The text of the cell on the tab.
+    shown: Callable[[Shown, View], str]
+    #: The value in the CSV export; None: not a field of the canonical record.
+    exported: Callable[[Shown, View], Any] | None = None
+
+
+def canonical(key: str, shown: Callable[[Any, View], str] | None = None) -> Column[Any]:
+    """A field of the canonical record: exported as it is, shown as text unless `shown`."""
+    return Column(
+        key,
+        shown or (lambda record, view: str(getattr(record, key))),
+        lambda record, view: getattr(record, key),
+    )
+
+
+@dataclass(frozen=True)
+class Layout(Generic[Record]):
+    """A tab rewritten whole: one row per record, in `order`."""
+
+    title: str
+    columns: tuple[Column[Record], ...]
+    order: Callable[[Record], Any]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(column.key for column in self.columns)
+
+    def grid(self, records: Iterable[Record], view: View) -> Grid:
+        rows = [
+            [column.shown(record, view) for column in self.columns]
+            for record in sorted(records, key=self.order)
+        ]
+        return trim_grid([header(self.keys, view.language), *rows])
+
+    def export_columns(self) -> list[str]:
+        return [column.key for column in self.columns if column.exported is not None]
+
+    def export_rows(self, records: Iterable[Record], view: View) -> list[dict[str, Any]]:
+        exported = [(c.key, c.exported) for c in self.columns if c.exported is not None]
+        return [
+            {key: value(record, view) for key, value in exported}
+            for record in sorted(records, key=self.order)
+        ]
+
+
+def header(keys: Sequence[str], language: Language) -> list[str]:
+    return [column_label(key, language) for key in keys]
+
+
+def _when(value: datetime | None) -> str:
+    return value.strftime("%d.%m.%Y %H:%M") if value else ""
+
+
+def _category(record: Offer | Need, view: View) -> str:
+    return category_label(record.category, view.language)
+
+
+def _estimated(record: Offer | Need, view: View) -> str:
+    return yes_no_label(record.quantity_estimated or None, view.language)
+
+
+#: The columns an offer line and a need share, in the same place on both tabs.
+_SUBMITTED = (
+    canonical("source_row"),
+    canonical("submitted_at", lambda r, v: _when(r.submitted_at)),
+)
+_WHAT_AND_WHERE = (
+    canonical("phone"),
+    canonical("city"),
+    canonical("category", _category),
+    canonical("item"),
+    canonical("quantity"),
+    Column("estimated", _estimated),
+)
+
+OFFER_LAYOUT: Layout[Offer] = Layout(
+    OFFERS,
+    (
+        canonical("offer_id"),
+        *_SUBMITTED,
+        canonical("donor_name"),
+        *_WHAT_AND_WHERE,
+        canonical("can_deliver", lambda o, view: yes_no_label(o.can_deliver, view.language)),
+    ),
+    order=lambda o: (o.source_row, o.category, o.offer_id),
+)
+
+NEED_LAYOUT: Layout[Need] = Layout(
+    NEEDS,
+    (
+        canonical("need_id"),
+        *_SUBMITTED,
+        canonical("organization"),
+        canonical("contact_name"),
+        *_WHAT_AND_WHERE,
+        canonical("urgency", lambda n, view: urgency_label(n.urgency, view.language)),
+    ),
+    order=lambda n: (n.source_row, n.category, n.need_id),
+)
+
+#: Long values are cut on the Problems tab; the full text stays in its source.
+PROBLEM_VALUE_CHARS = 500
+_SOURCE_ORDER = {"offers": 0, "needs": 1, "matches": 2}
+
+
+def _shorten(value: str) -> str:
+    return value if len(value) <= PROBLEM_VALUE_CHARS else value[: PROBLEM_VALUE_CHARS - 1] + "…"
+
+
+def _problem_field(p: Problem, view: View) -> str:
+    """The field as its source sheet names it: the header config.yaml maps it to."""
+    return view.source_headers.get(p.source, {}).get(p.field, p.field)
+
+
+def _reason(p: Problem, view: View) -> str:
+    """Why, in the coordinators' language: on the tab and in the export alike."""
+    return render_problem(p, view.language)
+
+
+PROBLEM_LAYOUT: Layout[Problem] = Layout(
+    PROBLEMS,
+    (
+        canonical("source", lambda p, view: source_label(p.source, view.language)),
+        canonical("source_row", lambda p, view: str(p.source_row) if p.source_row else ""),
+        Column("field", _problem_field, lambda p, view: p.field),
+        Column("value", lambda p, view: _shorten(p.value), lambda p, view: p.value),
+        Column("problem", _reason, _reason),
+        Column("severity", lambda p, view: severity_label(p.severity, view.language)),
+    ),
+    order=lambda p: (_SOURCE_ORDER[p.source], p.source_row, p.field, p.code),
+)
+
+# --- Matches: rows are appended and updated by key, never rewritten --------------------
+
+#: Written by coordinators; the pipeline fills them only when it creates a row.
+COORDINATOR_COLUMNS = ("status", "notes")
+#: Contact details the pipeline keeps current on existing rows.
+REFRESHED_COLUMNS = (
+    "donor_name",
+    "donor_phone",
+    "donor_city",
+    "offer_item",
+    "can_deliver",
+    "organization",
+    "contact_name",
+    "ngo_phone",
+    "ngo_city",
+    "need_item",
+    "urgency",
+)
+MATCH_COLUMNS = (
+    "match_id",
+    *COORDINATOR_COLUMNS,
+    "category",
+    "quantity",
+    *REFRESHED_COLUMNS,
+    "reason",
+    "alternatives",
+    "score",
+    "offer_id",
+    "need_id",
+    "created_at",
+)
+#: The canonical match record (docs/architecture.md), the columns of matches.csv.
+MATCH_FIELDS = (
+    "match_id",
+    "offer_id",
+    "need_id",
+    "category",
+    "quantity",
+    "score",
+    "status",
+    "reason",
+)
+
+TAB_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    MATCHES: MATCH_COLUMNS,
+    OFFERS: OFFER_LAYOUT.keys,
+    NEEDS: NEED_LAYOUT.keys,
+    PROBLEMS: PROBLEM_LAYOUT.keys,
+}
+
+
+def matches_tab(language: Language) -> KeyedTab:
+    return KeyedTab(
+        title=MATCHES,
+        key_column="match_id",
+        spellings={key: column_spellings(key) for key in MATCH_COLUMNS},
+        labels={key: column_label(key, language) for key in MATCH_COLUMNS},
+    )
+
+
+def new_tab(title: str, language: Language) -> NewTab:
+    keys = TAB_COLUMNS[title]
+    if title != MATCHES:
+        return NewTab(title=title, keys=keys, header=tuple(header(keys, language)))
+    owned = tuple(key for key in keys if key not in COORDINATOR_COLUMNS)
+    return NewTab(
+        title=title,
+        keys=keys,
+        header=tuple(header(keys, language)),
+        dropdowns={"status": tuple(status_labels(language))},
+        protected=owned,
+    )
