@@ -25,21 +25,36 @@ BackendFactory = Callable[[Config], Backend]
 EXIT_OK, EXIT_FAILED, EXIT_FIX_INPUT, EXIT_BUSY = 0, 1, 2, 3
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options(defaults: bool) -> argparse.ArgumentParser:
+    """--config and -v, taken before the command and after it.
+
+    Only the top-level parser sets their defaults: a command's parser leaves an
+    option it was not given alone, so `mozhem --config P sync` keeps P."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--config",
         type=Path,
-        default=Path("config.yaml"),
+        default=Path("config.yaml") if defaults else argparse.SUPPRESS,
         help="the settings file (default: ./config.yaml)",
     )
-    common.add_argument("-v", "--verbose", action="store_true", help="log each step")
+    common.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=False if defaults else argparse.SUPPRESS,
+        help="log each step, and show the traceback of an error",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mozhem",
         description="Sync donor offers and NGO needs into a coordination spreadsheet "
         "and propose donor→NGO matches.",
-        parents=[common],
+        parents=[_common_options(defaults=True)],
     )
+    common = _common_options(defaults=False)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     sync = commands.add_parser(
         "sync", parents=[common], help="run one pass", description="Run one sync pass."
