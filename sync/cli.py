@@ -1,28 +1,27 @@
 """`mozhem`: a thin command line over the library.
 
 Each command parses its options, calls one library function, and turns the
-library's errors into one clear message and an exit code:
-0 done, 1 a spreadsheet could not be read or written, 2 a mistake to fix in
-config.yaml or a sheet's headers, 3 another pass is running.
+library's errors into one line, `mozhem: error: …`, and an exit code
+(sync/errors.py): 0 done, 1 a spreadsheet could not be read or written, 2 a
+mistake to fix in config.yaml, a sheet's headers or the key file, 3 another
+pass is running. With -v the traceback comes first.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sync.backends import open_backend
-from sync.backends.base import Backend, BackendError
-from sync.config import Config, ConfigError, load_config
-from sync.privacy import configure_logging
-from sync.sources import HeaderNotFound
-from sync.state import PassAlreadyRunning
+from sync.backends.base import Backend
+from sync.config import Config, load_config
+from sync.errors import EXIT_FAILED, MozhemError, describe_os_error, one_line
+from sync.privacy import configure_logging, mask_phones_in
 
 BackendFactory = Callable[[Config], Backend]
-
-EXIT_OK, EXIT_FAILED, EXIT_FIX_INPUT, EXIT_BUSY = 0, 1, 2, 3
 
 
 def _common_options(defaults: bool) -> argparse.ArgumentParser:
@@ -105,16 +104,19 @@ def main(
     try:
         config = load_config(args.config)
         return int(COMMANDS[args.command](args, config, factory))
-    except (ConfigError, HeaderNotFound) as error:
-        return _fail(str(error), EXIT_FIX_INPUT)
-    except PassAlreadyRunning as error:
-        return _fail(str(error), EXIT_BUSY)
-    except BackendError as error:
-        return _fail(str(error), EXIT_FAILED)
+    except MozhemError as error:
+        return _fail(error, str(error), error.exit_code, args.verbose)
+    except OSError as error:
+        # A file or folder nobody foresaw (state_dir, say) that we may not use.
+        return _fail(error, describe_os_error(error), EXIT_FAILED, args.verbose)
 
 
-def _fail(message: str, code: int) -> int:
-    print(f"mozhem: error: {message}", file=sys.stderr)
+def _fail(error: Exception, message: str, code: int, verbose: bool) -> int:
+    """One line that names the file and what to do; the traceback only with -v."""
+    if verbose:
+        shown = "".join(traceback.format_exception(error))
+        print(mask_phones_in(shown), end="", file=sys.stderr)
+    print(f"mozhem: error: {one_line(message)}", file=sys.stderr)
     return code
 
 

@@ -115,8 +115,9 @@ def report(config: Config, backend: Backend) -> int:
 
 
 def export(config: Config, backend: Backend, out: Path) -> int:
-    from sync.export import export_csv
+    from sync.export import export_csv, prepare_folder
 
+    prepare_folder(out)  # before reading anything: a wrong --out is said at once
     result = run_pass(config, backend, dry_run=True)
     for path in export_csv(result.data, config.coordination.language, out):
         print(f"Wrote {path}")

@@ -11,6 +11,7 @@ import pandas as pd
 
 from matcher.params import Language
 from sync.coordination import MatchesSheet, category_code
+from sync.errors import MozhemError, os_reason
 from sync.layouts import MATCH_FIELDS, NEED_LAYOUT, OFFER_LAYOUT, PROBLEM_LAYOUT, Layout, View
 from sync.planner import PassData
 
@@ -19,9 +20,37 @@ _TEXT_COLUMNS = {"donor_name", "city", "item", "organization", "contact_name", "
 _TEXT_COLUMNS |= {"value", "problem", "field"}
 
 
+class ExportError(MozhemError):
+    """The CSV files cannot be written where --out says."""
+
+
+def prepare_folder(out: Path) -> None:
+    """Make the --out folder, or say in one line why it cannot be."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ExportError(
+            f"{out} is a file, not a folder. Give --out a folder (it is created if missing)."
+        ) from None
+    except NotADirectoryError:
+        in_the_way = next((p for p in out.parents if p.is_file()), out.parent)
+        raise ExportError(
+            f"{out}: {in_the_way} is a file, not a folder. Give --out a folder path."
+        ) from None
+    except OSError as error:
+        raise _cannot_write(out, error) from error
+
+
+def _cannot_write(out: Path, error: OSError) -> ExportError:
+    return ExportError(
+        f"{out}: {os_reason(error)}: the CSV files cannot be written there. Choose another "
+        "folder with --out, or give the user who runs mozhem permission to write there."
+    )
+
+
 def export_csv(data: PassData, language: Language, out: Path) -> list[Path]:
     """The canonical records (docs/architecture.md), one CSV file per kind."""
-    out.mkdir(parents=True, exist_ok=True)
+    prepare_folder(out)
     view = View(language, data.source_headers)
     tables = {
         "offers.csv": _export(OFFER_LAYOUT, data.offers, view),
@@ -32,7 +61,10 @@ def export_csv(data: PassData, language: Language, out: Path) -> list[Path]:
     written = []
     for name, frame in tables.items():
         path = out / name
-        frame.to_csv(path, index=False, encoding="utf-8")
+        try:
+            frame.to_csv(path, index=False, encoding="utf-8")
+        except OSError as error:
+            raise _cannot_write(out, error) from error
         written.append(path)
     return written
 

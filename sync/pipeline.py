@@ -20,6 +20,7 @@ from matcher.vocabulary_files import ProblemCode
 from sync.backends.base import Backend, BackendError, SpreadsheetNotFound
 from sync.config import Config, nearest
 from sync.coordination import read_matches, record_deleted_rows_as_declined
+from sync.errors import EXIT_FIX_INPUT
 from sync.layouts import TABS
 from sync.plan import Grid, Snapshot, SpreadsheetPlan
 from sync.planner import PassData, build_plan
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 
 class SourceNotFound(BackendError):
     """A worksheet named in config.yaml is not in its spreadsheet."""
+
+    exit_code = EXIT_FIX_INPUT
 
 
 @dataclass(frozen=True)

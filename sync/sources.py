@@ -6,10 +6,11 @@ from collections.abc import Mapping
 
 from matcher.model import SourceRow
 from sync.config import nearest
+from sync.errors import InputError
 from sync.plan import Grid
 
 
-class HeaderNotFound(Exception):
+class HeaderNotFound(InputError):
     """A header named in config.yaml is not in the sheet."""
 
 

@@ -422,11 +422,12 @@ def test_check_on_a_spreadsheet_we_may_not_open(g: GoogleHarness) -> None:
 def test_a_coordination_key_that_names_nothing_stops_the_pass(
     g: GoogleHarness, command: str
 ) -> None:
-    """Google cannot make the spreadsheet for us: a wrong key is an error, not a first pass."""
+    """Google cannot make the spreadsheet for us: a wrong key is a mistake to fix in
+    config.yaml, not a first pass."""
     g.write_config(coordination={**g.settings["coordination"], "spreadsheet": "no-such-key"})
     g.emu.reset_counts()
     result = g.cli(command)
-    assert result.code == 1
+    assert result.code == 2
     assert "no-such-key: not found" in result.err and "created by first sync" not in result.out
     assert g.emu.writes == 0
 
@@ -465,7 +466,7 @@ def test_a_missing_key_file_names_both_places_to_set_it(
     assert "GOOGLE_APPLICATION_CREDENTIALS" in str(raised.value)
     code = main(["check", "--config", str(g.config_path)])
     err = g.capsys.readouterr().err
-    assert code == 1 and "google.credentials_file" in err
+    assert code == 2 and "google.credentials_file" in err
 
 
 def test_the_key_asks_for_the_spreadsheets_scope_only(
@@ -492,14 +493,15 @@ def test_the_key_is_never_printed(
         code = main([*argv, "--config", str(g.config_path)])
         out, err = capsys.readouterr()
         assert code == 1, err
-        assert err.splitlines()[-1].startswith("mozhem: error: ") and "Traceback" not in err
+        assert err.splitlines()[-1].startswith("mozhem: error: ")
+        assert ("Traceback" in err) == ("-v" in argv)  # -v shows the traceback, still no key
         assert not any(line in out + err for line in secrets)
 
     broken = dict(info, private_key="-----BEGIN PRIVATE KEY-----\nc2VjcmV0LXNlY3JldA==\n-----END")
     (tmp_path / "key.json").write_text(json.dumps(broken), "utf-8")
     code = main(["check", "--config", str(g.config_path)])
     out, err = capsys.readouterr()
-    assert code == 1 and "not a usable service-account key" in err
+    assert code == 2 and "not a usable service-account key" in err
     assert "c2VjcmV0LXNlY3JldA" not in out + err
 
 
