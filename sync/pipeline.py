@@ -137,6 +137,8 @@ def _read_source(config: Config, backend: Backend, name: Literal["offers", "need
     if grid is None:
         raise SourceNotFound(_missing_sheet_message(backend, source.spreadsheet, source.worksheet))
     headers = column_map(source.columns.model_dump())
+    # Headers are checked even with no rows yet: a new Form's sheet has only them.
+    positions = find_headers(grid, headers, where, f"sources.{name}.columns")
     if not _has_data(grid):
         empty = Problem(
             source=name,
@@ -148,7 +150,6 @@ def _read_source(config: Config, backend: Backend, name: Literal["offers", "need
             severity="note",
         )
         return _Source(rows=[], headers=headers, problems=[empty])
-    positions = find_headers(grid, headers, where, f"sources.{name}.columns")
     return _Source(rows=source_rows(grid, positions), headers=headers, problems=[])
 
 
