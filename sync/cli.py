@@ -23,6 +23,9 @@ from sync.privacy import configure_logging, mask_phones_in
 
 BackendFactory = Callable[[Config], Backend]
 
+#: `mozhem check` answers within this many seconds, even with no network.
+CHECK_SECONDS = 15.0
+
 
 def _common_options(defaults: bool) -> argparse.ArgumentParser:
     """--config and -v, taken before the command and after it.
@@ -135,6 +138,12 @@ def _run(args: argparse.Namespace, config: Config, factory: BackendFactory) -> i
 def _check(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
     from sync.commands import check
 
+    # A person waits for check: it gives up sooner than a scheduled pass would.
+    google = config.google
+    quick = google.model_copy(
+        update={"retry_budget_seconds": min(google.retry_budget_seconds, CHECK_SECONDS)}
+    )
+    config = config.model_copy(update={"google": quick})
     return check(config, factory(config))
 
 

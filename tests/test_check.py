@@ -2,6 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from requests.adapters import BaseAdapter
+
+from sync.backends.google import GoogleBackend, connect
+from sync.backends.retry import BoundedRetryHTTPClient
+from sync.cli import main
+from sync.config import Config
+from tests.google_harness import FakeTime, GoogleHarness
 from tests.harness import Harness
 
 #: A new Form's response sheet: its own question titles, no answers yet.
@@ -49,3 +63,61 @@ def test_a_sheet_without_even_a_header_row_is_named(harness: Harness) -> None:
     result = harness.cli("check")
     assert result.code == 2
     assert "no header row" in result.err.splitlines()[-1]
+
+
+class NoNetwork(BaseAdapter):
+    """A machine with no network: every connection waits out its timeout, then fails.
+
+    The wait is on the fake clock, so the test measures it without waiting."""
+
+    def __init__(self, time: FakeTime) -> None:
+        super().__init__()
+        self.time = time
+        self.timeouts: list[float] = []
+
+    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> Any:
+        timeout = kwargs.get("timeout")
+        connect = timeout[0] if isinstance(timeout, tuple) else timeout
+        # No timeout would hang for ever; a day stands for that.
+        waited = 86_400.0 if connect is None else float(connect)
+        self.timeouts.append(waited)
+        self.time.now += waited
+        raise requests.ConnectTimeout("no route to host (emulated)", request=request)
+
+    def close(self) -> None:
+        """Nothing was opened."""
+
+
+def test_check_without_a_network_gives_up_within_15_seconds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    g = GoogleHarness(tmp_path, capsys)
+    # The settings people have: requests time out after 30 s, a pass retries for 120 s.
+    g.write_config(google={**g.settings["google"], "timeout_seconds": 30})
+    time = FakeTime()
+    network = NoNetwork(time)
+
+    def offline(config: Config) -> GoogleBackend:
+        """Built as production builds it, from the settings `check` gives it."""
+        settings = config.google
+        client = connect(
+            g.emu.credentials(), settings.timeout_seconds, settings.retry_budget_seconds
+        )
+        client.http_client.session.mount("https://", network)
+        http = client.http_client
+        assert isinstance(http, BoundedRetryHTTPClient)
+        http.retry = dataclasses.replace(
+            http.retry, sleep=time.sleep, clock=time.clock, rng=random.Random(7)
+        )
+        return GoogleBackend(client)
+
+    started = time.now
+    code = main(["check", "--config", str(g.config_path)], backend_factory=offline)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert time.now - started <= 15, f"gave up after {time.now - started:g} s"
+    assert network.timeouts, "it did try"
+    message = err.splitlines()[-1]
+    assert message.startswith("mozhem: error: ")
+    assert "network" in message and "Traceback" not in err
+    assert g.keys["offers"] in message  # the spreadsheet it was reading

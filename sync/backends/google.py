@@ -33,7 +33,12 @@ from sync.backends.google_layout import (
     rewrite_ranges,
     update_ranges,
 )
-from sync.backends.retry import AmbiguousWrite, BoundedRetryHTTPClient, RetryPolicy
+from sync.backends.retry import (
+    AmbiguousWrite,
+    BoundedRetryHTTPClient,
+    RetryBudgetExhausted,
+    RetryPolicy,
+)
 from sync.errors import EXIT_FIX_INPUT, os_reason
 from sync.plan import Grid, KeyedTab, Snapshot, SpreadsheetPlan, TabShape, locate_columns
 
@@ -234,6 +239,8 @@ class GoogleBackend:
             if raw and error.code == 400:
                 raise
             raise _explain(error, key) from error
+        except RetryBudgetExhausted as error:
+            raise RetryBudgetExhausted(f"{self.location(key)}: {error}") from error
 
 
 def _grid_shape(clipped: str) -> TabShape:
