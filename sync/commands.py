@@ -122,8 +122,8 @@ def export(config: Config, backend: Backend, out: Path) -> int:
 
     prepare_folder(out)  # before reading anything: a wrong --out is said at once
     result = run_pass(config, backend, dry_run=True)
-    for path in export_csv(result.data, config.coordination.language, out):
-        print(f"Wrote {path}")
+    for path, replaced in export_csv(result.data, config.coordination.language, out):
+        print(f"{'Replaced' if replaced else 'Wrote'} {path}")
     return 0
 
 

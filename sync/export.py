@@ -1,11 +1,18 @@
-"""`mozhem export`: the canonical records as CSV files, safe to open in a spreadsheet."""
+"""`mozhem export`: the canonical records as CSV files, safe to open in a spreadsheet.
+
+Every cell is defused: text a spreadsheet program would run as a formula gets a
+leading apostrophe, whichever column it is in, since coordinators type in the
+Matches tab's columns too. Plain numbers (an E.164 phone, a negative count)
+stay as they are.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -15,9 +22,16 @@ from sync.errors import MozhemError, os_reason
 from sync.layouts import MATCH_FIELDS, NEED_LAYOUT, OFFER_LAYOUT, PROBLEM_LAYOUT, Layout, View
 from sync.planner import PassData
 
-#: Free text a person typed; a leading = + - @ would make a spreadsheet run it.
-_TEXT_COLUMNS = {"donor_name", "city", "item", "organization", "contact_name", "reason"}
-_TEXT_COLUMNS |= {"value", "problem", "field"}
+#: What a spreadsheet program runs as a formula when a cell starts with it.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: A number, which a spreadsheet reads as a number, not a formula.
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+([.,]\d+)?")
+
+
+class Written(NamedTuple):
+    path: Path
+    #: Whether a file of that name was there before, and is now replaced.
+    replaced: bool
 
 
 class ExportError(MozhemError):
@@ -48,7 +62,7 @@ def _cannot_write(out: Path, error: OSError) -> ExportError:
     )
 
 
-def export_csv(data: PassData, language: Language, out: Path) -> list[Path]:
+def export_csv(data: PassData, language: Language, out: Path) -> list[Written]:
     """The canonical records (docs/architecture.md), one CSV file per kind."""
     prepare_folder(out)
     view = View(language, data.source_headers)
@@ -61,11 +75,12 @@ def export_csv(data: PassData, language: Language, out: Path) -> list[Path]:
     written = []
     for name, frame in tables.items():
         path = out / name
+        replaced = path.exists()
         try:
             frame.to_csv(path, index=False, encoding="utf-8")
         except OSError as error:
             raise _cannot_write(out, error) from error
-        written.append(path)
+        written.append(Written(path, replaced))
     return written
 
 
@@ -105,13 +120,17 @@ def _match_records(sheet: MatchesSheet) -> Iterable[dict[str, Any]]:
 
 def _frame(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
     frame = pd.DataFrame(list(records), columns=list(columns), dtype=object).fillna("")
-    for column in _TEXT_COLUMNS & set(columns):
+    for column in columns:
         frame[column] = frame[column].map(defuse_formula)
     return frame
 
 
 def defuse_formula(value: object) -> object:
     """Prefix text that a spreadsheet would run as a formula with an apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if (
+        isinstance(value, str)
+        and value.startswith(_FORMULA_STARTS)
+        and not _PLAIN_NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value
