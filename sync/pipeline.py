@@ -21,7 +21,9 @@ from sync.backends.base import Backend, BackendError, SpreadsheetNotFound
 from sync.config import Config, nearest
 from sync.coordination import read_matches, record_deleted_rows_as_declined
 from sync.errors import EXIT_FIX_INPUT
-from sync.layouts import TABS
+from sync.labels import column_label
+from sync.layouts import MATCH_COLUMNS, TABS
+from sync.overwrites import overwrite_notes
 from sync.plan import Grid, Snapshot, SpreadsheetPlan
 from sync.planner import PassData, build_plan
 from sync.sources import column_map, find_headers, source_rows
@@ -75,6 +77,7 @@ def run_pass(
     coordination = config.coordination.spreadsheet
     current = read_coordination(backend, coordination, TABS)
     limit = backend.max_cell_chars
+    language = config.coordination.language
     progress(
         f"Normalizing {len(offers_source.rows)} form rows and {len(needs_source.rows)} need rows…"
     )
@@ -98,9 +101,18 @@ def run_pass(
         ],
         matches=matches,
         proposals=proposals,
-        source_headers={"offers": offers_source.headers, "needs": needs_source.headers},
+        source_headers={
+            "offers": offers_source.headers,
+            "needs": needs_source.headers,
+            "matches": {key: column_label(key, language) for key in MATCH_COLUMNS},
+        },
     )
-    plan = build_plan(coordination, current, data, config.coordination.language, now)
+    plan = build_plan(coordination, current, data, language, now)
+    notes = overwrite_notes(plan.updates, matches)
+    if notes:
+        # The notes go on Problems, which the plan rewrites: plan again with them.
+        data = dataclasses.replace(data, problems=[*data.problems, *notes])
+        plan = build_plan(coordination, current, data, language, now)
     if not dry_run and not plan.is_empty:
         progress(f"Writing {backend.location(coordination)}…")
         backend.apply(plan)

@@ -11,7 +11,9 @@ import pytest
 from openpyxl.drawing.image import Image
 from PIL import Image as Picture
 
-from tests.harness import WorkbookHarness
+from sync.labels import column_spellings
+from sync.plan import locate_columns
+from tests.harness import Harness, WorkbookHarness
 
 NEW_FORM_ROW = [
     "21.11.2026 10:15:00",
@@ -63,3 +65,45 @@ def test_pictures_a_coordinator_adds_survive_the_next_write(
         for title in ("Matches", "Карта складов")
     }
     assert anchors == {"Matches": [(25, 1)], "Карта складов": [(1, 2)]}
+
+
+def _cell(harness: Harness, match_id: str, key: str) -> tuple[int, str]:
+    """The sheet row of a match, and its cell in column `key`."""
+    grid = harness.coordination("Matches")
+    at = locate_columns(grid[0], {k: column_spellings(k) for k in ("match_id", key)})
+    row = next(n for n, r in enumerate(grid, start=1) if r and r[at["match_id"]] == match_id)
+    values = grid[row - 1]
+    return row, values[at[key]] if at[key] < len(values) else ""
+
+
+def test_a_correction_in_a_refreshed_column_is_replaced_and_noted_on_problems(
+    harness: Harness,
+) -> None:
+    harness.sync()
+    match_id = harness.matches()[0]["match_id"]
+    row, from_the_form = _cell(harness, match_id, "donor_phone")
+    assert from_the_form.startswith("+380")
+    harness.edit_match(match_id, "donor_phone", "+380 67 000 11 22")  # a new phone, typed
+
+    result = harness.sync()
+    # What the README says: the pass writes the form's value back...
+    assert "Refreshed cells: 1." in result.out
+    assert _cell(harness, match_id, "donor_phone") == (row, from_the_form)
+    # ...and Problems lists the replacement: where, what was typed, what replaced it.
+    notes = [r for r in harness.coordination("Problems")[1:] if r[0] == "Пары"]
+    assert [r[:4] for r in notes] == [["Пары", str(row), "Телефон донора", "+380 67 000 11 22"]]
+    assert from_the_form in notes[0][4] and "Заметки" in notes[0][4]
+    # The next pass changes nothing more, and the note goes.
+    harness.sync()
+    assert not [r for r in harness.coordination("Problems")[1:] if r[0] == "Пары"]
+    assert _cell(harness, match_id, "donor_phone") == (row, from_the_form)
+
+
+def test_filling_a_refreshed_cell_a_coordinator_emptied_is_not_noted(harness: Harness) -> None:
+    harness.sync()
+    match_id = harness.matches()[0]["match_id"]
+    row, from_the_form = _cell(harness, match_id, "ngo_city")
+    harness.edit_match(match_id, "ngo_city", "")
+    harness.sync()
+    assert _cell(harness, match_id, "ngo_city") == (row, from_the_form)
+    assert not [r for r in harness.coordination("Problems")[1:] if r[0] == "Пары"]
