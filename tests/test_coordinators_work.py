@@ -13,17 +13,7 @@ from PIL import Image as Picture
 
 from sync.labels import column_spellings
 from sync.plan import locate_columns
-from tests.harness import Harness, WorkbookHarness
-
-NEW_FORM_ROW = [
-    "21.11.2026 10:15:00",
-    "Оксана",
-    "+380 67 555 12 34",
-    "Лисичанск",
-    "Средства гигиены, Продукты (долгого хранения)",
-    "шампунь 3 шт, крупа 5 кг",
-    "Да",
-]
+from tests.harness import NEW_FORM_ROW, Harness, WorkbookHarness
 
 
 def _picture(path: Path) -> Picture.Image:

@@ -29,21 +29,13 @@ from sync.labels import column_label, status_label, status_labels
 from sync.layouts import COORDINATOR_COLUMNS, MATCH_COLUMNS
 from sync.plan import Grid
 from tests.google_harness import GoogleHarness, put_text
+from tests.harness import NEW_FORM_ROW
 from tests.sheets_emulator.emulator import SheetsEmulator
 
 TABS = ("Matches", "Offers", "Needs", "Problems")
 FAULTS = ("500", "503", "429", "drop")
 #: A budget spent by the first failure: every retryable failure stops the pass.
 NO_RETRIES = 1e-9
-NEW_FORM_ROW = [
-    "21.11.2026 10:15:00",
-    "Оксана",
-    "+380 67 555 12 34",
-    "Лисичанск",
-    "Средства гигиены, Продукты (долгого хранения)",
-    "шампунь 3 шт, крупа 5 кг",
-    "Да",
-]
 
 
 @pytest.fixture
