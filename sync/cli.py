@@ -1,10 +1,11 @@
 """`mozhem`: a thin command line over the library.
 
 Each command parses its options, calls one library function, and turns the
-library's errors into one clear message and an exit code:
-0 done, 1 a spreadsheet could not be read or written, 2 a mistake to fix in
-config.yaml or a sheet's headers, 3 another pass is running; 128+N when a
-second signal N stopped a pass at once.
+library's errors into one line, `mozhem: error: …`, and an exit code
+(sync/errors.py): 0 done, 1 a spreadsheet could not be read or written, 2 a
+mistake to fix in config.yaml, a sheet's headers or the key file, 3 another
+pass is running; 128+N when a second signal N stopped a pass at once. With -v
+the traceback comes first.
 
 Heavy libraries (pandas, openpyxl, the matcher's dictionaries) are imported
 only by the commands that need them, so `--help` and `status` answer at once.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,9 +24,12 @@ if TYPE_CHECKING:
     from sync.backends.base import Backend
     from sync.config import Config
 
+from sync.errors import EXIT_FAILED, EXIT_OK, MozhemError, describe_os_error, one_line
+
 BackendFactory = Callable[["Config"], "Backend"]
 
-EXIT_OK, EXIT_FAILED, EXIT_FIX_INPUT, EXIT_BUSY = 0, 1, 2, 3
+#: `mozhem check` answers within this many seconds, even with no network.
+CHECK_SECONDS = 15.0
 
 
 def _common_options(top: bool) -> argparse.ArgumentParser:
@@ -42,7 +47,11 @@ def _common_options(top: bool) -> argparse.ArgumentParser:
         help="the settings file (default: ./config.yaml)",
     )
     common.add_argument(
-        "-v", "--verbose", action="store_true", default=default(False), help="log each step"
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=default(False),
+        help="log each step, and show the traceback of an error",
     )
     common.add_argument(
         "--log-json",
@@ -131,7 +140,6 @@ def main(
 
     configure_logging(args.verbose, json_lines=args.log_json)
     from sync.ops.signals import Interrupted
-    from sync.state import PassAlreadyRunning
 
     try:
         if args.command in LEDGER_COMMANDS:
@@ -142,52 +150,44 @@ def main(
 
         config = load_config(args.config)
         return int(COMMANDS[args.command](args, config, backend_factory or _open_backend))
-    except PassAlreadyRunning as error:
-        return _fail(str(error), EXIT_BUSY)
     except Interrupted as interrupted:
-        return _fail(str(interrupted), interrupted.exit_code)
-    except KeyboardInterrupt:  # Ctrl-C in a command that does not pass (check, restore…)
-        return _fail("stopped by Ctrl-C", 130)
+        return _fail(interrupted, str(interrupted), interrupted.exit_code, False)
+    except KeyboardInterrupt as error:  # Ctrl-C in a command that does not pass
+        return _fail(error, "stopped by Ctrl-C", 130, False)
     except BrokenPipeError:  # `mozhem history | head`: the reader has what it wanted
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except MozhemError as error:
+        return _fail(error, str(error), error.exit_code, args.verbose)
+    except OSError as error:
+        # A file or folder nobody foresaw (state_dir, say) that we may not use.
+        return _fail(error, describe_os_error(error), EXIT_FAILED, args.verbose)
     except Exception as error:
-        return _fail_on(error)
+        import logging
+
+        # Through the log handler, so the traceback is masked like every other line.
+        logging.getLogger("mozhem").error("unexpected error", exc_info=error)
+        return _fail(error, f"unexpected {type(error).__name__}; see the traceback above", 1, False)
 
 
-def _fail_on(error: Exception) -> int:
-    from sync.state import OpsError
-
-    if isinstance(error, OpsError):
-        return _fail(str(error), EXIT_FIX_INPUT)
-    from sync.backends.base import BackendError
-    from sync.config import ConfigError
-    from sync.sources import HeaderNotFound
-
-    if isinstance(error, HeaderNotFound | ConfigError):
-        return _fail(str(error), EXIT_FIX_INPUT)
-    if isinstance(error, BackendError):
-        return _fail(str(error), EXIT_FAILED)
-    import logging
-
-    # Through the log handler, so the traceback is masked like every other line.
-    logging.getLogger("mozhem").error("unexpected error", exc_info=error)
-    return _fail(f"unexpected {type(error).__name__}; see the traceback above", EXIT_FAILED)
-
-
-def _fail(message: str, code: int) -> int:
+def _fail(error: BaseException, message: str, code: int, verbose: bool) -> int:
+    """One line that names the file and what to do; the traceback only with -v.
+    Phones are masked in both; with --log-json the line is a JSON log entry."""
     from sync.ops.logs import json_logging_on
+    from sync.privacy import mask_phones_in
 
     if json_logging_on():
         import logging
 
-        logging.getLogger("mozhem").error("mozhem: error: %s", message)
-    else:
-        from sync.privacy import mask_phones_in
-
-        print(f"mozhem: error: {mask_phones_in(message)}", file=sys.stderr)
+        shown = error if verbose else None
+        logging.getLogger("mozhem").error("mozhem: error: %s", one_line(message), exc_info=shown)
+        return code
+    if verbose:
+        shown_text = "".join(traceback.format_exception(error))
+        print(mask_phones_in(shown_text), end="", file=sys.stderr)
+    print(f"mozhem: error: {mask_phones_in(one_line(message))}", file=sys.stderr)
     return code
 
 
@@ -212,6 +212,12 @@ def _run(args: argparse.Namespace, config: Config, factory: BackendFactory) -> i
 def _check(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
     from sync.commands import check
 
+    # A person waits for check: it gives up sooner than a scheduled pass would.
+    google = config.google
+    quick = google.model_copy(
+        update={"retry_budget_seconds": min(google.retry_budget_seconds, CHECK_SECONDS)}
+    )
+    config = config.model_copy(update={"google": quick})
     return check(config, factory(config))
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sync.errors import BusyError, InputError
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS passes (
     id INTEGER PRIMARY KEY,
@@ -47,11 +49,11 @@ CREATE TABLE IF NOT EXISTS loop (
 RUNNING, OK, FAILED, INTERRUPTED = "running", "ok", "failed", "interrupted"
 
 
-class PassAlreadyRunning(Exception):
+class PassAlreadyRunning(BusyError):
     pass
 
 
-class OpsError(Exception):
+class OpsError(InputError):
     """A history or restore request that cannot be carried out as asked."""
 
 

@@ -6,15 +6,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from sync.errors import EXIT_FIX_INPUT, MozhemError
 from sync.plan import Grid, Snapshot, SpreadsheetPlan
 
 
-class BackendError(Exception):
+class BackendError(MozhemError):
     """A spreadsheet could not be read or written; the message says why and what to do."""
 
 
 class SpreadsheetNotFound(BackendError):
-    pass
+    """No spreadsheet where config.yaml says: a key, a URL or a file name to fix."""
+
+    exit_code = EXIT_FIX_INPUT
+
+
+class SpreadsheetUnreadable(BackendError):
+    """The spreadsheet is there, but we may not open it, or it is not one we can read."""
+
+
+class SpreadsheetUnwritable(BackendError):
+    """The spreadsheet could not be written; nothing of it was changed."""
 
 
 class SpreadsheetBusy(BackendError):

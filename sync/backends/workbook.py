@@ -3,6 +3,10 @@
 Reads return strings exactly as typed. Writes go to a temporary file that then
 replaces the original, so a crash never leaves half a workbook. Text is always
 stored as text: a value starting with "=" is never turned into a formula.
+
+A file that is not an .xlsx workbook (empty, cut short, an old .xls, a CSV)
+or that we may not read or write raises one error naming the file and what to
+do; nothing is written then.
 """
 
 from __future__ import annotations
@@ -10,7 +14,10 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Sequence
+import zipfile
+import zlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -18,11 +25,19 @@ from typing import Any
 import openpyxl
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sync.backends.base import SourceSheet, SpreadsheetBusy, SpreadsheetNotFound
+from sync.backends.base import (
+    SourceSheet,
+    SpreadsheetBusy,
+    SpreadsheetNotFound,
+    SpreadsheetUnreadable,
+    SpreadsheetUnwritable,
+)
+from sync.errors import GRANT_ACCESS, os_reason
 from sync.ops import progress
 from sync.plan import (
     Grid,
@@ -36,6 +51,19 @@ from sync.plan import (
 
 #: Excel and LibreOffice keep at most this many characters in a cell.
 XLSX_CELL_LIMIT = 32_767
+#: The first bytes of an old .xls file, and of a password-protected workbook.
+OLE2_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+#: What openpyxl raises for a file that is not a readable .xlsx workbook.
+_NOT_A_WORKBOOK = (
+    zipfile.BadZipFile,
+    InvalidFileException,
+    KeyError,
+    ValueError,
+    TypeError,
+    EOFError,
+    zlib.error,
+    SyntaxError,  # XML parse errors
+)
 
 
 class WorkbookBackend:
@@ -54,22 +82,27 @@ class WorkbookBackend:
         return str(self.path(spreadsheet))
 
     def exists(self, spreadsheet: str) -> bool:
-        return self.path(spreadsheet).is_file()
+        return _is_file(self.path(spreadsheet))
 
     def read(self, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
         path = self.path(spreadsheet)
-        if not path.is_file():
+        if not _is_file(path):
+            what = "a folder, not a workbook" if path.is_dir() else "no such workbook"
             raise SpreadsheetNotFound(
-                f"{path}: no such workbook. Check 'spreadsheet' in config.yaml "
+                f"{path}: {what}. Check 'spreadsheet' in config.yaml "
                 f"and 'workbook.dir' ({self.directory})."
             )
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-        try:
-            return Snapshot.of(
-                {tab: _read_sheet(book[tab]) if tab in book.sheetnames else None for tab in tabs}
-            )
-        finally:
-            book.close()
+        with _reading(path):
+            book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+            try:
+                return Snapshot.of(
+                    {
+                        tab: _read_sheet(book[tab]) if tab in book.sheetnames else None
+                        for tab in tabs
+                    }
+                )
+            finally:
+                book.close()
 
     def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
         """A workbook has no locale: its dates are real datetimes, shown day first."""
@@ -77,18 +110,24 @@ class WorkbookBackend:
         return None if grid is None else SourceSheet(grid)
 
     def tab_titles(self, spreadsheet: str) -> list[str]:
-        book = openpyxl.load_workbook(self.path(spreadsheet), read_only=True)
-        try:
-            return list(book.sheetnames)
-        finally:
-            book.close()
+        path = self.path(spreadsheet)
+        with _reading(path):
+            book = openpyxl.load_workbook(path, read_only=True)
+            try:
+                return list(book.sheetnames)
+            finally:
+                book.close()
 
     def apply(self, plan: SpreadsheetPlan) -> None:
         if plan.is_empty:
             return
         path = self.path(plan.spreadsheet)
         _refuse_if_open_elsewhere(path)
-        book = openpyxl.load_workbook(path) if path.is_file() else _empty_book()
+        if _is_file(path):
+            with _reading(path):
+                book = openpyxl.load_workbook(path)
+        else:
+            book = _empty_book()
         for tab in plan.new_tabs:
             _create_tab(book, tab)
         if plan.keyed_tab is not None and (plan.appends or plan.updates):
@@ -99,6 +138,67 @@ class WorkbookBackend:
             # Widths are ours to choose only once; afterwards they are the coordinators'.
             _fit_widths(book[tab.title])
         _save_atomically(book, path)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file; a folder we may not look into says so."""
+    try:
+        return path.is_file()
+    except OSError as error:
+        raise SpreadsheetUnreadable(
+            f"{path.parent}: {os_reason(error)}: the folder cannot be opened to find "
+            f"{path.name}. {GRANT_ACCESS}"
+        ) from error
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Whatever stops us reading the workbook at `path`, as one error saying what to do."""
+    try:
+        yield
+    except OSError as error:
+        raise SpreadsheetUnreadable(
+            f"{path}: {os_reason(error)}: the workbook cannot be read. Give the user who "
+            "runs mozhem permission to read it (and to write it, for the coordination "
+            "workbook), then run again."
+        ) from error
+    except _NOT_A_WORKBOOK as error:
+        raise SpreadsheetUnreadable(f"{path}: {_why_not_a_workbook(path)}") from error
+
+
+def _why_not_a_workbook(path: Path) -> str:
+    """What the file is instead, judged by its first bytes, and what to do."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(OLE2_SIGNATURE))
+    except OSError:
+        head = b""
+    if not head:
+        return (
+            "the file is empty (0 bytes), not an .xlsx workbook. Restore it from a backup, "
+            "or save it again from Excel or LibreOffice as .xlsx."
+        )
+    if head.startswith(OLE2_SIGNATURE) or path.suffix.lower() == ".xls":
+        return (
+            "an old Excel .xls file (or a workbook with a password); mozhem reads .xlsx "
+            "workbooks only. Open it in Excel or LibreOffice, save it as .xlsx without a "
+            "password, and name the .xlsx file in config.yaml."
+        )
+    if zipfile.is_zipfile(path):
+        return (
+            "a zip archive, but not an .xlsx workbook (an .ods or .docx file?). Open it in "
+            "Excel or LibreOffice and save it as .xlsx."
+        )
+    if head.startswith(b"PK"):
+        return (
+            "the workbook is damaged or incomplete (cut short while it was copied or "
+            "saved?). Restore it from a backup, or open it in Excel or LibreOffice and "
+            "save it again as .xlsx."
+        )
+    return (
+        "not an .xlsx workbook (a CSV or text file?). Open it in Excel or LibreOffice "
+        "and save it as .xlsx."
+    )
 
 
 def _empty_book() -> Workbook:
@@ -252,14 +352,29 @@ def _mode_for(path: Path) -> int:
 
 
 def _save_atomically(book: Workbook, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent
+        )
+    except OSError as error:
+        raise _unwritable(path, error) from error
     os.close(handle)
     try:
         book.save(temporary)
         # mkstemp makes the file private (0600); keep the mode people expect.
         os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _unwritable(path, error) from error
         raise
+
+
+def _unwritable(path: Path, error: OSError) -> SpreadsheetUnwritable:
+    return SpreadsheetUnwritable(
+        f"{path}: {os_reason(error)}: the workbook cannot be written in {path.parent}. "
+        "Give the user who runs mozhem permission to write there (or free some space), "
+        "then run again; nothing was written."
+    )

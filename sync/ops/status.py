@@ -41,18 +41,17 @@ def status(state_path: Path) -> int:
 
 def state_dir_of(config_path: Path) -> Path:
     """`state_dir` from config.yaml, resolved against the file's folder, read without
-    the full validation (which costs a third of a second of imports)."""
-    if not config_path.is_file():
-        raise OpsError(f"{config_path}: no such file. Pass --config PATH or create ./config.yaml.")
+    the full validation (which costs a third of a second of imports). A file that
+    cannot be read so simply goes through load_config, whose message says why."""
     import yaml
 
     try:
-        raw = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError):
+        raw = yaml.safe_load(config_path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
         raw = None
     given = raw.get("state_dir", ".mozhem") if isinstance(raw, dict) else None
     if not isinstance(given, str) or not given:
-        from sync.config import load_config  # its message says what is wrong
+        from sync.config import load_config
 
         return load_config(config_path).state_path
     relative = Path(given)
