@@ -47,6 +47,16 @@ class ItemLine:
     #: How many things the text names for this line ("шкаф, сервант" is 2).
     things: int = 0
 
+    def item_model(self) -> dict[str, str]:
+        """The fields an Offer or a Need carries for matching item to item."""
+        return {
+            "kind": self.kind,
+            "audience": self.audience,
+            "season": self.season,
+            "size": self.size,
+            "unit": self.unit,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Items:

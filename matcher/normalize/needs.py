@@ -86,11 +86,7 @@ def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], lis
                 lat=city.lat,
                 lon=city.lon,
                 quantity_estimated=estimated,
-                kind=line.kind,
-                audience=line.audience,
-                season=line.season,
-                size=line.size,
-                unit=line.unit,
+                **line.item_model(),
             )
         )
     return needs, ctx.problems

@@ -105,11 +105,7 @@ def _offers_of(donor: Donor) -> tuple[list[Offer], list[Problem]]:
                 lon=latest.lon,
                 quantity_estimated=estimated,
                 donor_key=donor.key,
-                kind=line.kind,
-                audience=line.audience,
-                season=line.season,
-                size=line.size,
-                unit=line.unit,
+                **line.item_model(),
             )
         )
     first = donor.rows[0]
