@@ -38,6 +38,7 @@ from sync.backends.base import (
     SpreadsheetUnwritable,
 )
 from sync.errors import GRANT_ACCESS, os_reason
+from sync.ops import progress
 from sync.plan import (
     Grid,
     KeyedTab,
@@ -207,7 +208,8 @@ def _empty_book() -> Workbook:
 
 
 def _read_sheet(sheet: Any) -> Grid:
-    return trim_grid([[_as_text(v) for v in row] for row in sheet.iter_rows(values_only=True)])
+    rows = progress.active().iterate(sheet.iter_rows(values_only=True), "rows read", sheet.max_row)
+    return trim_grid([[_as_text(v) for v in row] for row in rows])
 
 
 def _as_text(value: object) -> str:
@@ -312,7 +314,8 @@ def _rewrite(book: Workbook, title: str, rows: Grid) -> None:
     sheet = book[title]
     if sheet.max_row:
         sheet.delete_rows(1, sheet.max_row)
-    for index, values in enumerate(rows, start=1):
+    written = progress.active().iterate(rows, f"rows written to {title}", len(rows))
+    for index, values in enumerate(written, start=1):
         _write_row(sheet, index, values)
     sheet.freeze_panes = "A2"
     _fit_widths(sheet)
