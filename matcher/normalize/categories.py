@@ -134,18 +134,18 @@ def hits_in(folded: str) -> tuple[Hit, ...]:
     toks = tokens(folded)
     found: list[Hit] = []
     used: set[int] = set()
-    for i in range(len(toks) - 1):
-        pairs = [(i, i + 1)]
-        if i + 2 < len(toks) and toks[i + 1] in GAP_WORDS:
-            pairs.append((i, i + 2))
-        for left, right in pairs:
-            if left in used or right in used:
-                continue
-            sense = _phrase(toks[left], toks[right])
-            if sense:
-                used.update(range(left, right + 1))
-                if not _negated(toks, left, right):
-                    found.append(Hit(left, right, sense, tuple(toks[left : right + 1])))
+    # words side by side first: "средство для мытья посуды" is dish soap ("мытья
+    # посуды"), not a cleaner ("средство для мытья") beside dishes
+    adjacent = [(i, i + 1) for i in range(len(toks) - 1)]
+    gapped = [(i, i + 2) for i in range(len(toks) - 2) if toks[i + 1] in GAP_WORDS]
+    for left, right in adjacent + gapped:
+        if left in used or right in used:
+            continue
+        sense = _phrase(toks[left], toks[right])
+        if sense:
+            used.update(range(left, right + 1))
+            if not _negated(toks, left, right):
+                found.append(Hit(left, right, sense, tuple(toks[left : right + 1])))
     for i, token in enumerate(toks):
         if i in used:
             continue

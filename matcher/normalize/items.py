@@ -253,10 +253,19 @@ def _label_codes(labels: str) -> _Boxes:
 def _form(part: _Part, code: str) -> str:
     """ "one" when the segment names a single thing of `code` ("сковорода"),
     "many" for a plural or a mass noun ("кастрюли", "бельё"): no count then."""
+    substances = attributes().substances
     forms = {
-        _head_form(h.tokens, code) for h in part.hits if h.sense.category == code and h.sense.kind
+        "many"
+        if _is_substance(f"{code}/{h.sense.kind}", substances)
+        else _head_form(h.tokens, code)
+        for h in part.hits
+        if h.sense.category == code and h.sense.kind
     }
     return "one" if forms <= {"one"} else "many"
+
+
+def _is_substance(path: str, substances: tuple[str, ...]) -> bool:
+    return any(path == s or path.startswith(s + "/") for s in substances)
 
 
 def _head_form(toks: tuple[str, ...], code: str) -> str:

@@ -65,6 +65,7 @@ class AttributesFile(_Strict):
     vague: list[str]
     size_words: dict[str, list[str]]
     paired: list[str]
+    substances: list[str]
     negators: dict[str, list[str]]
     request_words: list[str]
     self_words: list[str]
@@ -115,6 +116,9 @@ class Attributes:
     #: A word that is a size by itself -> its canonical size ("полуторное" -> "полуторный").
     size_words: dict[str, str]
     paired: frozenset[str]
+    #: Category or "category/kind" paths whose things are substances ("мука",
+    #: "корвалол"): named in the singular they are a kind, not one of them.
+    substances: tuple[str, ...]
     #: Multi-word entries ("на меху"): matched on the folded text.
     phrases: dict[str, tuple[str, str]]
     negators_before: frozenset[str]
@@ -244,6 +248,7 @@ def attributes() -> Attributes:
         vague=_folded_set(spec.vague, name),
         size_words=_table(spec.size_words, f"{name}: size_words"),
         paired=_folded_set(spec.paired, name),
+        substances=tuple(spec.substances),
         phrases=phrases,
         negators_before=_folded_set(spec.negators.get("before", []), name),
         negators_after=_folded_set(spec.negators.get("after", []), name),

@@ -81,6 +81,16 @@ def is_numeral(token: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def is_ordinal(token: str) -> bool:
+    """True when the Russian dictionary reads the token as an ordinal ("восьмой";
+    the Ukrainian one does not mark ordinals)."""
+    if not _ANALYZABLE.match(token):
+        return False
+    ru, _ = _analyzers()
+    return any("Anum" in str(p.tag) for p in ru.parse(token)[:2])
+
+
+@lru_cache(maxsize=100_000)
 def is_adjective(token: str) -> bool:
     """True when the dictionaries read the token first as an adjective or a
     participle ("ватные", "детские"), never as a noun."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from matcher.normalize.categories import Hit, lemma_in, token_lemmas
 from matcher.normalize.lexicon import attributes
-from matcher.normalize.morph import is_numeral
+from matcher.normalize.morph import is_numeral, is_ordinal
 from matcher.text import TOKEN_RE, translit
 
 MAX_COUNT = 10_000  # more than this is a phone, a year or a slip of the keyboard
@@ -168,7 +168,13 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
             if _number(nxt)[0] is not None and _unit(text):
                 continue  # "штук 40", "пар 25": the unit comes first, the number counts
             word_value = _word_value(text, nxt, ctx)
-            sized = nxt in _LETTER_SIZES or _marker(nxt, attrs.not_before) == "size"
+            # "размер тридцать восьмой", "сорок третьего размера": a size in words
+            sized = (
+                nxt in _LETTER_SIZES
+                or _marker(nxt, attrs.not_before) == "size"
+                or _marker(prev, attrs.not_before) == "size"
+                or is_ordinal(nxt)
+            )
             if (
                 word_value is not None
                 and not sized

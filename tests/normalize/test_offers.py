@@ -190,3 +190,56 @@ def test_hostile_text_is_kept_as_text() -> None:
     assert offer.item.startswith("@куртки")
     assert len(offer.item) <= 40
     assert {"control_chars_removed", "text_trimmed"} <= set(codes(problems))
+
+
+@pytest.mark.parametrize(
+    ("checkbox", "details", "expected"),
+    [
+        # substances named without a count: the text states none
+        ("Медикаменты", "корвалол, валидол, цитрамон, йод", {"medicine": None}),
+        ("Средства гигиены", "шампунь, мыло, зубная паста, все новое", {"hygiene": None}),
+        ("Продукты (долгого хранения)", "мука, сахар, масло", {"food": None}),
+        # things named once in the singular are one each, beside a count
+        ("Посуда", "кастрюли 2 шт, сковорода", {"kitchenware": 3}),
+        # one thing of another category's words
+        ("Средства гигиены", "Средство для мытья посуды 6 бутылок", {"hygiene": 6}),
+        ("Медикаменты", "бинты 5, вата 2 уп", {"medicine": 7}),
+        ("Игрушки", "Кукла Барби, пупс, набор посудки игрушечной", {"toys": None}),
+        ("", "маски 100 шт", {"medicine": 100}),
+    ],
+)
+def test_what_a_response_offers_and_how_many(
+    checkbox: str, details: str, expected: dict[str, int | None]
+) -> None:
+    offers, _ = normalize_offers([form_row(2, categories=checkbox, details=details)])
+    read = {
+        o.category: (None if o.quantity_estimated and o.quantity == 1 else o.quantity)
+        for o in offers
+    }
+    assert read == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "code"),
+    [
+        ("Ремонт холодильников и стиральных машин на дому, выезд мастера. Недорого!", "ad_row"),
+        ("Юрист для переселенцев, консультация платная. http://vpl-help.com.ua", "ad_row"),
+        ("Нужна помощь! Беременная, переехали с Горловки, ничего нет. Позвоните", "help_request"),
+    ],
+)
+def test_rows_that_are_not_offers_say_why(details: str, code: str) -> None:
+    offers, problems = normalize_offers([form_row(2, categories="", details=details)])
+    assert offers == []
+    assert code in codes(problems)
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("сапоги две пары размер тридцать восьмой", 2),
+        ("ботинки 2 пары сорок третьего размера", 2),
+    ],
+)
+def test_a_size_in_words_is_not_a_count(details: str, expected: int) -> None:
+    offers, _ = normalize_offers([form_row(2, categories="Обувь", details=details)])
+    assert [o.quantity for o in offers] == [expected]
