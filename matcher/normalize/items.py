@@ -25,7 +25,7 @@ from matcher.normalize.categories import (
 )
 from matcher.normalize.lexicon import attributes, lexicon
 from matcher.normalize.morph import is_adjective, number_of
-from matcher.normalize.numbers import Count, read_numbers
+from matcher.normalize.numbers import PAIR_WORDS, Count, read_numbers
 from matcher.normalize.quantities import Quantity
 from matcher.text import fold, tokens
 
@@ -423,6 +423,9 @@ def column_unit(column: str, line: ItemLine) -> str:
 def _column_counts(column: str, line: ItemLine) -> list[Count]:
     if not column:
         return []
+    paired = line.category == "shoes" or line.unit == "pairs"
+    if paired and fold(column).strip(" .!") in PAIR_WORDS:
+        return [Count(1, False, "pairs", 0)]  # "пару" of boots is one pair
     parts = [_part(piece) for piece in split_segments(column)]
     mine = [c for p in parts for cat, c in p.counts if cat == line.category]
     if mine:

@@ -35,9 +35,13 @@ NUMBER_WORDS: dict[str, int] = {
     "одиннадцать": 11, "одинадцять": 11, "двенадцать": 12, "дванадцять": 12,
     "дюжина": 12, "пятнадцать": 15, "п'ятнадцять": 15, "двадцать": 20, "двадцять": 20,
     "тридцать": 30, "тридцять": 30, "сорок": 40, "пятьдесят": 50, "п'ятдесят": 50,
-    "полсотни": 50, "півсотні": 50, "сто": 100, "сотня": 100,
+    "полсотни": 50, "півсотні": 50, "сто": 100, "сотня": 100, "десятков": 10,
+    "десятків": 10, "десятки": 10, "сотни": 100, "сотні": 100, "сотен": 100,
 }  # fmt: skip
-_PAIR_WORDS = frozenset({"пара", "пару", "парочка", "пари", "пар"})
+#: Words that multiply the number word beside them: "пару десятков", "десятка два".
+_MULTIPLIERS = frozenset({"десяток", "десятка", "десятков", "десятків", "десятки", "сотня",
+                          "сотни", "сотні", "сотен"})  # fmt: skip
+PAIR_WORDS = frozenset({"пара", "пару", "парочка", "пари", "пар"})
 _INSIDE = frozenset({"в", "у", "во", "in"})
 #: Units that count by themselves when named without a number: "цибуля мішок".
 _SELF_COUNTING = frozenset({"bags", "boxes", "buckets", "tons"})
@@ -180,6 +184,10 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
                 and not sized
                 and _marker(nxt, attrs.not_after) not in {"age", "size"}
             ):
+                last = counts[-1] if counts else None
+                if last and last.token == i - 1 and (text in _MULTIPLIERS or prev in _MULTIPLIERS):
+                    counts[-1] = Count(last.value * word_value[0], True, last.unit, last.token)
+                    continue
                 counts.append(Count(word_value[0], approx, word_value[1], i, prev == "по"))
                 skip_next = bool(word_value[1]) and word_value[1] == _unit(nxt)
             continue
@@ -226,7 +234,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
             continue
         if unit is None and unit_before:
             unit = unit_before
-        if unit == "pairs" or (unit is None and prev in _PAIR_WORDS):
+        if unit == "pairs" or (unit is None and prev in PAIR_WORDS):
             unit = "pairs"
         counts.append(
             Count(value, estimated or approx or high is not None, unit or "", i, prev == "по")
@@ -278,7 +286,7 @@ def _word_value(word: str, nxt: str, ctx: _Context) -> tuple[int, str] | None:
                 break
     if value is None:
         return None
-    if word in _PAIR_WORDS or word.startswith("пар"):
+    if word in PAIR_WORDS or word.startswith("пар"):
         paired = ctx.category == "shoes" or lemma_in(nxt, attributes().paired) is not None
         return (1, "pairs") if paired else (2, "")
     return value, _unit(nxt) or "" if nxt else ""

@@ -94,3 +94,24 @@ def test_unknown_urgency_is_normal_with_a_note() -> None:
     [need], problems = normalize_needs([need_row(2, urgency="фиолетовая")])
     assert need.urgency == "normal"
     assert [p.code for p in problems] == ["urgency_unknown"]
+
+
+@pytest.mark.parametrize(
+    ("item", "quantity", "expected"),
+    [
+        pytest.param("ботинки мужские 43-44", "пару", (1, False), id="a-pair-of-boots"),
+        pytest.param("мячи, кубики, настольные игры", "пару десятков", (20, True), id="tens"),
+        pytest.param("игрушки для песочницы", "десятка два", (20, True), id="tens-after"),
+    ],
+)
+def test_quantity_words_in_the_column(item: str, quantity: str, expected: tuple) -> None:
+    [need], _ = normalize_needs([need_row(2, item=item, quantity=quantity)])
+    assert (need.quantity, need.quantity_estimated) == expected
+
+
+@pytest.mark.parametrize(
+    "item", ["Мобильные телефоны кнопочные", "ноутбук для школьника", "фонарики", "буржуйка"]
+)
+def test_phones_computers_torches_and_wood_stoves_are_no_household_appliances(item: str) -> None:
+    [need], _ = normalize_needs([need_row(2, item=item, quantity="1")])
+    assert need.category == "other"

@@ -243,3 +243,10 @@ def test_rows_that_are_not_offers_say_why(details: str, code: str) -> None:
 def test_a_size_in_words_is_not_a_count(details: str, expected: int) -> None:
     offers, _ = normalize_offers([form_row(2, categories="Обувь", details=details)])
     assert [o.quantity for o in offers] == [expected]
+
+
+def test_a_pensioner_who_gives_through_an_operator_is_an_offer() -> None:
+    details = "Пенсионерка, по телефону. Отдает холодильник двухкамерный, нужно забрать самим"
+    offers, problems = normalize_offers([form_row(2, categories="", details=details)])
+    assert [o.category for o in offers] == ["appliances"]
+    assert "help_request" not in codes(problems)
