@@ -58,19 +58,30 @@ def sheet_properties(sheet: Sheet) -> dict[str, Any]:
     return copy.deepcopy({**props, "gridProperties": grid})
 
 
-def _sheet(sheet: Sheet) -> dict[str, Any]:
+def _sheet(sheet: Sheet, data: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     entry: dict[str, Any] = {"properties": sheet_properties(sheet)}
+    if data is not None:
+        entry["data"] = data
+    if sheet.conditional_formats:
+        entry["conditionalFormats"] = copy.deepcopy(sheet.conditional_formats)
     if sheet.protected_ranges:
         entry["protectedRanges"] = copy.deepcopy(sheet.protected_ranges)
     return entry
 
 
-def spreadsheet(book: Spreadsheet, fields: str = "") -> dict[str, Any]:
+def spreadsheet(
+    book: Spreadsheet, fields: str = "", data: dict[int, list[dict[str, Any]]] | None = None
+) -> dict[str, Any]:
+    """The Spreadsheet resource; with `data` (sheetId -> its GridData, for the ranges a
+    request named), only those sheets, each with its data."""
     properties = {**book.properties, "defaultFormat": DEFAULT_FORMAT, "spreadsheetTheme": THEME}
+    sheets = [_sheet(s) for s in book.sheets]
+    if data is not None:
+        sheets = [_sheet(s, data[s.sheet_id]) for s in book.sheets if s.sheet_id in data]
     body = {
         "spreadsheetId": book.key,
         "properties": copy.deepcopy(properties),
-        "sheets": [_sheet(s) for s in book.sheets],
+        "sheets": sheets,
         "spreadsheetUrl": f"https://docs.google.com/spreadsheets/d/{book.key}/edit",
     }
     return apply_mask(body, parse_mask(fields)) if fields else body
