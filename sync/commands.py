@@ -14,6 +14,7 @@ from sync.coordination import category_code, read_matches
 from sync.layouts import MATCHES
 from sync.pipeline import PassResult, read_coordination, run_pass
 from sync.state import StateStore
+from sync.tabs import identity
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,10 @@ def _progress(step: str) -> None:
 
 def _pairs_on_sheet(result: PassResult) -> list[tuple[str, str, str]]:
     existing = [(m.match_id, m.offer_id, m.need_id) for m, _ in result.data.matches.on_sheet()]
-    appended = [(row["match_id"], row["offer_id"], row["need_id"]) for row in result.plan.appends]
+    appended = [
+        (str(row["match_id"]), str(row["offer_id"]), str(row["need_id"]))
+        for row in result.plan.appends
+    ]
     return existing + appended
 
 
@@ -100,7 +104,7 @@ def check(config: Config, backend: Backend) -> int:
 
 def report(config: Config, backend: Backend) -> int:
     spreadsheet = config.coordination.spreadsheet
-    grid = read_coordination(backend, spreadsheet, [MATCHES])[MATCHES]
+    grid = read_coordination(backend, spreadsheet, [identity(MATCHES)])[MATCHES]
     if grid is None:
         raise BackendError(
             f"{backend.location(spreadsheet)} has no Matches tab yet: run mozhem sync."

@@ -24,6 +24,7 @@ SHEET_LABELS = Path(__file__).parent / "data" / "sheet_labels.yaml"
 class SheetLabelsFile(Strict):
     """Every label of the coordination spreadsheet, in ru, uk and en."""
 
+    tabs: dict[str, Texts]
     statuses: dict[str, Texts]
     #: Extra spellings people type for a status; matched after casefolding.
     status_variants: dict[str, list[str]] = Field(default_factory=dict)
@@ -39,7 +40,7 @@ class SheetLabelsFile(Strict):
         require_keys(self.status_variants, statuses, "status_variants", all_required=False)
         require_keys(self.sources, ("offers", "needs", "matches"), "sources")
         require_keys(self.severities, ("error", "note"), "severities")
-        require_keys(self.answers, ("yes", "no"), "answers")
+        require_keys(self.answers, ("yes", "no", "no_phone"), "answers")
         self.status_spellings()
         return self
 
@@ -81,10 +82,28 @@ def column_label(key: str, language: Language) -> str:
     return _data().columns[key][language]
 
 
+def column_keys() -> list[str]:
+    """Every column key a coordination tab may have."""
+    return list(_data().columns)
+
+
 def column_spellings(key: str) -> frozenset[str]:
     """Every folded header under which column `key` is recognized."""
     labels = _data().columns[key]
     return frozenset({fold(key), *(fold(labels[language]) for language in LANGUAGES)})
+
+
+def tab_title(key: str, language: Language) -> str:
+    return _data().tabs[key][language]
+
+
+def tab_titles(key: str) -> frozenset[str]:
+    """Every title tab `key` has gone by, in any language."""
+    return frozenset(_data().tabs[key][language] for language in LANGUAGES)
+
+
+def answer_label(key: str, language: Language) -> str:
+    return _data().answers[key][language]
 
 
 def source_label(source: str, language: Language) -> str:

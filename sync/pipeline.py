@@ -20,10 +20,11 @@ from matcher.vocabulary_files import ProblemCode
 from sync.backends.base import Backend, BackendError, SpreadsheetNotFound
 from sync.config import Config, nearest
 from sync.coordination import read_matches, record_deleted_rows_as_declined
-from sync.layouts import TABS
-from sync.plan import Grid, Snapshot, SpreadsheetPlan
+from sync.layouts import MATCHES
+from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabIdentity
 from sync.planner import PassData, build_plan
 from sync.sources import column_map, find_headers, source_rows
+from sync.tabs import IDENTITIES
 
 log = logging.getLogger(__name__)
 
@@ -70,15 +71,15 @@ def run_pass(
     offers_source = _read_source(config, backend, "offers")
     needs_source = _read_source(config, backend, "needs")
     coordination = config.coordination.spreadsheet
-    current = read_coordination(backend, coordination, TABS)
+    current = read_coordination(backend, coordination, IDENTITIES)
     limit = backend.max_cell_chars
     progress(
         f"Normalizing {len(offers_source.rows)} form rows and {len(needs_source.rows)} need rows…"
     )
     offers, offer_problems = normalize_offers(offers_source.rows, config.normalize_params(limit))
     needs, need_problems = normalize_needs(needs_source.rows, config.normalize_params(limit))
-    matches = read_matches(current.get("Matches"))
-    if current.get("Matches") is not None:
+    matches = read_matches(current.get(MATCHES))
+    if current.get(MATCHES) is not None:
         record_deleted_rows_as_declined(matches, remembered or {})
     params = dataclasses.replace(config.match_params(), now=now)
     progress(f"Matching {len(offers)} offer lines with {len(needs)} needs…")
@@ -117,13 +118,13 @@ def run_pass(
     )
 
 
-def read_coordination(backend: Backend, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
-    """The coordination tabs; none yet when the spreadsheet is still to be created."""
+def read_coordination(backend: Backend, spreadsheet: str, tabs: Sequence[TabIdentity]) -> Snapshot:
+    """The coordination tabs, by key; none yet when the spreadsheet is still to be created."""
     try:
-        return backend.read(spreadsheet, tabs)
+        return backend.read_tabs(spreadsheet, tabs)
     except SpreadsheetNotFound:
         if backend.creates_spreadsheets and not backend.exists(spreadsheet):
-            return Snapshot.nothing(tabs)
+            return Snapshot.nothing(tab.key for tab in tabs)
         raise
 
 

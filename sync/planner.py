@@ -1,33 +1,42 @@
 """Compute the write plan for the coordination spreadsheet: pure, no I/O.
 
 Matches: new proposals are appended; on existing rows only the contact details
-the pipeline owns are refreshed, and only where they differ. Offers, Needs and
-Problems are rewritten whole, and only when their content changed.
+the pipeline owns, and the days a need has waited, are refreshed, and only where
+they differ. Offers, Needs and Problems are rewritten whole, and only when their
+content changed. Furniture a tab lost is put back (sync/furniture.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from matcher.instance import age_days
 from matcher.labels import category_label, urgency_label
 from matcher.model import Need, Offer, Problem, Proposal, Status
-from matcher.reasons import alternatives_text, render_reason
 from matcher.params import Language
+from matcher.reasons import ReasonFacts, alternatives_text, render_reason
+from sync.cells import Value, same_value
 from sync.coordination import MatchesSheet
+from sync.display import dial_ready
+from sync.furniture import restores
 from sync.labels import status_label, yes_no_label
 from sync.layouts import (
+    MATCHES,
     NEED_LAYOUT,
+    NEEDS,
     OFFER_LAYOUT,
+    OFFERS,
     PROBLEM_LAYOUT,
+    PROBLEMS,
     REFRESHED_COLUMNS,
     TABS,
     View,
-    matches_tab,
-    new_tab,
 )
-from sync.plan import CellUpdate, Snapshot, SpreadsheetPlan, trim_grid
+from sync.plan import CellUpdate, Rewrite, Snapshot, SpreadsheetPlan, same_grid
+from sync.tabs import matches_tab, new_tab, tab_styles
 
 
 @dataclass(frozen=True)
@@ -56,57 +65,75 @@ def build_plan(
     appends = tuple(
         {
             **_contact_cells(offers[p.offer_id], needs[p.need_id], language),
-            **_creation_cells(p, language, now),
+            **_creation_cells(p, needs[p.need_id], language, now),
         }
         for p in fresh
     )
     view = View(language, data.source_headers)
     desired = {
-        OFFER_LAYOUT.title: OFFER_LAYOUT.grid(data.offers, view),
-        NEED_LAYOUT.title: NEED_LAYOUT.grid(data.needs, view),
-        PROBLEM_LAYOUT.title: PROBLEM_LAYOUT.grid(data.problems, view),
+        OFFERS: Rewrite(OFFER_LAYOUT.grid(data.offers, view), OFFER_LAYOUT.keys),
+        NEEDS: Rewrite(NEED_LAYOUT.grid(data.needs, view), NEED_LAYOUT.keys),
+        PROBLEMS: Rewrite(PROBLEM_LAYOUT.grid(data.problems, view), PROBLEM_LAYOUT.keys),
     }
     rewrites = {
-        title: grid
-        for title, grid in desired.items()
-        if trim_grid(current.get(title) or []) != grid
+        key: rewrite
+        for key, rewrite in desired.items()
+        if not same_grid(current.get(key), rewrite.cells)
     }
+    styles = tab_styles(language)
+    matches = current.tabs.get(MATCHES)
     return SpreadsheetPlan(
         spreadsheet=spreadsheet,
-        new_tabs=tuple(new_tab(title, language) for title in TABS if current.get(title) is None),
-        keyed_tab=matches_tab(language),
+        new_tabs=tuple(new_tab(key, language) for key in TABS if current.get(key) is None),
+        keyed_tab=matches_tab(language, matches.title if matches else None),
         appends=appends,
-        updates=tuple(_refreshes(data, offers, needs, language)),
+        updates=tuple(_refreshes(data, offers, needs, language, now)),
         rewrites=rewrites,
+        restores=restores(current, styles),
+        styles=styles,
         basis=current.tabs,
     )
 
 
-def _creation_cells(p: Proposal, language: Language, now: datetime) -> dict[str, str]:
+def _creation_cells(p: Proposal, need: Need, language: Language, now: datetime) -> dict[str, Value]:
     return {
         "match_id": p.match_id,
         "status": status_label(Status.PROPOSED, language),
+        "days_waiting": _days_waiting(need, now),
         "category": category_label(p.category, language),
-        "quantity": str(p.quantity),
-        "reason": render_reason(p.facts, language),
+        "quantity": p.quantity,
+        "reason": _reason(p, language),
         "alternatives": alternatives_text(p, language),
-        "score": f"{p.score:.2f}",
+        "score": round(p.score, 2),
         "offer_id": p.offer_id,
         "need_id": p.need_id,
-        "created_at": now.strftime("%d.%m.%Y %H:%M"),
+        "created_at": now.replace(second=0, microsecond=0),
     }
 
 
-def _contact_cells(offer: Offer, need: Need, language: Language) -> dict[str, str]:
+def _reason(p: Proposal, language: Language) -> str:
+    """Why, without how long the need has waited: that goes stale, and has its own column."""
+    facts = p.facts
+    if isinstance(facts, ReasonFacts):
+        facts = dataclasses.replace(facts, waiting_days=None)
+    return render_reason(facts, language)
+
+
+def _days_waiting(need: Need, now: datetime) -> Value:
+    days = age_days(need.submitted_at, now)
+    return "" if days is None else days
+
+
+def _contact_cells(offer: Offer, need: Need, language: Language) -> dict[str, Value]:
     return {
         "donor_name": offer.donor_name,
-        "donor_phone": offer.phone,
+        "donor_phone": dial_ready(offer.phone, language),
         "donor_city": offer.city,
         "offer_item": offer.item,
         "can_deliver": yes_no_label(offer.can_deliver, language),
         "organization": need.organization,
         "contact_name": need.contact_name,
-        "ngo_phone": need.phone,
+        "ngo_phone": dial_ready(need.phone, language),
         "ngo_city": need.city,
         "need_item": need.item,
         "urgency": urgency_label(need.urgency, language),
@@ -114,7 +141,11 @@ def _contact_cells(offer: Offer, need: Need, language: Language) -> dict[str, st
 
 
 def _refreshes(
-    data: PassData, offers: Mapping[str, Offer], needs: Mapping[str, Need], language: Language
+    data: PassData,
+    offers: Mapping[str, Offer],
+    needs: Mapping[str, Need],
+    language: Language,
+    now: datetime,
 ) -> list[CellUpdate]:
     updates = []
     for existing, row in data.matches.on_sheet():
@@ -122,10 +153,15 @@ def _refreshes(
         if offer is None or need is None:
             continue  # the source row is gone; the coordinators' row stays as it is
         wanted = _contact_cells(offer, need, language)
+        refreshed: tuple[str, ...] = REFRESHED_COLUMNS
+        if existing.status.is_live and existing.status is not Status.DELIVERED:
+            # Still waiting: the count goes on. Once settled, it stays as it was.
+            wanted["days_waiting"] = _days_waiting(need, now)
+            refreshed += ("days_waiting",)
         cells = row.cells
         updates += [
             CellUpdate(existing.match_id, key, wanted[key])
-            for key in REFRESHED_COLUMNS
-            if key in cells and cells[key] != wanted[key]
+            for key in refreshed
+            if key in cells and not same_value(cells[key], wanted[key])
         ]
     return updates

@@ -150,7 +150,7 @@ class GoogleHarness(Harness):
         return self.keys[name], self.settings["sources"][name]["worksheet"]
 
     def coordination(self, tab: str) -> Grid:
-        return self.emu.values(self.keys["coordination"], tab)
+        return self.emu.values(self.keys["coordination"], self.title(tab))
 
     def source(self, name: str) -> Grid:
         return self.emu.values(*self._source(name))
@@ -165,4 +165,5 @@ class GoogleHarness(Harness):
         put_text(self.emu, key, tab, grid)
 
     def edit_coordination(self, tab: str, row: int, column: int, value: str) -> None:
-        put_text(self.emu, self.keys["coordination"], tab, [[value]], rowcol_to_a1(row, column))
+        key, title = self.keys["coordination"], self.title(tab)
+        put_text(self.emu, key, title, [[value]], rowcol_to_a1(row, column))

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from sync.cli import main
-from sync.labels import column_spellings
+from sync.labels import column_keys, column_spellings, tab_title
 from sync.plan import Grid, locate_columns
 
 REPO = Path(__file__).resolve().parents[1]
@@ -64,7 +64,11 @@ class Harness:
         assert result.code == 0, result.err
         return result
 
-    # Reading and editing, in terms of spreadsheets and tabs.
+    # Reading and editing, in terms of spreadsheets and tabs (by key: "matches").
+    def title(self, tab: str) -> str:
+        """The title a coordination tab gets in the configured language."""
+        return tab_title(tab, self.settings["coordination"]["language"])
+
     def coordination(self, tab: str) -> Grid:
         raise NotImplementedError
 
@@ -81,20 +85,31 @@ class Harness:
         grid = self.source(name)
         self.replace_source(name, [*grid, list(values)])
 
-    def matches(self) -> list[dict[str, str]]:
-        """The Matches tab as dicts keyed by column key."""
-        grid = self.coordination("Matches")
-        keys = ("match_id", "status", "notes", "offer_id", "need_id", "quantity", "category")
-        columns = locate_columns(grid[0], {key: column_spellings(key) for key in keys})
+    def rows(self, tab: str, keys: Sequence[str] | None = None) -> list[dict[str, str]]:
+        """A coordination tab as dicts keyed by column key (every key its header has)."""
+        grid = self.coordination(tab)
+        if not grid:
+            return []
+        spellings = {key: column_spellings(key) for key in keys or column_keys()}
+        columns = locate_columns(grid[0], spellings)
         return [
             {key: row[i] if i < len(row) else "" for key, i in columns.items()} for row in grid[1:]
         ]
 
+    def matches(self) -> list[dict[str, str]]:
+        """The Matches tab as dicts keyed by column key."""
+        return self.rows("matches")
+
     def edit_match(self, match_id: str, key: str, value: str) -> None:
-        grid = self.coordination("Matches")
-        column = locate_columns(grid[0], {key: column_spellings(key)})[key]
-        row = next(i for i, r in enumerate(grid, start=1) if r and r[0] == match_id)
-        self.edit_coordination("Matches", row, column + 1, value)
+        self.edit_row("matches", "match_id", match_id, key, value)
+
+    def edit_row(self, tab: str, id_key: str, id_value: str, key: str, value: str) -> None:
+        """Type `value` into column `key` of the row whose `id_key` column holds `id_value`."""
+        grid = self.coordination(tab)
+        columns = locate_columns(grid[0], {k: column_spellings(k) for k in (id_key, key)})
+        at = columns[id_key]
+        row = next(i for i, r in enumerate(grid, start=1) if len(r) > at and r[at] == id_value)
+        self.edit_coordination(tab, row, columns[key] + 1, value)
 
 
 class WorkbookHarness(Harness):
@@ -112,8 +127,12 @@ class WorkbookHarness(Harness):
         source = self.settings["sources"][name]
         return self.dir / source["spreadsheet"], source["worksheet"]
 
+    @property
+    def coordination_path(self) -> Path:
+        return self.dir / self.settings["coordination"]["spreadsheet"]
+
     def coordination(self, tab: str) -> Grid:
-        return _read(self.dir / self.settings["coordination"]["spreadsheet"], tab)
+        return _read(self.coordination_path, self.title(tab))
 
     def source(self, name: str) -> Grid:
         return _read(*self._path(name))
@@ -131,10 +150,9 @@ class WorkbookHarness(Harness):
         book.save(path)
 
     def edit_coordination(self, tab: str, row: int, column: int, value: str) -> None:
-        path = self.dir / self.settings["coordination"]["spreadsheet"]
-        book = openpyxl.load_workbook(path)
-        book[tab].cell(row=row, column=column, value=value)
-        book.save(path)
+        book = openpyxl.load_workbook(self.coordination_path)
+        book[self.title(tab)].cell(row=row, column=column, value=value)
+        book.save(self.coordination_path)
 
 
 def _read(path: Path, tab: str) -> Grid:
