@@ -164,6 +164,19 @@ class GoogleHarness(Harness):
         self.emu.set_values(key, tab, blank)  # "" clears a cell
         put_text(self.emu, key, tab, grid)
 
+    def drop_furniture(self, tab: str) -> None:
+        key, title = self.keys["coordination"], self.title(tab)
+        self.emu.set_frozen_rows(key, title, 0)
+        self.emu.clear_data_validations(key, title)
+
+    def furniture(self, tab: str) -> tuple[int, list[tuple[int, int, int | None]]]:
+        key, title = self.keys["coordination"], self.title(tab)
+        dropdowns = [
+            (span["startColumnIndex"], span.get("startRowIndex", 0), span.get("endRowIndex"))
+            for span in (v["range"] for v in self.emu.data_validations(key, title))
+        ]
+        return self.emu.frozen_rows(key, title), dropdowns
+
     def edit_coordination(self, tab: str, row: int, column: int, value: str) -> None:
         key, title = self.keys["coordination"], self.title(tab)
         put_text(self.emu, key, title, [[value]], rowcol_to_a1(row, column))

@@ -16,6 +16,8 @@ from typing import Any
 import openpyxl
 import pytest
 import yaml
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 
 from sync.cli import main
 from sync.labels import column_keys, column_spellings, tab_title
@@ -79,6 +81,15 @@ class Harness:
         raise NotImplementedError
 
     def edit_coordination(self, tab: str, row: int, column: int, value: str) -> None:
+        raise NotImplementedError
+
+    def drop_furniture(self, tab: str) -> None:
+        """As a LibreOffice save does: no frozen header, the dropdown cut to a few rows."""
+        raise NotImplementedError
+
+    def furniture(self, tab: str) -> tuple[int, list[tuple[int, int, int | None]]]:
+        """Frozen rows, and each dropdown as (column, first row, last row or None: to the
+        end), 0-based, as the spreadsheet itself holds them."""
         raise NotImplementedError
 
     def append_source_row(self, name: str, values: Sequence[str]) -> None:
@@ -153,6 +164,26 @@ class WorkbookHarness(Harness):
         book = openpyxl.load_workbook(self.coordination_path)
         book[self.title(tab)].cell(row=row, column=column, value=value)
         book.save(self.coordination_path)
+
+    def drop_furniture(self, tab: str) -> None:
+        book = openpyxl.load_workbook(self.coordination_path)
+        sheet = book[self.title(tab)]
+        sheet.freeze_panes = None
+        for validation in sheet.data_validations.dataValidation:
+            first = next(iter(validation.sqref.ranges))
+            cut = CellRange(min_col=first.min_col, min_row=2, max_col=first.max_col, max_row=10)
+            validation.sqref = MultiCellRange(cut.coord)
+        book.save(self.coordination_path)
+
+    def furniture(self, tab: str) -> tuple[int, list[tuple[int, int, int | None]]]:
+        sheet = openpyxl.load_workbook(self.coordination_path)[self.title(tab)]
+        frozen = coordinate_to_tuple(sheet.freeze_panes)[0] - 1 if sheet.freeze_panes else 0
+        dropdowns = [
+            (cells.min_col - 1, cells.min_row - 1, cells.max_row)
+            for validation in sheet.data_validations.dataValidation
+            for cells in validation.sqref.ranges
+        ]
+        return frozen, dropdowns
 
 
 def _read(path: Path, tab: str) -> Grid:
