@@ -3,7 +3,8 @@
 Matches: new proposals are appended; on existing rows only the contact details
 the pipeline owns, and the days a need has waited, are refreshed, and only where
 they differ. Offers, Needs and Problems are rewritten whole, and only when their
-content changed. Furniture a tab lost is put back (sync/furniture.py).
+content changed; columns coordinators added to Offers and Needs are kept, by
+record (sync/own_columns.py). Furniture a tab lost is put back (sync/furniture.py).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from sync.layouts import (
     TABS,
     View,
 )
+from sync.own_columns import keep_own_columns
 from sync.plan import CellUpdate, Rewrite, Snapshot, SpreadsheetPlan, same_grid
 from sync.tabs import matches_tab, new_tab, tab_styles
 
@@ -70,9 +72,11 @@ def build_plan(
         for p in fresh
     )
     view = View(language, data.source_headers)
+    offers_tab = Rewrite(OFFER_LAYOUT.grid(data.offers, view), OFFER_LAYOUT.keys)
+    needs_tab = Rewrite(NEED_LAYOUT.grid(data.needs, view), NEED_LAYOUT.keys)
     desired = {
-        OFFERS: Rewrite(OFFER_LAYOUT.grid(data.offers, view), OFFER_LAYOUT.keys),
-        NEEDS: Rewrite(NEED_LAYOUT.grid(data.needs, view), NEED_LAYOUT.keys),
+        OFFERS: keep_own_columns(current.get(OFFERS), offers_tab, "offer_id"),
+        NEEDS: keep_own_columns(current.get(NEEDS), needs_tab, "need_id"),
         PROBLEMS: Rewrite(PROBLEM_LAYOUT.grid(data.problems, view), PROBLEM_LAYOUT.keys),
     }
     rewrites = {

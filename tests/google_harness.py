@@ -164,6 +164,13 @@ class GoogleHarness(Harness):
         self.emu.set_values(key, tab, blank)  # "" clears a cell
         put_text(self.emu, key, tab, grid)
 
+    def tab_titles(self) -> list[str]:
+        return self.emu.sheet_titles(self.keys["coordination"])
+
+    def rename_tab(self, tab: str, title: str) -> None:
+        self.emu.rename_sheet(self.keys["coordination"], self.title(tab), title)
+        self.renamed[tab] = title
+
     def drop_furniture(self, tab: str) -> None:
         key, title = self.keys["coordination"], self.title(tab)
         self.emu.set_frozen_rows(key, title, 0)

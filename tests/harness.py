@@ -47,6 +47,8 @@ class Harness:
         self.config_path = root / "config.yaml"
         self.settings = yaml.safe_load((REPO / "config.yaml").read_text("utf-8"))
         self.settings["state_dir"] = str(root / "state")
+        #: Tab key -> the title a person renamed it to.
+        self.renamed: dict[str, str] = {}
 
     def write_config(self, **changes: object) -> None:
         self.settings.update(changes)
@@ -68,8 +70,12 @@ class Harness:
 
     # Reading and editing, in terms of spreadsheets and tabs (by key: "matches").
     def title(self, tab: str) -> str:
-        """The title a coordination tab gets in the configured language."""
-        return tab_title(tab, self.settings["coordination"]["language"])
+        """The title of a coordination tab: as renamed, else as the configured language says."""
+        return self.renamed.get(tab) or tab_title(tab, self.settings["coordination"]["language"])
+
+    def rename_tab(self, tab: str, title: str) -> None:
+        """As a person renaming a tab in their spreadsheet program."""
+        raise NotImplementedError
 
     def coordination(self, tab: str) -> Grid:
         raise NotImplementedError
@@ -81,6 +87,9 @@ class Harness:
         raise NotImplementedError
 
     def edit_coordination(self, tab: str, row: int, column: int, value: str) -> None:
+        raise NotImplementedError
+
+    def tab_titles(self) -> list[str]:
         raise NotImplementedError
 
     def drop_furniture(self, tab: str) -> None:
@@ -164,6 +173,15 @@ class WorkbookHarness(Harness):
         book = openpyxl.load_workbook(self.coordination_path)
         book[self.title(tab)].cell(row=row, column=column, value=value)
         book.save(self.coordination_path)
+
+    def tab_titles(self) -> list[str]:
+        return list(openpyxl.load_workbook(self.coordination_path, read_only=True).sheetnames)
+
+    def rename_tab(self, tab: str, title: str) -> None:
+        book = openpyxl.load_workbook(self.coordination_path)
+        book[self.title(tab)].title = title
+        book.save(self.coordination_path)
+        self.renamed[tab] = title
 
     def drop_furniture(self, tab: str) -> None:
         book = openpyxl.load_workbook(self.coordination_path)

@@ -114,6 +114,7 @@ class WorkbookBackend:
             _rewrite(_sheet(book, plan, key), rewrite, plan.style_of(key))
         for restore in plan.restores:
             _restore(_sheet(book, plan, restore.tab), restore, plan.style_of(restore.tab))
+        style.refresh_marks(book)
         for tab in plan.new_tabs:
             # Widths are ours to choose only once; afterwards they are the coordinators'.
             sheet = book[tab.title]

@@ -60,6 +60,14 @@ def mark(sheet: Worksheet, key: str) -> None:
     sheet.defined_names[name] = DefinedName(name, attr_text=f"{quote_sheetname(sheet.title)}!$A$1")
 
 
+def refresh_marks(book: Workbook) -> None:
+    """Point each identity at its sheet's present title, after a person renamed it."""
+    for sheet in book.worksheets:
+        for name in list(sheet.defined_names):
+            if name.startswith(identity_name("")):
+                mark(sheet, name.removeprefix(identity_name("")))
+
+
 def number_format(value: object, style: ColumnStyle) -> str | None:
     if style.number_format is not None:
         return XLSX_FORMATS[style.number_format]
