@@ -27,27 +27,43 @@ from sync.labels import (
     yes_no_label,
 )
 from sync.plan import Cells, trim_grid
-from sync.styles import PLAIN, ColumnStyle, NumberFormat, TabStyle
+from sync.styles import PLAIN, ColumnStyle, Highlight, NumberFormat, TabStyle
 
 #: The coordination tabs, by key: a key names a tab for good, whatever its title.
 MATCHES = "matches"
+CALL_TODAY = "call_today"
+RECONFIRM = "reconfirm"
 OFFERS = "offers"
 NEEDS = "needs"
 PROBLEMS = "problems"
-TABS = (MATCHES, OFFERS, NEEDS, PROBLEMS)
+DASHBOARD = "dashboard"
+#: In the order a new spreadsheet shows them.
+TABS = (MATCHES, CALL_TODAY, RECONFIRM, OFFERS, NEEDS, PROBLEMS, DASHBOARD)
 
 Record = TypeVar("Record")
 #: A column that shows any record of a kind shows records of each narrower kind.
 Shown = TypeVar("Shown", contravariant=True)
 
 
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How far a need is covered: quantities proposed (still live), agreed, delivered,
+    and still missing (reports.summaries.needs_coverage)."""
+
+    proposed: int = 0
+    agreed: int = 0
+    delivered: int = 0
+    missing: int = 0
+
+
 @dataclass(frozen=True)
 class View:
-    """What a cell shows besides its record: the coordinators' language, and the
-    header each canonical field has in its source sheet (per source)."""
+    """What a cell shows besides its record: the coordinators' language, the header
+    each canonical field has in its source sheet (per source), and each need's coverage."""
 
     language: Language
     source_headers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    coverage: Mapping[str, Coverage] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +173,17 @@ OFFER_LAYOUT: Layout[Offer] = Layout(
     order=lambda o: (o.source_row, o.category, o.offer_id),
 )
 
+
+def _covered(key: str) -> Column[Need]:
+    """A coverage quantity of a need (the pass's, not a field of the record)."""
+    kind = key.removesuffix("_qty")
+    return Column(
+        key,
+        lambda n, view: getattr(view.coverage.get(n.need_id, Coverage()), kind),
+        style=ColumnStyle("integer", width=10),
+    )
+
+
 NEED_LAYOUT: Layout[Need] = Layout(
     NEEDS,
     (
@@ -166,9 +193,12 @@ NEED_LAYOUT: Layout[Need] = Layout(
         canonical("contact_name"),
         *_WHAT_AND_WHERE,
         canonical("urgency", lambda n, view: urgency_label(n.urgency, view.language)),
+        *(_covered(key) for key in ("proposed_qty", "agreed_qty", "delivered_qty", "missing_qty")),
     ),
     order=lambda n: (n.source_row, n.category, n.need_id),
 )
+#: A need nothing is proposed for stands out.
+NOTHING_PROPOSED = Highlight("proposed_qty", equals=0)
 
 #: Long values are cut on the Problems tab; the full text stays in its source.
 PROBLEM_VALUE_CHARS = 500
@@ -243,6 +273,7 @@ MATCH_COLUMNS = (
     "alternatives",
     "score",
     "created_at",
+    "delivered_at",
     "match_id",
     "offer_id",
     "need_id",
@@ -260,6 +291,7 @@ MATCH_STYLE = TabStyle(
         "alternatives": _LONG_TEXT,
         "score": ColumnStyle("decimal", width=9),
         "created_at": WHEN,
+        "delivered_at": WHEN,
     },
     row_height=48,
 )
@@ -275,9 +307,46 @@ MATCH_FIELDS = (
     "reason",
 )
 
+# --- Call today and Re-confirm: work lists the pass rewrites (sync/worklists.py) --------
+
+CALL_COLUMNS = (
+    "person", "phone", "urgency", "days_waiting", "item", "quantity", "other", "other_phone",
+    "match_id",
+)  # fmt: skip
+CALL_STYLE = TabStyle(
+    columns={
+        "person": ColumnStyle(width=32),
+        "phone": PHONE,
+        "days_waiting": ColumnStyle("integer", width=10),
+        "item": ColumnStyle(width=32, wrap=True),
+        "quantity": ColumnStyle("integer", width=10),
+        "other": ColumnStyle(width=28),
+        "other_phone": PHONE,
+    }
+)
+#: The pipeline's columns, and the coordinator's answer and when the pass first saw it.
+RECONFIRM_COLUMNS = (
+    "offer_id", "donor_name", "phone", "city", "item", "quantity", "submitted_at",
+    "days_waiting", "answer", "checked_at",
+)  # fmt: skip
+RECONFIRM_STYLE = TabStyle(
+    columns={
+        "phone": PHONE,
+        "item": ColumnStyle(width=32, wrap=True),
+        "quantity": ColumnStyle("integer", width=10),
+        "submitted_at": WHEN,
+        "days_waiting": ColumnStyle("integer", width=10),
+        "answer": ColumnStyle(width=14),
+        "checked_at": ColumnStyle("date", width=12),
+    }
+)
+
 TAB_COLUMNS: Mapping[str, tuple[str, ...]] = {
     MATCHES: MATCH_COLUMNS,
+    CALL_TODAY: CALL_COLUMNS,
+    RECONFIRM: RECONFIRM_COLUMNS,
     OFFERS: OFFER_LAYOUT.keys,
     NEEDS: NEED_LAYOUT.keys,
     PROBLEMS: PROBLEM_LAYOUT.keys,
+    DASHBOARD: (),
 }

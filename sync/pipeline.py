@@ -20,11 +20,12 @@ from matcher.vocabulary_files import ProblemCode
 from sync.backends.base import Backend, BackendError, SpreadsheetNotFound
 from sync.config import Config, nearest
 from sync.coordination import read_matches, record_deleted_rows_as_declined
-from sync.layouts import MATCHES
+from sync.layouts import MATCHES, RECONFIRM
 from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabIdentity
 from sync.planner import PassData, build_plan
 from sync.sources import column_map, find_headers, source_rows
 from sync.tabs import IDENTITIES
+from sync.worklists import read_answers, retired_offers
 
 log = logging.getLogger(__name__)
 
@@ -81,9 +82,12 @@ def run_pass(
     matches = read_matches(current.get(MATCHES))
     if current.get(MATCHES) is not None:
         record_deleted_rows_as_declined(matches, remembered or {})
+    answers = read_answers(current.get(RECONFIRM))
+    retired = retired_offers(answers)
     params = dataclasses.replace(config.match_params(), now=now)
     progress(f"Matching {len(offers)} offer lines with {len(needs)} needs…")
-    proposals = propose(offers, needs, matches.existing, params)
+    available = [offer for offer in offers if offer.offer_id not in retired]
+    proposals = propose(available, needs, matches.existing, params)
     data = PassData(
         offers=offers,
         needs=needs,
@@ -97,8 +101,16 @@ def run_pass(
         matches=matches,
         proposals=proposals,
         source_headers={"offers": offers_source.headers, "needs": needs_source.headers},
+        answers=answers,
     )
-    plan = build_plan(coordination, current, data, config.coordination.language, now)
+    plan = build_plan(
+        coordination,
+        current,
+        data,
+        config.coordination.language,
+        now,
+        config.offers.reconfirm_after_days,
+    )
     if not dry_run and not plan.is_empty:
         progress(f"Writing {backend.location(coordination)}…")
         backend.apply(plan)

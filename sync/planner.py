@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from matcher.instance import age_days
@@ -19,12 +19,17 @@ from matcher.labels import category_label, urgency_label
 from matcher.model import Need, Offer, Problem, Proposal, Status
 from matcher.params import Language
 from matcher.reasons import ReasonFacts, alternatives_text, render_reason
+from reports.dashboard import dashboard
+from reports.sheet import dashboard_cells
+from reports.summaries import call_list, needs_coverage
 from sync.cells import Value, same_value
 from sync.coordination import MatchesSheet
 from sync.display import dial_ready
 from sync.furniture import restores
 from sync.labels import status_label, yes_no_label
 from sync.layouts import (
+    CALL_TODAY,
+    DASHBOARD,
     MATCHES,
     NEED_LAYOUT,
     NEEDS,
@@ -32,13 +37,17 @@ from sync.layouts import (
     OFFERS,
     PROBLEM_LAYOUT,
     PROBLEMS,
+    RECONFIRM,
     REFRESHED_COLUMNS,
     TABS,
+    Coverage,
     View,
 )
 from sync.own_columns import keep_own_columns
 from sync.plan import CellUpdate, Rewrite, Snapshot, SpreadsheetPlan, same_grid
+from sync.report_frames import Frames, pass_frames
 from sync.tabs import matches_tab, new_tab, tab_styles
+from sync.worklists import Answer, call_today_rewrite, reconfirm_rewrite
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,8 @@ class PassData:
     proposals: Sequence[Proposal]
     #: Canonical field -> the header it has in its source sheet, per source.
     source_headers: Mapping[str, Mapping[str, str]]
+    #: What coordinators answered on the Re-confirm tab, by offer_id.
+    answers: Mapping[str, Answer] = field(default_factory=dict)
 
 
 def build_plan(
@@ -60,6 +71,7 @@ def build_plan(
     data: PassData,
     language: Language,
     now: datetime,
+    reconfirm_after_days: int = 30,
 ) -> SpreadsheetPlan:
     offers = {offer.offer_id: offer for offer in data.offers}
     needs = {need.need_id: need for need in data.needs}
@@ -71,14 +83,25 @@ def build_plan(
         }
         for p in fresh
     )
+    updates = _refreshes(data, offers, needs, language, now)
     view = View(language, data.source_headers)
+    problems = PROBLEM_LAYOUT.grid(data.problems, view)
+    frames = pass_frames(data.offers, data.needs, problems, data.matches, appends, updates)
+    view = View(language, data.source_headers, _coverage(frames))
     offers_tab = Rewrite(OFFER_LAYOUT.grid(data.offers, view), OFFER_LAYOUT.keys)
     needs_tab = Rewrite(NEED_LAYOUT.grid(data.needs, view), NEED_LAYOUT.keys)
+    board = dashboard(frames.offers, frames.needs, frames.matches, frames.problems, now, language)
     desired = {
+        CALL_TODAY: call_today_rewrite(call_list(frames.matches), language),
+        RECONFIRM: reconfirm_rewrite(
+            data.answers, frames.offers, frames.matches, now, reconfirm_after_days, language
+        ),
         OFFERS: keep_own_columns(current.get(OFFERS), offers_tab, "offer_id"),
         NEEDS: keep_own_columns(current.get(NEEDS), needs_tab, "need_id"),
-        PROBLEMS: Rewrite(PROBLEM_LAYOUT.grid(data.problems, view), PROBLEM_LAYOUT.keys),
+        PROBLEMS: Rewrite(problems, PROBLEM_LAYOUT.keys),
+        DASHBOARD: Rewrite(dashboard_cells(board, language)),
     }
+    desired[RECONFIRM] = keep_own_columns(current.get(RECONFIRM), desired[RECONFIRM], "offer_id")
     rewrites = {
         key: rewrite
         for key, rewrite in desired.items()
@@ -91,7 +114,7 @@ def build_plan(
         new_tabs=tuple(new_tab(key, language) for key in TABS if current.get(key) is None),
         keyed_tab=matches_tab(language, matches.title if matches else None),
         appends=appends,
-        updates=tuple(_refreshes(data, offers, needs, language, now)),
+        updates=tuple(updates),
         rewrites=rewrites,
         restores=restores(current, styles),
         styles=styles,
@@ -111,8 +134,13 @@ def _creation_cells(p: Proposal, need: Need, language: Language, now: datetime) 
         "score": round(p.score, 2),
         "offer_id": p.offer_id,
         "need_id": p.need_id,
-        "created_at": now.replace(second=0, microsecond=0),
+        "created_at": _minute(now),
     }
+
+
+def _minute(now: datetime) -> datetime:
+    """A time as the sheet shows it: to the minute."""
+    return now.replace(second=0, microsecond=0)
 
 
 def _reason(p: Proposal, language: Language) -> str:
@@ -144,6 +172,16 @@ def _contact_cells(offer: Offer, need: Need, language: Language) -> dict[str, Va
     }
 
 
+def _coverage(frames: Frames) -> dict[str, Coverage]:
+    table = needs_coverage(frames.needs, frames.matches)
+    return {
+        str(row["need_id"]): Coverage(
+            int(row["proposed"]), int(row["agreed"]), int(row["delivered"]), int(row["missing"])
+        )
+        for row in table.to_dict("records")
+    }
+
+
 def _refreshes(
     data: PassData,
     offers: Mapping[str, Offer],
@@ -153,6 +191,9 @@ def _refreshes(
 ) -> list[CellUpdate]:
     updates = []
     for existing, row in data.matches.on_sheet():
+        if existing.status is Status.DELIVERED and not row.cells.get("delivered_at", "x").strip():
+            # The first pass that sees it delivered says when (to the pass).
+            updates.append(CellUpdate(existing.match_id, "delivered_at", _minute(now)))
         offer, need = offers.get(existing.offer_id), needs.get(existing.need_id)
         if offer is None or need is None:
             continue  # the source row is gone; the coordinators' row stays as it is

@@ -11,15 +11,28 @@ from __future__ import annotations
 from dataclasses import replace
 
 from matcher.params import Language
-from sync.labels import column_label, column_spellings, status_labels, tab_title, tab_titles
+from sync.labels import (
+    column_label,
+    column_spellings,
+    reconfirm_labels,
+    status_labels,
+    tab_title,
+    tab_titles,
+)
 from sync.layouts import (
+    CALL_STYLE,
+    CALL_TODAY,
     COORDINATOR_COLUMNS,
+    DASHBOARD,
     MATCH_COLUMNS,
     MATCH_STYLE,
     MATCHES,
     NEED_LAYOUT,
+    NOTHING_PROPOSED,
     OFFER_LAYOUT,
     PROBLEM_LAYOUT,
+    RECONFIRM,
+    RECONFIRM_STYLE,
     TAB_COLUMNS,
     TABS,
     header,
@@ -27,17 +40,22 @@ from sync.layouts import (
 from sync.plan import KeyedTab, NewTab, TabIdentity
 from sync.styles import TabStyle
 
-_LAYOUT_STYLES = {
+_STYLES = {
     OFFER_LAYOUT.key: OFFER_LAYOUT.style,
-    NEED_LAYOUT.key: NEED_LAYOUT.style,
+    NEED_LAYOUT.key: replace(NEED_LAYOUT.style, highlights=(NOTHING_PROPOSED,)),
     PROBLEM_LAYOUT.key: PROBLEM_LAYOUT.style,
+    CALL_TODAY: CALL_STYLE,
+    # A title and tables side by side: nothing to freeze.
+    DASHBOARD: TabStyle(frozen_rows=0),
 }
 
 
 def tab_style(key: str, language: Language) -> TabStyle:
     if key == MATCHES:
         return replace(MATCH_STYLE, dropdowns={"status": tuple(status_labels(language))})
-    return _LAYOUT_STYLES.get(key, TabStyle())
+    if key == RECONFIRM:
+        return replace(RECONFIRM_STYLE, dropdowns={"answer": reconfirm_labels(language)})
+    return _STYLES.get(key, TabStyle())
 
 
 def tab_styles(language: Language) -> dict[str, TabStyle]:

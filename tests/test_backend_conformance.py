@@ -17,7 +17,7 @@ import pytest
 
 from sync.backends.base import Backend
 from sync.backends.workbook import WorkbookBackend
-from sync.layouts import MATCHES, NEEDS, OFFERS, PROBLEMS, TABS
+from sync.layouts import MATCH_COLUMNS, MATCHES, NEED_LAYOUT, NEEDS, OFFERS, PROBLEMS, TABS
 from sync.plan import CellUpdate, Grid, Rewrite, Snapshot, SpreadsheetPlan, TabShape, trim_grid
 from sync.tabs import IDENTITIES, matches_tab, new_tab, tab_styles
 from tests.google_harness import emulated_backend
@@ -188,13 +188,25 @@ SCENARIOS = {
 
 
 def run(side: Side, scenario: Scenario) -> dict[str, Grid | None]:
+    return dict(run_and_read(side, scenario))
+
+
+def run_and_read(side: Side, scenario: Scenario) -> Snapshot:
     for step in scenario.steps:
         reader = side.fresh()
         exists = reader.exists(side.spreadsheet)
         read = reader.read_tabs(side.spreadsheet, IDENTITIES) if exists else Snapshot.nothing(TABS)
         applier = reader if step.applied_by == "same" else side.fresh()
         applier.apply(step.make(side.spreadsheet, read))
-    return dict(side.fresh().read_tabs(side.spreadsheet, IDENTITIES))
+    return side.fresh().read_tabs(side.spreadsheet, IDENTITIES)
+
+
+def furniture(read: Snapshot) -> dict[str, tuple[object, ...]]:
+    """Each tab's title, frozen rows, full dropdown columns and highlighted columns."""
+    return {
+        key: (shape.title, shape.frozen_rows, shape.dropdowns, shape.highlights, shape.marked)
+        for key, shape in read.tabs.items()
+    }
 
 
 @pytest.fixture
@@ -211,6 +223,14 @@ def test_one_plan_gives_the_same_sheets_on_both_backends(
         assert workbook[title] == google[title], title
     for title, grid in SCENARIOS[scenario].expected.items():
         assert google[title] == trim_grid(grid), title
+
+
+def test_the_same_furniture_on_both_backends(sides: tuple[Side, Side]) -> None:
+    scenario = SCENARIOS["first pass, applied by the reader"]
+    workbook, google = (furniture(run_and_read(side, scenario)) for side in sides)
+    assert workbook == google
+    assert google[MATCHES][1:3] == (1, frozenset({MATCH_COLUMNS.index("status")}))
+    assert google[NEEDS][3] == frozenset({NEED_LAYOUT.keys.index("proposed_qty")})
 
 
 def test_exists_is_false_for_a_spreadsheet_that_is_not_there(

@@ -62,10 +62,12 @@ def test_days_waiting_is_a_column_the_pass_keeps_current(harness: Harness) -> No
     harness.edit_match(settled["match_id"], "days_waiting", "0")
     harness.edit_match(settled["match_id"], "status", status_label(Status.DELIVERED, "ru"))
     result = harness.sync()
-    assert "Refreshed cells: 1." in result.out
+    # The stale count, and the day the delivered match was first seen delivered.
+    assert "Refreshed cells: 2." in result.out
     after = {m["match_id"]: m for m in harness.matches()}
     assert after[stale["match_id"]]["days_waiting"] == stale["days_waiting"]
     assert after[settled["match_id"]]["days_waiting"] == "0"  # delivered: left as it was
+    assert after[settled["match_id"]]["delivered_at"] != ""
 
 
 def _column(key: str) -> int:

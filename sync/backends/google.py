@@ -27,6 +27,7 @@ from sync.backends.google_layout import (
     append_rows,
     furniture_requests,
     growth_requests,
+    new_headers,
     new_keyed_rows,
     new_tab_requests,
     quote_title,
@@ -194,7 +195,7 @@ class GoogleBackend:
             data += update_ranges(
                 keyed.title, plan.updates, columns, rows_by_key, GOOGLE_CELL_LIMIT
             )
-        data = rewrite_ranges(plan, GOOGLE_CELL_LIMIT) + data
+        data = new_headers(plan) + rewrite_ranges(plan, GOOGLE_CELL_LIMIT) + data
         if data:
             body = {"valueInputOption": "RAW", "data": data}
             self._call(key, self.http.values_batch_update, key, body)

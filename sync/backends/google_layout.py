@@ -158,6 +158,16 @@ def growth_requests(
     return requests
 
 
+def new_headers(plan: SpreadsheetPlan) -> list[dict[str, Any]]:
+    """The header of each new tab nothing else writes (not rewritten, not the keyed tab)."""
+    keyed = plan.keyed_tab.key if plan.keyed_tab else None
+    return [
+        {"range": f"{quote_title(tab.title)}!A1", "values": [list(tab.header)]}
+        for tab in plan.new_tabs
+        if tab.header and tab.key not in plan.rewrites and tab.key != keyed
+    ]
+
+
 def rewrite_ranges(plan: SpreadsheetPlan, limit: int) -> list[dict[str, Any]]:
     """New content for rewritten tabs, padded with blanks over what the plan's read
     found there, so that nothing of it is left over."""
