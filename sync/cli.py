@@ -59,11 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="check access and headers; writes nothing",
         description="Check credentials, access to each spreadsheet and every mapped header.",
     )
-    commands.add_parser(
+    report = commands.add_parser(
         "report",
         parents=[common],
-        help="print a summary of the matches",
-        description="Print how many matches are in each status, per category.",
+        help="print the dashboard, or write it as an HTML file with charts",
+        description="Summarize the coordination spreadsheet: open needs, waiting offers, "
+        "the status funnel, delivery times, urgent needs, weekly trends and problems, in "
+        "the coordinators' language.",
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        help="write report.html (tables and charts, one self-contained file) to this folder",
     )
     export = commands.add_parser(
         "export",
@@ -122,9 +129,9 @@ def _check(args: argparse.Namespace, config: Config, factory: BackendFactory) ->
 
 
 def _report(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
-    from sync.commands import report
+    from sync.reporting import report
 
-    return report(config, factory(config))
+    return report(config, factory(config), args.out)
 
 
 def _export(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:

@@ -7,14 +7,10 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from reports.summary import render_text, summarize
-from sync.backends.base import Backend, BackendError
+from sync.backends.base import Backend
 from sync.config import Config
-from sync.coordination import category_code, read_matches
-from sync.layouts import MATCHES
-from sync.pipeline import PassResult, read_coordination, run_pass
+from sync.pipeline import PassResult, run_pass
 from sync.state import StateStore
-from sync.tabs import identity
 
 log = logging.getLogger(__name__)
 
@@ -99,22 +95,6 @@ def check(config: Config, backend: Backend) -> int:
     state = "exists" if backend.exists(config.coordination.spreadsheet) else "created by first sync"
     print(f"OK  coordination: {where} ({state})")
     print("All mapped headers found. Nothing was written.")
-    return 0
-
-
-def report(config: Config, backend: Backend) -> int:
-    spreadsheet = config.coordination.spreadsheet
-    grid = read_coordination(backend, spreadsheet, [identity(MATCHES)])[MATCHES]
-    if grid is None:
-        raise BackendError(
-            f"{backend.location(spreadsheet)} has no Matches tab yet: run mozhem sync."
-        )
-    sheet = read_matches(grid)
-    pairs = [
-        (category_code(row.cells.get("category", "")), m.status) for m, row in sheet.on_sheet()
-    ]
-    print(f"Matches on {backend.location(spreadsheet)}: {len(pairs)}")
-    print(render_text(summarize(pairs)))
     return 0
 
 
