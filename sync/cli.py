@@ -75,10 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         parents=[common],
-        help="write offers, needs, matches and problems as CSV",
-        description="Write offers.csv, needs.csv, matches.csv and problems.csv.",
+        help="write offers, needs, matches and problems as CSV (or one .xlsx)",
+        description="Write offers.csv, needs.csv, matches.csv and problems.csv (UTF-8 with a "
+        "byte-order mark, for Excel), or with --excel one workbook, mozhem-export.xlsx.",
     )
-    export.add_argument("--out", type=Path, required=True, help="folder for the CSV files")
+    export.add_argument("--out", type=Path, required=True, help="folder for the files")
+    export.add_argument(
+        "--excel", action="store_true", help="write one .xlsx workbook instead of CSV files"
+    )
     commands.add_parser(
         "status",
         parents=[common],
@@ -137,7 +141,7 @@ def _report(args: argparse.Namespace, config: Config, factory: BackendFactory) -
 def _export(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
     from sync.commands import export
 
-    return export(config, factory(config), args.out)
+    return export(config, factory(config), args.out, excel=args.excel)
 
 
 def _status(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:

@@ -98,11 +98,15 @@ def check(config: Config, backend: Backend) -> int:
     return 0
 
 
-def export(config: Config, backend: Backend, out: Path) -> int:
-    from sync.export import export_csv
+def export(config: Config, backend: Backend, out: Path, *, excel: bool = False) -> int:
+    from sync.export import export_csv, export_excel
 
     result = run_pass(config, backend, dry_run=True)
-    for path in export_csv(result.data, config.coordination.language, out):
+    language = config.coordination.language
+    if excel:
+        print(f"Wrote {export_excel(result.data, language, out)}")
+        return 0
+    for path in export_csv(result.data, language, out):
         print(f"Wrote {path}")
     return 0
 
