@@ -82,14 +82,3 @@ def same_value(shown: str, wanted: Value) -> bool:
         return moment is not None and abs(moment - as_moment(wanted)) < timedelta(minutes=1)
     number = parse_number(shown)
     return number is not None and abs(number - wanted) <= _NUMBER_TOLERANCE
-
-
-def plain_text(value: Value) -> str:
-    """A value as plain text, for a printed summary or a file: dates day first."""
-    if isinstance(value, datetime):
-        return value.strftime("%d.%m.%Y %H:%M")
-    if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return str(value)

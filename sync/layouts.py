@@ -236,20 +236,11 @@ PROBLEM_LAYOUT: Layout[Problem] = Layout(
 
 #: Written by coordinators; the pipeline fills them only when it creates a row.
 COORDINATOR_COLUMNS = ("status", "notes")
+#: The two sides of a pair, each with a phone to dial.
+_DONOR_SIDE = ("donor_name", "donor_phone", "donor_city", "offer_item", "can_deliver")
+_NGO_SIDE = ("organization", "contact_name", "ngo_phone", "ngo_city", "need_item")
 #: Contact details the pipeline keeps current on existing rows.
-REFRESHED_COLUMNS = (
-    "urgency",
-    "donor_name",
-    "donor_phone",
-    "donor_city",
-    "offer_item",
-    "can_deliver",
-    "organization",
-    "contact_name",
-    "ngo_phone",
-    "ngo_city",
-    "need_item",
-)
+REFRESHED_COLUMNS = ("urgency", *_DONOR_SIDE, *_NGO_SIDE)
 #: What a caller needs first, left to right: the status and notes to write, how
 #: urgent and how long waiting, each side with a phone to dial, then why; the
 #: technical ids last.
@@ -257,16 +248,8 @@ MATCH_COLUMNS = (
     *COORDINATOR_COLUMNS,
     "urgency",
     "days_waiting",
-    "donor_name",
-    "donor_phone",
-    "donor_city",
-    "offer_item",
-    "can_deliver",
-    "organization",
-    "contact_name",
-    "ngo_phone",
-    "ngo_city",
-    "need_item",
+    *_DONOR_SIDE,
+    *_NGO_SIDE,
     "category",
     "quantity",
     "reason",

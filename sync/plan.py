@@ -112,8 +112,7 @@ class NewTab:
     key: str = ""
 
     def __post_init__(self) -> None:
-        if not self.key:
-            object.__setattr__(self, "key", self.title)
+        _key_defaults_to_title(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +155,12 @@ class KeyedTab:
     key: str = ""
 
     def __post_init__(self) -> None:
-        if not self.key:
-            object.__setattr__(self, "key", self.title)
+        _key_defaults_to_title(self)
+
+
+def _key_defaults_to_title(tab: NewTab | KeyedTab) -> None:
+    if not tab.key:
+        object.__setattr__(tab, "key", tab.title)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,9 +15,8 @@ import copy
 from typing import Any
 
 from .a1 import WHOLE_SHEET, Bounds
-from .batch_update import Reply, _apply_fields, _grid_range, _sheet
+from .batch_update import Reply, _apply_fields, _grid_range, _sheet, required_mask
 from .errors import bad_request
-from .metadata import parse_mask
 from .state import Sheet, Spreadsheet
 
 _DIMENSIONS = ("ROWS", "COLUMNS")
@@ -33,9 +32,7 @@ def _covers(span: dict[str, Any], row: int, col: int) -> bool:
 def repeat_cell(book: Spreadsheet, payload: dict[str, Any]) -> Reply:
     given = payload.get("range") or {}
     sheet = _sheet(book, given.get("sheetId"))
-    mask = parse_mask(payload.get("fields") or "")
-    if not mask:
-        raise bad_request("At least one field must be updated, but none were specified.")
+    mask = required_mask(payload)
     cell = payload.get("cell") or {}
     sheet.formats.append({"range": _grid_range(sheet, given), "cell": cell, "mask": mask})
     return {}
