@@ -47,7 +47,7 @@ from sync.own_columns import keep_own_columns
 from sync.plan import CellUpdate, Rewrite, Snapshot, SpreadsheetPlan, same_grid
 from sync.report_frames import Frames, pass_frames
 from sync.tabs import matches_tab, new_tab, tab_styles
-from sync.worklists import Answer, call_today_rewrite, reconfirm_rewrite
+from sync.worklists import Answer, call_today_rewrite, reconfirm_rewrite, retired_offers
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,10 @@ def build_plan(
     updates = _refreshes(data, offers, needs, language, now)
     view = View(language, data.source_headers)
     problems = PROBLEM_LAYOUT.grid(data.problems, view)
-    frames = pass_frames(data.offers, data.needs, problems, data.matches, appends, updates)
+    # A retired offer waits for nothing: it is left out of the summaries and lists.
+    retired = retired_offers(data.answers)
+    available = [offer for offer in data.offers if offer.offer_id not in retired]
+    frames = pass_frames(available, data.needs, problems, data.matches, appends, updates)
     view = View(language, data.source_headers, _coverage(frames))
     offers_tab = Rewrite(OFFER_LAYOUT.grid(data.offers, view), OFFER_LAYOUT.keys)
     needs_tab = Rewrite(NEED_LAYOUT.grid(data.needs, view), NEED_LAYOUT.keys)

@@ -24,8 +24,9 @@ from matcher.vocabulary_files import LANGUAGES, URGENCIES
 from sync.cells import Value, as_moment, parse_moment, parse_number
 from sync.coordination import MatchesSheet, category_code, read_matches
 from sync.labels import column_spellings
-from sync.layouts import MATCHES, NEEDS, OFFERS, PROBLEM_LAYOUT, PROBLEMS
+from sync.layouts import MATCHES, NEEDS, OFFERS, PROBLEM_LAYOUT, PROBLEMS, RECONFIRM
 from sync.plan import Cells, CellUpdate, Grid, Snapshot, locate_columns
+from sync.worklists import read_answers, retired_offers
 
 OFFER_FIELDS = (
     "offer_id", "submitted_at", "donor_name", "phone", "city", "category", "item", "quantity",
@@ -141,9 +142,13 @@ def _urgencies() -> dict[str, str]:
 
 
 def tab_frames(current: Snapshot) -> Frames:
-    """The frames of the coordination tabs as a read found them (labels, shown text)."""
+    """The frames of the coordination tabs as a read found them (labels, shown text),
+    without the offers a coordinator found gone (the Re-confirm tab says which)."""
+    retired = retired_offers(read_answers(current.get(RECONFIRM)))
+    offers = [row for row in tab_rows(current.get(OFFERS), OFFER_FIELDS)
+              if row.get("offer_id") not in retired]  # fmt: skip
     return Frames(
-        frame(tab_rows(current.get(OFFERS), OFFER_FIELDS), OFFER_FIELDS),
+        frame(offers, OFFER_FIELDS),
         frame(tab_rows(current.get(NEEDS), NEED_FIELDS), NEED_FIELDS),
         frame(matches_rows(read_matches(current.get(MATCHES))), MATCH_FIELDS),
         frame(tab_rows(current.get(PROBLEMS), PROBLEM_FIELDS), PROBLEM_FIELDS),

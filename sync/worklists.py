@@ -25,7 +25,7 @@ import pandas as pd
 from matcher.labels import urgency_label
 from matcher.params import Language
 from reports.summaries import offers_to_reconfirm
-from sync.cells import Value, as_moment, parse_moment
+from sync.cells import Value, as_moment, parse_moment, parse_number
 from sync.display import dial_ready
 from sync.labels import column_spellings, parse_reconfirm, reconfirm_label, role_label
 from sync.layouts import CALL_COLUMNS, RECONFIRM_COLUMNS, header
@@ -157,8 +157,10 @@ def _text(value: Any) -> str:
 
 
 def _number(value: Any) -> Value:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
+    """A count as a number, also when it comes as the text a read showed ("6")."""
     if isinstance(value, str):
-        return value
+        number = parse_number(value)
+        return value if number is None else int(number)
+    if value is None or pd.isna(value):
+        return ""
     return int(value)

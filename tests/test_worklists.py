@@ -144,6 +144,20 @@ def test_a_reconfirm_answer_is_read_back(harness: Harness, answer: str) -> None:
     assert row["answer"] == reconfirm_label(answer, "ru")
     assert re.fullmatch(r"\d\d\.\d\d\.\d{4}.*|\d+(\.\d+)?", row["checked_at"])
     assert "Nothing changed" in harness.sync().out
+    assert _offers_waiting(harness) == (0, 0)  # matched, or gone: waiting for nothing
+
+
+def _offers_waiting(harness: Harness) -> tuple[int, int]:
+    """The offers waiting for a need, all ages together, as the Dashboard tab and the
+    printed report count them."""
+    title = section_title("waiting_offers", "ru")
+    grid = harness.coordination("dashboard")
+    row, column = next((r, line.index(title)) for r, line in enumerate(grid) if title in line)
+    on_tab = sum(int(line[column + 1]) for line in grid[row + 2 : row + 6])
+    lines = harness.cli("report").out.splitlines()
+    start = lines.index(title) + 2  # the title, then the header
+    printed = sum(int(line.split()[-1]) for line in lines[start : start + 4])
+    return on_tab, printed
 
 
 def test_the_dashboard_tab_shows_every_section(harness: Harness) -> None:
