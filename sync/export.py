@@ -2,51 +2,97 @@
 or as one .xlsx workbook.
 
 CSV files are UTF-8 with a byte-order mark (utf-8-sig), so that Excel on Windows
-reads Cyrillic right when the file is double-clicked."""
+reads Cyrillic right when the file is double-clicked. Every CSV cell is defused:
+text a spreadsheet program would run as a formula gets a leading apostrophe,
+whichever column it is in, since coordinators type in the Matches tab's columns
+too. Plain numbers (an E.164 phone, a negative count) stay as they are. The
+workbook needs no defusing: its text cells are text, never formulas.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
 from matcher.params import Language
 from sync.cells import parse_number
 from sync.coordination import MatchesSheet, category_code
+from sync.errors import MozhemError, os_reason
 from sync.layouts import MATCH_FIELDS, NEED_LAYOUT, OFFER_LAYOUT, PROBLEM_LAYOUT, Layout, View
 from sync.planner import PassData
 
-#: Free text a person typed; a leading = + - @ would make a spreadsheet run it.
-_TEXT_COLUMNS = {"donor_name", "city", "item", "organization", "contact_name", "reason"}
-_TEXT_COLUMNS |= {"value", "problem", "field"}
+#: What a spreadsheet program runs as a formula when a cell starts with it.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: A number, which a spreadsheet reads as a number, not a formula.
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+([.,]\d+)?")
 
 
 #: The workbook `--excel` writes.
 EXCEL_FILE = "mozhem-export.xlsx"
 
 
-def export_csv(data: PassData, language: Language, out: Path) -> list[Path]:
+class Written(NamedTuple):
+    path: Path
+    #: Whether a file of that name was there before, and is now replaced.
+    replaced: bool
+
+
+class ExportError(MozhemError):
+    """The export cannot be written where --out says."""
+
+
+def prepare_folder(out: Path) -> None:
+    """Make the --out folder, or say in one line why it cannot be."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ExportError(
+            f"{out} is a file, not a folder. Give --out a folder (it is created if missing)."
+        ) from None
+    except NotADirectoryError:
+        in_the_way = next((p for p in out.parents if p.is_file()), out.parent)
+        raise ExportError(
+            f"{out}: {in_the_way} is a file, not a folder. Give --out a folder path."
+        ) from None
+    except OSError as error:
+        raise _cannot_write(out, error) from error
+
+
+def _cannot_write(out: Path, error: OSError) -> ExportError:
+    return ExportError(
+        f"{out}: {os_reason(error)}: the export cannot be written there. Choose another "
+        "folder with --out, or give the user who runs mozhem permission to write there."
+    )
+
+
+def export_csv(data: PassData, language: Language, out: Path) -> list[Written]:
     """The canonical records (docs/architecture.md), one CSV file per kind."""
-    out.mkdir(parents=True, exist_ok=True)
+    prepare_folder(out)
     written = []
     for name, frame in _tables(data, language, defuse=True).items():
         path = out / f"{name}.csv"
-        frame.to_csv(path, index=False, encoding="utf-8-sig")
-        written.append(path)
+        replaced = path.exists()
+        try:
+            frame.to_csv(path, index=False, encoding="utf-8-sig")
+        except OSError as error:
+            raise _cannot_write(out, error) from error
+        written.append(Written(path, replaced))
     return written
 
 
-def export_excel(data: PassData, language: Language, out: Path) -> Path:
+def export_excel(data: PassData, language: Language, out: Path) -> Written:
     """The same records as one workbook, a sheet per kind. Text stays text (a leading "="
     is no formula), numbers and times are numbers and times."""
     from openpyxl import Workbook
 
     from sync.backends.workbook import write_value
 
-    out.mkdir(parents=True, exist_ok=True)
+    prepare_folder(out)
     book = Workbook()
     book.remove(book.active)
     for name, frame in _tables(data, language, defuse=False).items():
@@ -58,8 +104,12 @@ def export_excel(data: PassData, language: Language, out: Path) -> Path:
                     write_value(sheet, r, c, value)
         sheet.freeze_panes = "A2"
     path = out / EXCEL_FILE
-    book.save(path)
-    return path
+    replaced = path.exists()
+    try:
+        book.save(path)
+    except OSError as error:
+        raise _cannot_write(out, error) from error
+    return Written(path, replaced)
 
 
 def _tables(data: PassData, language: Language, *, defuse: bool) -> dict[str, pd.DataFrame]:
@@ -108,23 +158,27 @@ def _match_records(sheet: MatchesSheet) -> Iterable[dict[str, Any]]:
 
 
 def _score(shown: str) -> object:
-    """The score as the number it is, whatever the sheet showed ("30,00"); blank if none."""
+    """The score as the number it is, whatever the sheet showed ("30,00"); what a
+    coordinator typed there instead stays as typed (and is defused in CSV)."""
     number = parse_number(shown)
-    return "" if number is None else round(number, 2)
+    return shown if number is None else round(number, 2)
 
 
 def _frame(
     records: Iterable[dict[str, Any]], columns: Sequence[str], defuse: bool = True
 ) -> pd.DataFrame:
     frame = pd.DataFrame(list(records), columns=list(columns), dtype=object).fillna("")
-    defused = _TEXT_COLUMNS & set(columns) if defuse else set()
-    for column in defused:
+    for column in columns if defuse else ():
         frame[column] = frame[column].map(defuse_formula)
     return frame
 
 
 def defuse_formula(value: object) -> object:
     """Prefix text that a spreadsheet would run as a formula with an apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if (
+        isinstance(value, str)
+        and value.startswith(_FORMULA_STARTS)
+        and not _PLAIN_NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value

@@ -20,7 +20,10 @@ from matcher.vocabulary_files import ProblemCode
 from sync.backends.base import Backend, BackendError, SpreadsheetNotFound
 from sync.config import Config, nearest
 from sync.coordination import read_matches, record_deleted_rows_as_declined
-from sync.layouts import MATCHES, RECONFIRM
+from sync.errors import EXIT_FIX_INPUT
+from sync.labels import column_label
+from sync.layouts import MATCH_COLUMNS, MATCHES, RECONFIRM
+from sync.overwrites import overwrite_notes
 from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabIdentity
 from sync.planner import PassData, build_plan
 from sync.sources import column_map, find_headers, source_rows
@@ -32,6 +35,8 @@ log = logging.getLogger(__name__)
 
 class SourceNotFound(BackendError):
     """A worksheet named in config.yaml is not in its spreadsheet."""
+
+    exit_code = EXIT_FIX_INPUT
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,7 @@ def run_pass(
     coordination = config.coordination.spreadsheet
     current = read_coordination(backend, coordination, IDENTITIES)
     limit = backend.max_cell_chars
+    language = config.coordination.language
     progress(
         f"Normalizing {len(offers_source.rows)} form rows and {len(needs_source.rows)} need rows…"
     )
@@ -100,17 +106,20 @@ def run_pass(
         ],
         matches=matches,
         proposals=proposals,
-        source_headers={"offers": offers_source.headers, "needs": needs_source.headers},
+        source_headers={
+            "offers": offers_source.headers,
+            "needs": needs_source.headers,
+            "matches": {key: column_label(key, language) for key in MATCH_COLUMNS},
+        },
         answers=answers,
     )
-    plan = build_plan(
-        coordination,
-        current,
-        data,
-        config.coordination.language,
-        now,
-        config.offers.reconfirm_after_days,
-    )
+    reconfirm_after_days = config.offers.reconfirm_after_days
+    plan = build_plan(coordination, current, data, language, now, reconfirm_after_days)
+    notes = overwrite_notes(plan.updates, matches)
+    if notes:
+        # The notes go on Problems, which the plan rewrites: plan again with them.
+        data = dataclasses.replace(data, problems=[*data.problems, *notes])
+        plan = build_plan(coordination, current, data, language, now, reconfirm_after_days)
     if not dry_run and not plan.is_empty:
         progress(f"Writing {backend.location(coordination)}…")
         backend.apply(plan)
@@ -142,11 +151,16 @@ def read_coordination(backend: Backend, spreadsheet: str, tabs: Sequence[TabIden
 
 def _read_source(config: Config, backend: Backend, name: Literal["offers", "needs"]) -> _Source:
     source = getattr(config.sources, name)
-    grid = backend.read(source.spreadsheet, [source.worksheet])[source.worksheet]
+    sheet = backend.read_source(source.spreadsheet, source.worksheet)
     where = f"{backend.location(source.spreadsheet)}, sheet '{source.worksheet}'"
-    if grid is None:
+    if sheet is None:
         raise SourceNotFound(_missing_sheet_message(backend, source.spreadsheet, source.worksheet))
+    grid = sheet.grid
+    if sheet.locale:
+        log.info("%s: locale %s, time zone %s", name, sheet.locale, sheet.time_zone)
     headers = column_map(source.columns.model_dump())
+    # Headers are checked even with no rows yet: a new Form's sheet has only them.
+    positions = find_headers(grid, headers, where, f"sources.{name}.columns")
     if not _has_data(grid):
         empty = Problem(
             source=name,
@@ -158,8 +172,7 @@ def _read_source(config: Config, backend: Backend, name: Literal["offers", "need
             severity="note",
         )
         return _Source(rows=[], headers=headers, problems=[empty])
-    positions = find_headers(grid, headers, where, f"sources.{name}.columns")
-    return _Source(rows=source_rows(grid, positions), headers=headers, problems=[])
+    return _Source(rows=source_rows(grid, positions, sheet.locale), headers=headers, problems=[])
 
 
 def _has_data(grid: Grid) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from matcher.normalize.text import fold
+from matcher.text import fold
 from sync.cells import Value, same_value
 from sync.styles import DEFAULT_STYLE, Highlight, TabStyle
 

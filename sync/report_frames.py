@@ -19,7 +19,7 @@ import pandas as pd
 
 from matcher.labels import urgency_label
 from matcher.model import CATEGORIES, Status
-from matcher.normalize.text import fold
+from matcher.text import fold
 from matcher.vocabulary_files import LANGUAGES, URGENCIES
 from sync.cells import Value, as_moment, parse_moment, parse_number
 from sync.coordination import MatchesSheet, category_code, read_matches

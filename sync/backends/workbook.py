@@ -5,6 +5,10 @@ replaces the original, so a crash never leaves half a workbook. Text is always
 stored as text: a value starting with "=" is never turned into a formula.
 Numbers and dates are stored as such, with their column's number format. The
 look of a tab and its furniture are in workbook_style.py.
+
+A file that is not an .xlsx workbook (empty, cut short, an old .xls, a CSV)
+or that we may not read or write raises one error naming the file and what to
+do; nothing is written then.
 """
 
 from __future__ import annotations
@@ -12,19 +16,30 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Mapping, Sequence
+import zipfile
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sync.backends import workbook_style as style
-from sync.backends.base import SpreadsheetBusy, SpreadsheetNotFound
+from sync.backends.base import (
+    SourceSheet,
+    SpreadsheetBusy,
+    SpreadsheetNotFound,
+    SpreadsheetUnreadable,
+    SpreadsheetUnwritable,
+)
 from sync.cells import Value
+from sync.errors import GRANT_ACCESS, os_reason
 from sync.plan import (
     Grid,
     KeyedTab,
@@ -42,6 +57,19 @@ from sync.styles import PLAIN, ColumnStyle, TabStyle
 
 #: Excel and LibreOffice keep at most this many characters in a cell.
 XLSX_CELL_LIMIT = 32_767
+#: The first bytes of an old .xls file, and of a password-protected workbook.
+OLE2_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+#: What openpyxl raises for a file that is not a readable .xlsx workbook.
+_NOT_A_WORKBOOK = (
+    zipfile.BadZipFile,
+    InvalidFileException,
+    KeyError,
+    ValueError,
+    TypeError,
+    EOFError,
+    zlib.error,
+    SyntaxError,  # XML parse errors
+)
 
 
 class WorkbookBackend:
@@ -60,29 +88,34 @@ class WorkbookBackend:
         return str(self.path(spreadsheet))
 
     def exists(self, spreadsheet: str) -> bool:
-        return self.path(spreadsheet).is_file()
+        return _is_file(self.path(spreadsheet))
 
     def read(self, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
         path = self.path(spreadsheet)
-        if not path.is_file():
-            raise SpreadsheetNotFound(
-                f"{path}: no such workbook. Check 'spreadsheet' in config.yaml "
-                f"and 'workbook.dir' ({self.directory})."
-            )
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-        try:
-            return Snapshot.of(
-                {tab: _read_sheet(book[tab]) if tab in book.sheetnames else None for tab in tabs}
-            )
-        finally:
-            book.close()
+        self._must_exist(path)
+        with _reading(path):
+            book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+            try:
+                return Snapshot.of(
+                    {
+                        tab: _read_sheet(book[tab]) if tab in book.sheetnames else None
+                        for tab in tabs
+                    }
+                )
+            finally:
+                book.close()
+
+    def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
+        """A workbook has no locale: its dates are real datetimes, shown day first."""
+        grid = self.read(spreadsheet, [tab])[tab]
+        return None if grid is None else SourceSheet(grid)
 
     def read_tabs(self, spreadsheet: str, tabs: Sequence[TabIdentity]) -> Snapshot:
         path = self.path(spreadsheet)
-        if not path.is_file():
-            raise SpreadsheetNotFound(f"{path}: no such workbook.")
+        self._must_exist(path)
         # Not read-only: furniture (panes, dropdowns, names) is only loaded in full.
-        book = openpyxl.load_workbook(path)
+        with _reading(path):
+            book = openpyxl.load_workbook(path)
         grids: dict[str, Grid | None] = {}
         shapes: dict[str, TabShape] = {}
         for tab in tabs:
@@ -92,19 +125,33 @@ class WorkbookBackend:
                 shapes[tab.key] = _furniture(sheet, tab.key).holding(grids[tab.key] or [])
         return Snapshot(grids, shapes)
 
+    def _must_exist(self, path: Path) -> None:
+        if not _is_file(path):
+            what = "a folder, not a workbook" if path.is_dir() else "no such workbook"
+            raise SpreadsheetNotFound(
+                f"{path}: {what}. Check 'spreadsheet' in config.yaml "
+                f"and 'workbook.dir' ({self.directory})."
+            )
+
     def tab_titles(self, spreadsheet: str) -> list[str]:
-        book = openpyxl.load_workbook(self.path(spreadsheet), read_only=True)
-        try:
-            return list(book.sheetnames)
-        finally:
-            book.close()
+        path = self.path(spreadsheet)
+        with _reading(path):
+            book = openpyxl.load_workbook(path, read_only=True)
+            try:
+                return list(book.sheetnames)
+            finally:
+                book.close()
 
     def apply(self, plan: SpreadsheetPlan) -> None:
         if plan.is_empty:
             return
         path = self.path(plan.spreadsheet)
         _refuse_if_open_elsewhere(path)
-        book = openpyxl.load_workbook(path) if path.is_file() else _empty_book()
+        if _is_file(path):
+            with _reading(path):
+                book = openpyxl.load_workbook(path)
+        else:
+            book = _empty_book()
         for tab in plan.new_tabs:
             _create_tab(book, tab, plan.style_of(tab.key))
         if plan.keyed_tab is not None and (plan.appends or plan.updates):
@@ -120,6 +167,67 @@ class WorkbookBackend:
             sheet = book[tab.title]
             style.set_widths(sheet, style.column_styles(tab.keys, plan.style_of(tab.key)))
         _save_atomically(book, path)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file; a folder we may not look into says so."""
+    try:
+        return path.is_file()
+    except OSError as error:
+        raise SpreadsheetUnreadable(
+            f"{path.parent}: {os_reason(error)}: the folder cannot be opened to find "
+            f"{path.name}. {GRANT_ACCESS}"
+        ) from error
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Whatever stops us reading the workbook at `path`, as one error saying what to do."""
+    try:
+        yield
+    except OSError as error:
+        raise SpreadsheetUnreadable(
+            f"{path}: {os_reason(error)}: the workbook cannot be read. Give the user who "
+            "runs mozhem permission to read it (and to write it, for the coordination "
+            "workbook), then run again."
+        ) from error
+    except _NOT_A_WORKBOOK as error:
+        raise SpreadsheetUnreadable(f"{path}: {_why_not_a_workbook(path)}") from error
+
+
+def _why_not_a_workbook(path: Path) -> str:
+    """What the file is instead, judged by its first bytes, and what to do."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(OLE2_SIGNATURE))
+    except OSError:
+        head = b""
+    if not head:
+        return (
+            "the file is empty (0 bytes), not an .xlsx workbook. Restore it from a backup, "
+            "or save it again from Excel or LibreOffice as .xlsx."
+        )
+    if head.startswith(OLE2_SIGNATURE) or path.suffix.lower() == ".xls":
+        return (
+            "an old Excel .xls file (or a workbook with a password); mozhem reads .xlsx "
+            "workbooks only. Open it in Excel or LibreOffice, save it as .xlsx without a "
+            "password, and name the .xlsx file in config.yaml."
+        )
+    if zipfile.is_zipfile(path):
+        return (
+            "a zip archive, but not an .xlsx workbook (an .ods or .docx file?). Open it in "
+            "Excel or LibreOffice and save it as .xlsx."
+        )
+    if head.startswith(b"PK"):
+        return (
+            "the workbook is damaged or incomplete (cut short while it was copied or "
+            "saved?). Restore it from a backup, or open it in Excel or LibreOffice and "
+            "save it again as .xlsx."
+        )
+    return (
+        "not an .xlsx workbook (a CSV or text file?). Open it in Excel or LibreOffice "
+        "and save it as .xlsx."
+    )
 
 
 def _empty_book() -> Workbook:
@@ -303,14 +411,29 @@ def _mode_for(path: Path) -> int:
 
 
 def _save_atomically(book: Workbook, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent
+        )
+    except OSError as error:
+        raise _unwritable(path, error) from error
     os.close(handle)
     try:
         book.save(temporary)
         # mkstemp makes the file private (0600); keep the mode people expect.
         os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _unwritable(path, error) from error
         raise
+
+
+def _unwritable(path: Path, error: OSError) -> SpreadsheetUnwritable:
+    return SpreadsheetUnwritable(
+        f"{path}: {os_reason(error)}: the workbook cannot be written in {path.parent}. "
+        "Give the user who runs mozhem permission to write there (or free some space), "
+        "then run again; nothing was written."
+    )

@@ -4,9 +4,10 @@ addConditionalFormatRule, and spreadsheets.get with ranges and sheets.data.
 Modelled: a cell's userEnteredFormat as repeatCell requests leave it (later
 requests win, field by field), row and column pixel sizes, conditional format
 rules (kept, listed in the sheet's conditionalFormats; not evaluated), and, in
-grid data, each cell's userEnteredFormat and dataValidation. Not modelled: how a
-number format changes FORMATTED_VALUE (a number reads as its digits), and the
-effective format.
+grid data, each cell's userEnteredFormat and dataValidation over the values and
+date formats grid_data.py gives it. Not modelled: how a number format set by
+repeatCell changes FORMATTED_VALUE (a number reads as its digits), and effective
+formats beyond the user-entered ones laid over the default.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .a1 import WHOLE_SHEET, Bounds
+from . import grid_data
+from .a1 import Bounds
 from .batch_update import Reply, _apply_fields, _grid_range, _sheet, required_mask
 from .errors import bad_request
 from .state import Sheet, Spreadsheet
@@ -80,26 +82,48 @@ HANDLERS = {
 }
 
 
-def grid_data(sheet: Sheet, bounds: Bounds) -> dict[str, Any]:
-    """One GridData: per cell of `bounds`, its userEnteredFormat and dataValidation.
-    Empty messages are left out, as Google does."""
+def sheet_data(sheet: Sheet, bounds: Bounds, locale: str) -> dict[str, Any]:
+    """One GridData: the cells' values (grid_data.py) with, per cell of `bounds`, its
+    userEnteredFormat and dataValidation, and the pixel sizes set. Empty messages are
+    left out, as Google does."""
+    data = grid_data.sheet_data(sheet, bounds, locale)
     row0, col0 = bounds.row0 or 0, bounds.col0 or 0
+    sizes = (("rowMetadata", "ROWS", row0), ("columnMetadata", "COLUMNS", col0))
+    for name, dimension, start in sizes:
+        for index, entry in enumerate(data.get(name, []), start=start):
+            size = sheet.pixel_sizes.get((dimension, index))
+            if size is not None:
+                entry["pixelSize"] = size
+    if not sheet.formats and not sheet.data_validations:
+        return data
     row1 = sheet.rows if bounds.row1 is None else min(bounds.row1, sheet.rows)
     col1 = sheet.cols if bounds.col1 is None else min(bounds.col1, sheet.cols)
-    rows = [[_cell_data(sheet, r, c) for c in range(col0, col1)] for r in range(row0, row1)]
-    for row in rows:
-        while row and not row[-1]:
-            row.pop()
-    while rows and not rows[-1]:
-        rows.pop()
-    data: dict[str, Any] = {}
-    if row0:
-        data["startRow"] = row0
-    if col0:
-        data["startColumn"] = col0
-    if rows:
-        data["rowData"] = [{"values": row} if row else {} for row in rows]
+    rows = data.setdefault("rowData", [])
+    for r in range(row0, row1):
+        for c in range(col0, col1):
+            extra = _cell_data(sheet, r, c)
+            if not extra:
+                continue
+            while len(rows) <= r - row0:
+                rows.append({})
+            values = rows[r - row0].setdefault("values", [])
+            while len(values) <= c - col0:
+                values.append({})
+            _overlay(values[c - col0], extra)
+    if not rows:
+        del data["rowData"]
     return data
+
+
+def _overlay(cell: dict[str, Any], extra: dict[str, Any]) -> None:
+    """A cell's formats as requests set them, over what its typed value gave it."""
+    shown = extra.get("userEnteredFormat")
+    if shown:
+        cell["userEnteredFormat"] = {**cell.get("userEnteredFormat", {}), **shown}
+        if "effectiveFormat" in cell:
+            cell["effectiveFormat"] = {**cell["effectiveFormat"], **shown}
+    if "dataValidation" in extra:
+        cell["dataValidation"] = extra["dataValidation"]
 
 
 def _cell_data(sheet: Sheet, row: int, col: int) -> dict[str, Any]:
@@ -111,12 +135,3 @@ def _cell_data(sheet: Sheet, row: int, col: int) -> dict[str, Any]:
     if rules:
         data["dataValidation"] = copy.deepcopy(rules[-1])
     return data
-
-
-def sheets_with_data(book: Spreadsheet, ranges: list[str]) -> dict[int, list[dict[str, Any]]]:
-    """sheetId -> one GridData per range asked of it, in the order asked."""
-    found: dict[int, list[dict[str, Any]]] = {}
-    for text in ranges:
-        sheet, bounds = book.resolve(text)
-        found.setdefault(sheet.sheet_id, []).append(grid_data(sheet, bounds or WHOLE_SHEET))
-    return found
