@@ -23,6 +23,7 @@ from sync.coordination import read_matches, record_deleted_rows_as_declined
 from sync.errors import EXIT_FIX_INPUT
 from sync.labels import column_label
 from sync.layouts import MATCH_COLUMNS, MATCHES, RECONFIRM
+from sync.ops.progress import Counted
 from sync.overwrites import overwrite_notes
 from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabIdentity
 from sync.planner import PassData, build_plan
@@ -83,8 +84,12 @@ def run_pass(
     progress(
         f"Normalizing {len(offers_source.rows)} form rows and {len(needs_source.rows)} need rows…"
     )
-    offers, offer_problems = normalize_offers(offers_source.rows, config.normalize_params(limit))
-    needs, need_problems = normalize_needs(needs_source.rows, config.normalize_params(limit))
+    offers, offer_problems = normalize_offers(
+        Counted(offers_source.rows, "form rows normalized"), config.normalize_params(limit)
+    )
+    needs, need_problems = normalize_needs(
+        Counted(needs_source.rows, "need rows normalized"), config.normalize_params(limit)
+    )
     matches = read_matches(current.get(MATCHES))
     if current.get(MATCHES) is not None:
         record_deleted_rows_as_declined(matches, remembered or {})
@@ -191,7 +196,7 @@ def _missing_sheet_message(backend: Backend, spreadsheet: str, worksheet: str) -
 
 
 def _log_counts(data: PassData, plan: SpreadsheetPlan) -> None:
-    log.info(
+    log.debug(
         "normalized %d offer lines and %d needs; %d problems; %d new matches",
         len(data.offers),
         len(data.needs),

@@ -40,6 +40,7 @@ from sync.backends.base import (
 )
 from sync.cells import Value
 from sync.errors import GRANT_ACCESS, os_reason
+from sync.ops import progress
 from sync.plan import (
     Grid,
     KeyedTab,
@@ -257,7 +258,8 @@ def _furniture(sheet: Worksheet, key: str) -> TabShape:
 
 
 def _read_sheet(sheet: Any) -> Grid:
-    return trim_grid([[_as_text(v) for v in row] for row in sheet.iter_rows(values_only=True)])
+    rows = progress.active().iterate(sheet.iter_rows(values_only=True), "rows read", sheet.max_row)
+    return trim_grid([[_as_text(v) for v in row] for row in rows])
 
 
 def _as_text(value: object) -> str:
@@ -377,7 +379,10 @@ def _rewrite(sheet: Worksheet, rewrite: Rewrite, look: TabStyle) -> None:
     if sheet.max_row:
         sheet.delete_rows(1, sheet.max_row)
     looks = style.column_styles(rewrite.keys, look)
-    for index, values in enumerate(rewrite.cells, start=1):
+    written = progress.active().iterate(
+        rewrite.cells, f"rows written to {sheet.title}", len(rewrite.cells)
+    )
+    for index, values in enumerate(written, start=1):
         _write_row(sheet, index, values, looks if index > 1 else {})
     style.dress_header(sheet, look)
     style.dress_rows(sheet, range(2, len(rewrite.cells) + 1), look)
