@@ -17,9 +17,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from matcher import vocab
-from matcher.model import Need, Offer
+from matcher.model import Need, Offer, split_joined
 
-JOIN = "+"
 _DIMENSION = re.compile(r"^\d+(?:[.,]\d+)?(?:[xх]\d+(?:[.,]\d+)?)+$", re.IGNORECASE)
 _SIZE = re.compile(r"^(\d{1,3})(?:-(\d{1,3}))?(kg|y|m)?$")
 
@@ -91,10 +90,6 @@ class Fit:
     def level(self) -> int:
         """0 for a full fit; one more for each unknown point or a unit mismatch."""
         return len(self.unknown) + int(self.unit_mismatch)
-
-
-def _set(value: str) -> frozenset[str]:
-    return frozenset(v for v in value.split(JOIN) if v)
 
 
 def _sizes(size: str) -> dict[str, list[tuple[int, int]] | set[str]]:
@@ -189,7 +184,7 @@ def _kinds_fit(need: frozenset[str], offer: frozenset[str]) -> bool | None:
 
 def _size_matters(need: ItemProfile) -> bool:
     rules = fit_rules()
-    kinds = {k.split("/")[0] for k in _set(need.kind)} | _set(need.kind)
+    kinds = {k.split("/")[0] for k in split_joined(need.kind)} | split_joined(need.kind)
     return need.category in rules.sized_categories or bool(kinds & rules.sized_kinds)
 
 
@@ -203,13 +198,13 @@ FITS, UNKNOWN, CONTRADICTS = 0, 1, None
 
 @lru_cache(maxsize=65_536)
 def kind_point(need_kind: str, offer_kind: str) -> int | None:
-    fits = _kinds_fit(_set(need_kind), _set(offer_kind))
+    fits = _kinds_fit(split_joined(need_kind), split_joined(offer_kind))
     return CONTRADICTS if fits is None else (FITS if fits else UNKNOWN)
 
 
 @lru_cache(maxsize=65_536)
 def audience_point(need_audience: str, offer_audience: str) -> int | None:
-    need_for, offer_for = _set(need_audience), _set(offer_audience)
+    need_for, offer_for = split_joined(need_audience), split_joined(offer_audience)
     if not need_for:
         return FITS
     if not offer_for:
@@ -220,7 +215,7 @@ def audience_point(need_audience: str, offer_audience: str) -> int | None:
 
 @lru_cache(maxsize=65_536)
 def season_point(need_season: str, offer_season: str) -> int | None:
-    wanted, given = _set(need_season), _set(offer_season)
+    wanted, given = split_joined(need_season), split_joined(offer_season)
     if not wanted:
         return FITS
     if not given:

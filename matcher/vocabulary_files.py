@@ -162,24 +162,14 @@ class Texts(Strict):
 # --- matcher/data/categories.yaml ------------------------------------------------------
 
 
-class Negators(Strict):
-    before: list[str] = []
-    after: list[str] = []
-
-
 class Category(Strict):
     #: The one name of the category shown to coordinators.
     labels: Texts
-    words: list[str]
-    phrases: list[str] = []
 
 
 class CategoriesFile(Strict):
-    """What people write -> category code; the normalizer checks the words themselves
-    (matcher/normalize/categories.py), this model the shape and the labels."""
+    """The categories' names; what people write for them is matcher/data/lexicon.yaml."""
 
-    gap_words: list[str] = []
-    negators: Negators = Negators()
     categories: dict[str, Category]
 
     @model_validator(mode="after")

@@ -69,6 +69,15 @@ def token_lemmas(token: str) -> tuple[str, ...]:
     return lemmas(token)
 
 
+def lemma_in(word: str, table: dict[str, str] | frozenset[str]) -> str | None:
+    """What `table` holds for the word as typed or for one of its lemmas: the
+    value of a dict, the matching form of a set; None when neither has it."""
+    for form in (word, *token_lemmas(word)):
+        if form in table:
+            return table[form] if isinstance(table, dict) else form
+    return None
+
+
 @lru_cache(maxsize=200_000)
 def token_sense(token: str) -> Sense | None:
     """What a single folded token names, or None."""

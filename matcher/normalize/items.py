@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from matcher.normalize.categories import OTHER, Hit, hits_in, split_segments, token_lemmas
+from matcher.model import joined, split_joined
+from matcher.normalize.categories import (
+    OTHER,
+    Hit,
+    hits_in,
+    lemma_in,
+    split_segments,
+    token_lemmas,
+)
 from matcher.normalize.lexicon import attributes, lexicon
 from matcher.normalize.morph import is_adjective, number_of
 from matcher.normalize.numbers import Count, read_numbers
@@ -23,8 +31,6 @@ from matcher.text import fold, tokens
 
 #: Characters a spreadsheet would take for a formula; they prefix real text too.
 _FORMULA_PREFIX = re.compile(r"^[\s=+\-@]+")
-#: Joins several values of one attribute ("men+women").
-JOIN = "+"
 #: Units that hold other things: "2 пакета: кофты, штаны" is two bags.
 _PACKED = frozenset({"bags", "boxes"})
 #: Units that hold a measured amount, and the measures that are then per unit.
@@ -244,14 +250,6 @@ def _label_codes(labels: str) -> _Boxes:
     return out
 
 
-def _set(value: str) -> list[str]:
-    return [v for v in value.split(JOIN) if v]
-
-
-def _joined(values: list[str]) -> str:
-    return JOIN.join(sorted(dict.fromkeys(v for v in values if v)))
-
-
 def _form(part: _Part, code: str) -> str:
     """ "one" when the segment names a single thing of `code` ("сковорода"),
     "many" for a plural or a mass noun ("кастрюли", "бельё"): no count then."""
@@ -266,16 +264,12 @@ def _head_form(toks: tuple[str, ...], code: str) -> str:
     (the first noun), "зимние сапоги" one pair (things worn in pairs)."""
     paired = attributes().paired
     for tok in toks:
-        if code == "shoes" or tok in paired or _lemma_paired(tok):
+        if code == "shoes" or lemma_in(tok, paired):
             return "one"
         form = number_of(tok)
         if form:
             return form
     return "one"
-
-
-def _lemma_paired(token: str) -> bool:
-    return any(lemma in attributes().paired for lemma in token_lemmas(token))
 
 
 def _total(
@@ -335,7 +329,7 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     if single and not own:
         extra += [c for p in loose for cat, c in p.counts if not cat]
     quantity, things = _total(code, own, [c for c in extra if not _size_like(c, code)], attached)
-    kind = _joined([k for p in own for k in _kinds_of(p, code)])
+    kind = joined([k for p in own for k in _kinds_of(p, code)])
     if any(not _kinds_of(p, code) for p in own):
         kind = ""  # a segment names the category only: any kind of it
     described = own + loose if single else own
@@ -347,8 +341,8 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
         item=item,
         quantity=quantity,
         kind=kind,
-        audience=_joined([a for p in described for a in p.audience]),
-        season=_joined([s for p in described for s in p.season]),
+        audience=joined([a for p in described for a in p.audience]),
+        season=joined([s for p in described for s in p.season]),
         size=", ".join(dict.fromkeys(s for p in described for s in p.sizes)),
         unit=units[0] if units else "",
         from_label=not own,
@@ -487,12 +481,12 @@ _NARROWER = {"children": ("boys", "girls"), "adult": ("men", "women")}
 def _implied(line: ItemLine) -> ItemLine:
     """What a line says without saying it: diapers in a baby size are for a baby;
     "детская одежда на девочку" is for girls, not for any child."""
-    audience = set(_set(line.audience))
+    audience = set(split_joined(line.audience))
     for broad, narrow in _NARROWER.items():
         if broad in audience and audience & set(narrow):
             audience.discard(broad)
-    if audience != set(_set(line.audience)):
-        line = replace(line, audience=_joined(list(audience)))
+    if audience != set(split_joined(line.audience)):
+        line = replace(line, audience=joined(list(audience)))
     if "diapers" in line.kind and not line.audience and line.size:
         small = re.search(r"(?<![\d-])[0-7](?![\d-]|kg)", line.size)
         if small:

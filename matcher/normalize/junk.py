@@ -143,10 +143,10 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
         return "formula_row"
     if all(_repeated(t) for t in cells):
         return "mash_row"
-    toks = tokens(fold(" ".join(cells)))
+    folded = fold(" ".join(cells))
+    toks = tokens(folded)
     words = _signal_words(toks)
     signals = attributes().signals
-    folded = fold(" ".join(cells))
     tests = [w for w in signals["test"] if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", folded)]
     if tests and len(toks) <= 8:
         return "test_row"

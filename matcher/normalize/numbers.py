@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from matcher.normalize.categories import Hit, token_lemmas
+from matcher.normalize.categories import Hit, lemma_in, token_lemmas
 from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import is_numeral
 from matcher.text import TOKEN_RE, translit
@@ -72,16 +72,9 @@ def _tokens(folded: str) -> list[_Token]:
     return [_Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(folded)]
 
 
-def _lemma_in(word: str, table: dict[str, str] | frozenset[str]) -> str | None:
-    for form in (word, *token_lemmas(word)):
-        if form in table:
-            return table[form] if isinstance(table, dict) else form
-    return None
-
-
 def _unit(word: str) -> str | None:
     units = attributes().units
-    found = units.get(word) or units.get(word.rstrip(".")) or _lemma_in(word, units)
+    found = units.get(word) or units.get(word.rstrip(".")) or lemma_in(word, units)
     cyrillic = translit(word)
     return found or (_unit(cyrillic) if cyrillic != word else None)
 
@@ -141,7 +134,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         if text in _LETTER_SIZES and (hits or prev in attrs.not_before):
             sizes.append(text.upper())
             continue
-        bed_size = _lemma_in(text, attrs.size_words)
+        bed_size = lemma_in(text, attrs.size_words)
         if bed_size:
             sizes.append(bed_size)
             continue
@@ -274,6 +267,6 @@ def _word_value(word: str, nxt: str, ctx: _Context) -> tuple[int, str] | None:
     if value is None:
         return None
     if word in _PAIR_WORDS or word.startswith("пар"):
-        paired = ctx.category == "shoes" or _lemma_in(nxt, attributes().paired) is not None
+        paired = ctx.category == "shoes" or lemma_in(nxt, attributes().paired) is not None
         return (1, "pairs") if paired else (2, "")
     return value, _unit(nxt) or "" if nxt else ""
