@@ -85,11 +85,17 @@ def changes(
 
 
 def _label(grid: Grid, index: int) -> str:
-    """A row named by its first cell (an id on the Matches, Offers and Needs tabs)."""
+    """A row named by its id (the column whose header starts with "ID"), never by
+    another cell: other columns hold names and phones."""
     if index == 0:
         return "header"
-    first = grid[index][0] if grid[index] else ""
-    return f"row {index + 1} ({first[:24]})" if first else f"row {index + 1}"
+    header = grid[0] if grid else []
+    column = next(
+        (j for j, cell in enumerate(header) if cell.strip().upper().startswith("ID")), None
+    )
+    row = grid[index]
+    key = row[column] if column is not None and column < len(row) else ""
+    return f"row {index + 1} ({key[:24]})" if key else f"row {index + 1}"
 
 
 def describe(changes_: list[TabChange], pass_id: int, shown: int = 5) -> list[str]:
