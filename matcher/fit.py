@@ -21,6 +21,11 @@ from matcher.model import Need, Offer, split_joined
 
 _DIMENSION = re.compile(r"^\d+(?:[.,]\d+)?(?:[xх]\d+(?:[.,]\d+)?)+$", re.IGNORECASE)
 _SIZE = re.compile(r"^(\d{1,3})(?:-(\d{1,3}))?(kg|y|m)?$")
+#: Letter sizes in order; "2XL" is "XXL".
+_LETTERS = {"XXS": 0, "XS": 1, "S": 2, "M": 3, "L": 4, "XL": 5, "XXL": 6, "2XL": 6,
+            "XXXL": 7, "3XL": 7, "4XL": 8, "5XL": 9}  # fmt: skip
+#: Two dimensions ("160x200" and "150x200") are one size when each side is this close.
+_DIMENSION_TOLERANCE = 0.1
 
 
 class _FitFile(BaseModel):
@@ -94,9 +99,15 @@ class Fit:
 
 def _sizes(size: str) -> dict[str, list[tuple[int, int]] | set[str]]:
     """Sizes by scale: "n" plain numbers and ranges (a size, a height), "kg" weight
-    classes, "y" and "m" ages in years and months, "w" words ("XL", "евро")."""
+    classes, "y" and "m" ages in years and months, "l" letter sizes ("M-L"), "d"
+    dimensions, "w" words ("евро")."""
     out: dict[str, Any] = {}
     for part in (p.strip() for p in size.split(",") if p.strip()):
+        letters = part.upper().split("-")
+        if all(letter in _LETTERS for letter in letters):
+            steps = [_LETTERS[letter] for letter in letters]
+            out.setdefault("l", []).append((min(steps), max(steps)))
+            continue
         found = _SIZE.match(part)
         if not found:
             scale = "d" if _DIMENSION.match(part) else "w"
@@ -129,12 +140,12 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
     A child's age is compared with a height through the table in fit.yaml.
     """
     theirs, ours = _sizes(need.size), _sizes(offer.size)
-    for scale in ("n", "kg", "y", "m", "w", "d"):
+    for scale in ("n", "kg", "y", "m", "l", "w", "d"):
         if scale in theirs and scale in ours:
             if scale == "w":
                 return bool(theirs["w"] & ours["w"])  # type: ignore[operator]
-            if scale == "d":  # "160x200" and "150x200" may both do: a person decides
-                return True if theirs["d"] & ours["d"] else None  # type: ignore[operator]
+            if scale == "d":
+                return _dimensions_fit(theirs["d"], ours["d"])  # type: ignore[arg-type]
             stages = scale in ("y", "m")
             return _overlap(ours[scale], theirs[scale], stages=stages)  # type: ignore[arg-type]
     shoes = need.category == "shoes"
@@ -147,6 +158,27 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
     return None
 
 
+def _dimensions_fit(need: set[str], offer: set[str]) -> bool | None:
+    """ "160x200" takes "150x200" (each side within 10%), not "70x70" for "50x70";
+    dimensions of different shapes ("50x70" and "40x60x12") say nothing."""
+    shapes = [
+        [sorted(float(v.replace(",", ".")) for v in re.split("[XХ]", d)) for d in side]
+        for side in (need, offer)
+    ]
+    comparable = False
+    for wanted in shapes[0]:
+        for given in shapes[1]:
+            if len(wanted) != len(given):
+                continue
+            comparable = True
+            if all(
+                abs(a - b) <= _DIMENSION_TOLERANCE * max(a, b)
+                for a, b in zip(wanted, given, strict=True)
+            ):
+                return True
+    return False if comparable else None
+
+
 def _on_scale(
     sizes: dict[str, Any], table: dict[int, tuple[int, int]], lowest: int
 ) -> list[tuple[int, int]]:
@@ -157,7 +189,8 @@ def _on_scale(
         for low, high in sizes.get(scale, []):
             months = [m for m in table if low * factor <= m <= max(high * factor, low * factor)]
             nearest = months or [min(table, key=lambda m: abs(m - low * factor))]
-            out.append((min(table[m][0] for m in nearest), max(table[m][1] for m in nearest)))
+            # the age's lowest size is the stage below's highest: "6-9 мес" is not 62
+            out.append((min(table[m][0] for m in nearest) + 1, max(table[m][1] for m in nearest)))
     for low, high in sizes.get("n", []):
         if low >= lowest:
             out.append((low, high))

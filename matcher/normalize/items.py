@@ -398,21 +398,31 @@ def _orphans(code: str, parts: list[_Part]) -> dict[int, list[Count]]:
 def column_quantity(column: str, line: ItemLine) -> Quantity | None:
     """The count a need's quantity cell gives `line`: "20", "по 20 шт" (of each
     thing), or "курток 30, обуви 20 пар" (per thing)."""
-    if not column:
+    counts = _column_counts(column, line)
+    if not counts:
         return None
+    if counts[0].each:
+        return Quantity(counts[0].value * max(1, line.things), counts[0].estimated)
+    return Quantity(sum(c.value for c in counts), any(c.estimated for c in counts))
+
+
+def column_unit(column: str, line: ItemLine) -> str:
+    """The unit a need's quantity cell counts `line` in ("100 кг", "20 уп"), or ""."""
+    return next((c.unit for c in _column_counts(column, line) if c.unit), "")
+
+
+def _column_counts(column: str, line: ItemLine) -> list[Count]:
+    if not column:
+        return []
     parts = [_part(piece) for piece in split_segments(column)]
     mine = [c for p in parts for cat, c in p.counts if cat == line.category]
     if mine:
-        return Quantity(sum(c.value for c in mine), any(c.estimated for c in mine))
+        return mine
     if any(p.codes for p in parts if not p.containers):
-        return None  # the cell counts other things
+        return []  # the cell counts other things
     loose = [c for p in parts for _, c in p.counts]
     plain = [c for c in loose if not c.each]
-    if plain:
-        return Quantity(sum(c.value for c in plain), any(c.estimated for c in plain))
-    if not loose:
-        return None
-    return Quantity(loose[0].value * max(1, line.things), loose[0].estimated)
+    return plain or loose[:1]
 
 
 def _ordered(codes: list[str]) -> list[str]:

@@ -112,7 +112,7 @@ class Attributes:
     not_before: dict[str, str]
     approximately: frozenset[str]
     vague: frozenset[str]
-    #: A word that is a size by itself -> its canonical size ("полуторное" -> "1.5").
+    #: A word that is a size by itself -> its canonical size ("полуторное" -> "полуторный").
     size_words: dict[str, str]
     paired: frozenset[str]
     #: Multi-word entries ("на меху"): matched on the folded text.

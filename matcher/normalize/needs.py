@@ -8,7 +8,7 @@ from matcher.model import Need, Problem, ProblemSource, SourceRow, stable_id
 from matcher.normalize.answers import parse_urgency, urgency_in_text
 from matcher.normalize.categories import OTHER
 from matcher.normalize.fields import RowContext
-from matcher.normalize.items import column_quantity, read_items
+from matcher.normalize.items import column_quantity, column_unit, read_items
 from matcher.normalize.junk import foreign_links, is_header_row, is_spam, is_test_row, junk_code
 from matcher.params import NormalizeParams
 from matcher.text import fold
@@ -69,6 +69,7 @@ def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], lis
         quantity = column_quantity(ctx.get("quantity"), line) or line.quantity
         estimated = quantity is None or quantity.estimated
         value = quantity.value if quantity else 1
+        unit = column_unit(ctx.get("quantity"), line) or line.unit
         # Flagged on the record (the Needs tab shows it), not on Problems.
         needs.append(
             Need(
@@ -86,7 +87,7 @@ def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], lis
                 lat=city.lat,
                 lon=city.lon,
                 quantity_estimated=estimated,
-                **line.item_model(),
+                **{**line.item_model(), "unit": unit},
             )
         )
     return needs, ctx.problems

@@ -22,6 +22,9 @@ _GLUED_AFTER = re.compile(r"^(\d{1,5})([^\W\d_][\w'.-]*)$")  # "5кг", "44р"
 _GLUED_BEFORE = re.compile(r"^([^\W\d_]+)(\d{1,5})$")  # "р46", "сапоги39"
 _DIMENSION = re.compile(r"^\d+(?:[xх×*]\d+)+$")
 _LETTER_SIZES = frozenset({"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl"})
+_LETTER = "(?:xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl)"
+#: A range of letter sizes written as one token: "m-l", "s/m", "xl-xxl".
+_LETTER_RANGE = re.compile(rf"^{_LETTER}[-/]{_LETTER}$")
 #: Number words with their values; "пара" means two things, or one pair.
 NUMBER_WORDS: dict[str, int] = {
     "один": 1, "одна": 1, "одно": 1, "одну": 1, "одне": 1, "одін": 1,
@@ -133,6 +136,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         unit_before = _unit(prev) if prev and _number(text)[0] is not None else None
         if text in _LETTER_SIZES and (hits or prev in attrs.not_before):
             sizes.append(text.upper())
+            continue
+        if hits and _LETTER_RANGE.match(text):
+            sizes.append(text.upper().replace("/", "-"))
             continue
         bed_size = lemma_in(text, attrs.size_words)
         if bed_size:

@@ -1,0 +1,114 @@
+"""Item fit through the reader, as a coordinator states it: the offer's words
+against the need's words. Each row is one rule of matcher/fit.py or one split
+of the lexicon that keeps different things apart."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from matcher.engine import propose
+from matcher.fit import Fit, item_fit, profile_of
+from matcher.model import SourceRow
+from matcher.normalize import normalize_needs, normalize_offers
+from matcher.params import MatchParams
+
+STAMP = "10.12.2014 10:00:00"
+
+
+def _offer_row(k: int, checkbox: str, details: str) -> SourceRow:
+    cells = {
+        "submitted_at": STAMP,
+        "donor_name": f"Донор {k}",
+        "phone": f"+38050{1000000 + k:07d}",
+        "city": "Лисичанск",
+        "categories": checkbox,
+        "details": details,
+        "can_deliver": "Да",
+    }
+    return SourceRow(k + 2, cells)
+
+
+def _need_row(item: str, quantity: str) -> SourceRow:
+    cells = {
+        "submitted_at": STAMP,
+        "organization": "Фонд",
+        "contact_name": "Ирина",
+        "phone": "+380951234567",
+        "city": "Лисичанск",
+        "item": item,
+        "quantity": quantity,
+        "urgency": "",
+    }
+    return SourceRow(2, cells)
+
+
+def fit_of(offer_text: str, need_text: str) -> Fit | None:
+    offers, _ = normalize_offers([_offer_row(0, "", offer_text)])
+    needs, _ = normalize_needs([_need_row(need_text, "")])
+    assert len(offers) == 1 and len(needs) == 1, (offers, needs)
+    assert offers[0].category == needs[0].category
+    return item_fit(profile_of(offers[0]), profile_of(needs[0]))
+
+
+NO_FIT = [
+    ("трусики женские XXL 6 шт", "трусы женские M-L"),
+    ("куртка мужская зимняя 3XL", "куртки мужские зимние S-M"),
+    ("подушки 70х70 2 шт", "подушки 50х70"),
+    ("одежда на малыша 6-9 мес", "бодики на новорожденных 56-62"),
+    ("постельное 2-спальное 2 комплекта", "постельное бельё полуторное"),
+    ("наволочки 4 шт", "постельное бельё"),
+    ("зубные щетки 10 шт", "зубная паста"),
+    ("тампоны 2 уп", "прокладки гигиенические"),
+    ("урологические прокладки 2 уп", "подгузники для взрослых"),
+    ("морозильная камера", "холодильник"),
+    ("фонендоскоп", "тонометр"),
+    ("полотенца кухонные вафельные 10 шт", "полотенца банные"),
+    ("газовый обогреватель", "обогреватели масляные"),
+    ("чоботи зимові чоловічі 44", "бурки мужские 42-45"),
+    ("рукавицы рабочие брезентовые 10 пар", "рукавички дитячі"),
+]
+
+FULL_FIT = [
+    ("трусики женские L 6 шт", "трусы женские M-L"),
+    ("подушки 50х70 2 шт", "подушки 70х50"),
+    ("матрас 150х200", "матрасы 160х200"),
+    ("боди на новорожденного рост 62", "бодики на новорожденных 56-62"),
+    ("бодик для новорожденного на 0-3 месяца", "бодики на новорожденных 56-62"),
+    ("комплект постельного белья полуторка", "постельное бельё полуторное"),
+    ("паста колгейт 5 шт", "зубная паста"),
+    ("валенки мужские 43 р", "бурки мужские 42-45"),
+]
+
+
+@pytest.mark.parametrize(("offer_text", "need_text"), NO_FIT)
+def test_what_a_coordinator_would_never_pair_is_no_candidate(offer_text, need_text) -> None:
+    assert fit_of(offer_text, need_text) is None
+
+
+@pytest.mark.parametrize(("offer_text", "need_text"), FULL_FIT)
+def test_the_same_thing_written_otherwise_fits_fully(offer_text, need_text) -> None:
+    found = fit_of(offer_text, need_text)
+    assert found is not None and found.level == 0, found
+
+
+def test_a_need_counted_in_kilograms_takes_offers_in_kilograms() -> None:
+    needs, _ = normalize_needs([_need_row("крупы (гречка, рис)", "100 кг")])
+    assert (needs[0].quantity, needs[0].unit) == (100, "kg")
+    row = _offer_row(0, "Продукты (долгого хранения)", "рис 2 кг, гречка 3 кг")
+    offers, _ = normalize_offers([row])
+    proposals = propose(offers, needs, [], MatchParams(now=datetime(2014, 12, 20)))
+    assert [(p.quantity, p.fit_level) for p in proposals] == [(5, 0)]
+
+
+def test_of_two_offers_as_old_and_as_fitting_the_larger_goes_first() -> None:
+    rows = [
+        _offer_row(0, "Одежда", "куртка мужская зимняя р.50"),
+        _offer_row(1, "Одежда", "куртки мужские зимние 4 шт, 48-54"),
+    ]
+    offers, _ = normalize_offers(rows)
+    needs, _ = normalize_needs([_need_row("куртки мужские", "много")])
+    proposals = propose(offers, needs, [], MatchParams(now=datetime(2014, 12, 20)))
+    larger = next(o.offer_id for o in offers if o.quantity == 4)
+    assert [p.offer_id for p in proposals] == [larger]
