@@ -90,19 +90,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="check access and headers; writes nothing",
         description="Check credentials, access to each spreadsheet and every mapped header.",
     )
-    commands.add_parser(
+    report = commands.add_parser(
         "report",
         parents=[common],
-        help="print a summary of the matches",
-        description="Print how many matches are in each status, per category.",
+        help="print the dashboard, or write it as an HTML file with charts",
+        description="Summarize the coordination spreadsheet: open needs, waiting offers, "
+        "the status funnel, delivery times, urgent needs, weekly trends and problems, in "
+        "the coordinators' language.",
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        help="write report.html (tables and charts, one self-contained file) to this folder",
     )
     export = commands.add_parser(
         "export",
         parents=[common],
-        help="write offers, needs, matches and problems as CSV",
-        description="Write offers.csv, needs.csv, matches.csv and problems.csv.",
+        help="write offers, needs, matches and problems as CSV (or one .xlsx)",
+        description="Write offers.csv, needs.csv, matches.csv and problems.csv (UTF-8 with a "
+        "byte-order mark, for Excel), or with --excel one workbook, mozhem-export.xlsx.",
     )
-    export.add_argument("--out", type=Path, required=True, help="folder for the CSV files")
+    export.add_argument("--out", type=Path, required=True, help="folder for the files")
+    export.add_argument(
+        "--excel", action="store_true", help="write one .xlsx workbook instead of CSV files"
+    )
     commands.add_parser(
         "status",
         parents=[common],
@@ -222,15 +233,15 @@ def _check(args: argparse.Namespace, config: Config, factory: BackendFactory) ->
 
 
 def _report(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
-    from sync.commands import report
+    from sync.reporting import report
 
-    return report(config, factory(config))
+    return report(config, factory(config), args.out)
 
 
 def _export(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
     from sync.commands import export
 
-    return export(config, factory(config), args.out)
+    return export(config, factory(config), args.out, excel=args.excel)
 
 
 def _status(args: argparse.Namespace, state_path: Path) -> int:

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from reports.summary import render_text, summarize
 from sync.backends.base import Backend, BackendError
 from sync.config import Config
-from sync.coordination import category_code, read_matches
-from sync.layouts import MATCHES, TABS
+from sync.layouts import TABS
 from sync.ops import snapshots
 from sync.ops.progress import Progress, reporting
 from sync.ops.signals import StopSignals
 from sync.pipeline import PassResult, read_coordination, run_pass
-from sync.plan import Grid, SpreadsheetPlan
+from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabIdentity
 from sync.privacy import mask_phones_in
 from sync.state import FAILED, INTERRUPTED, OK, OpsError, StateStore, stamp
+from sync.tabs import identity
 
 log = logging.getLogger("sync.pass")
 
@@ -149,7 +149,7 @@ def _describe(error: BaseException) -> str:
 
 def written_count(plan: SpreadsheetPlan) -> int:
     """Rows appended, cells refreshed and rows rewritten: what "N written" counts."""
-    rewritten = sum(max(len(rows) - 1, 0) for rows in plan.rewrites.values())
+    rewritten = sum(max(len(r.cells) - 1, 0) for r in plan.rewrites.values())
     return len(plan.appends) + len(plan.updates) + rewritten
 
 
@@ -165,7 +165,10 @@ def _progress(step: str) -> None:
 
 def _pairs_on_sheet(result: PassResult) -> list[tuple[str, str, str]]:
     existing = [(m.match_id, m.offer_id, m.need_id) for m, _ in result.data.matches.on_sheet()]
-    appended = [(row["match_id"], row["offer_id"], row["need_id"]) for row in result.plan.appends]
+    appended = [
+        (str(row["match_id"]), str(row["offer_id"]), str(row["need_id"]))
+        for row in result.plan.appends
+    ]
     return existing + appended
 
 
@@ -241,28 +244,18 @@ def check(config: Config, backend: Backend) -> int:
     return 0
 
 
-def report(config: Config, backend: Backend) -> int:
-    spreadsheet = config.coordination.spreadsheet
-    grid = read_coordination(backend, spreadsheet, [MATCHES])[MATCHES]
-    if grid is None:
-        raise BackendError(
-            f"{backend.location(spreadsheet)} has no Matches tab yet: run mozhem sync."
-        )
-    sheet = read_matches(grid)
-    pairs = [
-        (category_code(row.cells.get("category", "")), m.status) for m, row in sheet.on_sheet()
-    ]
-    print(f"Matches on {backend.location(spreadsheet)}: {len(pairs)}")
-    print(render_text(summarize(pairs)))
-    return 0
-
-
-def export(config: Config, backend: Backend, out: Path) -> int:
-    from sync.export import export_csv, prepare_folder
+def export(config: Config, backend: Backend, out: Path, *, excel: bool = False) -> int:
+    from sync.export import export_csv, export_excel, prepare_folder
 
     prepare_folder(out)  # before reading anything: a wrong --out is said at once
     result = run_pass(config, backend, dry_run=True)
-    for path, replaced in export_csv(result.data, config.coordination.language, out):
+    language = config.coordination.language
+    written = (
+        [export_excel(result.data, language, out)]
+        if excel
+        else export_csv(result.data, language, out)
+    )
+    for path, replaced in written:
         print(f"{'Replaced' if replaced else 'Wrote'} {path}")
     return 0
 
@@ -298,10 +291,12 @@ def restore(
             f"{spreadsheet} ({backend.name}). Restore with the config that pass used."
         )
     with store.exclusive():
-        tabs = list(snap.tabs)
+        tabs = _identities(snap.tabs)
         current = read_coordination(backend, spreadsheet, tabs)
         found = [
-            c for c in changes(snap.tabs, current) if c.title not in missing_now(snap.tabs, current)
+            dataclasses.replace(c, title=_title(current, c.title))
+            for c in changes(snap.tabs, current)
+            if c.title not in missing_now(snap.tabs, current)
         ]
         plan = restore_plan(spreadsheet, snap.tabs, current)
         where = backend.location(spreadsheet)
@@ -321,6 +316,18 @@ def restore(
         "wrote are forgotten: the next pass may propose them again."
     )
     return 0
+
+
+def _title(current: Snapshot, key: str) -> str:
+    """A tab's title as the read found it; its key when the read did not find it."""
+    shape = current.tabs.get(key)
+    return shape.title if shape is not None and shape.title else key
+
+
+def _identities(keys: Iterable[str]) -> list[TabIdentity]:
+    """The tabs a snapshot holds, found the way the pass finds them: the pipeline's
+    own by their identity, any other by its title."""
+    return [identity(key) if key in TABS else TabIdentity(key, frozenset({key})) for key in keys]
 
 
 def _confirm(ask: Callable[[str], str]) -> bool:

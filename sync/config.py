@@ -93,6 +93,11 @@ class MatchingSettings(_Frozen):
     max_open_per_ngo: int | None = Field(default=None, ge=1)
 
 
+class OffersSettings(_Frozen):
+    #: An offer no match uses this many days after it came in goes on the Re-confirm tab.
+    reconfirm_after_days: int = Field(default=30, ge=1)
+
+
 class NormalizationSettings(_Frozen):
     dedup_days: int = Field(default=14, ge=0)
 
@@ -119,6 +124,7 @@ class Config(_Frozen):
     coordination: CoordinationSettings
     matching: MatchingSettings = MatchingSettings()
     normalization: NormalizationSettings = NormalizationSettings()
+    offers: OffersSettings = OffersSettings()
     schedule: ScheduleSettings = ScheduleSettings()
     ops: OpsSettings = OpsSettings()
     state_dir: Path = Path(".mozhem")

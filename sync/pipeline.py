@@ -22,12 +22,14 @@ from sync.config import Config, nearest
 from sync.coordination import read_matches, record_deleted_rows_as_declined
 from sync.errors import EXIT_FIX_INPUT
 from sync.labels import column_label
-from sync.layouts import MATCH_COLUMNS, TABS
+from sync.layouts import MATCH_COLUMNS, MATCHES, RECONFIRM
 from sync.ops.progress import Counted
 from sync.overwrites import overwrite_notes
-from sync.plan import Grid, Snapshot, SpreadsheetPlan
+from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabIdentity
 from sync.planner import PassData, build_plan
 from sync.sources import column_map, find_headers, source_rows
+from sync.tabs import IDENTITIES
+from sync.worklists import read_answers, retired_offers
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +78,7 @@ def run_pass(
     offers_source = _read_source(config, backend, "offers")
     needs_source = _read_source(config, backend, "needs")
     coordination = config.coordination.spreadsheet
-    current = read_coordination(backend, coordination, TABS)
+    current = read_coordination(backend, coordination, IDENTITIES)
     limit = backend.max_cell_chars
     language = config.coordination.language
     progress(
@@ -88,12 +90,15 @@ def run_pass(
     needs, need_problems = normalize_needs(
         Counted(needs_source.rows, "need rows normalized"), config.normalize_params(limit)
     )
-    matches = read_matches(current.get("Matches"))
-    if current.get("Matches") is not None:
+    matches = read_matches(current.get(MATCHES))
+    if current.get(MATCHES) is not None:
         record_deleted_rows_as_declined(matches, remembered or {})
+    answers = read_answers(current.get(RECONFIRM))
+    retired = retired_offers(answers)
     params = dataclasses.replace(config.match_params(), now=now)
     progress(f"Matching {len(offers)} offer lines with {len(needs)} needs…")
-    proposals = propose(offers, needs, matches.existing, params)
+    available = [offer for offer in offers if offer.offer_id not in retired]
+    proposals = propose(available, needs, matches.existing, params)
     data = PassData(
         offers=offers,
         needs=needs,
@@ -111,13 +116,15 @@ def run_pass(
             "needs": needs_source.headers,
             "matches": {key: column_label(key, language) for key in MATCH_COLUMNS},
         },
+        answers=answers,
     )
-    plan = build_plan(coordination, current, data, language, now)
+    reconfirm_after_days = config.offers.reconfirm_after_days
+    plan = build_plan(coordination, current, data, language, now, reconfirm_after_days)
     notes = overwrite_notes(plan.updates, matches)
     if notes:
         # The notes go on Problems, which the plan rewrites: plan again with them.
         data = dataclasses.replace(data, problems=[*data.problems, *notes])
-        plan = build_plan(coordination, current, data, language, now)
+        plan = build_plan(coordination, current, data, language, now, reconfirm_after_days)
     if not dry_run and not plan.is_empty:
         progress(f"Writing {backend.location(coordination)}…")
         backend.apply(plan)
@@ -137,13 +144,13 @@ def run_pass(
     )
 
 
-def read_coordination(backend: Backend, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
-    """The coordination tabs; none yet when the spreadsheet is still to be created."""
+def read_coordination(backend: Backend, spreadsheet: str, tabs: Sequence[TabIdentity]) -> Snapshot:
+    """The coordination tabs, by key; none yet when the spreadsheet is still to be created."""
     try:
-        return backend.read(spreadsheet, tabs)
+        return backend.read_tabs(spreadsheet, tabs)
     except SpreadsheetNotFound:
         if backend.creates_spreadsheets and not backend.exists(spreadsheet):
-            return Snapshot.nothing(tabs)
+            return Snapshot.nothing(tab.key for tab in tabs)
         raise
 
 

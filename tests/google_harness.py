@@ -152,7 +152,7 @@ class GoogleHarness(Harness):
         return self.keys[name], self.settings["sources"][name]["worksheet"]
 
     def coordination(self, tab: str) -> Grid:
-        return self.emu.values(self.keys["coordination"], tab)
+        return self.emu.values(self.keys["coordination"], self.title(tab))
 
     def source(self, name: str) -> Grid:
         return self.emu.values(*self._source(name))
@@ -166,5 +166,26 @@ class GoogleHarness(Harness):
         self.emu.set_values(key, tab, blank)  # "" clears a cell
         put_text(self.emu, key, tab, grid)
 
+    def tab_titles(self) -> list[str]:
+        return self.emu.sheet_titles(self.keys["coordination"])
+
+    def rename_tab(self, tab: str, title: str) -> None:
+        self.emu.rename_sheet(self.keys["coordination"], self.title(tab), title)
+        self.renamed[tab] = title
+
+    def drop_furniture(self, tab: str) -> None:
+        key, title = self.keys["coordination"], self.title(tab)
+        self.emu.set_frozen_rows(key, title, 0)
+        self.emu.clear_data_validations(key, title)
+
+    def furniture(self, tab: str) -> tuple[int, list[tuple[int, int, int | None]]]:
+        key, title = self.keys["coordination"], self.title(tab)
+        dropdowns = [
+            (span["startColumnIndex"], span.get("startRowIndex", 0), span.get("endRowIndex"))
+            for span in (v["range"] for v in self.emu.data_validations(key, title))
+        ]
+        return self.emu.frozen_rows(key, title), dropdowns
+
     def edit_coordination(self, tab: str, row: int, column: int, value: str) -> None:
-        put_text(self.emu, self.keys["coordination"], tab, [[value]], rowcol_to_a1(row, column))
+        key, title = self.keys["coordination"], self.title(tab)
+        put_text(self.emu, key, title, [[value]], rowcol_to_a1(row, column))

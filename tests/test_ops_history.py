@@ -74,7 +74,7 @@ def test_history_lists_every_pass_with_its_counts(harness: Harness) -> None:
     assert rows[1][6:9] == [offers[1], "25", str(new)]
     assert int(rows[1][10]) > new  # written: the new matches and the rewritten tabs
     assert [row[-1] for row in rows] == ["no", "yes"]  # pass 2 wrote nothing
-    assert f"append {new} rows to 'Matches'" in result.out  # the plan's summary
+    assert f"append {new} rows to {harness.title('matches')!r}" in result.out  # the plan's summary
     requests = StateStore(harness.root / "state").get(1)
     assert requests is not None
     if harness.backend == "google":
@@ -97,7 +97,8 @@ def test_restore_puts_the_spreadsheet_back_as_before_the_pass(harness: Harness) 
 
     restored = harness.cli("restore", "2", "--yes")
     assert restored.code == 0, restored.err
-    assert re.search(r"Matches: \d+ rows now, \d+ before pass 2", restored.out), restored.out
+    pattern = re.escape(harness.title("matches")) + r": \d+ rows now, \d+ before pass 2"
+    assert re.search(pattern, restored.out), restored.out
     assert re.search(r"removed: row \d+ \(", restored.out)
     assert "+380" not in restored.out  # ids only, never a row's contents
     assert tabs(harness) == before
@@ -109,7 +110,7 @@ def test_restore_puts_the_spreadsheet_back_as_before_the_pass(harness: Harness) 
     # The undone matches are forgotten, not taken for rows a coordinator deleted.
     again = harness.sync()
     assert "New matches: 0" not in again.out
-    assert not any("удал" in " ".join(row).lower() for row in harness.coordination("Problems"))
+    assert not any("удал" in " ".join(row).lower() for row in harness.coordination("problems"))
 
 
 def test_restore_shows_the_change_and_asks(
@@ -126,7 +127,7 @@ def test_restore_shows_the_change_and_asks(
     assert len(harness.matches()) == new
     accepted = harness.cli("restore", "1")
     assert accepted.code == 0, accepted.err
-    assert [len(harness.coordination(tab)) for tab in TABS] == [1, 1, 1, 1]  # headers only
+    assert [len(harness.coordination(tab)) for tab in TABS] == [1] * len(TABS)  # headers only
     assert f"New matches: {new}." in harness.sync().out
 
 

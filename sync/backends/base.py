@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from sync.errors import EXIT_FIX_INPUT, MozhemError
-from sync.plan import Grid, Snapshot, SpreadsheetPlan
+from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabIdentity
 
 
 class BackendError(MozhemError):
@@ -63,6 +63,11 @@ class Backend(Protocol):
       never assumes the sheet is as an earlier call of its own saw it.
     - A rewritten tab holds exactly the plan's grid afterwards: whatever its read
       found beyond that grid is cleared.
+    - Text stays text (a leading "=" is never a formula), numbers are numbers and
+      dates are dates, each with the number format its column's style names.
+    - Tabs are addressed by key. A tab the plan creates gets its identity, its
+      style and its furniture; furniture in `plan.restores` goes back in the same
+      write as the values.
     """
 
     name: str
@@ -77,6 +82,16 @@ class Backend(Protocol):
         with the shape of each tab found, for the plan computed from it.
 
         One round trip per spreadsheet. Raises SpreadsheetNotFound.
+        """
+        ...
+
+    def read_tabs(self, spreadsheet: str, tabs: Sequence[TabIdentity]) -> Snapshot:
+        """The pipeline's own tabs, found by their identity (else by a title they may
+        have) and keyed by `TabIdentity.key`, with their furniture in each shape:
+        frozen rows, the columns whose dropdown reaches the end of the tab, the
+        columns with a highlight, and whether the tab carries its identity.
+
+        Raises SpreadsheetNotFound.
         """
         ...
 

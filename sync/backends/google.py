@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import zlib
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,12 +34,21 @@ from sync.backends.base import (
 from sync.backends.google_cells import SOURCE_FIELDS, source_sheet
 from sync.backends.google_layout import (
     append_rows,
+    furniture_requests,
     growth_requests,
+    new_headers,
     new_keyed_rows,
     new_tab_requests,
     quote_title,
     rewrite_ranges,
     update_ranges,
+)
+from sync.backends.google_tabs import (
+    TABS_FIELDS,
+    VALIDATION_FIELDS,
+    dropdown_probes,
+    dropdowns_found,
+    find_tabs,
 )
 from sync.backends.retry import (
     AmbiguousWrite,
@@ -48,7 +57,15 @@ from sync.backends.retry import (
     RetryPolicy,
 )
 from sync.errors import EXIT_FIX_INPUT, os_reason
-from sync.plan import Grid, KeyedTab, Snapshot, SpreadsheetPlan, TabShape, locate_columns
+from sync.plan import (
+    Grid,
+    KeyedTab,
+    Snapshot,
+    SpreadsheetPlan,
+    TabIdentity,
+    TabShape,
+    locate_columns,
+)
 
 if TYPE_CHECKING:
     from sync.config import Config
@@ -123,6 +140,34 @@ class GoogleBackend:
         found = self._batch_get(key, [t for t in tabs if t in shapes], shapes)
         return Snapshot({tab: found.get(tab) for tab in tabs}, found.tabs)
 
+    def read_tabs(self, spreadsheet: str, tabs: Sequence[TabIdentity]) -> Snapshot:
+        """One spreadsheets.get finds the tabs (by sheetId, else title) and their frozen
+        rows and highlights; one values.batchGet reads them; one more spreadsheets.get
+        looks at the first and last cell of each dropdown column."""
+        key = spreadsheet_key(spreadsheet)
+        meta = self._call(key, self.http.spreadsheets_get, key, {"fields": TABS_FIELDS})
+        found = find_tabs(meta, tabs)
+        titles = [tab.shape.title for tab in found]
+        read = self._batch_get(key, titles, {tab.shape.title: tab.shape for tab in found})
+        grids: dict[str, Grid | None] = dict.fromkeys((tab.key for tab in tabs), None)
+        shapes: dict[str, TabShape] = {}
+        for tab in found:
+            grids[tab.identity.key] = read[tab.shape.title]
+            shapes[tab.identity.key] = read.tabs[tab.shape.title]
+        probes = {
+            tab.identity.key: dropdown_probes(tab, read[tab.shape.title] or []) for tab in found
+        }
+        ranges = [cell for probe in probes.values() for _, *cells in probe for cell in cells]
+        if ranges:
+            params = {"ranges": ranges, "fields": VALIDATION_FIELDS}
+            answer = dropdowns_found(self._call(key, self.http.spreadsheets_get, key, params))
+            for tab_key, probe in probes.items():
+                shape = shapes[tab_key]
+                seen = iter(answer.get(shape.sheet_id or 0, []))
+                whole = {c for c, *_ in probe if next(seen, False) and next(seen, False)}
+                shapes[tab_key] = replace(shape, dropdowns=frozenset(whole))
+        return Snapshot(grids, shapes)
+
     def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
         key = spreadsheet_key(spreadsheet)
         params = {"ranges": quote_title(tab), "fields": SOURCE_FIELDS}
@@ -158,14 +203,14 @@ class GoogleBackend:
         if plan.is_empty:
             return
         key = spreadsheet_key(plan.spreadsheet)
-        created = {tab.title for tab in plan.new_tabs}
+        created = {tab.key for tab in plan.new_tabs}
         keyed = plan.keyed_tab
         self._structure(key, plan, created)
         data: list[dict[str, Any]] = []
         fresh_header: list[str] | None = None
-        if keyed and keyed.title in created:
+        if keyed and keyed.key in created:
             # A brand-new tab: header and rows go in with the other values, no append.
-            header = next(t.header for t in plan.new_tabs if t.title == keyed.title)
+            header = next(t.header for t in plan.new_tabs if t.key == keyed.key)
             data.append(new_keyed_rows(keyed.title, header, keyed, plan.appends, GOOGLE_CELL_LIMIT))
         elif keyed and (plan.appends or plan.updates):
             # Rows are found where they are now, right before writing. The updates go
@@ -176,28 +221,29 @@ class GoogleBackend:
             data += update_ranges(
                 keyed.title, plan.updates, columns, rows_by_key, GOOGLE_CELL_LIMIT
             )
-        data = rewrite_ranges(plan, GOOGLE_CELL_LIMIT) + data
+        data = new_headers(plan) + rewrite_ranges(plan, GOOGLE_CELL_LIMIT) + data
         if data:
             body = {"valueInputOption": "RAW", "data": data}
             self._call(key, self.http.values_batch_update, key, body)
-        if keyed and keyed.title not in created and plan.appends:
+        if keyed and keyed.key not in created and plan.appends:
             self._append(key, fresh_header, plan)
 
     def _structure(self, key: str, plan: SpreadsheetPlan, created: set[str]) -> None:
-        """New tabs, and more rows or columns where a rewrite outgrows its grid.
+        """New tabs, more rows or columns where a rewrite outgrows its grid, the formats
+        of rewritten tabs and the furniture to restore.
 
         Tab ids come from the plan; any it does not carry are looked up, once."""
         carried = {t: s.sheet_id for t, s in plan.basis.items() if s.sheet_id is not None}
         looked_up = cache(lambda: self._sheet_ids(key))
 
-        def sheet_id(title: str) -> int:
-            return carried[title] if title in carried else looked_up()[title]
+        def sheet_id(tab: str) -> int:
+            return carried[tab] if tab in carried else looked_up()[plan.title_of(tab)]
 
         requests: list[dict[str, Any]] = []
         if plan.new_tabs:
-            taken = carried or looked_up()
-            requests += new_tab_requests(plan, taken, self._new_sheet_id)
+            requests += new_tab_requests(plan, carried or looked_up())
         requests += growth_requests(plan, created, sheet_id)
+        requests += furniture_requests(plan, sheet_id)
         if requests:
             self._call(key, self.http.batch_update, key, {"requests": requests})
 
@@ -223,7 +269,7 @@ class GoogleBackend:
             labels = header if header is not None else list(keyed.labels.values())
             rows = append_rows(labels, keyed, pending, GOOGLE_CELL_LIMIT)
             if header is None:
-                rows = [labels, *rows]
+                rows = [list[str | int | float](labels), *rows]
             params = {"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"}
             try:
                 self._call(
@@ -243,13 +289,6 @@ class GoogleBackend:
         raise BackendError(
             f"{keyed.title}: could not confirm the new rows; the next pass will retry."
         )
-
-    @staticmethod
-    def _new_sheet_id(title: str, taken: set[int]) -> int:
-        candidate = zlib.crc32(title.encode("utf-8")) % 2_000_000_000 + 1
-        while candidate in taken:
-            candidate += 1
-        return candidate
 
     def _call(self, key: str, method: Any, *args: Any, raw: bool = False) -> Any:
         try:

@@ -3,6 +3,8 @@
 Reads return strings exactly as typed. Writes go to a temporary file that then
 replaces the original, so a crash never leaves half a workbook. Text is always
 stored as text: a value starting with "=" is never turned into a formula.
+Numbers and dates are stored as such, with their column's number format. The
+look of a tab and its furniture are in workbook_style.py.
 
 A file that is not an .xlsx workbook (empty, cut short, an old .xls, a CSV)
 or that we may not read or write raises one error naming the file and what to
@@ -16,7 +18,7 @@ import stat
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
@@ -24,12 +26,11 @@ from typing import Any
 
 import openpyxl
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from sync.backends import workbook_style as style
 from sync.backends.base import (
     SourceSheet,
     SpreadsheetBusy,
@@ -37,17 +38,23 @@ from sync.backends.base import (
     SpreadsheetUnreadable,
     SpreadsheetUnwritable,
 )
+from sync.cells import Value
 from sync.errors import GRANT_ACCESS, os_reason
 from sync.ops import progress
 from sync.plan import (
     Grid,
     KeyedTab,
     NewTab,
+    Restore,
+    Rewrite,
     Snapshot,
     SpreadsheetPlan,
+    TabIdentity,
+    TabShape,
     locate_columns,
     trim_grid,
 )
+from sync.styles import PLAIN, ColumnStyle, TabStyle
 
 #: Excel and LibreOffice keep at most this many characters in a cell.
 XLSX_CELL_LIMIT = 32_767
@@ -86,12 +93,7 @@ class WorkbookBackend:
 
     def read(self, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
         path = self.path(spreadsheet)
-        if not _is_file(path):
-            what = "a folder, not a workbook" if path.is_dir() else "no such workbook"
-            raise SpreadsheetNotFound(
-                f"{path}: {what}. Check 'spreadsheet' in config.yaml "
-                f"and 'workbook.dir' ({self.directory})."
-            )
+        self._must_exist(path)
         with _reading(path):
             book = openpyxl.load_workbook(path, read_only=True, data_only=False)
             try:
@@ -108,6 +110,29 @@ class WorkbookBackend:
         """A workbook has no locale: its dates are real datetimes, shown day first."""
         grid = self.read(spreadsheet, [tab])[tab]
         return None if grid is None else SourceSheet(grid)
+
+    def read_tabs(self, spreadsheet: str, tabs: Sequence[TabIdentity]) -> Snapshot:
+        path = self.path(spreadsheet)
+        self._must_exist(path)
+        # Not read-only: furniture (panes, dropdowns, names) is only loaded in full.
+        with _reading(path):
+            book = openpyxl.load_workbook(path)
+        grids: dict[str, Grid | None] = {}
+        shapes: dict[str, TabShape] = {}
+        for tab in tabs:
+            sheet = style.find_tab(book, tab.key, sorted(tab.titles))
+            grids[tab.key] = None if sheet is None else _read_sheet(sheet)
+            if sheet is not None:
+                shapes[tab.key] = _furniture(sheet, tab.key).holding(grids[tab.key] or [])
+        return Snapshot(grids, shapes)
+
+    def _must_exist(self, path: Path) -> None:
+        if not _is_file(path):
+            what = "a folder, not a workbook" if path.is_dir() else "no such workbook"
+            raise SpreadsheetNotFound(
+                f"{path}: {what}. Check 'spreadsheet' in config.yaml "
+                f"and 'workbook.dir' ({self.directory})."
+            )
 
     def tab_titles(self, spreadsheet: str) -> list[str]:
         path = self.path(spreadsheet)
@@ -129,14 +154,19 @@ class WorkbookBackend:
         else:
             book = _empty_book()
         for tab in plan.new_tabs:
-            _create_tab(book, tab)
+            _create_tab(book, tab, plan.style_of(tab.key))
         if plan.keyed_tab is not None and (plan.appends or plan.updates):
-            _apply_keyed(book[plan.keyed_tab.title], plan)
-        for title, rows in plan.rewrites.items():
-            _rewrite(book, title, rows)
+            keyed = plan.keyed_tab
+            _apply_keyed(_sheet(book, plan, keyed.key), plan, plan.style_of(keyed.key))
+        for key, rewrite in plan.rewrites.items():
+            _rewrite(_sheet(book, plan, key), rewrite, plan.style_of(key))
+        for restore in plan.restores:
+            _restore(_sheet(book, plan, restore.tab), restore, plan.style_of(restore.tab))
+        style.refresh_marks(book)
         for tab in plan.new_tabs:
             # Widths are ours to choose only once; afterwards they are the coordinators'.
-            _fit_widths(book[tab.title])
+            sheet = book[tab.title]
+            style.set_widths(sheet, style.column_styles(tab.keys, plan.style_of(tab.key)))
         _save_atomically(book, path)
 
 
@@ -207,6 +237,26 @@ def _empty_book() -> Workbook:
     return book
 
 
+def _sheet(book: Workbook, plan: SpreadsheetPlan, key: str) -> Worksheet:
+    """Tab `key` as it is now: by its identity, else by the title the plan knows."""
+    found = style.find_tab(book, key, [plan.title_of(key)])
+    if found is None:
+        raise SpreadsheetNotFound(
+            f"{plan.spreadsheet}: the tab '{plan.title_of(key)}' is gone; run the pass again."
+        )
+    return found
+
+
+def _furniture(sheet: Worksheet, key: str) -> TabShape:
+    return TabShape(
+        title=sheet.title,
+        frozen_rows=style.frozen_rows(sheet),
+        dropdowns=style.full_dropdowns(sheet),
+        highlights=style.highlighted(sheet),
+        marked=style.is_marked(sheet, key),
+    )
+
+
 def _read_sheet(sheet: Any) -> Grid:
     rows = progress.active().iterate(sheet.iter_rows(values_only=True), "rows read", sheet.max_row)
     return trim_grid([[_as_text(v) for v in row] for row in rows])
@@ -242,32 +292,43 @@ def write_text(sheet: Worksheet, row: int, column: int, value: str) -> None:
     cell.data_type = "s"
 
 
-def _write_row(sheet: Worksheet, row: int, values: Sequence[str]) -> None:
-    for column, value in enumerate(values, start=1):
+def write_value(
+    sheet: Worksheet, row: int, column: int, value: Value, look: ColumnStyle = PLAIN
+) -> None:
+    """Text as text; a number or a date as one, with its column's number format."""
+    if isinstance(value, str):
+        write_text(sheet, row, column, value)
+    else:
+        cell = sheet.cell(row=row, column=column, value=value)
+        shown_as = style.number_format(value, look)
+        if shown_as is not None:
+            cell.number_format = shown_as
+    style.dress_cell(sheet, row, column, look)
+
+
+def _write_row(
+    sheet: Worksheet, row: int, values: Sequence[Value], looks: Mapping[int, ColumnStyle]
+) -> None:
+    for index, value in enumerate(values):
         if value != "":
-            write_text(sheet, row, column, value)
+            write_value(sheet, row, index + 1, value, looks.get(index, PLAIN))
 
 
-def _create_tab(book: Workbook, tab: NewTab) -> None:
-    if tab.title in book.sheetnames:
+def _create_tab(book: Workbook, tab: NewTab, look: TabStyle) -> None:
+    if style.find_tab(book, tab.key, [tab.title]) is not None:
         return
     sheet = book.create_sheet(tab.title)
-    _write_row(sheet, 1, tab.header)
-    sheet.freeze_panes = "A2"
-    for column_index, labels in _dropdown_columns(tab):
-        letter = get_column_letter(column_index)
-        validation = DataValidation(
-            type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True
-        )
-        validation.add(f"{letter}2:{letter}100000")
-        sheet.add_data_validation(validation)
+    style.mark(sheet, tab.key)
+    _write_row(sheet, 1, tab.header, {})
+    style.dress_header(sheet, look)
+    style.apply_furniture(
+        sheet,
+        {tab.keys.index(key): labels for key, labels in look.dropdowns.items()},
+        [(tab.keys.index(h.column), h) for h in look.highlights if h.column in tab.keys],
+    )
 
 
-def _dropdown_columns(tab: NewTab) -> list[tuple[int, Sequence[str]]]:
-    return [(tab.keys.index(key) + 1, labels) for key, labels in tab.dropdowns.items()]
-
-
-def _apply_keyed(sheet: Worksheet, plan: SpreadsheetPlan) -> None:
+def _apply_keyed(sheet: Worksheet, plan: SpreadsheetPlan, look: TabStyle) -> None:
     keyed = plan.keyed_tab
     assert keyed is not None
     header = [_as_text(cell.value) for cell in sheet[1]] if sheet.max_row >= 1 else []
@@ -280,12 +341,18 @@ def _apply_keyed(sheet: Worksheet, plan: SpreadsheetPlan) -> None:
     for update in plan.updates:
         row = rows_by_key.get(update.key)
         if row is not None and update.column in columns:
-            write_text(sheet, row, columns[update.column] + 1, update.value)
+            at = columns[update.column] + 1
+            write_value(sheet, row, at, update.value, look.column(update.column))
     next_row = _last_used_row(sheet) + 1
+    wrapped = [(columns[k], s) for k, s in look.columns.items() if s.wrap and k in columns]
     for offset, values in enumerate(plan.appends):
         for key, value in values.items():
             if key in columns and value != "":
-                write_text(sheet, next_row + offset, columns[key] + 1, value)
+                at = columns[key] + 1
+                write_value(sheet, next_row + offset, at, value, look.column(key))
+        for index, column_look in wrapped:  # the notes people will type wrap too
+            style.dress_cell(sheet, next_row + offset, index + 1, column_look)
+    style.dress_rows(sheet, range(next_row, next_row + len(plan.appends)), look)
 
 
 def _ensure_columns(
@@ -308,29 +375,26 @@ def _last_used_row(sheet: Worksheet) -> int:
     return 1
 
 
-def _rewrite(book: Workbook, title: str, rows: Grid) -> None:
-    if title not in book.sheetnames:
-        book.create_sheet(title)
-    sheet = book[title]
+def _rewrite(sheet: Worksheet, rewrite: Rewrite, look: TabStyle) -> None:
     if sheet.max_row:
         sheet.delete_rows(1, sheet.max_row)
-    written = progress.active().iterate(rows, f"rows written to {title}", len(rows))
+    looks = style.column_styles(rewrite.keys, look)
+    written = progress.active().iterate(
+        rewrite.cells, f"rows written to {sheet.title}", len(rewrite.cells)
+    )
     for index, values in enumerate(written, start=1):
-        _write_row(sheet, index, values)
-    sheet.freeze_panes = "A2"
-    _fit_widths(sheet)
+        _write_row(sheet, index, values, looks if index > 1 else {})
+    style.dress_header(sheet, look)
+    style.dress_rows(sheet, range(2, len(rewrite.cells) + 1), look)
+    style.set_widths(sheet, looks)
 
 
-def _fit_widths(sheet: Worksheet, sample_rows: int = 200, widest: int = 50) -> None:
-    """Columns wide enough to read, judged on the first rows; long text stays cut."""
-    widths: dict[int, int] = {}
-    for row in sheet.iter_rows(max_row=sample_rows):
-        for cell in row:
-            if cell.value is not None:
-                length = len(str(cell.value))
-                widths[cell.column] = max(widths.get(cell.column, 0), length)
-    for column, length in widths.items():
-        sheet.column_dimensions[get_column_letter(column)].width = min(max(length, 6), widest) + 2
+def _restore(sheet: Worksheet, restore: Restore, look: TabStyle) -> None:
+    if restore.freeze:
+        style.freeze(sheet, look.frozen_rows)
+    if restore.mark:
+        style.mark(sheet, restore.tab)
+    style.apply_furniture(sheet, restore.dropdowns, restore.highlights)
 
 
 def _refuse_if_open_elsewhere(path: Path) -> None:

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sync.backends.base import SourceSheet
-from sync.plan import Grid, SpreadsheetPlan
+from sync.plan import Grid, SpreadsheetPlan, TabIdentity
 from sync.plan import Snapshot as PlanSnapshot
 from sync.state import StateStore, stamp
 
@@ -30,7 +30,7 @@ class Snapshot:
     taken_at: str
     backend: str
     spreadsheet: str
-    #: Tab title -> its rows as read; None for a tab that did not exist.
+    #: Tab key -> its rows as read; None for a tab that did not exist.
     tabs: dict[str, Grid | None]
 
 
@@ -95,6 +95,12 @@ class RecordingBackend:
         grids: PlanSnapshot = self.inner.read(spreadsheet, tabs)
         if spreadsheet == self._coordination:
             self._seen.update({tab: grids.get(tab) for tab in tabs})
+        return grids
+
+    def read_tabs(self, spreadsheet: str, tabs: Sequence[TabIdentity]) -> PlanSnapshot:
+        grids: PlanSnapshot = self.inner.read_tabs(spreadsheet, tabs)
+        if spreadsheet == self._coordination:
+            self._seen.update({tab.key: grids.get(tab.key) for tab in tabs})
         return grids
 
     def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:

@@ -108,12 +108,18 @@ def _apply_fields(target: dict[str, Any], source: dict[str, Any], mask: Mask) ->
             target.pop(name, None)
 
 
-def update_sheet_properties(book: Spreadsheet, payload: dict[str, Any]) -> Reply:
-    given = payload.get("properties") or {}
-    sheet = _sheet(book, given.get("sheetId"))
+def required_mask(payload: dict[str, Any]) -> Mask:
+    """The request's field mask; Google refuses a request that names no field."""
     mask = parse_mask(payload.get("fields") or "")
     if not mask:
         raise bad_request("At least one field must be updated, but none were specified.")
+    return mask
+
+
+def update_sheet_properties(book: Spreadsheet, payload: dict[str, Any]) -> Reply:
+    given = payload.get("properties") or {}
+    sheet = _sheet(book, given.get("sheetId"))
+    mask = required_mask(payload)
     if "title" in mask:
         _check_title(book, str(given.get("title", "")), sheet)
     mask.pop("sheetId", None)

@@ -13,7 +13,7 @@ from google.oauth2.credentials import Credentials
 
 from . import grid
 from .adapter import DRIVE_PREFIX, SHEETS_PREFIX, EmulatorAdapter
-from .cells import Rendering, form_answer, formatted
+from .cells import Rendering, Scalar, form_answer, formatted
 from .controls import (
     DroppedConnection,
     Quota,
@@ -24,6 +24,7 @@ from .controls import (
     is_sheets,
 )
 from .errors import ApiError
+from .formatting import cell_format
 from .routes import route, serve
 from .state import Area, Sheet, Store
 
@@ -148,6 +149,34 @@ class SheetsEmulator:
 
     def protected_ranges(self, key: str, title: str) -> list[dict[str, Any]]:
         return list(self._sheet(key, title).protected_ranges)
+
+    def conditional_formats(self, key: str, title: str) -> list[dict[str, Any]]:
+        return list(self._sheet(key, title).conditional_formats)
+
+    def cell_format(self, key: str, title: str, row: int, col: int) -> dict[str, Any]:
+        """The userEnteredFormat of one cell (0-based row and column)."""
+        return cell_format(self._sheet(key, title), row, col)
+
+    def stored_value(self, key: str, title: str, row: int, col: int) -> Scalar | None:
+        """What one cell holds (0-based): a number is a number, text is text."""
+        cell = self._sheet(key, title).cells.get((row, col))
+        return None if cell is None else cell.value
+
+    def pixel_size(self, key: str, title: str, dimension: str, index: int) -> int | None:
+        return self._sheet(key, title).pixel_sizes.get((dimension, index))
+
+    def sheet_id(self, key: str, title: str) -> int:
+        return self._sheet(key, title).sheet_id
+
+    def rename_sheet(self, key: str, title: str, new_title: str) -> None:
+        """As a person renaming a tab: its id, cells and furniture stay."""
+        self._sheet(key, title).properties["title"] = new_title
+
+    def set_frozen_rows(self, key: str, title: str, rows: int) -> None:
+        self._sheet(key, title).grid["frozenRowCount"] = rows
+
+    def clear_data_validations(self, key: str, title: str) -> None:
+        self._sheet(key, title).data_validations.clear()
 
     # --- counting -------------------------------------------------------------
     def count(self, kind: str | None = None) -> int:
