@@ -185,7 +185,15 @@ def split_segments(text: str) -> list[str]:
         chunks = chunks[::2]
     chunks = [c for c in chunks if c]
     pieces = [p for chunk in chunks for p in _SEGMENT_SPLIT.split(chunk)]
-    return [part.strip(" .:()[]\"'«»") for part in pieces if part and part.strip()]
+    return [_trimmed(part) for part in pieces if part and part.strip()]
+
+
+def _trimmed(piece: str) -> str:
+    """Brackets and quotes around a piece go; an inch mark after a number stays
+    ('телевизор 21"' is a screen size, not 21 televisions)."""
+    text = piece.strip(" .:()[]'«»")
+    inches = re.search(r'\d\s*["”″]$', text)
+    return text if inches else text.strip('"')
 
 
 def segments(text: str) -> list[Segment]:

@@ -196,6 +196,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
             value_f = float(f"{number}.{nxt}")
             skip_next = True
             unit_word = toks[i + 2].text if i + 2 < len(toks) else ""
+            after = toks[i + 2].start if i + 2 < len(toks) else len(folded)
+            gap_after = folded[toks[i + 1].end : after]  # '15,6"': inches after the decimals
             value, estimated = math.ceil(value_f), True
         if i == 0 and re.match(r"^\s*[).]", gap_after) and not glued_after:
             continue  # "1) куртка", "2. обувь": a list number

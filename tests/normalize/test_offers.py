@@ -250,3 +250,17 @@ def test_a_pensioner_who_gives_through_an_operator_is_an_offer() -> None:
     offers, problems = normalize_offers([form_row(2, categories="", details=details)])
     assert [o.category for o in offers] == ["appliances"]
     assert "help_request" not in codes(problems)
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        'Телевизор Samsung 21"',
+        'Ноутбук Acer 15,6" рабочий',
+        "пральна машина на 6 кг, 1200 об/хв",
+        "Телевизор (диагональ 51 см)",
+    ],
+)
+def test_a_screen_size_or_a_speed_is_not_a_count(details: str) -> None:
+    offers, _ = normalize_offers([form_row(2, categories="", details=details)])
+    assert [o.quantity for o in offers] == [1]
