@@ -11,15 +11,16 @@ from tests.normalize.blind import GOALS, newest_set, score_set
 
 #: Figure -> the least share the newest blind set must keep. Where the measured
 #: share fell short of the goal (GOALS), the floor is the measured share rounded
-#: down: a known shortfall, not a goal met (set D, scored first on 2026-11-30).
+#: down: a known shortfall, not a goal met (set E, scored first on 2026-11-30).
 SHORT_OF_GOAL: dict[str, float] = {
-    "offer categories": 0.92,
-    "offer categories, free text": 0.90,
-    "need categories": 0.96,
-    "offer quantities": 0.84,
-    "need quantities": 0.93,
+    "offer categories": 0.91,
+    "offer categories, free text": 0.87,
+    "need categories": 0.94,
+    "offer quantities": 0.77,
+    "need quantities": 0.89,
     "junk kept out (offers)": 0.92,
     "junk kept out (needs)": 0.86,
+    "urgency": 0.94,
 }
 FLOORS: dict[str, float] = {**GOALS, **SHORT_OF_GOAL}
 
