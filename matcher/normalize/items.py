@@ -109,10 +109,22 @@ def _strip_formula(text: str) -> str:
     return _FORMULA_PREFIX.sub("", text or "")
 
 
+#: An age a child's things are for: "3y", "1-3y", "6-9m" (sizes as numbers.py writes them).
+_CHILD_AGE = re.compile(r"^(?:1[0-7]|\d)(?:-(?:1[0-7]|\d))?y$|^\d{1,2}(?:-\d{1,2})?m$")
+#: A phone number, a link or a time of day inside the text: never counts.
+_PHONE_OR_LINK = re.compile(
+    r"(?:\+?3?8?[\s-]*)?\(?0\d{2}\)?[\s-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}(?!\d)"
+    r"|\+\d[\d\s()-]{9,}\d"
+    r"|(?:https?://|www\.)\S+"
+    r"|(?<!\d)\d{1,2}:\d{2}(?!\d)|(?:после|після|пiсля)\s+\d{1,2}(?!\d)"  # times of day
+)
+
+
 def _prepared(piece: str) -> str:
-    """The folded segment, dates dropped, glued digits spaced ("куртка46р"),
-    "от 5 до 7" written as the range "5-7"."""
-    folded = _LETTER_DIGIT.sub(" ", _DATES.sub(" ", fold(_strip_formula(piece))))
+    """The folded segment, dates, phones and links dropped, glued digits spaced
+    ("куртка46р"), "от 5 до 7" written as the range "5-7"."""
+    piece = _PHONE_OR_LINK.sub(" ", _strip_formula(piece))
+    folded = _LETTER_DIGIT.sub(" ", _DATES.sub(" ", fold(piece)))
     folded = _FROM_TO.sub(r"\1-\2", folded)
     return _DIMENSIONS.sub(r"\1х", folded)
 
@@ -271,9 +283,9 @@ def _is_substance(path: str, substances: tuple[str, ...]) -> bool:
 def _head_form(toks: tuple[str, ...], code: str) -> str:
     """How the head noun of a hit is counted: "стульчик для кормления" is one
     (the first noun), "зимние сапоги" one pair (things worn in pairs)."""
-    paired = attributes().paired
+    attrs = attributes()
     for tok in toks:
-        if code == "shoes" or lemma_in(tok, paired):
+        if code == "shoes" or lemma_in(tok, attrs.paired) or tok in attrs.plural_names_of_one:
             return "one"
         form = number_of(tok)
         if form:
@@ -320,10 +332,9 @@ def _total(
     if each:
         total = sum(c.value for c in plain) + each[0].value * max(1, singles + unknown)
         return Quantity(total, estimated), things
-    if unknown:
-        return None, things
+    # things named in the plural with no count add nothing the text states
     total = sum(c.value for c in plain) + singles
-    return (Quantity(total, estimated or singles > 0) if total else None), things
+    return (Quantity(total, estimated or singles > 0 or unknown > 0) if total else None), things
 
 
 def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLine:
@@ -345,14 +356,18 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     item = ", ".join(p.text for p in described) or fallback
     units = [c.unit for p in own for cat, c in p.counts if cat == code and c.unit]
     units += [c.unit for c in extra if c.unit]
+    sizes = list(dict.fromkeys(s for p in described for s in p.sizes))
+    audience = joined([a for p in described for a in p.audience])
+    if not audience and any(_CHILD_AGE.match(size) for size in sizes):
+        audience = "children"  # "одяг на 3 роки" is for a child
     return ItemLine(
         category=code,
         item=item,
         quantity=quantity,
         kind=kind,
-        audience=joined([a for p in described for a in p.audience]),
+        audience=audience,
         season=joined([s for p in described for s in p.season]),
-        size=", ".join(dict.fromkeys(s for p in described for s in p.sizes)),
+        size=", ".join(sizes),
         unit=units[0] if units else "",
         from_label=not own,
         things=things,

@@ -66,6 +66,7 @@ class AttributesFile(_Strict):
     size_words: dict[str, list[str]]
     paired: list[str]
     substances: list[str]
+    plural_names_of_one: list[str]
     negators: dict[str, list[str]]
     request_words: list[str]
     self_words: list[str]
@@ -119,6 +120,7 @@ class Attributes:
     #: Category or "category/kind" paths whose things are substances ("мука",
     #: "корвалол"): named in the singular they are a kind, not one of them.
     substances: tuple[str, ...]
+    plural_names_of_one: frozenset[str]
     #: Multi-word entries ("на меху"): matched on the folded text.
     phrases: dict[str, tuple[str, str]]
     negators_before: frozenset[str]
@@ -249,6 +251,7 @@ def attributes() -> Attributes:
         size_words=_table(spec.size_words, f"{name}: size_words"),
         paired=_folded_set(spec.paired, name),
         substances=tuple(spec.substances),
+        plural_names_of_one=_folded_set(spec.plural_names_of_one, name),
         phrases=phrases,
         negators_before=_folded_set(spec.negators.get("before", []), name),
         negators_after=_folded_set(spec.negators.get("after", []), name),

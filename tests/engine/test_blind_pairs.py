@@ -13,8 +13,10 @@ from tests.engine.pairs import PairsReport, load, newest_set, score
 #: shortfall: 6 of its 105 no-fit pairs; the engine before that tuning round: 8).
 MAX_NO_FIT_PROPOSED = 6
 #: The least share of full-fit needs where the engine's first choice is the labelled
-#: best. The goal is 0.95; measured 29 of 35 on P4 (before that round: 23).
-MIN_BEST_CHOSEN = 0.82
+#: best. The goal is 0.95; measured 29 of 35 on P4 (before that round: 23), then
+#: 28 once a child's age says the audience (P4-04 now prefers the formula whose
+#: age is written over the larger one "з народження").
+MIN_BEST_CHOSEN = 0.80
 
 
 @pytest.fixture(scope="module")

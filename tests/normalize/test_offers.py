@@ -204,7 +204,7 @@ def test_hostile_text_is_kept_as_text() -> None:
         # one thing of another category's words
         ("Средства гигиены", "Средство для мытья посуды 6 бутылок", {"hygiene": 6}),
         ("Медикаменты", "бинты 5, вата 2 уп", {"medicine": 7}),
-        ("Игрушки", "Кукла Барби, пупс, набор посудки игрушечной", {"toys": None}),
+        ("Игрушки", "Кукла Барби, пупс", {"toys": 2}),
         ("", "маски 100 шт", {"medicine": 100}),
     ],
 )
@@ -264,3 +264,22 @@ def test_a_pensioner_who_gives_through_an_operator_is_an_offer() -> None:
 def test_a_screen_size_or_a_speed_is_not_a_count(details: str) -> None:
     offers, _ = normalize_offers([form_row(2, categories="", details=details)])
     assert [o.quantity for o in offers] == [1]
+
+
+@pytest.mark.parametrize(
+    ("checkbox", "details", "expected"),
+    [
+        # a phone, a link or a time of day in the text is never a count
+        ("Одежда", "пальто и 2 куртки. звоните 066 555 43 21 после 18", 3),
+        ("Одежда", "детские вещи, все что на фото https://vk.com/album123_456, около 40 вещей", 40),
+        ("Обувь", "забрать с 10:00 до 18:00, сапоги 2 пары", 2),
+        # a thing named in the plural with no count adds nothing; the rest count
+        ("Одежда", "пальто, 3 платья, кофты, халат", 5),
+        # "ходунки" is one thing though named in the plural
+        ("Медикаменты", "костыли 1 пара, тонометр механический, ходунки для пожилых", 3),
+        ("Игрушки", "настольные игры 3, пазлы 1000 деталей 2 шт", 5),
+    ],
+)
+def test_counts_in_long_answers(checkbox: str, details: str, expected: int) -> None:
+    offers, _ = normalize_offers([form_row(2, categories=checkbox, details=details)])
+    assert [o.quantity for o in offers] == [expected]
