@@ -24,7 +24,7 @@ from matcher.normalize.categories import (
     token_lemmas,
 )
 from matcher.normalize.lexicon import attributes, lexicon
-from matcher.normalize.morph import is_adjective, number_of
+from matcher.normalize.morph import is_adjective, is_instrumental, number_of
 from matcher.normalize.numbers import PAIR_WORDS, Count, read_numbers
 from matcher.normalize.quantities import Quantity
 from matcher.text import fold, tokens
@@ -162,13 +162,27 @@ def _kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
     out: list[Hit] = []
     for hit in hits:
         purpose = hit.start > 0 and toks[hit.start - 1] in _PURPOSE and bool(out)
-        if not purpose:
+        if not purpose and not _sent_by(hit, toks):
             out.append(hit)
     if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it
         nouns = [h for h in out if not (h.start == h.end and is_adjective(toks[h.start]))]
         out = nouns or out
     strong = {h.sense.category for h in out if not h.sense.weak and not _is_container(h, toks)}
     return tuple(h for h in out if not h.sense.weak or not (strong - {h.sense.category}))
+
+
+#: Verbs of sending: "передам автобусом" says how, not what.
+_SENDING = ("переда", "отправ", "відправ", "пересла", "пересил", "вышл", "вишл", "пошл")
+
+
+def _sent_by(hit: Hit, toks: list[str]) -> bool:
+    """A vehicle that carries the goods ("через автобус", "передам автобусом") is
+    not transport offered."""
+    if not hit.sense.kind.startswith("transport"):
+        return False
+    before = toks[hit.start - 1] if hit.start > 0 else ""
+    sent = any(t.startswith(_SENDING) for t in toks)
+    return before == "через" or (sent and is_instrumental(toks[hit.start]))
 
 
 def _bind(

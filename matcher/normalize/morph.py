@@ -81,6 +81,16 @@ def is_numeral(token: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def is_instrumental(token: str) -> bool:
+    """True when the dictionaries read the noun first in the instrumental case
+    ("автобусом", "машиною"): the means by which, not the thing."""
+    if not _ANALYZABLE.match(token):
+        return False
+    ru, uk = _analyzers()
+    return any("ablt" in str(a.parse(token)[0].tag) for a in (ru, uk) if a.word_is_known(token))
+
+
+@lru_cache(maxsize=100_000)
 def is_ordinal(token: str) -> bool:
     """True when the Russian dictionary reads the token as an ordinal ("восьмой";
     the Ukrainian one does not mark ordinals)."""

@@ -283,3 +283,24 @@ def test_a_screen_size_or_a_speed_is_not_a_count(details: str) -> None:
 def test_counts_in_long_answers(checkbox: str, details: str, expected: int) -> None:
     offers, _ = normalize_offers([form_row(2, categories=checkbox, details=details)])
     assert [o.quantity for o in offers] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("checkbox", "details", "expected"),
+    [
+        # the bus that carries a parcel is how it travels, not transport offered
+        ("Одежда", "посилка з Італії: куртки 4, кофти 6, через автобус", ["clothing"]),
+        ("Медикаменты", "передаст автобусом: аптечка, бинты", ["medicine"]),
+        ("", "могу помочь машиной, перевезти вещи", ["other"]),
+        # thanks for the work is no offer of work
+        ("Одежда", "Спасибо за вашу работу! Отдам пальто женское 50р", ["clothing"]),
+        ("", "стиральная машина Малютка", ["appliances"]),
+        ("", "бензиновый генератор 2,5 кВт", ["other"]),
+        ("", "тетради 50 шт, ручки 2 коробки", ["other"]),
+    ],
+)
+def test_what_is_offered_not_how_it_travels(
+    checkbox: str, details: str, expected: list[str]
+) -> None:
+    offers, _ = normalize_offers([form_row(2, categories=checkbox, details=details)])
+    assert sorted({o.category for o in offers}) == expected
