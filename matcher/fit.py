@@ -10,7 +10,7 @@ takes any clothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
@@ -90,11 +90,12 @@ class Fit:
     unknown: tuple[str, ...] = ()
     #: The two sides count in different units ("мешки" and "штуки").
     unit_mismatch: bool = False
+    #: 0 for a full fit; one more for each unknown point or a unit mismatch
+    #: (stored: the engine reads it for every candidate arc).
+    level: int = field(init=False, compare=False)
 
-    @property
-    def level(self) -> int:
-        """0 for a full fit; one more for each unknown point or a unit mismatch."""
-        return len(self.unknown) + int(self.unit_mismatch)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "level", len(self.unknown) + int(self.unit_mismatch))
 
 
 def _sizes(size: str) -> dict[str, list[tuple[int, int]] | set[str]]:
