@@ -56,7 +56,8 @@ def recorded_pass(
     store = StateStore(config.state_path)
     signals = signals or StopSignals()
     progress = Progress(config.ops.progress_every_seconds)
-    with store.exclusive(), reporting(progress), signals.passing():
+    target = backend.hold(config.coordination.spreadsheet)
+    with store.exclusive(), target, reporting(progress), signals.passing():
         for record in store.close_abandoned():
             log.warning(
                 "pass %d (started %s, pid %s) never finished: its process stopped; "
@@ -290,7 +291,7 @@ def restore(
             f"pass {pass_id} wrote {snap.spreadsheet} ({snap.backend}); config.yaml now names "
             f"{spreadsheet} ({backend.name}). Restore with the config that pass used."
         )
-    with store.exclusive():
+    with store.exclusive(), backend.hold(spreadsheet):
         tabs = _identities(snap.tabs)
         current = read_coordination(backend, spreadsheet, tabs)
         found = [

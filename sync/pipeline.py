@@ -21,6 +21,7 @@ from sync.backends.base import Backend, BackendError, SpreadsheetNotFound
 from sync.config import Config, nearest
 from sync.coordination import read_matches, record_deleted_rows_as_declined
 from sync.errors import EXIT_FIX_INPUT
+from sync.keyed_header import check_header
 from sync.labels import column_label
 from sync.layouts import MATCH_COLUMNS, MATCHES, RECONFIRM
 from sync.ops.progress import Counted
@@ -28,7 +29,7 @@ from sync.overwrites import overwrite_notes
 from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabIdentity
 from sync.planner import PassData, build_plan
 from sync.sources import column_map, find_headers, source_rows
-from sync.tabs import IDENTITIES
+from sync.tabs import IDENTITIES, matches_tab
 from sync.worklists import read_answers, retired_offers
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,8 @@ def run_pass(
     current = read_coordination(backend, coordination, IDENTITIES)
     limit = backend.max_cell_chars
     language = config.coordination.language
+    found = current.tabs.get(MATCHES)
+    check_header(current.get(MATCHES) or [], matches_tab(language, found.title if found else None))
     progress(
         f"Normalizing {len(offers_source.rows)} form rows and {len(needs_source.rows)} need rows…"
     )

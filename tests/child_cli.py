@@ -8,6 +8,8 @@ Hooks:
   RELEASE appears in the working directory;
 - pause-in-save: the workbook's zip file is written, all but its closing
   directory, then the process stops for SECONDS after printing PAUSED IN SAVE;
+- pause-writing-sheet: the pass's save stops while openpyxl's temporary file of the
+  first sheet is on disk, after printing PAUSED WRITING SHEET, for SECONDS;
 - raise-with-phone: the pass fails with an error whose text holds a raw phone
   number, as a library quoting a bad cell would.
 """
@@ -52,6 +54,18 @@ def pause_in_save(seconds: float) -> None:
     zipfile.ZipFile.close = paused  # type: ignore[method-assign]
 
 
+def pause_writing_sheet(seconds: float) -> None:
+    write = zipfile.ZipFile.write
+
+    def paused(self: zipfile.ZipFile, filename: Any, arcname: Any = None, *more: Any) -> None:
+        if str(arcname).startswith("xl/worksheets/sheet"):
+            print("PAUSED WRITING SHEET", file=sys.stderr, flush=True)
+            time.sleep(seconds)
+        write(self, filename, arcname, *more)
+
+    zipfile.ZipFile.write = paused  # type: ignore[method-assign]
+
+
 def raise_with_phone(seconds: float) -> None:
     import sync.pipeline
 
@@ -64,6 +78,7 @@ def raise_with_phone(seconds: float) -> None:
 HOOKS = {
     "pause-before-write": pause_before_write,
     "pause-in-save": pause_in_save,
+    "pause-writing-sheet": pause_writing_sheet,
     "raise-with-phone": raise_with_phone,
 }
 

@@ -7,6 +7,7 @@ while a pass runs, what the first pass sets up, RAW values, Google's cell limit,
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -22,9 +23,9 @@ from matcher.model import Problem, Status
 from matcher.params import Language
 from matcher.vocabulary_files import ProblemCode
 from sync.backends.base import BackendError
-from sync.backends.google import SCOPES, open_google_backend
+from sync.backends.google import SCOPES, GoogleBackend, open_google_backend
 from sync.cli import main
-from sync.config import load_config
+from sync.config import Config, load_config
 from sync.labels import column_label, status_label, status_labels
 from sync.layouts import COORDINATOR_COLUMNS, MATCH_COLUMNS
 from sync.plan import Grid
@@ -503,8 +504,17 @@ def test_the_key_is_never_printed(
         google={"credentials_file": str(tmp_path / "key.json"), "retry_budget_seconds": NO_RETRIES}
     )
     secrets = [*info["private_key"].splitlines()[1:-1], info["private_key_id"]]
+
+    def production_with_fake_time(config: Config) -> GoogleBackend:
+        """Built from the key file as production builds it; its retries wait on g.time."""
+        backend = open_google_backend(config)
+        http = backend.http
+        http.retry = dataclasses.replace(http.retry, sleep=g.time.sleep, clock=g.time.clock)
+        return backend
+
     for argv in (["check"], ["sync"], ["-v", "sync"]):
-        code = main([*argv, "--config", str(g.config_path)])
+        config = ["--config", str(g.config_path)]
+        code = main([*argv, *config], backend_factory=production_with_fake_time)
         out, err = capsys.readouterr()
         assert code == 1, err
         assert err.splitlines()[-1].startswith("mozhem: error: ")

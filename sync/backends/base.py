@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -105,6 +106,12 @@ class Backend(Protocol):
         ...
 
     def tab_titles(self, spreadsheet: str) -> list[str]: ...
+
+    def hold(self, spreadsheet: str) -> AbstractContextManager[None]:
+        """Held by a pass from before its read to after its write: a second pass on
+        the same spreadsheet is refused (PassAlreadyRunning), whatever its config's
+        state_dir. Taking it removes what an earlier killed pass left behind."""
+        ...
 
     def apply(self, plan: SpreadsheetPlan) -> None:
         """Carry out `plan`, and only it; a plan with nothing in it writes nothing.

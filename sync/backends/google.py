@@ -16,6 +16,7 @@ import json
 import os
 import re
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -57,6 +58,7 @@ from sync.backends.retry import (
     RetryPolicy,
 )
 from sync.errors import EXIT_FIX_INPUT, os_reason
+from sync.keyed_header import check_header
 from sync.plan import (
     Grid,
     KeyedTab,
@@ -199,6 +201,10 @@ class GoogleBackend:
                 grids[tab] = grid
         return Snapshot(grids, shapes)
 
+    def hold(self, spreadsheet: str) -> AbstractContextManager[None]:
+        """Nothing on Google's side yet: the pass lock in state_dir stands for it."""
+        return nullcontext()
+
     def apply(self, plan: SpreadsheetPlan) -> None:
         if plan.is_empty:
             return
@@ -208,6 +214,7 @@ class GoogleBackend:
         self._structure(key, plan, created)
         data: list[dict[str, Any]] = []
         fresh_header: list[str] | None = None
+        rows_by_key: dict[str, int] = {}
         if keyed and keyed.key in created:
             # A brand-new tab: header and rows go in with the other values, no append.
             header = next(t.header for t in plan.new_tabs if t.key == keyed.key)
@@ -226,7 +233,7 @@ class GoogleBackend:
             body = {"valueInputOption": "RAW", "data": data}
             self._call(key, self.http.values_batch_update, key, body)
         if keyed and keyed.key not in created and plan.appends:
-            self._append(key, fresh_header, plan)
+            self._append(key, fresh_header, plan, rows_by_key)
 
     def _structure(self, key: str, plan: SpreadsheetPlan, created: set[str]) -> None:
         """New tabs, more rows or columns where a rewrite outgrows its grid, the formats
@@ -253,18 +260,28 @@ class GoogleBackend:
         rows = [[str(c) for c in row] for row in answer.get("values", [])]
         if not rows:
             return None, {}
-        at = locate_columns(rows[0], keyed.spellings).get(keyed.key_column, 0)
-        found = {row[at]: n for n, row in enumerate(rows[1:], start=2) if len(row) > at and row[at]}
+        check_header(rows, keyed)
+        at = locate_columns(rows[0], keyed.spellings)[keyed.key_column]
+        found: dict[str, int] = {}
+        for n, row in enumerate(rows[1:], start=2):
+            if len(row) > at and row[at].strip():
+                # The first copy of a duplicated id is the row the pass reads.
+                found.setdefault(row[at].strip(), n)
         return rows[0], found
 
-    def _append(self, key: str, header: list[str] | None, plan: SpreadsheetPlan) -> None:
-        """Append new rows; after an ambiguous failure, look before appending again.
+    def _append(
+        self, key: str, header: list[str] | None, plan: SpreadsheetPlan, present: dict[str, int]
+    ) -> None:
+        """Append new rows, but none whose id is `present` already; after an ambiguous
+        failure, look before appending again.
 
         A tab left empty (a pass that stopped after creating it) gets its header first.
         """
         keyed = plan.keyed_tab
         assert keyed is not None
-        pending = list(plan.appends)
+        pending = [row for row in plan.appends if str(row[keyed.key_column]) not in present]
+        if not pending:
+            return
         for _attempt in range(3):
             labels = header if header is not None else list(keyed.labels.values())
             rows = append_rows(labels, keyed, pending, GOOGLE_CELL_LIMIT)

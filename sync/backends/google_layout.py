@@ -12,7 +12,6 @@ from typing import Any
 
 from gspread.utils import rowcol_to_a1
 
-from sync.backends.base import BackendError
 from sync.backends.google_style import (
     identity_sheet_id,
     new_tab_look,
@@ -20,6 +19,7 @@ from sync.backends.google_style import (
     rewrite_look,
 )
 from sync.cells import Value, to_serial
+from sync.keyed_header import HeaderDamaged, missing_column
 from sync.plan import (
     CellUpdate,
     KeyedTab,
@@ -203,10 +203,7 @@ def append_rows(
 ) -> list[list[str | int | float]]:
     columns = locate_columns(header, keyed.spellings)
     if keyed.key_column not in columns:
-        raise BackendError(
-            f"{keyed.title}: the column '{keyed.labels[keyed.key_column]}' is missing. "
-            "Restore it (undo the change in the sheet); the pass finds rows by it."
-        )
+        raise HeaderDamaged(missing_column(keyed, keyed.key_column))
     width = max(columns.values()) + 1
     grid = []
     for values in rows:

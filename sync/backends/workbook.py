@@ -13,9 +13,6 @@ do; nothing is written then.
 
 from __future__ import annotations
 
-import os
-import stat
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
@@ -30,16 +27,17 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from sync.backends import workbook_files as files
 from sync.backends import workbook_style as style
 from sync.backends.base import (
     SourceSheet,
     SpreadsheetBusy,
     SpreadsheetNotFound,
     SpreadsheetUnreadable,
-    SpreadsheetUnwritable,
 )
 from sync.cells import Value
 from sync.errors import GRANT_ACCESS, os_reason
+from sync.keyed_header import check_header
 from sync.ops import progress
 from sync.plan import (
     Grid,
@@ -78,8 +76,13 @@ class WorkbookBackend:
     max_cell_chars = XLSX_CELL_LIMIT
     creates_spreadsheets = True
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(
+        self, directory: Path, *, before_replace: files.BeforeReplace | None = None
+    ) -> None:
         self.directory = directory
+        #: A test's hook into the moment between saving the new file and replacing the
+        #: workbook with it; nothing in production.
+        self.before_replace: files.BeforeReplace = before_replace or (lambda path: None)
 
     def path(self, spreadsheet: str) -> Path:
         given = Path(spreadsheet)
@@ -143,31 +146,63 @@ class WorkbookBackend:
             finally:
                 book.close()
 
+    @contextmanager
+    def hold(self, spreadsheet: str) -> Iterator[None]:
+        """The workbook's own lock for one pass (see workbook_files.hold)."""
+        with files.hold(self.path(spreadsheet)):
+            yield
+
     def apply(self, plan: SpreadsheetPlan) -> None:
+        """Write `plan`, never over a save a person made meanwhile.
+
+        When the file changed between our load and our replace, the write is done
+        again on what they saved, once; when it changes again, or they changed a
+        tab the plan rewrites whole, the pass gives up and writes nothing."""
         if plan.is_empty:
             return
         path = self.path(plan.spreadsheet)
         _refuse_if_open_elsewhere(path)
-        if _is_file(path):
+        first: dict[str, Grid] | None = None
+        for _attempt in range(2):
             with _reading(path):
-                book = openpyxl.load_workbook(path)
-        else:
-            book = _empty_book()
-        for tab in plan.new_tabs:
-            _create_tab(book, tab, plan.style_of(tab.key))
-        if plan.keyed_tab is not None and (plan.appends or plan.updates):
-            keyed = plan.keyed_tab
-            _apply_keyed(_sheet(book, plan, keyed.key), plan, plan.style_of(keyed.key))
-        for key, rewrite in plan.rewrites.items():
-            _rewrite(_sheet(book, plan, key), rewrite, plan.style_of(key))
-        for restore in plan.restores:
-            _restore(_sheet(book, plan, restore.tab), restore, plan.style_of(restore.tab))
-        style.refresh_marks(book)
-        for tab in plan.new_tabs:
-            # Widths are ours to choose only once; afterwards they are the coordinators'.
-            sheet = book[tab.title]
-            style.set_widths(sheet, style.column_styles(tab.keys, plan.style_of(tab.key)))
-        _save_atomically(book, path)
+                loaded = files.load(path)
+            rewritten = _rewritten_grids(loaded.book, plan)
+            if first is not None and rewritten != first:
+                break
+            first = rewritten
+            _write(loaded.book, plan)
+            if files.save_if_unchanged(loaded.book, path, loaded.fingerprint, self.before_replace):
+                return
+        raise SpreadsheetBusy(
+            f"{path} was saved by someone else while this pass was writing it. Nothing was "
+            "written over their save; the next pass works from it."
+        )
+
+
+def _write(book: Workbook, plan: SpreadsheetPlan) -> None:
+    for tab in plan.new_tabs:
+        _create_tab(book, tab, plan.style_of(tab.key))
+    if plan.keyed_tab is not None and (plan.appends or plan.updates):
+        keyed = plan.keyed_tab
+        _apply_keyed(_sheet(book, plan, keyed.key), plan, plan.style_of(keyed.key))
+    for key, rewrite in plan.rewrites.items():
+        _rewrite(_sheet(book, plan, key), rewrite, plan.style_of(key))
+    for restore in plan.restores:
+        _restore(_sheet(book, plan, restore.tab), restore, plan.style_of(restore.tab))
+    style.refresh_marks(book)
+    for tab in plan.new_tabs:
+        # Widths are ours to choose only once; afterwards they are the coordinators'.
+        sheet = book[tab.title]
+        style.set_widths(sheet, style.column_styles(tab.keys, plan.style_of(tab.key)))
+
+
+def _rewritten_grids(book: Workbook, plan: SpreadsheetPlan) -> dict[str, Grid]:
+    """What the tabs the plan rewrites whole hold now: a person's edit there would be lost."""
+    grids = {}
+    for key in plan.rewrites:
+        sheet = style.find_tab(book, key, [plan.title_of(key)])
+        grids[key] = [] if sheet is None else _read_sheet(sheet)
+    return grids
 
 
 def _is_file(path: Path) -> bool:
@@ -229,12 +264,6 @@ def _why_not_a_workbook(path: Path) -> str:
         "not an .xlsx workbook (a CSV or text file?). Open it in Excel or LibreOffice "
         "and save it as .xlsx."
     )
-
-
-def _empty_book() -> Workbook:
-    book = Workbook()
-    book.remove(book.active)
-    return book
 
 
 def _sheet(book: Workbook, plan: SpreadsheetPlan, key: str) -> Worksheet:
@@ -332,12 +361,9 @@ def _apply_keyed(sheet: Worksheet, plan: SpreadsheetPlan, look: TabStyle) -> Non
     keyed = plan.keyed_tab
     assert keyed is not None
     header = [_as_text(cell.value) for cell in sheet[1]] if sheet.max_row >= 1 else []
+    check_header([header], keyed)
     columns = _ensure_columns(sheet, header, keyed, plan)
-    key_index = columns[keyed.key_column]
-    rows_by_key = {
-        _as_text(sheet.cell(row=r, column=key_index + 1).value): r
-        for r in range(2, sheet.max_row + 1)
-    }
+    rows_by_key = _rows_by_key(sheet, columns[keyed.key_column])
     for update in plan.updates:
         row = rows_by_key.get(update.key)
         if row is not None and update.column in columns:
@@ -345,14 +371,25 @@ def _apply_keyed(sheet: Worksheet, plan: SpreadsheetPlan, look: TabStyle) -> Non
             write_value(sheet, row, at, update.value, look.column(update.column))
     next_row = _last_used_row(sheet) + 1
     wrapped = [(columns[k], s) for k, s in look.columns.items() if s.wrap and k in columns]
-    for offset, values in enumerate(plan.appends):
+    # A row another pass appended since this plan's read is not appended twice.
+    appends = [row for row in plan.appends if str(row[keyed.key_column]) not in rows_by_key]
+    for offset, values in enumerate(appends):
         for key, value in values.items():
             if key in columns and value != "":
                 at = columns[key] + 1
                 write_value(sheet, next_row + offset, at, value, look.column(key))
         for index, column_look in wrapped:  # the notes people will type wrap too
             style.dress_cell(sheet, next_row + offset, index + 1, column_look)
-    style.dress_rows(sheet, range(next_row, next_row + len(plan.appends)), look)
+    style.dress_rows(sheet, range(next_row, next_row + len(appends)), look)
+
+
+def _rows_by_key(sheet: Worksheet, key_index: int) -> dict[str, int]:
+    """Key -> sheet row; of a duplicated key, the first copy, which is the row a read uses."""
+    rows: dict[str, int] = {}
+    for r in range(2, sheet.max_row + 1):
+        rows.setdefault(_as_text(sheet.cell(row=r, column=key_index + 1).value).strip(), r)
+    rows.pop("", None)
+    return rows
 
 
 def _ensure_columns(
@@ -405,40 +442,3 @@ def _refuse_if_open_elsewhere(path: Path) -> None:
                 f"{path} is open in a spreadsheet program ({lock.name} exists). "
                 "Save and close it, then run again; nothing was written."
             )
-
-
-def _mode_for(path: Path) -> int:
-    if path.exists():
-        return stat.S_IMODE(path.stat().st_mode)
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _save_atomically(book: Workbook, path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent
-        )
-    except OSError as error:
-        raise _unwritable(path, error) from error
-    os.close(handle)
-    try:
-        book.save(temporary)
-        # mkstemp makes the file private (0600); keep the mode people expect.
-        os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise _unwritable(path, error) from error
-        raise
-
-
-def _unwritable(path: Path, error: OSError) -> SpreadsheetUnwritable:
-    return SpreadsheetUnwritable(
-        f"{path}: {os_reason(error)}: the workbook cannot be written in {path.parent}. "
-        "Give the user who runs mozhem permission to write there (or free some space), "
-        "then run again; nothing was written."
-    )

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -115,6 +116,10 @@ class RecordingBackend:
 
     def location(self, spreadsheet: str) -> str:
         return str(self.inner.location(spreadsheet))
+
+    def hold(self, spreadsheet: str) -> AbstractContextManager[None]:
+        held: AbstractContextManager[None] = self.inner.hold(spreadsheet)
+        return held
 
     def apply(self, plan: SpreadsheetPlan) -> None:
         if not plan.is_empty:
