@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from matcher import vocab
-from matcher.model import Need, Offer, split_joined
+from matcher.model import ANY_UNIT, Need, Offer, joined, split_joined
 
 _DIMENSION = re.compile(r"^\d+(?:[.,]\d+)?(?:[xх]\d+(?:[.,]\d+)?)+$", re.IGNORECASE)
 _SIZE = re.compile(r"^(\d{1,3})(?:-(\d{1,3}))?(kg|y|m)?$")
@@ -31,6 +31,7 @@ _DIMENSION_TOLERANCE = 0.1
 class _FitFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     audience_fits: dict[str, list[str]]
+    kind_seasons: dict[str, list[str]]
     sized_categories: list[str]
     sized_kinds: list[str]
     unit_groups: dict[str, list[str]]
@@ -41,6 +42,7 @@ class _FitFile(BaseModel):
 @dataclass(frozen=True, slots=True)
 class FitRules:
     audience_fits: dict[str, frozenset[str]]
+    kind_seasons: dict[str, frozenset[str]]
     sized_categories: frozenset[str]
     sized_kinds: frozenset[str]
     unit_group: dict[str, str]
@@ -58,6 +60,7 @@ def fit_rules() -> FitRules:
         raise vocab.VocabularyError(f"fit.yaml: {where}: {first['msg']}") from exc
     return FitRules(
         audience_fits={k: frozenset(v) for k, v in spec.audience_fits.items()},
+        kind_seasons={k: frozenset(v) for k, v in spec.kind_seasons.items()},
         sized_categories=frozenset(spec.sized_categories),
         sized_kinds=frozenset(spec.sized_kinds),
         unit_group=vocab.synonym_table(spec.unit_groups, "fit.yaml: unit_groups"),
@@ -79,9 +82,27 @@ class ItemProfile:
 
 
 def profile_of(record: Offer | Need) -> ItemProfile:
+    """What matching compares; an offer silent on the season is for the seasons
+    its kind is for (a need that names trainers takes trainers of any season)."""
+    implied = implied_season(record.kind) if isinstance(record, Offer) else ""
+    season = record.season or implied
     return ItemProfile(
-        record.category, record.kind, record.audience, record.season, record.size, record.unit
+        record.category, record.kind, record.audience, season, record.size, record.unit
     )
+
+
+@lru_cache(maxsize=4_096)
+def implied_season(kind: str) -> str:
+    """The seasons the kinds are for when the text names none ("кроссовки": not
+    winter), or "" when a kind says nothing of seasons."""
+    table = fit_rules().kind_seasons
+    found: set[str] = set()
+    for path in split_joined(kind):
+        seasons = [v for k, v in table.items() if path == k or path.startswith(k + "/")]
+        if not seasons:
+            return ""  # one kind of the line may be for any season
+        found.update(*seasons)
+    return joined(sorted(found))
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +292,8 @@ def size_point(need_category: str, need_kind: str, need_size: str, offer_size: s
 @lru_cache(maxsize=4_096)
 def units_differ(need_unit: str, offer_unit: str) -> bool:
     group = fit_rules().unit_group
-    return group.get(offer_unit, "items") != group.get(need_unit, "items")
+    wanted = group.get(need_unit, "items")
+    return wanted != ANY_UNIT and group.get(offer_unit, "items") != wanted
 
 
 @lru_cache(maxsize=64)

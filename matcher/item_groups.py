@@ -27,12 +27,14 @@ from matcher.fit import (
     ItemProfile,
     audience_point,
     fit_rules,
+    implied_season,
     kind_point,
     profile_of,
     season_point,
     size_point,
 )
 from matcher.instance import Instance
+from matcher.model import ANY_UNIT
 
 #: Verdict codes in the tables: fits, unknown, contradicts.
 _FIT, _UNKNOWN, _NO = 0, 1, 2
@@ -92,7 +94,7 @@ class _Encoder:
             return size_point(category, kind, size, str(offer))
 
         def units(need: object, offer: object) -> int:  # both are unit groups here
-            return _FIT if need == offer else _UNKNOWN
+            return _FIT if need in (offer, ANY_UNIT) else _UNKNOWN
 
         checks: list[Callable[[object, object], int | None]] = [
             lambda n, o: kind_point(str(n), str(o)),
@@ -156,7 +158,15 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
     need_groups, became, need_rows = _split_needs(inst, geo.need_groups, encoder)
     unit_group = fit_rules().unit_group  # units of one group count alike
     offer_rows = [
-        encoder.offer_row((o.kind, o.audience, o.season, o.size, unit_group.get(o.unit, "items")))
+        encoder.offer_row(
+            (
+                o.kind,
+                o.audience,
+                o.season or implied_season(o.kind),
+                o.size,
+                unit_group.get(o.unit, "items"),
+            )
+        )
         for o in inst.offers
     ]
     tables = encoder.tables()

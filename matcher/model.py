@@ -175,6 +175,10 @@ class Proposal:
 JOIN = "+"
 
 
+#: The unit of a need that states no count: offers in any unit will do.
+ANY_UNIT = "any"
+
+
 def joined(values: Iterable[str]) -> str:
     """Values as one field: sorted, each once, empty ones left out."""
     return JOIN.join(sorted({v for v in values if v}))

@@ -164,11 +164,25 @@ def _kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
         purpose = hit.start > 0 and toks[hit.start - 1] in _PURPOSE and bool(out)
         if not purpose and not _sent_by(hit, toks):
             out.append(hit)
-    if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it
-        nouns = [h for h in out if not (h.start == h.end and is_adjective(toks[h.start]))]
+    if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it,
+        # unless it names a finer thing of its kind ("консервы рыбные")
+        nouns = [
+            h
+            for h in out
+            if not (h.start == h.end and is_adjective(toks[h.start])) or _refines(h, out)
+        ]
         out = nouns or out
     strong = {h.sense.category for h in out if not h.sense.weak and not _is_container(h, toks)}
     return tuple(h for h in out if not h.sense.weak or not (strong - {h.sense.category}))
+
+
+def _refines(hit: Hit, others: list[Hit]) -> bool:
+    sense = hit.sense
+    return any(
+        o.sense.category == sense.category and sense.kind.startswith(o.sense.kind + "/")
+        for o in others
+        if o is not hit and o.sense.kind
+    )
 
 
 #: Verbs of sending: "передам автобусом" says how, not what.

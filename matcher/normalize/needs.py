@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from matcher.model import Need, Problem, ProblemSource, SourceRow, stable_id
+from matcher.model import ANY_UNIT, Need, Problem, ProblemSource, SourceRow, stable_id
 from matcher.normalize.answers import parse_urgency, urgency_in_text
 from matcher.normalize.categories import OTHER
 from matcher.normalize.fields import RowContext
@@ -69,7 +69,8 @@ def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], lis
         quantity = column_quantity(ctx.get("quantity"), line) or line.quantity
         estimated = quantity is None or quantity.estimated
         value = quantity.value if quantity else 1
-        unit = column_unit(ctx.get("quantity"), line) or line.unit
+        # a need that states no count takes offers counted in any unit
+        unit = column_unit(ctx.get("quantity"), line) or line.unit if quantity else ANY_UNIT
         # Flagged on the record (the Needs tab shows it), not on Problems.
         needs.append(
             Need(
