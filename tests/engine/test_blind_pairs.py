@@ -9,14 +9,13 @@ import pytest
 from tests.engine.pairs import PairsReport, load, newest_set, score
 
 #: The most no-fit pairs the engine may propose on the newest set. The goal is 0;
-#: this is the measured figure on set P4 when it was first scored (a known
-#: shortfall: 6 of its 105 no-fit pairs; the engine before that tuning round: 8).
+#: this is the measured figure on set P5 when it was first scored (a known
+#: shortfall: 6 of its 103 no-fit pairs; the engine at the start of the item-fit
+#: rounds on P3 and P4 proposed 11).
 MAX_NO_FIT_PROPOSED = 6
 #: The least share of full-fit needs where the engine's first choice is the labelled
-#: best. The goal is 0.95; measured 29 of 35 on P4 (before that round: 23), then
-#: 28 once a child's age says the audience (P4-04 now prefers the formula whose
-#: age is written over the larger one "з народження").
-MIN_BEST_CHOSEN = 0.80
+#: best. The goal is 0.95; measured 23 of 32 on P5 (15 before those rounds).
+MIN_BEST_CHOSEN = 0.71
 
 
 @pytest.fixture(scope="module")
