@@ -377,6 +377,7 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     if single and not own:
         extra += [c for p in loose for cat, c in p.counts if not cat]
     quantity, things = _total(code, own, [c for c in extra if not _size_like(c, code)], attached)
+
     kind = joined([k for p in own for k in _kinds_of(p, code)])
     if any(not _kinds_of(p, code) for p in own):
         kind = ""  # a segment names the category only: any kind of it

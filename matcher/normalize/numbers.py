@@ -164,7 +164,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         if value is None:
             counted_before = _number(prev)[0] is not None or prev in NUMBER_WORDS
             inside = prev in _INSIDE or _number(nxt)[0] is not None  # "в пакете", "відер 10"
-            if glued_after is None and i > 0 and not counted_before and not inside:
+            heading = i == 0 and ":" in gap_after  # "Пакет: куртки 2 шт"
+            if glued_after is None and not heading and not counted_before and not inside:
                 alone = _unit(text)
                 if alone in _SELF_COUNTING and hits:
                     counts.append(Count(1, False, alone, i))

@@ -304,3 +304,16 @@ def test_what_is_offered_not_how_it_travels(
 ) -> None:
     offers, _ = normalize_offers([form_row(2, categories=checkbox, details=details)])
     assert sorted({o.category for o in offers}) == expected
+
+
+@pytest.mark.parametrize(
+    ("checkbox", "details", "expected"),
+    [
+        ("Продукты (долгого хранения)", "Мешок сахара 50 кг", 1),  # the bag counts
+        ("Одежда", "Пакет: куртки 2 шт", 2),  # a heading, not a bag
+        ("Обувь", "есть пара валенок на ребенка лет 5", 1),  # "лет 5" is an age
+    ],
+)
+def test_bags_headings_and_ages_written_first(checkbox: str, details: str, expected: int) -> None:
+    offers, _ = normalize_offers([form_row(2, categories=checkbox, details=details)])
+    assert [o.quantity for o in offers] == [expected]
