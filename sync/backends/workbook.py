@@ -318,6 +318,8 @@ def _create_tab(book: Workbook, tab: NewTab, look: TabStyle) -> None:
     if style.find_tab(book, tab.key, [tab.title]) is not None:
         return
     sheet = book.create_sheet(tab.title)
+    if tab.hidden:
+        sheet.sheet_state = "hidden"
     style.mark(sheet, tab.key)
     _write_row(sheet, 1, tab.header, {})
     style.dress_header(sheet, look)
