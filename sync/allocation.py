@@ -50,8 +50,10 @@ def check_allocation(
     offers: Sequence[Offer], needs: Sequence[Need], existing: Sequence[ExistingMatch]
 ) -> Allocation:
     offer_live, need_live = live_quantities(existing)
-    offer_ids = {offer.offer_id for offer in offers}
-    need_ids = {need.need_id for need in needs}
+    # What the engine will see: an over-allocated record is left out, so its pairs
+    # hold their quantity on the other side as if it were gone.
+    offer_ids = {o.offer_id for o in offers if offer_live[o.offer_id] <= o.quantity}
+    need_ids = {n.need_id for n in needs if need_live[n.need_id] <= n.quantity}
     offer_alone: Counter[str] = Counter()  # held by matches whose need is gone
     need_alone: Counter[str] = Counter()
     for match in existing:

@@ -5,7 +5,10 @@ machine runs it and whatever happened to `state_dir`:
 
 - every pair ever written to Matches (`pair`), and whether it is declined — a
   pair in memory whose row is gone counts as declined, so it is never proposed
-  again, even when the whole Matches tab was deleted;
+  again — unless, on a backend whose writes are not all-or-nothing (Google: new
+  rows go in after the other tabs, in one request), no pair of the same batch
+  of appended rows is on Matches: then those rows were never written, and the
+  pair is forgotten;
 - the key of every source row ever seen, with its cells' fingerprint (`offers`,
   `needs`; sync/identity.py), so ids survive rows moving and being corrected;
 - the ids an earlier version gave records that Matches rows still name (`alias`).
@@ -16,6 +19,7 @@ write. Pure, no I/O.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -37,6 +41,8 @@ class Pair:
     offer_id: str
     need_id: str
     declined: bool = False
+    #: The rows one pass appended: a fingerprint of their match ids.
+    batch: str = ""
 
 
 @dataclass
@@ -71,6 +77,7 @@ def read_memory(grid: Grid | None) -> Memory:
                 cells.get("offer_id", ""),
                 cells.get("need_id", ""),
                 cells.get("memory_state") == DECLINED,
+                cells.get("fingerprint", ""),
             )
         elif kind in ROW_KINDS:
             gone = cells.get("memory_state") == GONE
@@ -84,7 +91,7 @@ def memory_rewrite(memory: Memory, language: Language) -> Rewrite:
     rows: list[list[Value]] = [list(header(MEMORY_COLUMNS, language))]
     for match_id, pair in sorted(memory.pairs.items()):
         state = DECLINED if pair.declined else WRITTEN
-        rows.append([PAIR, match_id, pair.offer_id, pair.need_id, state, ""])
+        rows.append([PAIR, match_id, pair.offer_id, pair.need_id, state, pair.batch])
     for kind in ROW_KINDS:
         for key, mark in sorted(memory.rows[kind].items()):
             rows.append([kind, key, "", "", GONE if mark.gone else LIVE, mark.fingerprint])
@@ -92,6 +99,13 @@ def memory_rewrite(memory: Memory, language: Language) -> Rewrite:
         side = (new, "") if new.startswith("O-") else ("", new)
         rows.append([ALIAS, old, *side, "", ""])
     return Rewrite(rows, MEMORY_COLUMNS)
+
+
+def batch_of(match_ids: Iterable[str]) -> str:
+    """What the rows appended by one pass share."""
+    return (
+        "B-" + hashlib.blake2b("\x1f".join(sorted(match_ids)).encode(), digest_size=5).hexdigest()
+    )
 
 
 def with_pairs(
@@ -105,5 +119,5 @@ def with_pairs(
     for match_id, is_declined in declined.items():
         if match_id in merged:
             old = merged[match_id]
-            merged[match_id] = Pair(old.offer_id, old.need_id, is_declined)
+            merged[match_id] = Pair(old.offer_id, old.need_id, is_declined, old.batch)
     return Memory(True, merged, memory.rows, memory.aliases)

@@ -112,6 +112,7 @@ def run_pass(
         spreadsheet_known=any(current.get(key) is not None for key in TABS if key != MEMORY),
         legacy_pairs=remembered or {},
         memory_title=tab_title(MEMORY, language),
+        atomic=backend.writes_atomically,
     )
     answers = read_answers(current.get(RECONFIRM))
     retired = {memory.translate(offer_id) for offer_id in retired_offers(answers)}

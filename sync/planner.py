@@ -44,7 +44,7 @@ from sync.layouts import (
     Coverage,
     View,
 )
-from sync.memory import Memory, Pair, memory_rewrite, with_pairs
+from sync.memory import Memory, Pair, batch_of, memory_rewrite, with_pairs
 from sync.own_columns import keep_own_columns
 from sync.plan import CellUpdate, Rewrite, Snapshot, SpreadsheetPlan, same_grid
 from sync.report_frames import Frames, pass_frames
@@ -110,7 +110,8 @@ def build_plan(
     }
     desired[RECONFIRM] = keep_own_columns(current.get(RECONFIRM), desired[RECONFIRM], "offer_id")
     if data.memory is not None:
-        written = ((p.match_id, Pair(p.offer_id, p.need_id)) for p in fresh)
+        batch = batch_of(p.match_id for p in fresh)
+        written = ((p.match_id, Pair(p.offer_id, p.need_id, batch=batch)) for p in fresh)
         desired[MEMORY] = memory_rewrite(with_pairs(data.memory, written, {}), language)
     rewrites = {
         key: rewrite

@@ -55,6 +55,7 @@ def recall_decisions(
     spreadsheet_known: bool,
     legacy_pairs: Mapping[str, tuple[str, str]],
     memory_title: str,
+    atomic: bool = True,
 ) -> tuple[Memory, list[Problem]]:
     """Translate the rows' ids, add the pairs whose row is gone as declined, and
     say what was lost; the memory as it stands now (this pass's appends aside)."""
@@ -75,6 +76,9 @@ def recall_decisions(
         for match_id, (offer_id, need_id) in legacy_pairs.items():
             pairs.setdefault(match_id, Pair(offer_id, need_id))
     sheet.existing = [_translated(m, aliases) for m in sheet.existing]
+    if not atomic and matches_tab_found:
+        landed = {p.batch for m, p in pairs.items() if m in sheet.rows}
+        pairs = {m: p for m, p in pairs.items() if not p.batch or p.batch in landed or p.declined}
     gone = {
         match_id: (aliases.get(p.offer_id, p.offer_id), aliases.get(p.need_id, p.need_id))
         for match_id, p in pairs.items()
@@ -90,7 +94,9 @@ def recall_decisions(
         pairs = {m: p for m, p in pairs.items() if m in kept}
         problems.append(_loud(ProblemCode.MATCHES_TAB_DELETED, str(len(kept))))
     for match in sheet.existing:
-        pairs[match.match_id] = Pair(match.offer_id, match.need_id, not match.status.is_live)
+        batch = pairs[match.match_id].batch if match.match_id in pairs else ""
+        dead = not match.status.is_live
+        pairs[match.match_id] = Pair(match.offer_id, match.need_id, dead, batch)
     return Memory(True, pairs, memory.rows, aliases), problems
 
 

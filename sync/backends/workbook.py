@@ -77,6 +77,7 @@ class WorkbookBackend:
     name = "workbook"
     max_cell_chars = XLSX_CELL_LIMIT
     creates_spreadsheets = True
+    writes_atomically = True
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
