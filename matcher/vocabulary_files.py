@@ -80,6 +80,13 @@ class ProblemCode(StrEnum):
     HEADER_ROW = "header_row"
     OTHER_ITEM = "other_item"
     CELL_REFRESHED = "cell_refreshed"
+    OFFER_PHONE_CORRECTED = "offer_phone_corrected"
+    OFFER_ITEM_CORRECTED = "offer_item_corrected"
+    NEED_PHONE_CORRECTED = "need_phone_corrected"
+    NEED_ITEM_CORRECTED = "need_item_corrected"
+    OVER_ALLOCATED = "over_allocated"
+    MATCHES_TAB_DELETED = "matches_tab_deleted"
+    MEMORY_TAB_MISSING = "memory_tab_missing"
 
 
 # --- the loader ----------------------------------------------------------------------

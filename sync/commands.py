@@ -90,8 +90,8 @@ def recorded_pass(
             raise
         seconds = time.monotonic() - clock
         written = written_count(result.plan) if result.written else 0
-        # Only after the write succeeded: a row we failed to write was never there.
-        store.remember_matches(_pairs_on_sheet(result), pass_id)
+        # The pairs written live in the coordination spreadsheet's memory tab now;
+        # state_dir keeps only the lock, the ledger and the snapshots.
         facts = {**_counts(result), "written": written, "requests": recorder.requests_sent}
         store.finish(
             pass_id,
@@ -162,15 +162,6 @@ def plan_summary(plan: SpreadsheetPlan) -> str:
 def _progress(step: str) -> None:
     """Steps show on a terminal; in a service's log, -v shows them."""
     log.log(logging.INFO if sys.stderr.isatty() else logging.DEBUG, step)
-
-
-def _pairs_on_sheet(result: PassResult) -> list[tuple[str, str, str]]:
-    existing = [(m.match_id, m.offer_id, m.need_id) for m, _ in result.data.matches.on_sheet()]
-    appended = [
-        (str(row["match_id"]), str(row["offer_id"]), str(row["need_id"]))
-        for row in result.plan.appends
-    ]
-    return existing + appended
 
 
 def _record_failure(

@@ -37,8 +37,10 @@ OFFERS = "offers"
 NEEDS = "needs"
 PROBLEMS = "problems"
 DASHBOARD = "dashboard"
+#: Hidden: the pipeline's memory of written and declined pairs (sync/memory.py).
+MEMORY = "memory"
 #: In the order a new spreadsheet shows them.
-TABS = (MATCHES, CALL_TODAY, RECONFIRM, OFFERS, NEEDS, PROBLEMS, DASHBOARD)
+TABS = (MATCHES, CALL_TODAY, RECONFIRM, OFFERS, NEEDS, PROBLEMS, DASHBOARD, MEMORY)
 
 Record = TypeVar("Record")
 #: A column that shows any record of a kind shows records of each narrower kind.
@@ -324,6 +326,10 @@ RECONFIRM_STYLE = TabStyle(
     }
 )
 
+MEMORY_COLUMNS = (
+    "memory_kind", "memory_id", "offer_id", "need_id", "memory_state", "fingerprint",
+)  # fmt: skip
+
 TAB_COLUMNS: Mapping[str, tuple[str, ...]] = {
     MATCHES: MATCH_COLUMNS,
     CALL_TODAY: CALL_COLUMNS,
@@ -332,4 +338,5 @@ TAB_COLUMNS: Mapping[str, tuple[str, ...]] = {
     NEEDS: NEED_LAYOUT.keys,
     PROBLEMS: PROBLEM_LAYOUT.keys,
     DASHBOARD: (),
+    MEMORY: MEMORY_COLUMNS,
 }

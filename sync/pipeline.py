@@ -17,17 +17,21 @@ from matcher.engine import propose
 from matcher.model import Problem, SourceRow
 from matcher.normalize import normalize_needs, normalize_offers
 from matcher.vocabulary_files import ProblemCode
+from sync.allocation import check_allocation
 from sync.backends.base import Backend, BackendError, SpreadsheetNotFound
 from sync.config import Config, nearest
-from sync.coordination import read_matches, record_deleted_rows_as_declined
+from sync.coordination import read_matches
+from sync.corrections import correction_notes
 from sync.errors import EXIT_FIX_INPUT
 from sync.keyed_header import check_header
-from sync.labels import column_label
-from sync.layouts import MATCH_COLUMNS, MATCHES, RECONFIRM
+from sync.labels import column_label, tab_title
+from sync.layouts import MATCH_COLUMNS, MATCHES, MEMORY, NEEDS, OFFERS, RECONFIRM, TABS
+from sync.memory import read_memory
 from sync.ops.progress import Counted
 from sync.overwrites import overwrite_notes
 from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabIdentity
 from sync.planner import PassData, build_plan
+from sync.recall import identify, recall_decisions
 from sync.sources import column_map, find_headers, source_rows
 from sync.tabs import IDENTITIES, matches_tab
 from sync.worklists import read_answers, retired_offers
@@ -72,8 +76,9 @@ def run_pass(
     remembered: Mapping[str, tuple[str, str]] | None = None,
     progress: Callable[[str], None] = lambda step: None,
 ) -> PassResult:
-    """One pass. `remembered` holds every match ever written (match_id -> pair),
-    so a row a coordinator deleted is not proposed again; `progress` hears each step."""
+    """One pass. The memory of pairs written and declined is read from the
+    coordination spreadsheet's hidden tab; `remembered` (match_id -> pair, from an
+    older state_dir) is used only when that tab is missing. `progress` hears each step."""
     now = now or datetime.now()
     progress("Reading the offers, the needs and the coordination spreadsheet…")
     offers_source = _read_source(config, backend, "offers")
@@ -93,23 +98,45 @@ def run_pass(
     needs, need_problems = normalize_needs(
         Counted(needs_source.rows, "need rows normalized"), config.normalize_params(limit)
     )
+    identified = identify(
+        offers_source.rows,
+        offers,
+        offer_problems,
+        needs_source.rows,
+        needs,
+        read_memory(current.get(MEMORY)),
+    )
+    offers, needs = identified.offers, identified.needs
     matches = read_matches(current.get(MATCHES))
-    if current.get(MATCHES) is not None:
-        record_deleted_rows_as_declined(matches, remembered or {})
+    memory, lost = recall_decisions(
+        matches,
+        identified,
+        matches_tab_found=current.get(MATCHES) is not None,
+        spreadsheet_known=any(current.get(key) is not None for key in TABS if key != MEMORY),
+        legacy_pairs=remembered or {},
+        memory_title=tab_title(MEMORY, language),
+        atomic=backend.writes_atomically,
+    )
     answers = read_answers(current.get(RECONFIRM))
-    retired = retired_offers(answers)
+    retired = {memory.translate(offer_id) for offer_id in retired_offers(answers)}
     params = dataclasses.replace(config.match_params(), now=now)
     progress(f"Matching {len(offers)} offer lines with {len(needs)} needs…")
     available = [offer for offer in offers if offer.offer_id not in retired]
-    proposals = propose(available, needs, matches.existing, params)
+    allocation = check_allocation(available, needs, matches.existing)
+    proposals = propose(allocation.offers, allocation.needs, matches.existing, params)
+    paired = {m.offer_id for m in matches.existing} | {m.need_id for m in matches.existing}
     data = PassData(
         offers=offers,
         needs=needs,
         problems=[
+            *lost,
             *offers_source.problems,
             *offer_problems,
+            *correction_notes("offers", offers, current.get(OFFERS), paired, language),
             *needs_source.problems,
             *need_problems,
+            *correction_notes("needs", needs, current.get(NEEDS), paired, language),
+            *allocation.problems,
             *matches.problems,
         ],
         matches=matches,
@@ -120,6 +147,7 @@ def run_pass(
             "matches": {key: column_label(key, language) for key in MATCH_COLUMNS},
         },
         answers=answers,
+        memory=memory,
     )
     reconfirm_after_days = config.offers.reconfirm_after_days
     plan = build_plan(coordination, current, data, language, now, reconfirm_after_days)

@@ -110,6 +110,8 @@ class NewTab:
     #: Column keys that only the pipeline writes (protected with a warning).
     protected: tuple[str, ...] = ()
     key: str = ""
+    #: Out of people's way: the pipeline's own memory (sync/memory.py).
+    hidden: bool = False
 
     def __post_init__(self) -> None:
         _key_defaults_to_title(self)

@@ -31,6 +31,7 @@ from sync.layouts import (
     CALL_TODAY,
     DASHBOARD,
     MATCHES,
+    MEMORY,
     NEED_LAYOUT,
     NEEDS,
     OFFER_LAYOUT,
@@ -43,6 +44,7 @@ from sync.layouts import (
     Coverage,
     View,
 )
+from sync.memory import Memory, Pair, batch_of, memory_rewrite, with_pairs
 from sync.own_columns import keep_own_columns
 from sync.plan import CellUpdate, Rewrite, Snapshot, SpreadsheetPlan, same_grid
 from sync.report_frames import Frames, pass_frames
@@ -63,6 +65,8 @@ class PassData:
     source_headers: Mapping[str, Mapping[str, str]]
     #: What coordinators answered on the Re-confirm tab, by offer_id.
     answers: Mapping[str, Answer] = field(default_factory=dict)
+    #: The memory of pairs and source rows, as it stands before this pass's appends.
+    memory: Memory | None = None
 
 
 def build_plan(
@@ -105,6 +109,10 @@ def build_plan(
         DASHBOARD: Rewrite(dashboard_cells(board, language)),
     }
     desired[RECONFIRM] = keep_own_columns(current.get(RECONFIRM), desired[RECONFIRM], "offer_id")
+    if data.memory is not None:
+        batch = batch_of(p.match_id for p in fresh)
+        written = ((p.match_id, Pair(p.offer_id, p.need_id, batch=batch)) for p in fresh)
+        desired[MEMORY] = memory_rewrite(with_pairs(data.memory, written, {}), language)
     rewrites = {
         key: rewrite
         for key, rewrite in desired.items()

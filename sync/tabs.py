@@ -27,6 +27,7 @@ from sync.layouts import (
     MATCH_COLUMNS,
     MATCH_STYLE,
     MATCHES,
+    MEMORY,
     NEED_LAYOUT,
     NOTHING_PROPOSED,
     OFFER_LAYOUT,
@@ -86,10 +87,13 @@ def matches_tab(language: Language, title: str | None = None) -> KeyedTab:
 def new_tab(key: str, language: Language) -> NewTab:
     keys = TAB_COLUMNS[key]
     owned = tuple(k for k in keys if k not in COORDINATOR_COLUMNS) if key == MATCHES else ()
+    if key == MEMORY:  # nobody's to edit: hidden, and warned about on Google
+        owned = keys
     return NewTab(
         title=tab_title(key, language),
         keys=keys,
         header=tuple(header(keys, language)),
         protected=owned,
         key=key,
+        hidden=key == MEMORY,
     )

@@ -77,6 +77,9 @@ class Backend(Protocol):
     #: Whether `apply` creates a spreadsheet that does not exist yet. A workbook
     #: does (a new file); on Google a person creates and shares it.
     creates_spreadsheets: bool
+    #: Whether apply() writes all of a plan or nothing (a workbook is replaced whole);
+    #: on Google, new Matches rows go in after the other tabs (sync/memory.py, `new`).
+    writes_atomically: bool
 
     def read(self, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
         """Every named tab as rows of strings exactly as typed (None for a missing tab),

@@ -90,6 +90,7 @@ class GoogleBackend:
     max_cell_chars = GOOGLE_CELL_LIMIT
     # A person creates and shares the spreadsheet; the pass only adds tabs.
     creates_spreadsheets = False
+    writes_atomically = False
 
     def __init__(self, client: gspread.Client) -> None:
         self.http = client.http_client

@@ -84,11 +84,10 @@ def _add_sheet(tab: NewTab, sheet_id: int, rows: int, frozen: int) -> dict[str, 
         "columnCount": max(NEW_TAB_COLUMNS, len(tab.header)),
         "frozenRowCount": frozen,
     }
-    return {
-        "addSheet": {
-            "properties": {"sheetId": sheet_id, "title": tab.title, "gridProperties": grid}
-        }
-    }
+    properties = {"sheetId": sheet_id, "title": tab.title, "gridProperties": grid}
+    if tab.hidden:
+        properties["hidden"] = True
+    return {"addSheet": {"properties": properties}}
 
 
 def _protections(tab: NewTab, sheet_id: int) -> list[dict[str, Any]]:

@@ -75,6 +75,7 @@ class WorkbookBackend:
     name = "workbook"
     max_cell_chars = XLSX_CELL_LIMIT
     creates_spreadsheets = True
+    writes_atomically = True
 
     def __init__(
         self, directory: Path, *, before_replace: files.BeforeReplace | None = None
@@ -347,6 +348,8 @@ def _create_tab(book: Workbook, tab: NewTab, look: TabStyle) -> None:
     if style.find_tab(book, tab.key, [tab.title]) is not None:
         return
     sheet = book.create_sheet(tab.title)
+    if tab.hidden:
+        sheet.sheet_state = "hidden"
     style.mark(sheet, tab.key)
     _write_row(sheet, 1, tab.header, {})
     style.dress_header(sheet, look)

@@ -87,6 +87,7 @@ class RecordingBackend:
         self.name: str = inner.name
         self.max_cell_chars: int = inner.max_cell_chars
         self.creates_spreadsheets: bool = inner.creates_spreadsheets
+        self.writes_atomically: bool = inner.writes_atomically
         self._coordination = coordination
         self._seen: dict[str, Grid | None] = dict.fromkeys(tabs)
         self._before_write = before_write
