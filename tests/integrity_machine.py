@@ -227,6 +227,9 @@ class IntegrityMachine(RuleBasedStateMachine):
         self.folder = Path(tempfile.mkdtemp(prefix="mozhem-config-"))
         self.config = _config(self.sheets, self.folder)
         self.declined: set[tuple[str, str]] = set()
+        #: Declines made since the last pass: a pass learns them only if it sees them
+        #: (a row deleted, a status set, and then the whole tab deleted, are not seen).
+        self.pending: set[tuple[str, str]] = set()
         self.passes = 0
         COUNTS["sequences"] += 1
 
@@ -238,6 +241,8 @@ class IntegrityMachine(RuleBasedStateMachine):
     @rule()
     def sync_pass(self) -> None:
         self._remember_declines()
+        self.declined |= self.pending
+        self.pending.clear()
         result = run_pass(self.config, self.sheets.backend())
         self.passes += 1
         COUNTS["passes"] += 1
@@ -248,7 +253,7 @@ class IntegrityMachine(RuleBasedStateMachine):
         for row in self._matches():
             status = parse_status(row.get("status", ""))
             if status is not None and not status.is_live:
-                self.declined.add((row["offer_id"], row["need_id"]))
+                self.pending.add((row["offer_id"], row["need_id"]))
 
     def _check(self, result: PassResult) -> None:
         appended = [(str(r["offer_id"]), str(r["need_id"])) for r in result.plan.appends]
@@ -351,15 +356,16 @@ class IntegrityMachine(RuleBasedStateMachine):
         row = grid[1 + index % (len(grid) - 1)]
         if len(row) > at and row[at]:
             gone = next(m for m in self._matches() if m["match_id"] == row[at])
-            self.declined.add((gone["offer_id"], gone["need_id"]))
+            self.pending.add((gone["offer_id"], gone["need_id"]))
         self.sheets.put_matches([r for r in grid if r is not row])
 
     @precondition(lambda self: self.passes > 0)
     @rule()
     def delete_matches_tab(self) -> None:
-        self._remember_declines()
-        # The tab starts afresh: pairs declined by status stay declined; deleted rows
-        # were declines too. Nothing else is remembered as declined.
+        # The tab starts afresh: pairs a pass saw declined (by status or by a deleted
+        # row) stay declined. Declines made since the last pass went with the tab:
+        # no pass saw them, so nothing can remember them.
+        self.pending.clear()
         self.sheets.delete_tab("matches")
 
     @invariant()
