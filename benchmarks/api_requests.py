@@ -165,6 +165,7 @@ class NaiveGoogleBackend:
     name = "google-naive"
     max_cell_chars = 50_000
     creates_spreadsheets = False
+    writes_atomically = True  # whatever it sends, the pass reads it all back
 
     def __init__(self, client: Any, send: bool) -> None:
         self.http = client.http_client

@@ -106,3 +106,29 @@ def test_the_memory_tab_is_hidden_and_guarded(harness: Harness) -> None:
         book = openpyxl.load_workbook(harness.coordination_path)
         assert book[title].sheet_state == "hidden"
     assert harness.coordination("memory")[0][:2] == ["Запись", "Ключ"]
+
+
+def _clear_match_rows(harness: Harness) -> None:
+    """A coordinator deletes every row of Matches and keeps the header."""
+    if isinstance(harness, GoogleHarness):
+        key, title = harness.keys["coordination"], harness.title("matches")
+        grid = harness.emu.values(key, title)
+        harness.emu.set_values(key, title, [[""] * len(grid[0]) for _ in grid])
+        harness.emu.set_values(key, title, grid[:1])
+        return
+    assert isinstance(harness, WorkbookHarness)
+    book = openpyxl.load_workbook(harness.coordination_path)
+    sheet = book[harness.title("matches")]
+    sheet.delete_rows(2, sheet.max_row)
+    book.save(harness.coordination_path)
+
+
+def test_rows_a_later_pass_saw_stay_declined_when_all_are_deleted(harness: Harness) -> None:
+    harness.sync()
+    written = _pairs(harness)
+    harness.sync()  # this pass sees the rows the first one appended
+    _clear_match_rows(harness)
+
+    harness.sync()
+    assert written, "the demo proposes pairs"
+    assert not written & _pairs(harness), "deleted rows count as «Отказ»"

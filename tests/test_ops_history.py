@@ -78,7 +78,7 @@ def test_history_lists_every_pass_with_its_counts(harness: Harness) -> None:
     requests = StateStore(harness.root / "state").get(1)
     assert requests is not None
     if harness.backend == "google":
-        assert requests.requests is not None and 0 < requests.requests <= 8
+        assert requests.requests is not None and 0 < requests.requests <= 9
     else:
         assert requests.requests is None
     assert len(pass_rows(harness.cli("history", "--since", "1h").out)) == 2

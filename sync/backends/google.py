@@ -6,8 +6,9 @@ coordination spreadsheet with one values.batchGet. Writing the coordination
 spreadsheet takes at most, in this order: one spreadsheets.batchUpdate (new
 tabs, or more rows for a growing tab), one values.get of Matches right before
 writing (so rows are found by match_id where they are now), one
-values.batchUpdate (rewritten tabs and refreshed cells), and one values.append
-(new matches). A plan with nothing in it sends nothing.
+values.batchUpdate (rewritten tabs and refreshed cells), one values.append
+(new matches) and, after it, one values.batchUpdate of the memory tab. A plan
+with nothing in it sends nothing.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ from sync.backends.retry import (
 )
 from sync.errors import EXIT_FIX_INPUT, os_reason
 from sync.keyed_header import check_header
+from sync.layouts import MEMORY
 from sync.plan import (
     Grid,
     KeyedTab,
@@ -90,7 +92,8 @@ class GoogleBackend:
     max_cell_chars = GOOGLE_CELL_LIMIT
     # A person creates and shares the spreadsheet; the pass only adds tabs.
     creates_spreadsheets = False
-    writes_atomically = False
+    # The memory is written after the append (see apply): what it remembers landed.
+    writes_atomically = True
 
     def __init__(self, client: gspread.Client) -> None:
         self.http = client.http_client
@@ -229,12 +232,22 @@ class GoogleBackend:
             data += update_ranges(
                 keyed.title, plan.updates, columns, rows_by_key, GOOGLE_CELL_LIMIT
             )
-        data = new_headers(plan) + rewrite_ranges(plan, GOOGLE_CELL_LIMIT) + data
+        appending = bool(keyed and keyed.key not in created and plan.appends)
+        # The memory of written pairs goes after the rows it remembers: a pass that
+        # dies before the append then remembers nothing it did not write, and one
+        # that dies after it leaves the rows on Matches, where the next pass reads them.
+        later = {MEMORY: plan.rewrites[MEMORY]} if appending and MEMORY in plan.rewrites else {}
+        now = replace(plan, rewrites={k: v for k, v in plan.rewrites.items() if k not in later})
+        data = new_headers(plan) + rewrite_ranges(now, GOOGLE_CELL_LIMIT) + data
         if data:
             body = {"valueInputOption": "RAW", "data": data}
             self._call(key, self.http.values_batch_update, key, body)
-        if keyed and keyed.key not in created and plan.appends:
+        if appending:
             self._append(key, fresh_header, plan, rows_by_key)
+        if later:
+            memory = rewrite_ranges(replace(plan, rewrites=later), GOOGLE_CELL_LIMIT)
+            body = {"valueInputOption": "RAW", "data": memory}
+            self._call(key, self.http.values_batch_update, key, body)
 
     def _structure(self, key: str, plan: SpreadsheetPlan, created: set[str]) -> None:
         """New tabs, more rows or columns where a rewrite outgrows its grid, the formats
