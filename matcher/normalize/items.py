@@ -448,20 +448,17 @@ def _orphans(code: str, parts: list[_Part]) -> dict[int, list[Count]]:
     return out
 
 
-def column_quantity(column: str, line: ItemLine) -> Quantity | None:
-    """The count a need's quantity cell gives `line`: "20", "по 20 шт" (of each
-    thing), or "курток 30, обуви 20 пар" (per thing)."""
+def column_quantity(column: str, line: ItemLine) -> tuple[Quantity | None, str]:
+    """The count a need's quantity cell gives `line` and the unit it counts in
+    ("100 кг", "20 уп"; "" when none): "20", "по 20 шт" (of each thing), or
+    "курток 30, обуви 20 пар" (per thing)."""
     counts = _column_counts(column, line)
     if not counts:
-        return None
+        return None, ""
+    unit = next((c.unit for c in counts if c.unit), "")
     if counts[0].each:
-        return Quantity(counts[0].value * max(1, line.things), counts[0].estimated)
-    return Quantity(sum(c.value for c in counts), any(c.estimated for c in counts))
-
-
-def column_unit(column: str, line: ItemLine) -> str:
-    """The unit a need's quantity cell counts `line` in ("100 кг", "20 уп"), or ""."""
-    return next((c.unit for c in _column_counts(column, line) if c.unit), "")
+        return Quantity(counts[0].value * max(1, line.things), counts[0].estimated), unit
+    return Quantity(sum(c.value for c in counts), any(c.estimated for c in counts)), unit
 
 
 def _column_counts(column: str, line: ItemLine) -> list[Count]:

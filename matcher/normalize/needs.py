@@ -8,7 +8,7 @@ from matcher.model import ANY_UNIT, Need, Problem, ProblemSource, SourceRow, sta
 from matcher.normalize.answers import parse_urgency, urgency_in_text
 from matcher.normalize.categories import OTHER
 from matcher.normalize.fields import RowContext
-from matcher.normalize.items import column_quantity, column_unit, read_items
+from matcher.normalize.items import column_quantity, read_items
 from matcher.normalize.junk import foreign_links, is_header_row, is_spam, is_test_row, junk_code
 from matcher.params import NormalizeParams
 from matcher.text import fold
@@ -66,11 +66,12 @@ def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], lis
     item_key = fold(ctx.get("item"))
     needs = []
     for line in items.lines:
-        quantity = column_quantity(ctx.get("quantity"), line) or line.quantity
+        counted, column_unit = column_quantity(ctx.get("quantity"), line)
+        quantity = counted or line.quantity
         estimated = quantity is None or quantity.estimated
         value = quantity.value if quantity else 1
         # a need that states no count takes offers counted in any unit
-        unit = column_unit(ctx.get("quantity"), line) or line.unit if quantity else ANY_UNIT
+        unit = (column_unit or line.unit) if quantity else ANY_UNIT
         # Flagged on the record (the Needs tab shows it), not on Problems.
         needs.append(
             Need(
