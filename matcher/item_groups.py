@@ -27,7 +27,6 @@ from matcher.fit import (
     ItemProfile,
     audience_point,
     fit_rules,
-    implied_season,
     kind_point,
     profile_of,
     season_point,
@@ -157,17 +156,10 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
     encoder = _Encoder()
     need_groups, became, need_rows = _split_needs(inst, geo.need_groups, encoder)
     unit_group = fit_rules().unit_group  # units of one group count alike
+    profiles = (profile_of(o) for o in inst.offers)  # the season a kind implies, too
     offer_rows = [
-        encoder.offer_row(
-            (
-                o.kind,
-                o.audience,
-                o.season or implied_season(o.kind),
-                o.size,
-                unit_group.get(o.unit, "items"),
-            )
-        )
-        for o in inst.offers
+        encoder.offer_row((p.kind, p.audience, p.season, p.size, unit_group.get(p.unit, "items")))
+        for p in profiles
     ]
     tables = encoder.tables()
     need_codes = np.array(need_rows, dtype=np.int32).reshape(-1, 5)
