@@ -13,35 +13,16 @@ from matcher.fit import Fit, item_fit, profile_of
 from matcher.model import SourceRow
 from matcher.normalize import normalize_needs, normalize_offers
 from matcher.params import MatchParams
-
-STAMP = "10.12.2014 10:00:00"
+from tests.engine.pairs import form_row, need_row
 
 
 def _offer_row(k: int, checkbox: str, details: str) -> SourceRow:
-    cells = {
-        "submitted_at": STAMP,
-        "donor_name": f"Донор {k}",
-        "phone": f"+38050{1000000 + k:07d}",
-        "city": "Лисичанск",
-        "categories": checkbox,
-        "details": details,
-        "can_deliver": "Да",
-    }
-    return SourceRow(k + 2, cells)
+    offer = {"city": "Лисичанск", "categories": checkbox, "details": details, "can_deliver": "Да"}
+    return form_row(k, offer)
 
 
 def _need_row(item: str, quantity: str) -> SourceRow:
-    cells = {
-        "submitted_at": STAMP,
-        "organization": "Фонд",
-        "contact_name": "Ирина",
-        "phone": "+380951234567",
-        "city": "Лисичанск",
-        "item": item,
-        "quantity": quantity,
-        "urgency": "",
-    }
-    return SourceRow(2, cells)
+    return need_row({"city": "Лисичанск", "item": item, "quantity": quantity, "urgency": ""})
 
 
 def fit_of(offer_text: str, need_text: str) -> Fit | None:
