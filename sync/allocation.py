@@ -19,9 +19,12 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from matcher.model import ExistingMatch, Need, Offer, Problem
 from matcher.vocabulary_files import ProblemCode
+
+_Record = TypeVar("_Record", Offer, Need)
 
 
 @dataclass(frozen=True)
@@ -62,23 +65,30 @@ def check_allocation(
         if match.status.is_live and match.offer_id not in offer_ids:
             need_alone[match.need_id] += max(0, match.quantity)
     problems: list[Problem] = []
-    free_offers: list[Offer] = []
-    for offer in offers:
-        live = offer_live[offer.offer_id]
-        if live > offer.quantity:
-            problems.append(_over("offers", offer.source_row, offer.quantity, live))
-        elif offer.quantity - offer_alone[offer.offer_id] > 0:
-            held = offer_alone[offer.offer_id]
-            free_offers.append(dataclasses.replace(offer, quantity=offer.quantity - held))
-    free_needs: list[Need] = []
-    for need in needs:
-        live = need_live[need.need_id]
-        if live > need.quantity:
-            problems.append(_over("needs", need.source_row, need.quantity, live))
-        elif need.quantity - need_alone[need.need_id] > 0:
-            held = need_alone[need.need_id]
-            free_needs.append(dataclasses.replace(need, quantity=need.quantity - held))
+    offer_ids_of = [o.offer_id for o in offers]
+    need_ids_of = [n.need_id for n in needs]
+    free_offers = _free("offers", offers, offer_ids_of, offer_live, offer_alone, problems)
+    free_needs = _free("needs", needs, need_ids_of, need_live, need_alone, problems)
     return Allocation(offer_live, need_live, free_offers, free_needs, problems)
+
+
+def _free(
+    source: str,
+    records: Sequence[_Record],
+    ids: Sequence[str],
+    live: Counter[str],
+    alone: Counter[str],
+    problems: list[Problem],
+) -> list[_Record]:
+    """The records the engine may still match, with one-sided holds taken off;
+    an over-allocated one is left out and listed on `problems`."""
+    out: list[_Record] = []
+    for record, record_id in zip(records, ids, strict=True):
+        if live[record_id] > record.quantity:
+            problems.append(_over(source, record.source_row, record.quantity, live[record_id]))
+        elif record.quantity - alone[record_id] > 0:
+            out.append(dataclasses.replace(record, quantity=record.quantity - alone[record_id]))
+    return out
 
 
 def _over(source: str, row: int, quantity: int, live: int) -> Problem:
