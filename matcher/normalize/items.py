@@ -48,6 +48,8 @@ class ItemLine:
     season: str = ""
     size: str = ""
     unit: str = ""
+    #: False when the quantity only counts things named one by one, none with a number.
+    stated: bool = True
     #: True when the line comes from a ticked box alone, with no words of its own.
     from_label: bool = False
     #: How many things the text names for this line ("шкаф, сервант" is 2).
@@ -203,13 +205,16 @@ def _bind(
     counts: tuple[Count, ...], hits: tuple[Hit, ...], toks: list[str]
 ) -> list[tuple[str, Count]]:
     """Each count to the thing it belongs to: the thing after it ("3 куртки"),
-    else the nearest thing before it ("куртки 3 шт"); containers only as a last resort."""
+    else the nearest thing before it ("куртки 3 шт"); containers only as a last
+    resort. A count with its unit right after a thing is that thing's ("кофты 5 шт
+    юбки 2 шт")."""
     things = [h for h in hits if not _is_container(h, toks)] or list(hits)
     out: list[tuple[str, Count]] = []
     for count in counts:
         after = [h for h in things if count.token < h.start <= count.token + 3]
         before = [h for h in things if h.end < count.token]
-        hit = after[0] if after else (before[-1] if before else None)
+        trailing = count.unit and before and before[-1].end == count.token - 1
+        hit = before[-1] if trailing else after[0] if after else (before[-1] if before else None)
         out.append((hit.sense.category if hit else "", count))
     return out
 
@@ -226,7 +231,13 @@ def _part(piece: str, context: tuple[Hit, ...] = ()) -> _Part:
     counts = _bind(numbers.counts, hits, toks)
     things = tuple(h for h in hits if not _is_container(h, toks))
     return _Part(
-        piece, things or hits, counts, numbers.sizes, audience, season, bool(hits) and not things
+        piece,
+        things or hits,
+        counts,
+        numbers.sizes,
+        audience,
+        season,
+        bool(hits) and not things,
     )
 
 
@@ -323,8 +334,8 @@ def _head_form(toks: tuple[str, ...], code: str) -> str:
 
 def _total(
     code: str, own: list[_Part], extra: list[Count], attached: dict[int, list[Count]]
-) -> tuple[Quantity | None, int]:
-    """The line's count and how many things it names.
+) -> tuple[Quantity | None, int, bool]:
+    """The line's count, how many things it names, and whether a number was written.
 
     Counts of one category add up. A single thing named without a count is one,
     as a person reads "кастрюли 2 шт, сковорода" as three; things named in the
@@ -334,7 +345,7 @@ def _total(
     things = sum(1 for p in own if p.concrete(code))
     listed = _list_total(own, code, attached)
     if listed is not None:
-        return listed, things
+        return listed, things, True
     counts: list[Count] = []
     singles = 0
     unknown = 0
@@ -342,6 +353,8 @@ def _total(
         mine = [c for cat, c in part.counts if cat == code] + attached.get(id(part), [])
         if any(not c.each for c in mine):  # "10 пачок по 1 кг": the packs count
             mine = [c for c in mine if not c.each]
+        if {c.unit for c in mine} & _HOLDERS:  # "мешок сахара 50 кг": the bag counts, not the kg
+            mine = [c for c in mine if c.unit not in _MEASURED]
         counts += mine
         if not [c for c in mine if not c.each] and part.concrete(code) and code != OTHER:
             if _form(part, code) == "one":
@@ -350,19 +363,18 @@ def _total(
                 unknown += 1
     counts += extra
     things = sum(1 for p in own if p.concrete(code))
-    if {c.unit for c in counts} & _HOLDERS:  # "сахар мешок 50 кг": the bag counts, not the kg
-        counts = [c for c in counts if c.unit not in _MEASURED]
     each = [c for c in counts if c.each]
     plain = [c for c in counts if not c.each]
     estimated = any(c.estimated for c in counts)
-    if any(c.unit in _PACKED for c in plain):
-        return Quantity(sum(c.value for c in plain), estimated), things
+    if any(c.unit in _PACKED for c in plain):  # the bags count; single things beside them add
+        return Quantity(sum(c.value for c in plain) + singles, estimated), things, True
     if each:
         total = sum(c.value for c in plain) + each[0].value * max(1, singles + unknown)
-        return Quantity(total, estimated), things
+        return Quantity(total, estimated), things, True
     # things named in the plural with no count add nothing the text states
     total = sum(c.value for c in plain) + singles
-    return (Quantity(total, estimated or singles > 0 or unknown > 0) if total else None), things
+    quantity = Quantity(total, estimated or singles > 0 or unknown > 0) if total else None
+    return quantity, things, bool(plain)
 
 
 def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLine:
@@ -376,7 +388,9 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     }
     if single and not own:
         extra += [c for p in loose for cat, c in p.counts if not cat]
-    quantity, things = _total(code, own, [c for c in extra if not _size_like(c, code)], attached)
+    quantity, things, stated = _total(
+        code, own, [c for c in extra if not _size_like(c, code)], attached
+    )
 
     kind = joined([k for p in own for k in _kinds_of(p, code)])
     if any(not _kinds_of(p, code) for p in own):
@@ -400,6 +414,7 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
         unit=units[0] if units else "",
         from_label=not own,
         things=things,
+        stated=stated,
     )
 
 
@@ -415,7 +430,10 @@ def _list_total(own: list[_Part], code: str, attached: dict[int, list[Count]]) -
     trailing = attached.get(id(last), [])
     if not trailing or any(cat == code for cat, _ in last.counts):
         return None
-    return Quantity(sum(c.value for c in trailing), any(c.estimated for c in trailing))
+    estimated = any(c.estimated for c in trailing)
+    if all(c.each for c in trailing):  # "нурофен, парацетамол, по 10 упаковок": ten of each
+        return Quantity(sum(c.value for c in trailing) * len(own), estimated)
+    return Quantity(sum(c.value for c in trailing), estimated)
 
 
 def _kinds_of(part: _Part, code: str) -> list[str]:
@@ -448,11 +466,14 @@ def _orphans(code: str, parts: list[_Part]) -> dict[int, list[Count]]:
     return out
 
 
-def column_quantity(column: str, line: ItemLine) -> tuple[Quantity | None, str]:
+def column_quantity(
+    column: str, line: ItemLine, *, only_line: bool = False
+) -> tuple[Quantity | None, str]:
     """The count a need's quantity cell gives `line` and the unit it counts in
     ("100 кг", "20 уп"; "" when none): "20", "по 20 шт" (of each thing), or
-    "курток 30, обуви 20 пар" (per thing)."""
-    counts = _column_counts(column, line)
+    "курток 30, обуви 20 пар" (per thing). When `line` is the row's only one,
+    every count in the cell is its ("котлов 2, половников 4")."""
+    counts = _column_counts(column, line, only_line)
     if not counts:
         return None, ""
     unit = next((c.unit for c in counts if c.unit), "")
@@ -461,7 +482,7 @@ def column_quantity(column: str, line: ItemLine) -> tuple[Quantity | None, str]:
     return Quantity(sum(c.value for c in counts), any(c.estimated for c in counts)), unit
 
 
-def _column_counts(column: str, line: ItemLine) -> list[Count]:
+def _column_counts(column: str, line: ItemLine, only_line: bool) -> list[Count]:
     if not column:
         return []
     paired = line.category == "shoes" or line.unit == "pairs"
@@ -469,6 +490,8 @@ def _column_counts(column: str, line: ItemLine) -> list[Count]:
         return [Count(1, False, "pairs", 0)]  # "пару" of boots is one pair
     parts = [_part(piece) for piece in split_segments(column)]
     mine = [c for p in parts for cat, c in p.counts if cat == line.category]
+    if mine and only_line:
+        return [c for p in parts for _, c in p.counts if not c.each] or mine
     if mine:
         return mine
     if any(p.codes for p in parts if not p.containers):

@@ -66,8 +66,11 @@ def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], lis
     item_key = fold(ctx.get("item"))
     needs = []
     for line in items.lines:
-        counted, column_unit = column_quantity(ctx.get("quantity"), line)
-        quantity = counted or line.quantity
+        counted, column_unit = column_quantity(
+            ctx.get("quantity"), line, only_line=len(items.lines) == 1
+        )
+        # "кроватка и коляска" with no number: the need states no count
+        quantity = counted or (line.quantity if line.stated else None)
         estimated = quantity is None or quantity.estimated
         value = quantity.value if quantity else 1
         # a need that states no count takes offers counted in any unit

@@ -20,6 +20,8 @@ MAX_COUNT = 10_000  # more than this is a phone, a year or a slip of the keyboar
 _RANGE = re.compile(r"^(\d{1,5})-(\d{1,5})$")
 _GLUED_AFTER = re.compile(r"^(\d{1,5})([^\W\d_][\w'.-]*)$")  # "5кг", "44р"
 _GLUED_BEFORE = re.compile(r"^([^\W\d_]+)(\d{1,5})$")  # "р46", "сапоги39"
+#: A number joined to a word by a hyphen: "2-спальные", "5-литровая".
+_COMPOUND = re.compile(r"^\d+-[^\W\d_]")
 _DIMENSION = re.compile(r"^\d+(?:[xх×*]\d+)+$")
 _LETTER_SIZES = frozenset({"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl"})
 _LETTER = "(?:xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl)"
@@ -50,6 +52,10 @@ _SELF_COUNTING = frozenset({"bags", "boxes", "buckets", "tons"})
 #: Where "кг" after a number is a weight class or a capacity, not an amount.
 _KG_IS_NOT_A_COUNT = {"children": "size", "appliances": "measure", "clothing": "size",
                       "furniture": "measure"}  # fmt: skip
+
+
+#: Goods sold by weight or volume, where "л" and "г" are units, never ages.
+_MEASURED_GOODS = frozenset({"food", "hygiene", "medicine", "other"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +198,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
                 counts.append(Count(word_value[0], approx, word_value[1], i, prev == "по"))
                 skip_next = bool(word_value[1]) and word_value[1] == _unit(nxt)
             continue
+        if gap_after in {",", "."} and _COMPOUND.match(nxt):
+            skip_next = True  # "1,5-спальное": one word that says what kind
+            continue
         # decimals "1,5": the digits after the comma are the next token
         if gap_after in {",", "."} and nxt.isdigit() and not glued_after:
             value_f = float(f"{number}.{nxt}")
@@ -211,6 +220,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         if gap_after.lstrip()[:1] in {'"', "”", "″"}:
             why = "measure"  # inches: 'телевизор 32"'
         unit = _unit(unit_word) if unit_word else None
+        if why == "age" and unit and ctx.category in _MEASURED_GOODS:
+            why = None  # "масло 5 л": litres of oil, not an age
         if unit == "kg" and ctx.category in _KG_IS_NOT_A_COUNT:
             why = _KG_IS_NOT_A_COUNT[ctx.category]
         if unit == "kg" and "diapers" in ctx.kinds:
@@ -232,7 +243,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         if unit is None and _marker(prev, attrs.not_before) == "size":
             sizes.append(str(value))
             continue
-        if unit is None and not _names_thing(i, hits) and _bare_is_size(value, ctx):
+        if unit is None and not _names_thing(i, hits, gap_after) and _bare_is_size(value, ctx):
             sizes.append(_size_text(value, high, number))
             continue
         if unit is None and unit_before:
@@ -262,9 +273,10 @@ def _size_text(low: int | None, high: int | None, number: str) -> str:
     return str(low) if high is None else f"{low}-{high}"
 
 
-def _names_thing(i: int, hits: tuple[Hit, ...]) -> bool:
-    """True when the word right after the number is a thing: "3 куртки"."""
-    return any(hit.start in (i + 1, i + 2) for hit in hits)
+def _names_thing(i: int, hits: tuple[Hit, ...], gap_after: str) -> bool:
+    """True when the word right after the number is a thing: "3 куртки"
+    (not "вещи 46-48: пальто", where a heading ends)."""
+    return ":" not in gap_after and any(hit.start in (i + 1, i + 2) for hit in hits)
 
 
 def _number(text: str) -> tuple[int | None, int | None, bool]:
