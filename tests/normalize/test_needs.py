@@ -47,6 +47,21 @@ def test_quantity_column(quantity: str, expected: int, estimated: bool) -> None:
     assert "quantity_estimated" not in [p.code for p in problems]
 
 
+@pytest.mark.parametrize(
+    ("item", "quantity", "expected", "estimated"),
+    [
+        # things named one by one with no number: the need states no count
+        pytest.param("детская кроватка и манеж", "", 1, True, id="no-number"),
+        # the row's only line takes every count of the cell
+        pytest.param("кастрюли, сковороды", "кастрюль 3, сковородок 5", 8, False, id="per-thing"),
+        pytest.param("тонометр, тест-полоски", "1 тонометр + 10 уп полосок", 11, False, id="plus"),
+    ],
+)
+def test_what_a_need_counts(item: str, quantity: str, expected: int, estimated: bool) -> None:
+    [need], _ = normalize_needs([need_row(2, item=item, quantity=quantity)])
+    assert (need.quantity, need.quantity_estimated) == (expected, estimated)
+
+
 def test_id_survives_quantity_urgency_and_row_moves() -> None:
     [a], _ = normalize_needs([need_row(2)])
     [b], _ = normalize_needs([need_row(40, quantity="3", urgency="не срочно")])

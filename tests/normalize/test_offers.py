@@ -206,6 +206,20 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Медикаменты", "бинты 5, вата 2 уп", {"medicine": 7}),
         ("Игрушки", "Кукла Барби, пупс", {"toys": 2}),
         ("", "маски 100 шт", {"medicine": 100}),
+        # each item's own measure: kilograms of one thing, packs of another
+        ("Продукты (долгого хранения)", "рис 2 кг, гречка 3 кг, макароны 4 пачки", {"food": 9}),
+        ("Продукты (долгого хранения)", "мешок сахара 50 кг, чай 5 пачек", {"food": 6}),
+        ("Продукты (долгого хранения)", "олія 3 л, цукор 2 кг", {"food": 5}),
+        # boxes of one thing, single things beside them
+        ("Игрушки", "конструктор 3 коробки, кукла, юла", {"toys": 5}),
+        # a heading's size range is not a count of what follows
+        ("Одежда", "мужские вещи 50-52: куртка, 2 свитера", {"clothing": 3}),
+        # "по 5 упаковок" after a list: five of each
+        ("Медикаменты", "цитрамон, но-шпа, по 5 упаковок", {"medicine": 10}),
+        # a count with its unit right after a thing is that thing's, run-on text
+        ("Одежда, Обувь", "ШТАНЫ 4 ШТ КРОССОВКИ 2 ПАРЫ", {"clothing": 4, "shoes": 2}),
+        # "1,5-спальное": a kind of bed, not a count
+        ("Постельное бельё", "одеяло 1,5-спальное 2 шт", {"bedding": 2}),
     ],
 )
 def test_what_a_response_offers_and_how_many(
