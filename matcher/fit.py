@@ -31,23 +31,28 @@ _DIMENSION_TOLERANCE = 0.1
 class _FitFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     audience_fits: dict[str, list[str]]
+    kind_audiences: dict[str, str]
     kind_seasons: dict[str, list[str]]
     sized_categories: list[str]
     sized_kinds: list[str]
     unit_groups: dict[str, list[str]]
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
+    bed_widths: dict[str, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
 class FitRules:
     audience_fits: dict[str, frozenset[str]]
+    kind_audiences: dict[str, str]
     kind_seasons: dict[str, frozenset[str]]
     sized_categories: frozenset[str]
     sized_kinds: frozenset[str]
     unit_group: dict[str, str]
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
+    #: Bed-size words ("ПОЛУТОРНЫЙ") -> (narrowest, widest) in cm.
+    bed_widths: dict[str, tuple[int, int]]
 
 
 @cache
@@ -60,12 +65,14 @@ def fit_rules() -> FitRules:
         raise vocab.VocabularyError(f"fit.yaml: {where}: {first['msg']}") from exc
     return FitRules(
         audience_fits={k: frozenset(v) for k, v in spec.audience_fits.items()},
+        kind_audiences=dict(spec.kind_audiences),
         kind_seasons={k: frozenset(v) for k, v in spec.kind_seasons.items()},
         sized_categories=frozenset(spec.sized_categories),
         sized_kinds=frozenset(spec.sized_kinds),
         unit_group=vocab.synonym_table(spec.unit_groups, "fit.yaml: unit_groups"),
         height_by_age_months=dict(spec.height_by_age_months),
         shoe_size_by_age_months=dict(spec.shoe_size_by_age_months),
+        bed_widths={k.upper(): v for k, v in spec.bed_widths.items()},
     )
 
 
@@ -82,13 +89,24 @@ class ItemProfile:
 
 
 def profile_of(record: Offer | Need) -> ItemProfile:
-    """What matching compares; an offer silent on the season is for the seasons
-    its kind is for (a need that names trainers takes trainers of any season)."""
-    implied = implied_season(record.kind) if isinstance(record, Offer) else ""
-    season = record.season or implied
-    return ItemProfile(
-        record.category, record.kind, record.audience, season, record.size, record.unit
-    )
+    """What matching compares; an offer silent on the season or the audience is
+    for those its kind is for (a need that names trainers takes trainers of any
+    season)."""
+    offer = isinstance(record, Offer)
+    season = record.season or (implied_season(record.kind) if offer else "")
+    audience = record.audience or (implied_audience(record.kind) if offer else "")
+    return ItemProfile(record.category, record.kind, audience, season, record.size, record.unit)
+
+
+@lru_cache(maxsize=4_096)
+def implied_audience(kind: str) -> str:
+    """Who every kind of the line is for ("подгузники для взрослых": adults), or ""."""
+    table = fit_rules().kind_audiences
+    found = {
+        next((v for k, v in table.items() if path == k or path.startswith(k + "/")), "")
+        for path in split_joined(kind)
+    }
+    return found.pop() if len(found) == 1 else ""
 
 
 @lru_cache(maxsize=4_096)
@@ -170,14 +188,26 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
                 return _dimensions_fit(theirs["d"], ours["d"])  # type: ignore[arg-type]
             stages = scale in ("y", "m")
             return _overlap(ours[scale], theirs[scale], stages=stages)  # type: ignore[arg-type]
-    shoes = need.category == "shoes"
     rules = fit_rules()
+    for words, dims in ((theirs.get("w"), ours.get("d")), (ours.get("w"), theirs.get("d"))):
+        if words and dims:
+            return _width_fits(words, dims, rules.bed_widths)  # type: ignore[arg-type]
+    shoes = need.category == "shoes"
     table = rules.shoe_size_by_age_months if shoes else rules.height_by_age_months
     lowest = 15 if shoes else 50  # below this a number is not a size on the table's scale
     found = [_on_scale(sizes, table, lowest) for sizes in (theirs, ours)]
     if found[0] and found[1]:
         return _overlap(found[1], found[0])
     return None
+
+
+def _width_fits(words: set[str], dims: set[str], widths: dict[str, tuple[int, int]]) -> bool | None:
+    """ "односпальный" and "60x120": the narrow side must be as wide as the word says."""
+    ranges = [widths[w] for w in words if w in widths]
+    if not ranges:
+        return None
+    narrow = [min(float(v.replace(",", ".")) for v in re.split("[XХ]", d)) for d in dims]
+    return any(lo <= side <= hi for side in narrow for lo, hi in ranges)
 
 
 def _dimensions_fit(need: set[str], offer: set[str]) -> bool | None:

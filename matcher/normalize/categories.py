@@ -95,7 +95,9 @@ def token_sense(token: str) -> Sense | None:
             if sense:
                 return sense
         return None
-    if len(token) >= FUZZY_MIN_LEN and not is_known_word(token):
+    # a unit ("компл") is not a typo of a thing ("комп")
+    unit = token in attributes().units or token.rstrip(".") in attributes().units
+    if len(token) >= FUZZY_MIN_LEN and not unit and not is_known_word(token):
         for candidate in token_lemmas(token):
             sense = _fuzzy(candidate)
             if sense:

@@ -138,8 +138,10 @@ def _axis_values(folded: str, toks: list[str]) -> tuple[tuple[str, ...], tuple[s
     for phrase, (axis, value) in attrs.phrases.items():
         if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded):
             (audience if axis == "audience" else season).append(value)
-    for token in toks:
-        for lemma in (token, *token_lemmas(token)):
+    # "зима-літо": a hyphen joins two seasons
+    words = [part for token in toks for part in (token, *token.split("-")[1:])]
+    for token in words:
+        for lemma in (token.split("-")[0] if "-" in token else token, *token_lemmas(token)):
             if lemma in attrs.audience:
                 audience.append(attrs.audience[lemma])
                 break
@@ -171,11 +173,29 @@ def _kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
         nouns = [
             h
             for h in out
-            if not (h.start == h.end and is_adjective(toks[h.start])) or _refines(h, out)
+            if not (h.start == h.end and is_adjective(toks[h.start]))
+            or _refines(h, out)
+            or any(_sorts(h, o, toks) for o in out)
         ]
         out = nouns or out
+        out = [o for o in out if not any(_sorts(h, o, toks) for h in out)]
     strong = {h.sense.category for h in out if not h.sense.weak and not _is_container(h, toks)}
     return tuple(h for h in out if not h.sense.weak or not (strong - {h.sense.category}))
+
+
+def _sorts(adjective: Hit, noun: Hit, toks: list[str]) -> bool:
+    """ "сапоги рыбацкие резиновые": an adjective near a noun that names another
+    item of the noun's kind says which sort of it; the noun then says nothing more."""
+    kind = noun.sense.kind
+    return (
+        adjective is not noun
+        and adjective.start == adjective.end
+        and is_adjective(toks[adjective.start])
+        and adjective.sense.category == noun.sense.category
+        and kind.split("/")[0] == adjective.sense.kind.split("/")[0] != ""
+        and adjective.sense.kind != kind
+        and abs(adjective.start - noun.start) <= 2
+    )
 
 
 def _refines(hit: Hit, others: list[Hit]) -> bool:
@@ -395,7 +415,8 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     kind = joined([k for p in own for k in _kinds_of(p, code)])
     if any(not _kinds_of(p, code) for p in own):
         kind = ""  # a segment names the category only: any kind of it
-    described = own + loose if single else own
+    # "куртки 5 шт, размеры 50-54": a segment naming no thing describes the one before
+    described = own + loose if single else own + _following(code, parts)
     item = ", ".join(p.text for p in described) or fallback
     units = [c.unit for p in own for cat, c in p.counts if cat == code and c.unit]
     units += [c.unit for c in extra if c.unit]
@@ -451,6 +472,18 @@ def _size_like(count: Count, code: str) -> bool:
     if code == "shoes":
         return 15 <= count.value <= 48
     return code == "clothing" and 36 <= count.value <= 190
+
+
+def _following(code: str, parts: list[_Part]) -> list[_Part]:
+    """Thing-less segments right after a segment whose last thing is of `code`."""
+    out: list[_Part] = []
+    last: _Part | None = None
+    for part in parts:
+        if part.codes:
+            last = part
+        elif last is not None and last.codes[-1] == code:
+            out.append(part)
+    return out
 
 
 def _orphans(code: str, parts: list[_Part]) -> dict[int, list[Count]]:

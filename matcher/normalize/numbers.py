@@ -24,6 +24,7 @@ _GLUED_BEFORE = re.compile(r"^([^\W\d_]+)(\d{1,5})$")  # "р46", "сапоги39
 _COMPOUND = re.compile(r"^\d+-[^\W\d_]")
 _DIMENSION = re.compile(r"^\d+(?:[xх×*]\d+)+$")
 _LETTER_SIZES = frozenset({"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl"})
+_CYRILLIC_SIZES = {"м": "M", "л": "L", "хл": "XL", "ххл": "XXL", "хс": "XS"}
 _LETTER = "(?:xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl)"
 #: A range of letter sizes written as one token: "m-l", "s/m", "xl-xxl".
 _LETTER_RANGE = re.compile(rf"^{_LETTER}[-/]{_LETTER}$")
@@ -147,6 +148,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         if text in _LETTER_SIZES and (hits or prev in attrs.not_before):
             sizes.append(text.upper())
             continue
+        if text in _CYRILLIC_SIZES and hits and _number(prev)[0] is None:
+            sizes.append(_CYRILLIC_SIZES[text])  # "памперсы М": a letter size typed in Cyrillic
+            continue
         if hits and _LETTER_RANGE.match(text):
             sizes.append(text.upper().replace("/", "-"))
             continue
@@ -201,6 +205,14 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         if gap_after in {",", "."} and _COMPOUND.match(nxt):
             skip_next = True  # "1,5-спальное": one word that says what kind
             continue
+        half_range = _RANGE.match(nxt) if gap_after in {",", "."} else None
+        if half_range and value is not None and not glued_after:
+            # "1,5-2 роки": a range from a decimal, read from its whole part
+            skip_next = True
+            value, high, estimated = value, int(half_range.group(2)), True
+            unit_word = toks[i + 2].text if i + 2 < len(toks) else ""
+            after = toks[i + 2].start if i + 2 < len(toks) else len(folded)
+            gap_after = folded[toks[i + 1].end : after]
         # decimals "1,5": the digits after the comma are the next token
         if gap_after in {",", "."} and nxt.isdigit() and not glued_after:
             value_f = float(f"{number}.{nxt}")

@@ -55,6 +55,17 @@ NO_FIT = [
     ("консервы рыбные 10 банок", "консервы мясные (тушенка)"),
     # a toy's age is its size
     ("машинки и куклы для детей 5+ лет", "игрушки для малышей до 1 года"),
+    # galoshes are not rubber boots
+    ("калоши 2 пары", "сапоги резиновые"),
+    # a letter size typed in Cyrillic
+    ("подгузники для взрослых М 2 уп", "подгузники для взрослых размер L"),
+    # a bed size in words against dimensions
+    ("матрасик 60х120", "матрасы односпальные"),
+    ("постельное в кроватку 2 комплекта", "постельное бельё полуторное"),
+    # ages in words
+    ("настольные игры для подростков", "игрушки для детей 3-6 лет"),
+    # a man's underwear is clothing, and not for women
+    ("женское белье 46", "мужское белье р. 50-54"),
 ]
 
 FULL_FIT = [
@@ -69,6 +80,15 @@ FULL_FIT = [
     ("валенки мужские 43 р", "зимняя обувь мужская 42-45"),
     # a need that states no count takes offers counted in any unit
     ("крупы разные 30 кг", "продукты питания для переселенцев"),
+    # an adjective with a gap names which sort of boot
+    ("сапоги рыбацкие резиновые мужские 44", "сапоги резиновые мужские 42-45"),
+    ("матрас 90х200", "матрасы односпальные"),
+    # the kind says who it is for when the text does not
+    ("смесь Нутрилон 2 банки", "детское питание, смесь"),
+    ("бодики 56р 5 шт", "бодики на новорожденных 56-62"),
+    ("мягкие игрушки для дошкольников", "игрушки для детей 3-6 лет"),
+    ("куртка мальчиковая зимняя 134", "куртки зимние для мальчиков рост 128-140"),
+    ("коляска 2в1 зима-літо", "коляска зимова"),
 ]
 
 
@@ -102,3 +122,15 @@ def test_of_two_offers_as_old_and_as_fitting_the_larger_goes_first() -> None:
     proposals = propose(offers, needs, [], MatchParams(now=datetime(2014, 12, 20)))
     larger = next(o.offer_id for o in offers if o.quantity == 4)
     assert [p.offer_id for p in proposals] == [larger]
+
+
+def test_a_segment_naming_no_thing_describes_the_thing_before_it() -> None:
+    row = _offer_row(0, "Одежда, Обувь", "куртки мужские 4 шт, размеры 48-52; ботинки 42")
+    offers, _ = normalize_offers([row])
+    sizes = {o.category: o.size for o in offers}
+    assert sizes == {"clothing": "48-52", "shoes": "42"}
+
+
+def test_an_age_range_from_a_decimal_is_an_age() -> None:
+    offers, _ = normalize_offers([_offer_row(0, "Детские вещи", "на дівчинку 1,5-2 роки: сукня")])
+    assert [(o.category, o.size, o.quantity) for o in offers] == [("clothing", "1-2y", 1)]
