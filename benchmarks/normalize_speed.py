@@ -129,6 +129,11 @@ def need_rows(count: int, rng: random.Random) -> list[SourceRow]:
     ]
 
 
+def _distinct(rows: list[SourceRow]) -> str:
+    keys = dict.fromkeys(key for row in rows[:1] for key in row.values)
+    return ", ".join(f"{key} {len({row.get(key) for row in rows}):,}" for key in keys)
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     traced = "--tracemalloc" in sys.argv  # exact Python-heap peak, but ~3x slower
@@ -153,6 +158,9 @@ def main() -> None:
         f" problems in {ended - offers_done:.2f} s"
     )
     print(f"wall time, both: {ended - began:.2f} s")
+    # the readers run once per distinct answer: how varied the rows are sets the cost
+    print("distinct values, offers:", _distinct(offers_in))
+    print("distinct values, needs: ", _distinct(needs_in))
     print(f"peak memory (max RSS of the process, input rows included): {rss_kib / 1024:.0f} MiB")
     if traced:
         _, peak = tracemalloc.get_traced_memory()

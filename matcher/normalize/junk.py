@@ -60,11 +60,6 @@ def is_test_answer(text: str) -> bool:
     return bool(key) and key in junk_vocabulary().test_answers
 
 
-def is_test_row(cells: Iterable[str]) -> bool:
-    """A row whose name/details/item cells are test answers ("тест", "test", "asdf")."""
-    return any(is_test_answer(cell) for cell in cells)
-
-
 def foreign_links(text: str) -> list[str]:
     """Links in `text` to hosts other than the allowed photo/document hosts."""
     voc = junk_vocabulary()
@@ -171,10 +166,25 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     return None
 
 
-def is_header_row(cells: Iterable[str]) -> bool:
-    """A header row pasted again, or a total row ("ИТОГО"), inside a sheet."""
-    header = attributes().signals["header"]
-    folded = [fold(c).strip(" :.") for c in cells if c and c.strip()]
-    hits = sum(1 for c in folded if c in header)
-    totals = {"итого", "всього", "разом", "всего", "итог"}
-    return hits >= 2 or any(c in totals for c in folded)
+#: A cell with one of these makes its row a total row.
+_TOTALS = frozenset({"итого", "всього", "разом", "всего", "итог"})
+#: Dates, phones and numbers: no letter in them, nor in what they fold to.
+_LETTERLESS = re.compile(r"[0-9\s.,:;/()+\-]*")
+
+
+@cache
+def _header_words_have_letters() -> bool:
+    return all(any(ch.isalpha() for ch in word) for word in attributes().signals["header"])
+
+
+def header_cell(cell: str) -> str:
+    """What a cell says of its row: "total" (a total row, "ИТОГО"), "header" (a header
+    word: a row with two is a header pasted again inside a sheet), or ""."""
+    if not (cell and cell.strip()):
+        return ""
+    if _LETTERLESS.fullmatch(cell) and _header_words_have_letters():
+        return ""  # skips folding a sheet's worth of distinct dates and phones
+    folded = fold(cell).strip(" :.")
+    if folded in _TOTALS:
+        return "total"
+    return "header" if folded in attributes().signals["header"] else ""
