@@ -240,13 +240,13 @@ def _bind(
 
 
 @lru_cache(maxsize=100_000)
-def _part(piece: str, context: tuple[Hit, ...] = ()) -> _Part:
+def _part(piece: str, context: tuple[Hit, ...] = (), *, quantity_cell: bool = False) -> _Part:
     """One segment read; `context` is the thing of the segment before, for a
     segment that names none ("сапоги 41, 42": the 42 is a size too)."""
     folded = _prepared(piece)
     toks = tokens(folded)
     hits = _kept_hits(hits_in(folded), toks)
-    numbers = read_numbers(folded, hits or context)
+    numbers = read_numbers(folded, hits or context, quantity_cell=quantity_cell)
     audience, season = _axis_values(folded, toks)
     counts = _bind(numbers.counts, hits, toks)
     things = tuple(h for h in hits if not _is_container(h, toks))
@@ -362,7 +362,7 @@ def _total(
     plural without a count leave the total unknown. "по 20 шт" after several
     things is twenty of each; bags and boxes, when counted, are the count.
     """
-    things = sum(1 for p in own if p.concrete(code))
+    things = len(own)
     listed = _list_total(own, code, attached)
     if listed is not None:
         return listed, things, True
@@ -382,7 +382,6 @@ def _total(
             else:
                 unknown += 1
     counts += extra
-    things = sum(1 for p in own if p.concrete(code))
     each = [c for c in counts if c.each]
     plain = [c for c in counts if not c.each]
     estimated = any(c.estimated for c in counts)
@@ -511,8 +510,15 @@ def column_quantity(
         return None, ""
     unit = next((c.unit for c in counts if c.unit), "")
     if counts[0].each:
-        return Quantity(counts[0].value * max(1, line.things), counts[0].estimated), unit
+        return Quantity(counts[0].value * _each_of(line), counts[0].estimated), unit
     return Quantity(sum(c.value for c in counts), any(c.estimated for c in counts)), unit
+
+
+def _each_of(line: ItemLine) -> int:
+    """What "по 5 пар" multiplies: the things named, or the sizes listed of one
+    thing ("обувь 39, 40, 41, 42"; weight classes and ages aside)."""
+    sizes = [s for s in line.size.split(", ") if s.isdigit() or s.isalpha()]
+    return max(1, line.things, len(sizes))
 
 
 def _column_counts(column: str, line: ItemLine, only_line: bool) -> list[Count]:
@@ -521,7 +527,7 @@ def _column_counts(column: str, line: ItemLine, only_line: bool) -> list[Count]:
     paired = line.category == "shoes" or line.unit == "pairs"
     if paired and fold(column).strip(" .!") in PAIR_WORDS:
         return [Count(1, False, "pairs", 0)]  # "пару" of boots is one pair
-    parts = [_part(piece) for piece in split_segments(column)]
+    parts = [_part(piece, quantity_cell=True) for piece in split_segments(column)]
     mine = [c for p in parts for cat, c in p.counts if cat == line.category]
     if mine and only_line:
         return [c for p in parts for _, c in p.counts if not c.each] or mine
@@ -555,10 +561,12 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     free = _not_repeated(boxes.free, text)
     pieces = [*free, *split_segments(text)] if text or free else []
     parts: list[_Part] = []
+    context: tuple[Hit, ...] = ()  # the last thing named: "сапоги 40, 41, 42"
     for piece in pieces:
         part = _part(piece)
-        if not part.hits and parts and parts[-1].hits:
-            part = _part(piece, parts[-1].hits)
+        if not part.hits and context:
+            part = _part(piece, context)
+        context = part.hits or context
         parts.append(part)
     held = {c for p in parts if not p.containers for c in p.codes}
     if held:  # "консервы, 20 банок": the jars hold food; "банки, крышки" are kitchenware

@@ -55,7 +55,7 @@ _KG_IS_NOT_A_COUNT = {"children": "size", "appliances": "measure", "clothing": "
                       "furniture": "measure"}  # fmt: skip
 
 
-#: Goods sold by weight or volume, where "л" and "г" are units, never ages.
+#: Goods sold by weight or volume, where "л" is a unit, never an age.
 _MEASURED_GOODS = frozenset({"food", "hygiene", "medicine", "other"})
 
 
@@ -123,8 +123,9 @@ def _bare_is_size(value: int, ctx: _Context) -> bool:
     return False
 
 
-def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
-    """Counts and sizes of one folded segment whose things are `hits`."""
+def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = False) -> Numbers:
+    """Counts and sizes of one folded segment whose things are `hits`; in a need's
+    quantity cell ("50 л") a unit is never an age."""
     toks = _tokens(folded)
     ctx = _Context(
         hits[0].sense.category if hits else "",
@@ -232,7 +233,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         if gap_after.lstrip()[:1] in {'"', "”", "″"}:
             why = "measure"  # inches: 'телевизор 32"'
         unit = _unit(unit_word) if unit_word else None
-        if why == "age" and unit and ctx.category in _MEASURED_GOODS:
+        if why == "age" and unit and (quantity_cell or ctx.category in _MEASURED_GOODS):
             why = None  # "масло 5 л": litres of oil, not an age
         if unit == "kg" and ctx.category in _KG_IS_NOT_A_COUNT:
             why = _KG_IS_NOT_A_COUNT[ctx.category]
@@ -252,6 +253,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
             continue
         if value is None or value <= 0 or value > MAX_COUNT:
             continue
+        if "transport" in ctx.kinds and unit is None and value >= 10:
+            continue  # "ВАЗ 2107", "ГАЗель 3302": a model, not a count
         if unit is None and _marker(prev, attrs.not_before) == "size":
             sizes.append(str(value))
             continue

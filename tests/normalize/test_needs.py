@@ -55,6 +55,11 @@ def test_quantity_column(quantity: str, expected: int, estimated: bool) -> None:
         # the row's only line takes every count of the cell
         pytest.param("кастрюли, сковороды", "кастрюль 3, сковородок 5", 8, False, id="per-thing"),
         pytest.param("тонометр, тест-полоски", "1 тонометр + 10 уп полосок", 11, False, id="plus"),
+        # litres in the quantity cell, not an age
+        pytest.param("олія соняшникова", "30 л", 30, False, id="litres"),
+        # "по N" of each thing, generic ones too, and of each size listed
+        pytest.param("подушки, одеяла, постельное", "по 10", 30, False, id="each-thing"),
+        pytest.param("сапоги зимние 40, 41, 42", "по 3 пары", 9, False, id="each-size"),
     ],
 )
 def test_what_a_need_counts(item: str, quantity: str, expected: int, estimated: bool) -> None:

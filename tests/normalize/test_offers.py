@@ -220,6 +220,8 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Одежда, Обувь", "ШТАНЫ 4 ШТ КРОССОВКИ 2 ПАРЫ", {"clothing": 4, "shoes": 2}),
         # "1,5-спальное": a kind of bed, not a count
         ("Постельное бельё", "одеяло 1,5-спальное 2 шт", {"bedding": 2}),
+        # a vehicle's model number is not a count
+        ("транспорт", "машина ВАЗ 2107, могу возить гуманитарку", {"other": None}),
         # a unit is never read as a thing it looks like ("компл", "комп")
         ("Постельное бельё", "постельное детское 3 компл", {"bedding": 3}),
     ],
