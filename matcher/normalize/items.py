@@ -11,6 +11,7 @@ category add up: "3 пары ботинок и 2 пары сапог" is shoes 5
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -23,7 +24,7 @@ from matcher.normalize.categories import (
     split_segments,
     token_lemmas,
 )
-from matcher.normalize.lexicon import attributes, lexicon
+from matcher.normalize.lexicon import Sense, attributes, lexicon
 from matcher.normalize.morph import is_adjective, is_instrumental, number_of
 from matcher.normalize.numbers import PAIR_WORDS, Count, read_numbers
 from matcher.normalize.quantities import Quantity
@@ -572,6 +573,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     if held:  # "консервы, 20 банок": the jars hold food; "банки, крышки" are kitchenware
         parts = [_without_things(p) if p.containers and not set(p.codes) & held else p
                  for p in parts]  # fmt: skip
+    parts = _in_context(parts, {*label_codes, *vague})
     text_codes = [c for p in parts for c in p.codes]
     other_things = any(h.sense.category == OTHER and h.sense.kind for p in parts for h in p.hits)
     label_codes = [c for c in label_codes if c in text_codes or not _explained(c, parts)]
@@ -599,6 +601,36 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
         for line in lines
     ]
     return Items(tuple(_implied(line) for line in lines), recognized)
+
+
+def _in_context(parts: list[_Part], ticked: set[str]) -> list[_Part]:
+    """A word of two senses ("ходунки") in the sense of the category the response
+    is about, when its own is not: ticked, or named by another thing."""
+    table = attributes().context_senses
+    if not any(h.sense in table for p in parts for h in p.hits):
+        return parts
+    named = Counter(h.sense.category for p in parts for h in p.hits)
+    out = []
+    for part in parts:
+        for hit in part.hits:
+            other = table.get(hit.sense)
+            own = hit.sense.category
+            if other is None or own in ticked or named[own] > 1:
+                continue
+            if other.category in ticked or named[other.category]:
+                part = _resensed(part, hit, other)
+        out.append(part)
+    return out
+
+
+def _resensed(part: _Part, hit: Hit, sense: Sense) -> _Part:
+    hits = tuple(replace(h, sense=sense) if h is hit else h for h in part.hits)
+    mine = sum(1 for h in part.hits if h.sense.category == hit.sense.category)
+    counts = [
+        (sense.category if cat == hit.sense.category and mine == 1 else cat, count)
+        for cat, count in part.counts
+    ]
+    return replace(part, hits=hits, counts=counts)
 
 
 #: A narrower audience makes the broader one beside it redundant.

@@ -220,6 +220,14 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Одежда, Обувь", "ШТАНЫ 4 ШТ КРОССОВКИ 2 ПАРЫ", {"clothing": 4, "shoes": 2}),
         # "1,5-спальное": a kind of bed, not a count
         ("Постельное бельё", "одеяло 1,5-спальное 2 шт", {"bedding": 2}),
+        # a word of two senses takes the one of what the response is about
+        ("Детские вещи", "манеж, ходунки", {"children": 2}),
+        ("Медикаменты", "костыли 1 пара, ходунки", {"medicine": 2}),
+        ("", "костыли 1 пара, ходунки, манеж", {"medicine": 2, "children": None}),
+        ("Бытовая техника", "кондиционер Samsung, 2 шт", {"appliances": 2}),
+        # the «Детские вещи» box alone is children's goods; a sewing machine is other
+        ("Детские вещи", "", {"children": None}),
+        ("", "швейная машинка ножная", {"other": None}),
         # a vehicle's model number is not a count
         ("транспорт", "машина ВАЗ 2107, могу возить гуманитарку", {"other": None}),
         # a unit is never read as a thing it looks like ("компл", "комп")
