@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from matcher import vocab
+from matcher.normalize.categories import hits_in
 from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import is_known_word, lemmas
 from matcher.text import fold, tokens, translit
@@ -96,14 +97,22 @@ def is_spam(text: str, *, recognized: bool) -> bool:
 LONG_ANSWER_TOKENS = 30
 _REPEATED_UNIT = re.compile(r"^(.{1,3}?)\1{2,}$", re.DOTALL)
 _FORMULA = re.compile(r"^\s*[=+\-@]")
+#: A spreadsheet function or an error value: "=SUM(A1)", "=VLOOKUP(...)", "#N/A".
+_SHEET_FORMULA = re.compile(
+    r"^\s*(?:=\s*[A-Za-zА-Яа-я.]+\s*\(|=\s*[A-Za-z]{1,3}\d+\b|#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!))"
+)
 _SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю",
                   "йцукенгшщзхї", "фівапролджє")  # fmt: skip
 
 
 def _repeated(text: str) -> bool:
-    """ "аааааа", "!!!!!!", "хахахаха", "....": one short unit over and over."""
+    """ "аааааа", "!!!!!!", "хахахаха", "....", "вещи вещи вещи вещи": one unit over
+    and over."""
     compact = re.sub(r"\s+", "", text.casefold())
+    words = text.casefold().split()
+    if len(words) >= 4 and len(set(words)) == 1:
+        return True
     return len(compact) >= 3 and (len(set(compact)) <= 2 or bool(_REPEATED_UNIT.match(compact)))
 
 
@@ -123,10 +132,26 @@ def _mash(toks: list[str]) -> bool:
     return not any(is_known_word(t) or is_known_word(translit(t)) for t in words)
 
 
+#: Vowels of both alphabets: a "word" of three letters or more without one is mash.
+_VOWELS = frozenset("аеёиоуыэюяіїєaeiouy")
+
+
+def _all_mash(toks: list[str]) -> bool:
+    """Every word is a run along the keyboard, has no vowel, or is Cyrillic no
+    dictionary knows ("ролдж зщшгн ывап 12", "12ываф2 3ыва"; digits set aside)."""
+    words = [w for t in toks for w in re.split(r"\d+", t) if len(w) >= 3]
+    return bool(words) and all(
+        _keyboard_run(w) or not _VOWELS & set(w) or (not w.isascii() and not is_known_word(w))
+        for w in words
+    )
+
+
 def _signal_words(toks: list[str]) -> set[str]:
-    """The tokens and their first lemma: lists hold forms or lemmas, not both."""
-    out = set(toks)
-    for token in toks:
+    """The tokens and their first lemma: lists hold forms or lemmas, not both.
+    A word after "не" says the opposite ("нам уже не надо", "помочь не могу")."""
+    kept = [t for i, t in enumerate(toks) if i == 0 or toks[i - 1] not in ("не", "ні")]
+    out = set(kept)
+    for token in kept:
         out.update(lemmas(token)[1:2])
     return out
 
@@ -141,7 +166,9 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
         return None
     if all(_FORMULA.match(t) or _SYMBOLS_ONLY.match(t) for t in cells) and not things:
         return "formula_row"
-    if all(_repeated(t) for t in cells):
+    if _SHEET_FORMULA.match(cells[-1]):
+        return "formula_row"  # ticked boxes, then a formula where the details go
+    if all(_repeated(t) for t in cells) or (len(cells) > 1 and _repeated(cells[-1])):
         return "mash_row"
     folded = fold(" ".join(cells))
     toks = tokens(folded)
@@ -153,7 +180,8 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     offers = bool(words & signals["offer"])
     # A long answer that names things is an offer told at length, whatever else it says.
     told = things and len(toks) > LONG_ANSWER_TOKENS
-    if words & signals["request"] and words & signals["self"] and not offers and not told:
+    asks = words & signals["request"] and words & signals["self"] and not offers
+    if (asks or words & signals["own_request"]) and not told:
         return "help_request"
     ads = words & signals["ad"]
     if ads and (
@@ -166,7 +194,8 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     if not things and _mash(toks):
         return "mash_row"
     details = tokens(fold(cells[-1]))
-    if len(cells) > 1 and details and len(details) <= 2 and _mash(details):
+    garbage = (len(details) <= 2 and _mash(details)) or _all_mash(details)
+    if details and garbage and not hits_in(fold(cells[-1])):
         return "mash_row"  # ticked boxes, then garbage where the details go
     return None
 

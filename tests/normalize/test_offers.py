@@ -260,6 +260,46 @@ def test_rows_that_are_not_offers_say_why(details: str, code: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("details", "code"),
+    [
+        # a box ticked, then something that is not an offer where the details go
+        ("=ВПР(A2;Лист1!A:B;2;0)", "formula_row"),
+        ("#REF!", "formula_row"),
+        ("куртки куртки куртки куртки куртки", "mash_row"),
+        ("0000000000000", "mash_row"),
+        ("олдж 45 ывапр ъхз", "mash_row"),
+        ("qwer 777 fgfgfg", "mash_row"),
+        ("Шукаю зимову куртку для сина, 10 років", "help_request"),
+        ("Ищу куртку 52 размера, могу забрать сам", "help_request"),
+        ("Нужны ботинки 40 р., живем в общежитии", "help_request"),
+        ("Продаются куртки зимние, 300 грн, торг", "ad_row"),
+        ("Хотим сказать вам спасибо за помощь!", "thanks_row"),
+        ("Спасибо вам, сама помочь не могу, пенсия маленькая", "thanks_row"),
+    ],
+)
+def test_rows_with_a_box_ticked_that_are_not_offers_say_why(details: str, code: str) -> None:
+    offers, problems = normalize_offers([form_row(2, categories="Одежда", details=details)])
+    assert offers == []
+    assert code in codes(problems)
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "колготки10шт носочки5пар",
+        "2 jackets, 1 coat, scarf",
+        "нам уже не надо, отдаем куртку 46",
+        "если кому надо, у нас осталась куртка мужская 52",
+        "Автокресло",
+    ],
+)
+def test_glued_foreign_or_negated_words_keep_a_real_offer(details: str) -> None:
+    offers, problems = normalize_offers([form_row(2, categories="Одежда", details=details)])
+    assert offers
+    assert not {"mash_row", "help_request", "thanks_row"} & set(codes(problems))
+
+
+@pytest.mark.parametrize(
     ("details", "expected"),
     [
         ("сапоги две пары размер тридцать восьмой", 2),
