@@ -421,6 +421,8 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     units = [c.unit for p in own for cat, c in p.counts if cat == code and c.unit]
     units += [c.unit for c in extra if c.unit]
     sizes = list(dict.fromkeys(s for p in described for s in p.sizes))
+    if code == "shoes" and quantity and not stated:
+        quantity = _pair_per_size(quantity, sizes)
     audience = joined([a for p in described for a in p.audience])
     if not audience and any(_CHILD_AGE.match(size) for size in sizes):
         audience = "children"  # "одяг на 3 роки" is for a child
@@ -437,6 +439,12 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
         things=things,
         stated=stated,
     )
+
+
+def _pair_per_size(quantity: Quantity, sizes: list[str]) -> Quantity:
+    """ "сапожки 24, 26, 27 р." with no count: a pair of each size listed."""
+    listed = [s for s in sizes if s.isdigit()]
+    return Quantity(len(listed), False) if len(listed) > quantity.value else quantity
 
 
 def _list_total(own: list[_Part], code: str, attached: dict[int, list[Count]]) -> Quantity | None:

@@ -183,7 +183,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
                     continue
             if _number(nxt)[0] is not None and _unit(text):
                 continue  # "штук 40", "пар 25": the unit comes first, the number counts
-            word_value = _word_value(text, nxt, ctx)
+            word_value = _word_value(text, nxt, ctx, prev)
             # "размер тридцать восьмой", "сорок третьего размера": a size in words
             sized = (
                 nxt in _LETTER_SIZES
@@ -242,6 +242,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if unit == "liters" and ctx.category == "appliances":
             why = "measure"
         before = _marker(prev, attrs.not_before) if not approx else None
+        if before is None and i > 1 and _marker(toks[i - 2].text, attrs.not_before) == "address":
+            before = "address"  # "ул. Гагарина 87": a house number
         if why is None and before is not None and unit is None:
             why = before
         if why is not None:
@@ -306,7 +308,7 @@ def _number(text: str) -> tuple[int | None, int | None, bool]:
     return None, None, False
 
 
-def _word_value(word: str, nxt: str, ctx: _Context) -> tuple[int, str] | None:
+def _word_value(word: str, nxt: str, ctx: _Context, prev: str = "") -> tuple[int, str] | None:
     """A number word ("три", "пару", "десяток") with its unit, or None."""
     value = NUMBER_WORDS.get(word)
     if value is None and is_numeral(word):  # "семьи" is not "семь"
@@ -317,6 +319,8 @@ def _word_value(word: str, nxt: str, ctx: _Context) -> tuple[int, str] | None:
     if value is None:
         return None
     if word in PAIR_WORDS or word.startswith("пар"):
-        paired = ctx.category == "shoes" or lemma_in(nxt, attributes().paired) is not None
+        paired = ctx.category == "shoes" or any(
+            lemma_in(word, attributes().paired) is not None for word in (nxt, prev) if word
+        )  # "пара перчаток", "перчатки пара"
         return (1, "pairs") if paired else (2, "")
     return value, _unit(nxt) or "" if nxt else ""

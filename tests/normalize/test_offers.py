@@ -228,6 +228,14 @@ def test_hostile_text_is_kept_as_text() -> None:
         # the «Детские вещи» box alone is children's goods; a sewing machine is other
         ("Детские вещи", "", {"children": None}),
         ("", "швейная машинка ножная", {"other": None}),
+        # a house number, a date, a school year are not counts
+        ("Мебель", "шкаф, забирать на ул. Шевченко 14", {"furniture": None}),
+        ("Мебель", "диван, заберите до 20 декабря", {"furniture": None}),
+        ("учебники", "учебники за 7 класс 5 шт", {"other": 5}),
+        # "пара" after a thing worn in pairs is one pair
+        ("Одежда", "шарф, варежки пара", {"clothing": 2}),
+        # shoes in several sizes with no count: a pair of each
+        ("Обувь", "сапожки детские 25, 27, 28 р.", {"shoes": 3}),
         # a vehicle's model number is not a count
         ("транспорт", "машина ВАЗ 2107, могу возить гуманитарку", {"other": None}),
         # a unit is never read as a thing it looks like ("компл", "комп")
