@@ -623,7 +623,8 @@ def _in_context(parts: list[_Part], ticked: set[str]) -> list[_Part]:
         for hit in part.hits:
             other = table.get(hit.sense)
             own = hit.sense.category
-            if other is None or own in ticked or named[own] > 1:
+            grown = {"adult", "men", "women"} & set(part.audience)  # "книги для взрослых"
+            if other is None or own in ticked or named[own] > 1 or grown:
                 continue
             if other.category in ticked or named[other.category]:
                 part = _resensed(part, hit, other)

@@ -225,6 +225,11 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Медикаменты", "костыли 1 пара, ходунки", {"medicine": 2}),
         ("", "костыли 1 пара, ходунки, манеж", {"medicine": 2, "children": None}),
         ("Бытовая техника", "кондиционер Samsung, 2 шт", {"appliances": 2}),
+        ("Игрушки", "машинки 3 шт, книжки 5 шт", {"toys": 8}),
+        ("Игрушки", "мяч, книги для взрослых 4 шт", {"toys": None, "other": 4}),
+        # adult diapers ticked as medicine are hygiene only; a fridge "на запчасти" is no car part
+        ("Медикаменты", "памперсы для взрослых L 2 уп", {"hygiene": 2}),
+        ("Бытовая техника", "холодильник не работает, на запчасти", {"appliances": None}),
         # the «Детские вещи» box alone is children's goods; a sewing machine is other
         ("Детские вещи", "", {"children": None}),
         ("", "швейная машинка ножная", {"other": None}),
