@@ -424,8 +424,8 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     if code == "shoes" and quantity and not stated:
         quantity = _pair_per_size(quantity, sizes)
     audience = joined([a for p in described for a in p.audience])
-    if not audience and any(_CHILD_AGE.match(size) for size in sizes):
-        audience = "children"  # "одяг на 3 роки" is for a child
+    if not audience and any(_CHILD_AGE.match(size) or size in _CHILD_BEDS for size in sizes):
+        audience = "children"  # "одяг на 3 роки", "матрасик в кроватку" are for a child
     return ItemLine(
         category=code,
         item=item,
@@ -641,6 +641,9 @@ def _resensed(part: _Part, hit: Hit, sense: Sense) -> _Part:
     ]
     return replace(part, hits=hits, counts=counts)
 
+
+#: Bed sizes (attributes.yaml size_words) that only a child's bed has.
+_CHILD_BEDS = frozenset({"для кроватки", "для коляски"})
 
 #: A narrower audience makes the broader one beside it redundant.
 _NARROWER = {"children": ("boys", "girls"), "adult": ("men", "women")}

@@ -205,6 +205,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue
         if gap_after in {",", "."} and _COMPOUND.match(nxt):
             skip_next = True  # "1,5-спальное": one word that says what kind
+            bed_size = attrs.size_words.get(f"{text}.{nxt}")
+            if bed_size:
+                sizes.append(bed_size)
             continue
         half_range = _RANGE.match(nxt) if gap_after in {",", "."} else None
         if half_range and value is not None and not glued_after:
