@@ -84,15 +84,23 @@ def _phrase_inside(key: str, table: AnswerTable) -> str | None:
     return best[1] if best else None
 
 
+#: Marks that say "urgent" with no words: "!!", fire, alarms, SOS, tears.
+_URGENT_MARKS = ("!!", "🔥", "❗", "‼", "🆘", "🚨", "⚠", "😭")
+
+
+def _marked_urgent(raw: str) -> bool:
+    return any(mark in raw for mark in _URGENT_MARKS)
+
+
 @lru_cache(maxsize=10_000)
 def parse_urgency(raw: str) -> tuple[Urgency, bool]:
     """(urgency, understood). Empty -> ("normal", True)."""
     key = _key(raw or "")
     if not key:
-        return ("high" if "!!" in (raw or "") else "normal"), True
+        return ("high" if _marked_urgent(raw or "") else "normal"), True
     table = urgency_table()
     decided = table.phrases.get(key) or _phrase_inside(key, table) or _decide(raw, table)
-    if decided is None and "!!" in (raw or ""):
+    if decided is None and _marked_urgent(raw or ""):
         decided = "high"
     if decided is None:
         toks = tokens(key)

@@ -533,20 +533,30 @@ def _each_of(line: ItemLine) -> int:
 def _column_counts(column: str, line: ItemLine, only_line: bool) -> list[Count]:
     if not column:
         return []
-    paired = line.category == "shoes" or line.unit == "pairs"
+    paired = line.category == "shoes" or line.unit == "pairs" or _names_paired(line.item)
     if paired and fold(column).strip(" .!") in PAIR_WORDS:
         return [Count(1, False, "pairs", 0)]  # "пару" of boots is one pair
     parts = [_part(piece, quantity_cell=True) for piece in split_segments(column)]
-    mine = [c for p in parts for cat, c in p.counts if cat == line.category]
-    if mine and only_line:
-        return [c for p in parts for _, c in p.counts if not c.each] or mine
+    sizes = {size.split("-")[0] for size in line.size.split(", ")}
+    # "Сапожки р. 24-28 | 24-28": the item's own sizes typed again, not a count
+    counted = [
+        (cat, c) for p in parts for cat, c in p.counts if c.unit or str(c.value) not in sizes
+    ]
+    mine = [c for cat, c in counted if cat == line.category]
+    if only_line and counted:  # the row's only line: every count of the cell is its
+        return [c for _, c in counted if not c.each] or [c for _, c in counted]
     if mine:
         return mine
     if any(p.codes for p in parts if not p.containers):
         return []  # the cell counts other things
-    loose = [c for p in parts for _, c in p.counts]
+    loose = [c for _, c in counted]
     plain = [c for c in loose if not c.each]
     return plain or loose[:1]
+
+
+def _names_paired(item: str) -> bool:
+    """ "костыли | пара": a thing used in pairs, so "пара" is one pair."""
+    return any(lemma_in(tok, attributes().paired) for tok in tokens(fold(item)))
 
 
 def _ordered(codes: list[str]) -> list[str]:

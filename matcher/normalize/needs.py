@@ -52,6 +52,7 @@ def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], lis
         return [], ctx.problems
     submitted_at = ctx.timestamp()
     city = ctx.city()
+    _swap_if_swapped(ctx)
     urgency, understood = parse_urgency(ctx.get("urgency"))
     if not ctx.get("urgency"):  # "СРОЧНО: памперсы" counts when the cell is empty
         urgency = urgency_in_text(ctx.get("item")) or urgency
@@ -96,6 +97,17 @@ def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], lis
             )
         )
     return needs, ctx.problems
+
+
+def _swap_if_swapped(ctx: RowContext) -> None:
+    """ "Количество: не срочно", "Срочность: 20 шт": the two cells typed into each
+    other's column are read as meant."""
+    quantity, urgency = ctx.get("quantity"), ctx.get("urgency")
+    if not quantity or not urgency or parse_urgency(urgency)[1]:
+        return
+    worded = not any(ch.isdigit() for ch in quantity)  # "2" is also an urgency code
+    if worded and parse_urgency(quantity)[1] and any(ch.isdigit() for ch in urgency):
+        ctx.cells["quantity"], ctx.cells["urgency"] = urgency, quantity
 
 
 def normalize_needs(
