@@ -420,6 +420,7 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     item = ", ".join(p.text for p in described) or fallback
     units = [c.unit for p in own for cat, c in p.counts if cat == code and c.unit]
     units += [c.unit for c in extra if c.unit]
+    units += [c.unit for found in attached.values() for c in found if c.unit]  # "…, пакет"
     sizes = list(dict.fromkeys(s for p in described for s in p.sizes))
     if code == "shoes" and quantity and not stated:
         quantity = _pair_per_size(quantity, sizes)

@@ -109,6 +109,12 @@ class _Context:
 
     category: str
     kinds: frozenset[str]
+    #: The last step of each kind path ("formula" of "baby_food/formula").
+    items: frozenset[str] = frozenset()
+
+
+#: A formula's stage ("NAN 1", "Малюк 2") -> the age it is for.
+_FORMULA_STAGES = {1: "0-6m", 2: "6-12m", 3: "12-36m"}
 
 
 def _bare_is_size(value: int, ctx: _Context) -> bool:
@@ -131,6 +137,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
     ctx = _Context(
         hits[0].sense.category if hits else "",
         frozenset(hit.sense.kind.split("/")[0] for hit in hits),
+        frozenset(hit.sense.kind.split("/")[-1] for hit in hits),
     )
     attrs = attributes()
     counts: list[Count] = []
@@ -245,6 +252,10 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             why = "size"
         if unit == "liters" and ctx.category == "appliances":
             why = "measure"
+        if unit == "liters" and ctx.category == "kitchenware":
+            sizes.append(_size_text(value, high, number) + "л")  # "кастрюля 3-5 л": a capacity
+            skip_next = not glued_after
+            continue
         before = _marker(prev, attrs.not_before) if not approx else None
         if before is None and i > 1 and _marker(toks[i - 2].text, attrs.not_before) == "address":
             before = "address"  # "ул. Гагарина 87": a house number
@@ -263,6 +274,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue  # "ВАЗ 2107", "ГАЗель 3302": a model, not a count
         if unit is None and _marker(prev, attrs.not_before) == "size":
             sizes.append(str(value))
+            continue
+        if unit is None and "formula" in ctx.items and value in _FORMULA_STAGES:
+            sizes.append(_FORMULA_STAGES[value])
             continue
         if unit is None and not _names_thing(i, hits, gap_after) and _bare_is_size(value, ctx):
             sizes.append(_size_text(value, high, number))

@@ -239,6 +239,7 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("учебники", "учебники за 7 класс 5 шт", {"other": 5}),
         # "пара" after a thing worn in pairs is one pair
         ("Одежда", "шарф, варежки пара", {"clothing": 2}),
+        ("Обувь", "сапожки р.30, 1 пара, носили 1 сезон", {"shoes": 1}),
         # shoes in several sizes with no count: a pair of each
         ("Обувь", "сапожки детские 25, 27, 28 р.", {"shoes": 3}),
         # a vehicle's model number is not a count
