@@ -52,8 +52,7 @@ _SELF_COUNTING = frozenset({"bags", "boxes", "buckets", "tons"})
 
 
 #: Where "кг" after a number is a weight class or a capacity, not an amount.
-_KG_IS_NOT_A_COUNT = {"children": "size", "appliances": "measure", "clothing": "size",
-                      "furniture": "measure"}  # fmt: skip
+_KG_IS_NOT_A_COUNT = {"children": "size", "appliances": "measure", "furniture": "measure"}
 
 
 #: Goods sold by weight or volume, where "л" is a unit, never an age.
@@ -272,6 +271,10 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue
         if "transport" in ctx.kinds and unit is None and value >= 10:
             continue  # "ВАЗ 2107", "ГАЗель 3302": a model, not a count
+        if ctx.category == "appliances" and unit is None and value >= 15:
+            continue  # "телевізори 42 і 32 дюйми", "Минск 15": a size or a model
+        if unit == "pieces" and _word_after_inside(toks, i) in _INSIDE_PACK:
+            continue  # "64 шт в упаковке": what one pack holds
         if unit is None and _marker(prev, attrs.not_before) == "size":
             sizes.append(str(value))
             continue
@@ -306,6 +309,18 @@ def _size_text(low: int | None, high: int | None, number: str) -> str:
     if low is None:
         return number
     return str(low) if high is None else f"{low}-{high}"
+
+
+#: "в упаковке", "в пачке": the count before says what one pack holds.
+_INSIDE_PACK = frozenset({"упаковке", "упаковці", "пачке", "пачці", "уп", "коробке", "коробці"})
+
+
+def _word_after_inside(toks: list[_Token], i: int) -> str:
+    """The word two after a number with its unit ("64 шт в упаковке" -> "упаковке"),
+    when the word between is "в"/"у"."""
+    if i + 3 < len(toks) and toks[i + 2].text in _INSIDE:
+        return toks[i + 3].text
+    return ""
 
 
 def _names_thing(i: int, hits: tuple[Hit, ...], gap_after: str) -> bool:

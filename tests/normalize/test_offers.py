@@ -240,6 +240,11 @@ def test_hostile_text_is_kept_as_text() -> None:
         # "пара" after a thing worn in pairs is one pair
         ("Одежда", "шарф, варежки пара", {"clothing": 2}),
         ("Обувь", "сапожки р.30, 1 пара, носили 1 сезон", {"shoes": 1}),
+        # clothes by weight; a TV's size; what one pack holds; rooms of a shelter
+        ("Одежда", "теплые вещи 15 кг", {"clothing": 15}),
+        ("Бытовая техника", "два телевизора 42 и 32 дюйма", {"appliances": 2}),
+        ("Средства гигиены", "памперсы 5, 52 шт в упаковке, 3 уп", {"hygiene": 3}),
+        ("жилье", "есть 2 комнаты для семьи", {"other": None}),
         # shoes in several sizes with no count: a pair of each
         ("Обувь", "сапожки детские 25, 27, 28 р.", {"shoes": 3}),
         # a vehicle's model number is not a count
