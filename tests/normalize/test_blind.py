@@ -11,14 +11,14 @@ from tests.normalize.blind import GOALS, newest_set, score_set
 
 #: Figure -> the least share the newest blind set must keep. Where the measured
 #: share fell short of the goal (GOALS), the floor is the measured share rounded
-#: down: a known shortfall, not a goal met (set I, scored first on 2026-11-30).
+#: down: a known shortfall, not a goal met (set J, scored first on 2026-11-30).
 SHORT_OF_GOAL: dict[str, float] = {
-    "offer categories": 0.96,
-    "need categories": 0.94,
+    "offer categories": 0.92,
+    "offer categories, free text": 0.87,
+    "need categories": 0.95,
     "offer quantities": 0.91,
-    "need quantities": 0.93,
-    "urgency": 0.95,
-    "junk kept out (offers)": 0.96,  # 64 of 66: printed as 97.0%, just under the goal
+    "junk kept out (offers)": 0.95,
+    "urgency": 0.91,
 }
 FLOORS: dict[str, float] = {**GOALS, **SHORT_OF_GOAL}
 
