@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from matcher.model import ANY_UNIT, Need, Problem, ProblemSource, SourceRow, stable_id
-from matcher.normalize.answers import parse_urgency, urgency_in_text
+from matcher.normalize.answers import deadline_urgency, parse_urgency, urgency_in_text
 from matcher.normalize.categories import OTHER
 from matcher.normalize.fields import RowContext
 from matcher.normalize.items import column_quantity, read_items
@@ -56,6 +56,9 @@ def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], lis
     urgency, understood = parse_urgency(ctx.get("urgency"))
     if not ctx.get("urgency"):  # "СРОЧНО: памперсы" counts when the cell is empty
         urgency = urgency_in_text(ctx.get("item")) or urgency
+    if not understood:  # "до 20.02": a deadline, counted from the row's date
+        deadline = deadline_urgency(ctx.get("urgency"), submitted_at)
+        urgency, understood = (deadline, True) if deadline else (urgency, False)
     if not understood:
         ctx.note("urgency", "urgency_unknown")
     if not items.recognized:

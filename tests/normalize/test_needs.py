@@ -153,7 +153,20 @@ def test_a_number_in_the_quantity_cell_is_not_taken_for_an_urgency() -> None:
 
 @pytest.mark.parametrize(
     ("urgency", "expected"),
-    [("🔥🔥", "high"), ("❗️", "high"), ("🆘", "high"), ("можно после праздников", "low")],
+    [
+        ("🔥🔥", "high"),
+        ("❗️", "high"),
+        ("🆘", "high"),
+        ("можно после праздников", "low"),
+        # typed with a slip
+        ("срочо", "high"),
+        ("не сочно", "low"),
+        ("not urgent", "low"),
+        # a deadline, counted from the row's date (10.12.2014)
+        ("нужно к 14.12", "high"),
+        ("до 25.12", "normal"),
+        ("до 20.02", "low"),
+    ],
 )
 def test_urgency_in_marks_and_words(urgency: str, expected: str) -> None:
     [need], _ = normalize_needs([need_row(2, urgency=urgency)])
