@@ -596,6 +596,9 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     text_codes = [c for p in parts for c in p.codes]
     other_things = any(h.sense.category == OTHER and h.sense.kind for p in parts for h in p.hits)
     label_codes = [c for c in label_codes if c in text_codes or not _explained(c, parts)]
+    additive = fold(text).lstrip().startswith(_ALSO)  # «Одежда», "и немного посуды"
+    if len(label_codes) == 1 and text_codes and label_codes[0] not in text_codes and not additive:
+        label_codes = []  # «Одежда», "тапочки 5 пар": one box, the details name something else
     if not text_codes:  # a vague box stands for its category only when nothing else is said
         label_codes += vague
     if labels_decide and [c for c in label_codes if c != OTHER]:
@@ -655,6 +658,9 @@ def _resensed(part: _Part, hit: Hit, sense: Sense) -> _Part:
 
 #: Bed sizes (attributes.yaml size_words) that only a child's bed has.
 _CHILD_BEDS = frozenset({"для кроватки", "для коляски"})
+
+#: Words that begin details adding to the ticked box rather than correcting it.
+_ALSO = ("и ", "і ", "та ", "а также", "ещё", "еще", "ще ", "плюс", "також", "также")
 
 #: A narrower audience makes the broader one beside it redundant.
 _NARROWER = {"children": ("boys", "girls"), "adult": ("men", "women")}

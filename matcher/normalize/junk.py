@@ -156,6 +156,15 @@ def _signal_words(toks: list[str]) -> set[str]:
     return out
 
 
+def _pleads(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
+    """A request that says who asks ("ищу", "просит ліки"), unless it is the donor's
+    errand ("просит забрать")."""
+    return any(
+        tok in signals["own_request"] and not set(toks[i + 1 : i + 3]) & signals["errand"]
+        for i, tok in enumerate(toks)
+    )
+
+
 def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     """Why a row's free text is not a real offer or need, as a problem code; None if it is.
 
@@ -181,7 +190,7 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     # A long answer that names things is an offer told at length, whatever else it says.
     told = things and len(toks) > LONG_ANSWER_TOKENS
     asks = words & signals["request"] and words & signals["self"] and not offers
-    if (asks or words & signals["own_request"]) and not told:
+    if (asks or _pleads(toks, signals)) and not told:
         return "help_request"
     ads = words & signals["ad"]
     if ads and (

@@ -70,6 +70,7 @@ class AttributesFile(_Strict):
     negators: dict[str, list[str]]
     request_words: list[str]
     own_request_words: list[str]
+    errand_words: list[str]
     self_words: list[str]
     offer_words: list[str]
     thanks_words: list[str]
@@ -271,6 +272,7 @@ def attributes() -> Attributes:
         signals={
             "request": _folded_set(spec.request_words, name),
             "own_request": _folded_set(spec.own_request_words, name),
+            "errand": _folded_set(spec.errand_words, name),
             "self": _folded_set(spec.self_words, name),
             "offer": _folded_set(spec.offer_words, name),
             "thanks": _folded_set(spec.thanks_words, name),

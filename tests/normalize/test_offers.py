@@ -230,6 +230,14 @@ def test_hostile_text_is_kept_as_text() -> None:
         # adult diapers ticked as medicine are hygiene only; a fridge "на запчасти" is no car part
         ("Медикаменты", "памперсы для взрослых L 2 уп", {"hygiene": 2}),
         ("Бытовая техника", "холодильник не работает, на запчасти", {"appliances": None}),
+        # one box ticked, the details naming only something else: the details decide
+        ("Одежда", "тапочки домашние 5 пар", {"shoes": 5}),
+        ("Одежда, Обувь", "куртки 3 шт", {"clothing": 3, "shoes": None}),
+        ("Одежда", "и ещё посуда: кастрюля", {"clothing": None, "kitchenware": None}),
+        # candles beside medicines are suppositories; work, and carrying things, are other
+        ("Медикаменты", "Нурофен детский 2 фл, Виферон свечи 2 уп", {"medicine": 4}),
+        ("", "можу надати роботу на складі", {"other": None}),
+        ("", "есть машина, могу возить вещи по выходным", {"other": None}),
         # the «Детские вещи» box alone is children's goods; a sewing machine is other
         ("Детские вещи", "", {"children": None}),
         ("", "швейная машинка ножная", {"other": None}),
@@ -290,6 +298,7 @@ def test_rows_that_are_not_offers_say_why(details: str, code: str) -> None:
         ("qwer 777 fgfgfg", "mash_row"),
         ("Шукаю зимову куртку для сина, 10 років", "help_request"),
         ("Ищу куртку 52 размера, могу забрать сам", "help_request"),
+        ("звонила женщина, просит куртку для сына, сама помочь не может", "help_request"),
         ("Нужны ботинки 40 р., живем в общежитии", "help_request"),
         ("Продаются куртки зимние, 300 грн, торг", "ad_row"),
         ("Хотим сказать вам спасибо за помощь!", "thanks_row"),
@@ -309,6 +318,7 @@ def test_rows_with_a_box_ticked_that_are_not_offers_say_why(details: str, code: 
         "2 jackets, 1 coat, scarf",
         "нам уже не надо, отдаем куртку 46",
         "если кому надо, у нас осталась куртка мужская 52",
+        "Просит забрать: шуба мутоновая, платки пуховые 2",
         "Автокресло",
     ],
 )
