@@ -175,6 +175,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
                 sizes.append(glued.group(2))
             continue
         number, unit_word = text, nxt
+        whole: int | None = None
         glued_after = _GLUED_AFTER.match(text)
         if glued_after:
             number, unit_word = glued_after.group(1), glued_after.group(2)
@@ -232,6 +233,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             after = toks[i + 2].start if i + 2 < len(toks) else len(folded)
             gap_after = folded[toks[i + 1].end : after]  # '15,6"': inches after the decimals
             value, estimated = math.ceil(value_f), True
+            whole = math.floor(value_f)  # an age: "1,5 роки" is in its second year
         if i == 0 and re.match(r"^\s*[).]", gap_after) and not glued_after:
             continue  # "1) куртка", "2. обувь": a list number
         year = re.fullmatch(r"\d{4}", number) and 1950 <= int(number) <= 2035
@@ -265,7 +267,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
                 sizes.append(_size_text(value, high, number) + _weight_suffix(unit))
             elif why == "age" and value is not None:
                 scale = "m" if _marker(unit_word, _MONTHS) else "y"
-                sizes.append(_size_text(value, high, number) + scale)
+                age = whole if whole is not None else value
+                sizes.append(_size_text(age, high, number) + scale)
             continue
         if value is None or value <= 0 or value > MAX_COUNT:
             continue

@@ -237,6 +237,7 @@ def test_hostile_text_is_kept_as_text() -> None:
         # candles beside medicines are suppositories; work, and carrying things, are other
         ("Медикаменты", "Нурофен детский 2 фл, Виферон свечи 2 уп", {"medicine": 4}),
         ("", "можу надати роботу на складі", {"other": None}),
+        ("корм для собак", "консервы для собак 10 банок", {"other": 10}),
         ("", "есть машина, могу возить вещи по выходным", {"other": None}),
         # the «Детские вещи» box alone is children's goods; a sewing machine is other
         ("Детские вещи", "", {"children": None}),
