@@ -97,9 +97,12 @@ def is_spam(text: str, *, recognized: bool) -> bool:
 LONG_ANSWER_TOKENS = 30
 _REPEATED_UNIT = re.compile(r"^(.{1,3}?)\1{2,}$", re.DOTALL)
 _FORMULA = re.compile(r"^\s*[=+\-@]")
-#: A spreadsheet function or an error value: "=SUM(A1)", "=VLOOKUP(...)", "#N/A".
+#: A cell that is a spreadsheet function, a cell reference or an error value and
+#: nothing else: "=SUM(A1:A5)", "=A1", "#N/A".
 _SHEET_FORMULA = re.compile(
-    r"^\s*(?:=\s*[A-Za-zА-Яа-я.]+\s*\(|=\s*[A-Za-z]{1,3}\d+\b|#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!))"
+    r"^\s*(?:=\s*[A-Za-zА-Яа-я.]+\s*\(.*\)|=\s*[A-Za-z]{1,3}\d+|"
+    r"#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!))\s*$",
+    re.DOTALL,
 )
 _SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю",

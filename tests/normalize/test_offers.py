@@ -292,6 +292,7 @@ def test_rows_that_are_not_offers_say_why(details: str, code: str) -> None:
     [
         # a box ticked, then something that is not an offer where the details go
         ("=ВПР(A2;Лист1!A:B;2;0)", "formula_row"),
+        ("=A1", "formula_row"),
         ("#REF!", "formula_row"),
         ("куртки куртки куртки куртки куртки", "mash_row"),
         ("0000000000000", "mash_row"),
@@ -316,6 +317,7 @@ def test_rows_with_a_box_ticked_that_are_not_offers_say_why(details: str, code: 
     "details",
     [
         "колготки10шт носочки5пар",
+        '=HYPERLINK("http://x.ua";"фото") куртка зимняя 50',  # a formula, then an offer
         "2 jackets, 1 coat, scarf",
         "нам уже не надо, отдаем куртку 46",
         "если кому надо, у нас осталась куртка мужская 52",
