@@ -119,10 +119,12 @@ def _repeated(text: str) -> bool:
     return len(compact) >= 3 and (len(set(compact)) <= 2 or bool(_REPEATED_UNIT.match(compact)))
 
 
+#: Every run of four keys along a keyboard row ("фыва", "asdf").
+_KEYBOARD_RUNS = frozenset(row[i : i + 4] for row in _KEYBOARD_ROWS for i in range(len(row) - 3))
+
+
 def _keyboard_run(token: str) -> bool:
-    return len(token) >= 4 and any(
-        token[i : i + 4] in row for row in _KEYBOARD_ROWS for i in range(len(token) - 3)
-    )
+    return any(token[i : i + 4] in _KEYBOARD_RUNS for i in range(len(token) - 3))
 
 
 def _mash(toks: list[str]) -> bool:
@@ -137,6 +139,13 @@ def _mash(toks: list[str]) -> bool:
 
 #: Vowels of both alphabets: a "word" of three letters or more without one is mash.
 _VOWELS = frozenset("аеёиоуыэюяіїєaeiouy")
+
+
+@cache
+def _test_words() -> re.Pattern[str]:
+    """Any word of a test entry, standing alone ("тест", "проверка связи")."""
+    words = sorted(attributes().signals["test"], key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])")
 
 
 def _all_mash(toks: list[str]) -> bool:
@@ -186,8 +195,7 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     toks = tokens(folded)
     words = _signal_words(toks)
     signals = attributes().signals
-    tests = [w for w in signals["test"] if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", folded)]
-    if tests and len(toks) <= 8:
+    if len(toks) <= 8 and _test_words().search(folded):
         return "test_row"
     offers = bool(words & signals["offer"])
     # A long answer that names things is an offer told at length, whatever else it says.
