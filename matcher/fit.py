@@ -20,7 +20,7 @@ from matcher import vocab
 from matcher.model import ANY_UNIT, Need, Offer, joined, split_joined
 
 _DIMENSION = re.compile(r"^\d+(?:[.,]\d+)?(?:[xх]\d+(?:[.,]\d+)?)+$", re.IGNORECASE)
-_SIZE = re.compile(r"^(\d{1,3})(?:-(\d{1,3}))?(kg|y|m)?$")
+_SIZE = re.compile(r"^(\d{1,3})(?:-(\d{1,3}))?(kg|y|m|л)?$")
 #: Letter sizes in order; "2XL" is "XXL".
 _LETTERS = {"XXS": 0, "XS": 1, "S": 2, "M": 3, "L": 4, "XL": 5, "XXL": 6, "2XL": 6,
             "XXXL": 7, "3XL": 7, "4XL": 8, "5XL": 9}  # fmt: skip
@@ -33,6 +33,7 @@ class _FitFile(BaseModel):
     audience_fits: dict[str, list[str]]
     kind_audiences: dict[str, str]
     kind_seasons: dict[str, list[str]]
+    mixed_in_bags: list[str]
     sized_categories: list[str]
     sized_kinds: list[str]
     unit_groups: dict[str, list[str]]
@@ -46,6 +47,7 @@ class FitRules:
     audience_fits: dict[str, frozenset[str]]
     kind_audiences: dict[str, str]
     kind_seasons: dict[str, frozenset[str]]
+    mixed_in_bags: frozenset[str]
     sized_categories: frozenset[str]
     sized_kinds: frozenset[str]
     unit_group: dict[str, str]
@@ -67,6 +69,7 @@ def fit_rules() -> FitRules:
         audience_fits={k: frozenset(v) for k, v in spec.audience_fits.items()},
         kind_audiences=dict(spec.kind_audiences),
         kind_seasons={k: frozenset(v) for k, v in spec.kind_seasons.items()},
+        mixed_in_bags=frozenset(spec.mixed_in_bags),
         sized_categories=frozenset(spec.sized_categories),
         sized_kinds=frozenset(spec.sized_kinds),
         unit_group=vocab.synonym_table(spec.unit_groups, "fit.yaml: unit_groups"),
@@ -139,7 +142,8 @@ class Fit:
 
 def _sizes(size: str) -> dict[str, list[tuple[int, int]] | set[str]]:
     """Sizes by scale: "n" plain numbers and ranges (a size, a height), "kg" weight
-    classes, "y" and "m" ages in years and months, "l" letter sizes ("M-L"), "d"
+    classes, "y" and "m" ages in years and months, "л" capacities in litres, "l"
+    letter sizes ("M-L"), "d"
     dimensions, "w" words ("евро")."""
     out: dict[str, Any] = {}
     for part in (p.strip() for p in size.split(",") if p.strip()):
@@ -180,7 +184,7 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
     A child's age is compared with a height through the table in fit.yaml.
     """
     theirs, ours = _sizes(need.size), _sizes(offer.size)
-    for scale in ("n", "kg", "y", "m", "l", "w", "d"):
+    for scale in ("n", "kg", "y", "m", "л", "l", "w", "d"):
         if scale in theirs and scale in ours:
             if scale == "w":
                 return bool(theirs["w"] & ours["w"])  # type: ignore[operator]
@@ -292,9 +296,9 @@ def audience_point(need_audience: str, offer_audience: str) -> int | None:
     need_for, offer_for = split_joined(need_audience), split_joined(offer_audience)
     if not need_for:
         return FITS
-    if not offer_for:
-        return UNKNOWN
     fits = fit_rules().audience_fits
+    if not offer_for:
+        return FITS if any("" in fits.get(n, ()) for n in need_for) else UNKNOWN
     return FITS if any(o in fits.get(n, {n}) for n in need_for for o in offer_for) else None
 
 
@@ -320,10 +324,26 @@ def size_point(need_category: str, need_kind: str, need_size: str, offer_size: s
 
 
 @lru_cache(maxsize=4_096)
-def units_differ(need_unit: str, offer_unit: str) -> bool:
-    group = fit_rules().unit_group
-    wanted = group.get(need_unit, "items")
-    return wanted != ANY_UNIT and group.get(offer_unit, "items") != wanted
+def unit_point(need_group: str, need_counts_things: bool, offer_group: str) -> int | None:
+    """Counts compare within one unit group ("unit_groups"); a bag or a box of
+    mixed things is no count of the things a need names: "куртки 10 шт" takes no
+    "пакет вещей", "одежда" does (`need_counts_things`: see `counts_things`)."""
+    if offer_group == "packed" and need_counts_things and need_group in ("items", ANY_UNIT):
+        return CONTRADICTS
+    return FITS if need_group in (offer_group, ANY_UNIT) else UNKNOWN
+
+
+def unit_group(unit: str, category: str) -> str:
+    """The group a unit counts in; bags and boxes of goods that are not mixed
+    (a box of formula, a sack of flour) count as packs."""
+    rules = fit_rules()
+    group = rules.unit_group.get(unit, "items")
+    return "items" if group == "packed" and category not in rules.mixed_in_bags else group
+
+
+def counts_things(need: ItemProfile) -> bool:
+    """A need that names a kind of a category whose bags hold mixed things."""
+    return bool(need.kind) and need.category in fit_rules().mixed_in_bags
 
 
 @lru_cache(maxsize=64)
@@ -342,9 +362,14 @@ def item_fit(offer: ItemProfile, need: ItemProfile) -> Fit | None:
         season_point(need.season, offer.season),
         size_point(need.category, need.kind, need.size, offer.size),
     )
-    if CONTRADICTS in verdicts:
+    units = unit_point(
+        unit_group(need.unit, need.category),
+        counts_things(need),
+        unit_group(offer.unit, offer.category),
+    )
+    if CONTRADICTS in verdicts or units is CONTRADICTS:
         return None
     mask = sum(1 << k for k, verdict in enumerate(verdicts) if verdict == UNKNOWN)
-    if units_differ(need.unit, offer.unit):
+    if units == UNKNOWN:
         mask |= 1 << len(POINTS)
     return fit_of_mask(mask)

@@ -159,7 +159,11 @@ def main(
             return int(LEDGER_COMMANDS[args.command](args, state_dir_of(args.config)))
         from sync.config import load_config
 
-        config = load_config(args.config)
+        try:
+            config = load_config(args.config)
+        except MozhemError as error:
+            _count_as_a_failed_pass(args, None, error)
+            raise
         return int(COMMANDS[args.command](args, config, backend_factory or _open_backend))
     except Interrupted as interrupted:
         return _fail(interrupted, str(interrupted), interrupted.exit_code, False)
@@ -211,7 +215,31 @@ def _open_backend(config: Config) -> Backend:
 def _sync(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
     from sync.commands import sync_once
 
-    return sync_once(config, factory(config), dry_run=args.dry_run)
+    try:
+        backend = factory(config)
+    except MozhemError as error:
+        _count_as_a_failed_pass(args, config.state_path, error)
+        raise
+    return sync_once(config, backend, dry_run=args.dry_run)
+
+
+def _count_as_a_failed_pass(
+    args: argparse.Namespace, state_path: Path | None, error: MozhemError
+) -> None:
+    """A `mozhem sync` that could not start (config.yaml, the key file) goes into the
+    ledger as a failed pass: under a timer or cron, `mozhem status` must say so. The
+    error stays one line: the ledger is written quietly."""
+    if args.command != "sync" or args.dry_run:
+        return
+    from sync.commands import record_failure
+    from sync.ops.starter import who_started_this_process
+    from sync.ops.status import state_dir_of
+
+    try:
+        state_path = state_path or state_dir_of(args.config)
+        record_failure(state_path, error, who_started_this_process(), log_line=False)
+    except (MozhemError, OSError):
+        pass  # no state_dir to be found or written: the error line says enough
 
 
 def _run(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:

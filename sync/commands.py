@@ -17,6 +17,7 @@ from sync.layouts import TABS
 from sync.ops import snapshots
 from sync.ops.progress import Progress, reporting
 from sync.ops.signals import StopSignals
+from sync.ops.starter import who_started_this_process
 from sync.pipeline import PassResult, read_coordination, run_pass
 from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabIdentity
 from sync.privacy import mask_phones_in
@@ -37,7 +38,9 @@ def sync_once(config: Config, backend: Backend, *, dry_run: bool = False) -> int
     """`mozhem sync`: one recorded pass; the human summary on stdout."""
     signals = StopSignals()
     with signals.installed():
-        outcome = recorded_pass(config, backend, dry_run=dry_run, signals=signals)
+        outcome = recorded_pass(
+            config, backend, dry_run=dry_run, signals=signals, started_by=who_started_this_process()
+        )
     if dry_run:
         print("\n".join(outcome.result.plan.describe()))
     print(summary(outcome.result, dry_run=dry_run))
@@ -50,9 +53,13 @@ def recorded_pass(
     *,
     dry_run: bool = False,
     signals: StopSignals | None = None,
+    started_by: str | None = None,
 ) -> Outcome:
     """One pass under the lock, in the ledger, with a snapshot before any write and
-    one summary line in the log. A dry run writes nothing and is not recorded."""
+    one summary line in the log. A dry run writes nothing and is not recorded.
+
+    Snapshots past ops.keep_snapshots_days go first, whatever becomes of the pass:
+    a backend failing for weeks must not fill the disk."""
     store = StateStore(config.state_path)
     signals = signals or StopSignals()
     progress = Progress(config.ops.progress_every_seconds)
@@ -70,7 +77,8 @@ def recorded_pass(
         if dry_run:
             result = _run(config, backend, started, store, dry_run=True)
             return Outcome(None, result, time.monotonic() - clock)
-        pass_id = store.begin("sync", started)
+        snapshots.prune(store, started, config.ops.keep_snapshots_days)
+        pass_id = store.begin("sync", started, started_by)
 
         def keep(seen: Mapping[str, Grid | None]) -> None:
             snapshot = snapshots.Snapshot(
@@ -108,14 +116,17 @@ def recorded_pass(
             seconds,
             extra={"fields": _fields(pass_id, OK, seconds, **facts)},
         )
-        snapshots.prune(store, started, config.ops.keep_snapshots_days)
         return Outcome(pass_id, result, seconds)
 
 
-def record_failure(config: Config, error: BaseException) -> None:
-    """A pass that failed before it could start (no backend): in the ledger and the log."""
-    store = StateStore(config.state_path)
-    _record_failure(store, store.begin("sync", datetime.now()), "pass", time.monotonic(), error)
+def record_failure(
+    state_path: Path, error: BaseException, started_by: str | None = None, *, log_line: bool = True
+) -> None:
+    """A pass that failed before it could start (no config, no backend): in the ledger,
+    so that `mozhem status` says so, and in the log unless the caller says it itself."""
+    store = StateStore(state_path)
+    pass_id = store.begin("sync", datetime.now(), started_by)
+    _record_failure(store, pass_id, "pass", time.monotonic(), error, log_line=log_line)
 
 
 def _run(
@@ -171,6 +182,8 @@ def _record_failure(
     clock: float,
     error: BaseException,
     requests: int | None = None,
+    *,
+    log_line: bool = True,
 ) -> None:
     """A pass or restore that raised: in the ledger and in one log line."""
     seconds = time.monotonic() - clock
@@ -180,6 +193,8 @@ def _record_failure(
     store.finish(
         pass_id, outcome, finished=datetime.now(), seconds=seconds, counts=counts, error=message
     )
+    if not log_line:
+        return
     log.error(
         "%s %s %d after %.1f s: %s",
         outcome,
@@ -338,7 +353,7 @@ def _apply_restore(
     pass_id: int,
 ) -> None:
     started, clock = datetime.now(), time.monotonic()
-    restore_id = store.begin("restore", started)
+    restore_id = store.begin("restore", started, who_started_this_process())
     # The restore keeps what it replaces, so it can be undone the same way.
     kept = snapshots.Snapshot(
         restore_id, stamp(started), snap.backend, snap.spreadsheet, dict(current)

@@ -88,7 +88,7 @@ def test_a_huge_cell_is_trimmed_with_a_note_and_the_pass_completes(harness: Harn
     harness.append_source_row(
         "offers",
         ["21.11.2026 12:00:00", "Марина", "050 123 45 99", "Северодонецк", "Одежда",
-         "куртка " * 10_000, "Да"],
+         "куртка мужская зимняя, размер 52, цвет черный. " * 1_000, "Да"],
     )  # fmt: skip
     harness.sync()
     # An .xlsx cell holds at most 32,767 characters (the file format cuts it when

@@ -11,6 +11,7 @@ category add up: "3 пары ботинок и 2 пары сапог" is shoes 5
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -23,7 +24,7 @@ from matcher.normalize.categories import (
     split_segments,
     token_lemmas,
 )
-from matcher.normalize.lexicon import attributes, lexicon
+from matcher.normalize.lexicon import Sense, attributes, lexicon
 from matcher.normalize.morph import is_adjective, is_instrumental, number_of
 from matcher.normalize.numbers import PAIR_WORDS, Count, read_numbers
 from matcher.normalize.quantities import Quantity
@@ -240,13 +241,13 @@ def _bind(
 
 
 @lru_cache(maxsize=100_000)
-def _part(piece: str, context: tuple[Hit, ...] = ()) -> _Part:
+def _part(piece: str, context: tuple[Hit, ...] = (), *, quantity_cell: bool = False) -> _Part:
     """One segment read; `context` is the thing of the segment before, for a
     segment that names none ("сапоги 41, 42": the 42 is a size too)."""
     folded = _prepared(piece)
     toks = tokens(folded)
     hits = _kept_hits(hits_in(folded), toks)
-    numbers = read_numbers(folded, hits or context)
+    numbers = read_numbers(folded, hits or context, quantity_cell=quantity_cell)
     audience, season = _axis_values(folded, toks)
     counts = _bind(numbers.counts, hits, toks)
     things = tuple(h for h in hits if not _is_container(h, toks))
@@ -362,7 +363,7 @@ def _total(
     plural without a count leave the total unknown. "по 20 шт" after several
     things is twenty of each; bags and boxes, when counted, are the count.
     """
-    things = sum(1 for p in own if p.concrete(code))
+    things = len(own)
     listed = _list_total(own, code, attached)
     if listed is not None:
         return listed, things, True
@@ -382,7 +383,6 @@ def _total(
             else:
                 unknown += 1
     counts += extra
-    things = sum(1 for p in own if p.concrete(code))
     each = [c for c in counts if c.each]
     plain = [c for c in counts if not c.each]
     estimated = any(c.estimated for c in counts)
@@ -420,10 +420,13 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     item = ", ".join(p.text for p in described) or fallback
     units = [c.unit for p in own for cat, c in p.counts if cat == code and c.unit]
     units += [c.unit for c in extra if c.unit]
+    units += [c.unit for found in attached.values() for c in found if c.unit]  # "…, пакет"
     sizes = list(dict.fromkeys(s for p in described for s in p.sizes))
+    if code == "shoes" and quantity and not stated:
+        quantity = _pair_per_size(quantity, sizes)
     audience = joined([a for p in described for a in p.audience])
-    if not audience and any(_CHILD_AGE.match(size) for size in sizes):
-        audience = "children"  # "одяг на 3 роки" is for a child
+    if not audience and any(_CHILD_AGE.match(size) or size in _CHILD_BEDS for size in sizes):
+        audience = "children"  # "одяг на 3 роки", "матрасик в кроватку" are for a child
     return ItemLine(
         category=code,
         item=item,
@@ -437,6 +440,12 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
         things=things,
         stated=stated,
     )
+
+
+def _pair_per_size(quantity: Quantity, sizes: list[str]) -> Quantity:
+    """ "сапожки 24, 26, 27 р." with no count: a pair of each size listed."""
+    listed = [s for s in sizes if s.isdigit()]
+    return Quantity(len(listed), False) if len(listed) > quantity.value else quantity
 
 
 def _list_total(own: list[_Part], code: str, attached: dict[int, list[Count]]) -> Quantity | None:
@@ -511,27 +520,44 @@ def column_quantity(
         return None, ""
     unit = next((c.unit for c in counts if c.unit), "")
     if counts[0].each:
-        return Quantity(counts[0].value * max(1, line.things), counts[0].estimated), unit
+        return Quantity(counts[0].value * _each_of(line), counts[0].estimated), unit
     return Quantity(sum(c.value for c in counts), any(c.estimated for c in counts)), unit
+
+
+def _each_of(line: ItemLine) -> int:
+    """What "по 5 пар" multiplies: the things named, or the sizes listed of one
+    thing ("обувь 39, 40, 41, 42"; weight classes and ages aside)."""
+    sizes = [s for s in line.size.split(", ") if s.isdigit() or s.isalpha()]
+    return max(1, line.things, len(sizes))
 
 
 def _column_counts(column: str, line: ItemLine, only_line: bool) -> list[Count]:
     if not column:
         return []
-    paired = line.category == "shoes" or line.unit == "pairs"
+    paired = line.category == "shoes" or line.unit == "pairs" or _names_paired(line.item)
     if paired and fold(column).strip(" .!") in PAIR_WORDS:
         return [Count(1, False, "pairs", 0)]  # "пару" of boots is one pair
-    parts = [_part(piece) for piece in split_segments(column)]
-    mine = [c for p in parts for cat, c in p.counts if cat == line.category]
-    if mine and only_line:
-        return [c for p in parts for _, c in p.counts if not c.each] or mine
+    parts = [_part(piece, quantity_cell=True) for piece in split_segments(column)]
+    sizes = {size.split("-")[0] for size in line.size.split(", ")}
+    # "Сапожки р. 24-28 | 24-28": the item's own sizes typed again, not a count
+    counted = [
+        (cat, c) for p in parts for cat, c in p.counts if c.unit or str(c.value) not in sizes
+    ]
+    mine = [c for cat, c in counted if cat == line.category]
+    if only_line and counted:  # the row's only line: every count of the cell is its
+        return [c for _, c in counted if not c.each] or [c for _, c in counted]
     if mine:
         return mine
     if any(p.codes for p in parts if not p.containers):
         return []  # the cell counts other things
-    loose = [c for p in parts for _, c in p.counts]
+    loose = [c for _, c in counted]
     plain = [c for c in loose if not c.each]
     return plain or loose[:1]
+
+
+def _names_paired(item: str) -> bool:
+    """ "костыли | пара": a thing used in pairs, so "пара" is one pair."""
+    return any(lemma_in(tok, attributes().paired) for tok in tokens(fold(item)))
 
 
 def _ordered(codes: list[str]) -> list[str]:
@@ -555,18 +581,24 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     free = _not_repeated(boxes.free, text)
     pieces = [*free, *split_segments(text)] if text or free else []
     parts: list[_Part] = []
+    context: tuple[Hit, ...] = ()  # the last thing named: "сапоги 40, 41, 42"
     for piece in pieces:
         part = _part(piece)
-        if not part.hits and parts and parts[-1].hits:
-            part = _part(piece, parts[-1].hits)
+        if not part.hits and context:
+            part = _part(piece, context)
+        context = part.hits or context
         parts.append(part)
     held = {c for p in parts if not p.containers for c in p.codes}
     if held:  # "консервы, 20 банок": the jars hold food; "банки, крышки" are kitchenware
         parts = [_without_things(p) if p.containers and not set(p.codes) & held else p
                  for p in parts]  # fmt: skip
+    parts = _in_context(parts, {*label_codes, *vague})
     text_codes = [c for p in parts for c in p.codes]
     other_things = any(h.sense.category == OTHER and h.sense.kind for p in parts for h in p.hits)
     label_codes = [c for c in label_codes if c in text_codes or not _explained(c, parts)]
+    additive = fold(text).lstrip().startswith(_ALSO)  # «Одежда», "и немного посуды"
+    if len(label_codes) == 1 and text_codes and label_codes[0] not in text_codes and not additive:
+        label_codes = []  # «Одежда», "тапочки 5 пар": one box, the details name something else
     if not text_codes:  # a vague box stands for its category only when nothing else is said
         label_codes += vague
     if labels_decide and [c for c in label_codes if c != OTHER]:
@@ -592,6 +624,43 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     ]
     return Items(tuple(_implied(line) for line in lines), recognized)
 
+
+def _in_context(parts: list[_Part], ticked: set[str]) -> list[_Part]:
+    """A word of two senses ("ходунки") in the sense of the category the response
+    is about, when its own is not: ticked, or named by another thing."""
+    table = attributes().context_senses
+    if not any(h.sense in table for p in parts for h in p.hits):
+        return parts
+    named = Counter(h.sense.category for p in parts for h in p.hits)
+    out = []
+    for part in parts:
+        for hit in part.hits:
+            other = table.get(hit.sense)
+            own = hit.sense.category
+            grown = {"adult", "men", "women"} & set(part.audience)  # "книги для взрослых"
+            if other is None or own in ticked or named[own] > 1 or grown:
+                continue
+            if other.category in ticked or named[other.category]:
+                part = _resensed(part, hit, other)
+        out.append(part)
+    return out
+
+
+def _resensed(part: _Part, hit: Hit, sense: Sense) -> _Part:
+    hits = tuple(replace(h, sense=sense) if h is hit else h for h in part.hits)
+    mine = sum(1 for h in part.hits if h.sense.category == hit.sense.category)
+    counts = [
+        (sense.category if cat == hit.sense.category and mine == 1 else cat, count)
+        for cat, count in part.counts
+    ]
+    return replace(part, hits=hits, counts=counts)
+
+
+#: Bed sizes (attributes.yaml size_words) that only a child's bed has.
+_CHILD_BEDS = frozenset({"для кроватки", "для коляски"})
+
+#: Words that begin details adding to the ticked box rather than correcting it.
+_ALSO = ("и ", "і ", "та ", "а также", "ещё", "еще", "ще ", "плюс", "також", "также")
 
 #: A narrower audience makes the broader one beside it redundant.
 _NARROWER = {"children": ("boys", "girls"), "adult": ("men", "women")}

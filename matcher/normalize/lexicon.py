@@ -9,7 +9,7 @@ sense; a word listed twice is an error naming both places.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -69,6 +69,8 @@ class AttributesFile(_Strict):
     plural_names_of_one: list[str]
     negators: dict[str, list[str]]
     request_words: list[str]
+    own_request_words: list[str]
+    errand_words: list[str]
     self_words: list[str]
     offer_words: list[str]
     thanks_words: list[str]
@@ -77,6 +79,7 @@ class AttributesFile(_Strict):
     vague_boxes: dict[str, list[str]]
     form_boxes: dict[str, list[str]]
     test_words: list[str]
+    context_senses: dict[str, str] = Field(default_factory=dict)
 
 
 AUDIENCES = ("men", "women", "adult", "children", "boys", "girls", "baby")
@@ -131,6 +134,9 @@ class Attributes:
     vague_boxes: dict[str, str]
     #: Folded checkbox option -> its category.
     form_boxes: dict[str, str]
+    #: A word's sense -> the sense it has in a response about the other category
+    #: ("ходунки" beside a crib are a baby walker).
+    context_senses: dict[Sense, Sense] = field(default_factory=dict)
 
 
 FUZZY_MIN_LEN = 5
@@ -260,8 +266,13 @@ def attributes() -> Attributes:
             " ".join(box.replace("(", " ").replace(")", " ").split()): code
             for box, code in _table(spec.form_boxes, f"{name}: form_boxes").items()
         },
+        context_senses={
+            _sense_of(path): _sense_of(other) for path, other in spec.context_senses.items()
+        },
         signals={
             "request": _folded_set(spec.request_words, name),
+            "own_request": _folded_set(spec.own_request_words, name),
+            "errand": _folded_set(spec.errand_words, name),
             "self": _folded_set(spec.self_words, name),
             "offer": _folded_set(spec.offer_words, name),
             "thanks": _folded_set(spec.thanks_words, name),
@@ -270,6 +281,12 @@ def attributes() -> Attributes:
             "test": _folded_set(spec.test_words, name),
         },
     )
+
+
+def _sense_of(path: str) -> Sense:
+    """ "medicine/devices/walkers" -> Sense("medicine", "devices/walkers")."""
+    category, _, kind = path.partition("/")
+    return Sense(category, kind)
 
 
 def _folded_set(entries: list[str], where: str) -> frozenset[str]:

@@ -7,14 +7,16 @@ row per category.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, time
+from functools import cache, partial
 from operator import itemgetter
 
 import numpy as np
 import pandas as pd
 
-from matcher.model import ANY_UNIT, Need, Problem, ProblemSource, SourceRow, stable_id
-from matcher.normalize.answers import parse_urgency, urgency_in_text
+from matcher.model import ANY_UNIT, Need, Problem, ProblemSource, SourceRow, Urgency, stable_id
+from matcher.normalize.answers import deadline_urgency, parse_urgency, urgency_in_text
 from matcher.normalize.fields import (
     Cells,
     clean_cells,
@@ -43,6 +45,8 @@ from matcher.params import NormalizeParams
 from matcher.text import fold
 
 DEFAULT_PARAMS = NormalizeParams()
+#: parse_urgency, or a memo of it for one table.
+_UrgencyOf = Callable[[str], tuple[Urgency, bool]]
 
 SOURCE: ProblemSource = "needs"
 TEXT_FIELDS = ("organization", "contact_name", "item")
@@ -74,7 +78,9 @@ def _usable_rows(
     alive &= ~no_item
     moment = read_timestamps(cells["submitted_at"], alive, log)
     city = read_cities(cells["city"], alive, log)
-    urgency = _urgency(cells, alive, log)
+    urgency_of = cache(parse_urgency)  # each answer once, whichever column it is in
+    cells = _swap_if_swapped(cells, alive, urgency_of)
+    urgency = _urgency(cells, moment, alive, log, urgency_of)
     log.error(alive & ~lines["recognized"], "item", "category_unknown")
     log.note(alive & lines["recognized"] & lines["only_other"], "item", "other_item")
     usable = {
@@ -94,15 +100,50 @@ def _junk(text: str, things: bool) -> str | None:
     return junk_code([text], things=things)
 
 
-def _urgency(cells: Cells, alive: np.ndarray, log: ProblemLog) -> np.ndarray:
-    """The urgency column, or (when it is empty) urgency written in the item."""
-    answer = map_unique(cells["urgency"], parse_urgency, alive)
+def _swap_if_swapped(cells: Cells, alive: np.ndarray, urgency_of: _UrgencyOf) -> Cells:
+    """ "Количество: не срочно", "Срочность: 20 шт": the two cells typed into each
+    other's column are read as meant."""
+    quantity, urgency = cells["quantity"], cells["urgency"]
+    typed = alive & (quantity != "") & (urgency != "")
+    swap = map_unique_rows([quantity, urgency], partial(_swapped, urgency_of), typed).flags(bool)
+    if not swap.any():
+        return cells
+    return {
+        **cells,
+        "quantity": np.where(swap, urgency, quantity),
+        "urgency": np.where(swap, quantity, urgency),
+    }
+
+
+def _swapped(urgency_of: _UrgencyOf, quantity: str, urgency: str) -> bool:
+    if urgency_of(urgency)[1]:
+        return False
+    worded = not any(ch.isdigit() for ch in quantity)  # "2" is also an urgency code
+    return worded and urgency_of(quantity)[1] and any(ch.isdigit() for ch in urgency)
+
+
+def _urgency(
+    cells: Cells, moment: np.ndarray, alive: np.ndarray, log: ProblemLog, urgency_of: _UrgencyOf
+) -> np.ndarray:
+    """The urgency column, or (when it is empty) urgency written in the item, or
+    (when the column is not understood) a deadline in it counted from the row's date."""
+    answer = map_unique(cells["urgency"], urgency_of, alive)
     level = answer.values(itemgetter(0))
     blank = alive & (cells["urgency"] == "")  # "СРОЧНО: памперсы" counts when the cell is empty
     said = map_unique(cells["item"], urgency_in_text, blank).values()
     level[blank] = [text or column for text, column in zip(said[blank], level[blank], strict=True)]
-    log.note(answer.flags(lambda a: not a[1]), "urgency", "urgency_unknown")
+    unknown = answer.flags(lambda a: not a[1])
+    # "до 20.02": a deadline, counted from the row's date (only its day matters)
+    day = objects(None if at is None else at.date() for at in moment)
+    found = map_unique_rows([cells["urgency"], day], _deadline, unknown)
+    deadline, dated = found.values(), found.flags(lambda due: due is not None)
+    level[dated] = deadline[dated]
+    log.note(unknown & ~dated, "urgency", "urgency_unknown")
     return level
+
+
+def _deadline(raw: str, day: date | None) -> Urgency | None:
+    return deadline_urgency(raw, None if day is None else datetime.combine(day, time()))
 
 
 def normalize_needs(

@@ -39,6 +39,7 @@ NUMBER_WORDS: dict[str, int] = {
     "дюжина": 12, "пятнадцать": 15, "п'ятнадцять": 15, "двадцать": 20, "двадцять": 20,
     "тридцать": 30, "тридцять": 30, "сорок": 40, "пятьдесят": 50, "п'ятдесят": 50,
     "полсотни": 50, "півсотні": 50, "сто": 100, "сотня": 100, "десятков": 10,
+    "одному": 1, "одной": 1, "одній": 1,
     "десятків": 10, "десятки": 10, "сотни": 100, "сотні": 100, "сотен": 100,
 }  # fmt: skip
 #: Words that multiply the number word beside them: "пару десятков", "десятка два".
@@ -51,11 +52,10 @@ _SELF_COUNTING = frozenset({"bags", "boxes", "buckets", "tons"})
 
 
 #: Where "кг" after a number is a weight class or a capacity, not an amount.
-_KG_IS_NOT_A_COUNT = {"children": "size", "appliances": "measure", "clothing": "size",
-                      "furniture": "measure"}  # fmt: skip
+_KG_IS_NOT_A_COUNT = {"children": "size", "appliances": "measure", "furniture": "measure"}
 
 
-#: Goods sold by weight or volume, where "л" and "г" are units, never ages.
+#: Goods sold by weight or volume, where "л" is a unit, never an age.
 _MEASURED_GOODS = frozenset({"food", "hygiene", "medicine", "other"})
 
 
@@ -108,6 +108,12 @@ class _Context:
 
     category: str
     kinds: frozenset[str]
+    #: The last step of each kind path ("formula" of "baby_food/formula").
+    items: frozenset[str] = frozenset()
+
+
+#: A formula's stage ("NAN 1", "Малюк 2") -> the age it is for.
+_FORMULA_STAGES = {1: "0-6m", 2: "6-12m", 3: "12-36m"}
 
 
 def _bare_is_size(value: int, ctx: _Context) -> bool:
@@ -123,12 +129,14 @@ def _bare_is_size(value: int, ctx: _Context) -> bool:
     return False
 
 
-def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
-    """Counts and sizes of one folded segment whose things are `hits`."""
+def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = False) -> Numbers:
+    """Counts and sizes of one folded segment whose things are `hits`; in a need's
+    quantity cell ("50 л") a unit is never an age."""
     toks = _tokens(folded)
     ctx = _Context(
         hits[0].sense.category if hits else "",
         frozenset(hit.sense.kind.split("/")[0] for hit in hits),
+        frozenset(hit.sense.kind.split("/")[-1] for hit in hits),
     )
     attrs = attributes()
     counts: list[Count] = []
@@ -167,6 +175,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
                 sizes.append(glued.group(2))
             continue
         number, unit_word = text, nxt
+        whole: int | None = None
         glued_after = _GLUED_AFTER.match(text)
         if glued_after:
             number, unit_word = glued_after.group(1), glued_after.group(2)
@@ -182,7 +191,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
                     continue
             if _number(nxt)[0] is not None and _unit(text):
                 continue  # "штук 40", "пар 25": the unit comes first, the number counts
-            word_value = _word_value(text, nxt, ctx)
+            word_value = _word_value(text, nxt, ctx, prev)
             # "размер тридцать восьмой", "сорок третьего размера": a size in words
             sized = (
                 nxt in _LETTER_SIZES
@@ -204,6 +213,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
             continue
         if gap_after in {",", "."} and _COMPOUND.match(nxt):
             skip_next = True  # "1,5-спальное": one word that says what kind
+            bed_size = attrs.size_words.get(f"{text}.{nxt}")
+            if bed_size:
+                sizes.append(bed_size)
             continue
         half_range = _RANGE.match(nxt) if gap_after in {",", "."} else None
         if half_range and value is not None and not glued_after:
@@ -221,6 +233,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
             after = toks[i + 2].start if i + 2 < len(toks) else len(folded)
             gap_after = folded[toks[i + 1].end : after]  # '15,6"': inches after the decimals
             value, estimated = math.ceil(value_f), True
+            whole = math.floor(value_f)  # an age: "1,5 роки" is in its second year
         if i == 0 and re.match(r"^\s*[).]", gap_after) and not glued_after:
             continue  # "1) куртка", "2. обувь": a list number
         year = re.fullmatch(r"\d{4}", number) and 1950 <= int(number) <= 2035
@@ -232,7 +245,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         if gap_after.lstrip()[:1] in {'"', "”", "″"}:
             why = "measure"  # inches: 'телевизор 32"'
         unit = _unit(unit_word) if unit_word else None
-        if why == "age" and unit and ctx.category in _MEASURED_GOODS:
+        if why == "age" and unit and (quantity_cell or ctx.category in _MEASURED_GOODS):
             why = None  # "масло 5 л": litres of oil, not an age
         if unit == "kg" and ctx.category in _KG_IS_NOT_A_COUNT:
             why = _KG_IS_NOT_A_COUNT[ctx.category]
@@ -240,7 +253,13 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
             why = "size"
         if unit == "liters" and ctx.category == "appliances":
             why = "measure"
+        if unit == "liters" and ctx.category == "kitchenware":
+            sizes.append(_size_text(value, high, number) + "л")  # "кастрюля 3-5 л": a capacity
+            skip_next = not glued_after
+            continue
         before = _marker(prev, attrs.not_before) if not approx else None
+        if before is None and i > 1 and _marker(toks[i - 2].text, attrs.not_before) == "address":
+            before = "address"  # "ул. Гагарина 87": a house number
         if why is None and before is not None and unit is None:
             why = before
         if why is not None:
@@ -248,12 +267,22 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
                 sizes.append(_size_text(value, high, number) + _weight_suffix(unit))
             elif why == "age" and value is not None:
                 scale = "m" if _marker(unit_word, _MONTHS) else "y"
-                sizes.append(_size_text(value, high, number) + scale)
+                age = whole if whole is not None else value
+                sizes.append(_size_text(age, high, number) + scale)
             continue
         if value is None or value <= 0 or value > MAX_COUNT:
             continue
+        if "transport" in ctx.kinds and unit is None and value >= 10:
+            continue  # "ВАЗ 2107", "ГАЗель 3302": a model, not a count
+        if ctx.category == "appliances" and unit is None and value >= 15:
+            continue  # "телевізори 42 і 32 дюйми", "Минск 15": a size or a model
+        if unit == "pieces" and _word_after_inside(toks, i) in _INSIDE_PACK:
+            continue  # "64 шт в упаковке": what one pack holds
         if unit is None and _marker(prev, attrs.not_before) == "size":
             sizes.append(str(value))
+            continue
+        if unit is None and "formula" in ctx.items and value in _FORMULA_STAGES:
+            sizes.append(_FORMULA_STAGES[value])
             continue
         if unit is None and not _names_thing(i, hits, gap_after) and _bare_is_size(value, ctx):
             sizes.append(_size_text(value, high, number))
@@ -285,6 +314,18 @@ def _size_text(low: int | None, high: int | None, number: str) -> str:
     return str(low) if high is None else f"{low}-{high}"
 
 
+#: "в упаковке", "в пачке": the count before says what one pack holds.
+_INSIDE_PACK = frozenset({"упаковке", "упаковці", "пачке", "пачці", "уп", "коробке", "коробці"})
+
+
+def _word_after_inside(toks: list[_Token], i: int) -> str:
+    """The word two after a number with its unit ("64 шт в упаковке" -> "упаковке"),
+    when the word between is "в"/"у"."""
+    if i + 3 < len(toks) and toks[i + 2].text in _INSIDE:
+        return toks[i + 3].text
+    return ""
+
+
 def _names_thing(i: int, hits: tuple[Hit, ...], gap_after: str) -> bool:
     """True when the word right after the number is a thing: "3 куртки"
     (not "вещи 46-48: пальто", where a heading ends)."""
@@ -303,7 +344,7 @@ def _number(text: str) -> tuple[int | None, int | None, bool]:
     return None, None, False
 
 
-def _word_value(word: str, nxt: str, ctx: _Context) -> tuple[int, str] | None:
+def _word_value(word: str, nxt: str, ctx: _Context, prev: str = "") -> tuple[int, str] | None:
     """A number word ("три", "пару", "десяток") with its unit, or None."""
     value = NUMBER_WORDS.get(word)
     if value is None and is_numeral(word):  # "семьи" is not "семь"
@@ -314,6 +355,8 @@ def _word_value(word: str, nxt: str, ctx: _Context) -> tuple[int, str] | None:
     if value is None:
         return None
     if word in PAIR_WORDS or word.startswith("пар"):
-        paired = ctx.category == "shoes" or lemma_in(nxt, attributes().paired) is not None
+        paired = ctx.category == "shoes" or any(
+            lemma_in(word, attributes().paired) is not None for word in (nxt, prev) if word
+        )  # "пара перчаток", "перчатки пара"
         return (1, "pairs") if paired else (2, "")
     return value, _unit(nxt) or "" if nxt else ""

@@ -59,13 +59,22 @@ def load(store: StateStore, name: str) -> Snapshot:
 
 
 def prune(store: StateStore, now: datetime, keep_days: int) -> int:
-    """Delete the snapshots of passes started more than `keep_days` ago."""
+    """Delete the snapshots of passes started more than `keep_days` ago, and any file
+    in the folder the ledger does not name (a process killed while it saved one)
+    that is as old."""
+    cutoff = now - timedelta(days=keep_days)
     removed = 0
-    for record in store.with_snapshots_before(now - timedelta(days=keep_days)):
+    for record in store.with_snapshots_before(cutoff):
         assert record.snapshot is not None
         (store.snapshots / record.snapshot).unlink(missing_ok=True)
         store.set_snapshot(record.id, None)
         removed += 1
+    if store.snapshots.is_dir():
+        named = store.snapshot_names()
+        for path in store.snapshots.iterdir():
+            if path.name not in named and path.stat().st_mtime < cutoff.timestamp():
+                path.unlink(missing_ok=True)
+                removed += 1
     if removed:
         log.info("deleted %d snapshots older than %d days", removed, keep_days)
     return removed

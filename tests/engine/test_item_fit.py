@@ -64,6 +64,13 @@ NO_FIT = [
     ("постельное в кроватку 2 комплекта", "постельное бельё полуторное"),
     # ages in words
     ("настольные игры для подростков", "игрушки для детей 3-6 лет"),
+    ("одеяльце детское в кроватку", "одеяла 1,5-спальные"),
+    ("матрасик в коляску", "матрасики в детскую кроватку"),
+    ("кастрюлька 1,5 литра", "кастрюли 3-5 л"),  # a pot's capacity is its size
+    ("куртка мужская демисезонка р.50", "куртки зимние мужские"),
+    ("носки хлопковые 10 пар", "носки тёплые шерстяные"),
+    ("заварник фарфоровый", "чайники для плиты"),
+    ("носки тонкие х/б 5 пар", "носки теплые шерстяные"),
     # a man's underwear is clothing, and not for women
     ("женское белье 46", "мужское белье р. 50-54"),
 ]
@@ -89,6 +96,16 @@ FULL_FIT = [
     ("мягкие игрушки для дошкольников", "игрушки для детей 3-6 лет"),
     ("куртка мальчиковая зимняя 134", "куртки зимние для мальчиков рост 128-140"),
     ("коляска 2в1 зима-літо", "коляска зимова"),
+    # a need for grown-ups takes things that name no one; a formula's stage is its age
+    ("одеяло шерстяное 2 шт", "одеяла для взрослых"),
+    ("смесь Малютка 1, 4 пачки", "смесь для новорожденных 0-6 мес"),
+    ("дитячі книжки для першокласників", "детские книжки 6-8 лет"),
+    ("кастрюля эмалированная 4 л", "кастрюли 3-5 л"),
+    ("памперсы Хаггис 9-14 кг", "подгузники детские 9-14 кг"),
+    ("комбінезон зимовий на 1,5 роки", "комбинезоны зимние для малышей 1-2 года"),
+    # a crib's mattress is a child's, and «1,5-спальное» is a bed size
+    ("матрасики в кроватку 2 шт", "матрасы детские в кроватку"),
+    ("одеяло полуторное ватное", "одеяла 1,5-спальные"),
 ]
 
 
@@ -134,3 +151,22 @@ def test_a_segment_naming_no_thing_describes_the_thing_before_it() -> None:
 def test_an_age_range_from_a_decimal_is_an_age() -> None:
     offers, _ = normalize_offers([_offer_row(0, "Детские вещи", "на дівчинку 1,5-2 роки: сукня")])
     assert [(o.category, o.size, o.quantity) for o in offers] == [("clothing", "1-2y", 1)]
+
+
+def _proposed(checkbox: str, details: str, item: str, quantity: str) -> list[tuple[int, int]]:
+    needs, _ = normalize_needs([_need_row(item, quantity)])
+    offers, _ = normalize_offers([_offer_row(0, checkbox, details)])
+    proposals = propose(offers, needs, [], MatchParams(now=datetime(2014, 12, 20)))
+    return [(p.quantity, p.fit_level) for p in proposals]
+
+
+def test_a_bag_of_clothes_is_no_count_of_the_jackets_a_need_names() -> None:
+    assert _proposed("Одежда", "вещи женские зимние, пакет", "куртки зимние женские", "10") == []
+    # a need for any clothes takes the bags, its units differing (level 1)
+    found = _proposed("Одежда", "вещи женские зимние, 2 пакета", "одежда женская", "10")
+    assert [level for _, level in found] == [1]
+
+
+def test_a_box_of_formula_counts_like_a_jar() -> None:
+    found = _proposed("", "смесь NAN 1, 3 коробки", "смесь 0-6 мес", "20 банок")
+    assert found == [(3, 0)]

@@ -55,6 +55,15 @@ def test_quantity_column(quantity: str, expected: int, estimated: bool) -> None:
         # the row's only line takes every count of the cell
         pytest.param("кастрюли, сковороды", "кастрюль 3, сковородок 5", 8, False, id="per-thing"),
         pytest.param("тонометр, тест-полоски", "1 тонометр + 10 уп полосок", 11, False, id="plus"),
+        # litres in the quantity cell, not an age
+        pytest.param("олія соняшникова", "30 л", 30, False, id="litres"),
+        # "по N" of each thing, generic ones too, and of each size listed
+        pytest.param("подушки, одеяла, постельное", "по 10", 30, False, id="each-thing"),
+        pytest.param("сапоги зимние 40, 41, 42", "по 3 пары", 9, False, id="each-size"),
+        # the item's own sizes typed again in the quantity cell are no count
+        pytest.param("сапоги детские р. 25-29", "25-29", 1, True, id="sizes-again"),
+        pytest.param("костыли", "пара", 1, False, id="pair-of-crutches"),
+        pytest.param("електрочайники, праски", "5 чайників", 5, False, id="only-line"),
     ],
 )
 def test_what_a_need_counts(item: str, quantity: str, expected: int, estimated: bool) -> None:
@@ -130,3 +139,51 @@ def test_quantity_words_in_the_column(item: str, quantity: str, expected: tuple)
 def test_phones_computers_torches_and_wood_stoves_are_no_household_appliances(item: str) -> None:
     [need], _ = normalize_needs([need_row(2, item=item, quantity="1")])
     assert need.category == "other"
+
+
+def test_quantity_and_urgency_typed_into_each_other_are_read_as_meant() -> None:
+    [need], _ = normalize_needs([need_row(2, item="пледы", quantity="не срочно", urgency="15 шт")])
+    assert (need.quantity, need.urgency) == (15, "low")
+
+
+def test_a_number_in_the_quantity_cell_is_not_taken_for_an_urgency() -> None:
+    [need], _ = normalize_needs([need_row(2, item="пледы", quantity="2", urgency="до 15 декабря")])
+    assert need.quantity == 2
+
+
+@pytest.mark.parametrize(
+    ("urgency", "expected"),
+    [
+        ("🔥🔥", "high"),
+        ("❗️", "high"),
+        ("🆘", "high"),
+        ("можно после праздников", "low"),
+        # typed with a slip
+        ("срочо", "high"),
+        ("не сочно", "low"),
+        ("not urgent", "low"),
+        # a deadline, counted from the row's date (10.12.2014)
+        ("нужно к 14.12", "high"),
+        ("до 25.12", "normal"),
+        ("до 20.02", "low"),
+    ],
+)
+def test_urgency_in_marks_and_words(urgency: str, expected: str) -> None:
+    [need], _ = normalize_needs([need_row(2, urgency=urgency)])
+    assert need.urgency == expected
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("шприцы, бинты, перчатки", {"medicine"}),  # gloves beside syringes are medical
+        ("жіночий одяг 46, білизна", {"clothing"}),  # "білизна" beside clothes
+        ("постільна білизна, ковдри", {"bedding"}),
+        ("свечи, фонарики", {"other"}),  # candles for a blackout
+        ("інвалідне крісло, функціональне ліжко", {"medicine"}),
+        ("пральна машина-автомат", {"appliances"}),
+    ],
+)
+def test_what_a_need_row_asks_for(item: str, expected: set[str]) -> None:
+    needs, _ = normalize_needs([need_row(2, item=item, quantity="")])
+    assert {n.category for n in needs} == expected

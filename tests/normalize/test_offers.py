@@ -220,6 +220,44 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Одежда, Обувь", "ШТАНЫ 4 ШТ КРОССОВКИ 2 ПАРЫ", {"clothing": 4, "shoes": 2}),
         # "1,5-спальное": a kind of bed, not a count
         ("Постельное бельё", "одеяло 1,5-спальное 2 шт", {"bedding": 2}),
+        # a word of two senses takes the one of what the response is about
+        ("Детские вещи", "манеж, ходунки", {"children": 2}),
+        ("Медикаменты", "костыли 1 пара, ходунки", {"medicine": 2}),
+        ("", "костыли 1 пара, ходунки, манеж", {"medicine": 2, "children": None}),
+        ("Бытовая техника", "кондиционер Samsung, 2 шт", {"appliances": 2}),
+        ("Игрушки", "машинки 3 шт, книжки 5 шт", {"toys": 8}),
+        ("Игрушки", "мяч, книги для взрослых 4 шт", {"toys": None, "other": 4}),
+        # adult diapers ticked as medicine are hygiene only; a fridge "на запчасти" is no car part
+        ("Медикаменты", "памперсы для взрослых L 2 уп", {"hygiene": 2}),
+        ("Бытовая техника", "холодильник не работает, на запчасти", {"appliances": None}),
+        # one box ticked, the details naming only something else: the details decide
+        ("Одежда", "тапочки домашние 5 пар", {"shoes": 5}),
+        ("Одежда, Обувь", "куртки 3 шт", {"clothing": 3, "shoes": None}),
+        ("Одежда", "и ещё посуда: кастрюля", {"clothing": None, "kitchenware": None}),
+        # candles beside medicines are suppositories; work, and carrying things, are other
+        ("Медикаменты", "Нурофен детский 2 фл, Виферон свечи 2 уп", {"medicine": 4}),
+        ("", "можу надати роботу на складі", {"other": None}),
+        ("корм для собак", "консервы для собак 10 банок", {"other": 10}),
+        ("", "есть машина, могу возить вещи по выходным", {"other": None}),
+        # the «Детские вещи» box alone is children's goods; a sewing machine is other
+        ("Детские вещи", "", {"children": None}),
+        ("", "швейная машинка ножная", {"other": None}),
+        # a house number, a date, a school year are not counts
+        ("Мебель", "шкаф, забирать на ул. Шевченко 14", {"furniture": None}),
+        ("Мебель", "диван, заберите до 20 декабря", {"furniture": None}),
+        ("учебники", "учебники за 7 класс 5 шт", {"other": 5}),
+        # "пара" after a thing worn in pairs is one pair
+        ("Одежда", "шарф, варежки пара", {"clothing": 2}),
+        ("Обувь", "сапожки р.30, 1 пара, носили 1 сезон", {"shoes": 1}),
+        # clothes by weight; a TV's size; what one pack holds; rooms of a shelter
+        ("Одежда", "теплые вещи 15 кг", {"clothing": 15}),
+        ("Бытовая техника", "два телевизора 42 и 32 дюйма", {"appliances": 2}),
+        ("Средства гигиены", "памперсы 5, 52 шт в упаковке, 3 уп", {"hygiene": 3}),
+        ("жилье", "есть 2 комнаты для семьи", {"other": None}),
+        # shoes in several sizes with no count: a pair of each
+        ("Обувь", "сапожки детские 25, 27, 28 р.", {"shoes": 3}),
+        # a vehicle's model number is not a count
+        ("транспорт", "машина ВАЗ 2107, могу возить гуманитарку", {"other": None}),
         # a unit is never read as a thing it looks like ("компл", "комп")
         ("Постельное бельё", "постельное детское 3 компл", {"bedding": 3}),
     ],
@@ -247,6 +285,50 @@ def test_rows_that_are_not_offers_say_why(details: str, code: str) -> None:
     offers, problems = normalize_offers([form_row(2, categories="", details=details)])
     assert offers == []
     assert code in codes(problems)
+
+
+@pytest.mark.parametrize(
+    ("details", "code"),
+    [
+        # a box ticked, then something that is not an offer where the details go
+        ("=ВПР(A2;Лист1!A:B;2;0)", "formula_row"),
+        ("=A1", "formula_row"),
+        ("#REF!", "formula_row"),
+        ("куртки куртки куртки куртки куртки", "mash_row"),
+        ("0000000000000", "mash_row"),
+        ("олдж 45 ывапр ъхз", "mash_row"),
+        ("qwer 777 fgfgfg", "mash_row"),
+        ("Шукаю зимову куртку для сина, 10 років", "help_request"),
+        ("Ищу куртку 52 размера, могу забрать сам", "help_request"),
+        ("звонила женщина, просит куртку для сына, сама помочь не может", "help_request"),
+        ("Нужны ботинки 40 р., живем в общежитии", "help_request"),
+        ("Продаются куртки зимние, 300 грн, торг", "ad_row"),
+        ("Хотим сказать вам спасибо за помощь!", "thanks_row"),
+        ("Спасибо вам, сама помочь не могу, пенсия маленькая", "thanks_row"),
+    ],
+)
+def test_rows_with_a_box_ticked_that_are_not_offers_say_why(details: str, code: str) -> None:
+    offers, problems = normalize_offers([form_row(2, categories="Одежда", details=details)])
+    assert offers == []
+    assert code in codes(problems)
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "колготки10шт носочки5пар",
+        '=HYPERLINK("http://x.ua";"фото") куртка зимняя 50',  # a formula, then an offer
+        "2 jackets, 1 coat, scarf",
+        "нам уже не надо, отдаем куртку 46",
+        "если кому надо, у нас осталась куртка мужская 52",
+        "Просит забрать: шуба мутоновая, платки пуховые 2",
+        "Автокресло",
+    ],
+)
+def test_glued_foreign_or_negated_words_keep_a_real_offer(details: str) -> None:
+    offers, problems = normalize_offers([form_row(2, categories="Одежда", details=details)])
+    assert offers
+    assert not {"mash_row", "help_request", "thanks_row"} & set(codes(problems))
 
 
 @pytest.mark.parametrize(
