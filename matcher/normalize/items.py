@@ -416,7 +416,7 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     if any(not _kinds_of(p, code) for p in own):
         kind = ""  # a segment names the category only: any kind of it
     # "куртки 5 шт, размеры 50-54": a segment naming no thing describes the one before
-    described = own + loose if single else own + _following(code, parts)
+    described = own + loose if single else own + [part for _, part in _following(code, parts)]
     item = ", ".join(p.text for p in described) or fallback
     units = [c.unit for p in own for cat, c in p.counts if cat == code and c.unit]
     units += [c.unit for c in extra if c.unit]
@@ -483,28 +483,25 @@ def _size_like(count: Count, code: str) -> bool:
     return code == "clothing" and 36 <= count.value <= 190
 
 
-def _following(code: str, parts: list[_Part]) -> list[_Part]:
-    """Thing-less segments right after a segment whose last thing is of `code`."""
-    out: list[_Part] = []
+def _following(code: str, parts: list[_Part]) -> list[tuple[_Part, _Part]]:
+    """Thing-less segments right after a segment whose last thing is of `code`,
+    each with that segment ("шапка - 2 шт", "куртки 5 шт, размеры 50-54")."""
+    out: list[tuple[_Part, _Part]] = []
     last: _Part | None = None
     for part in parts:
         if part.codes:
             last = part
         elif last is not None and last.codes[-1] == code:
-            out.append(part)
+            out.append((last, part))
     return out
 
 
 def _orphans(code: str, parts: list[_Part]) -> dict[int, list[Count]]:
     """Counts of thing-less segments, by the segment of `code` they follow
-    ("шапка - 2 шт"; keyed by id() of that segment)."""
+    (keyed by id() of that segment)."""
     out: dict[int, list[Count]] = {}
-    last: _Part | None = None
-    for part in parts:
-        if part.codes:
-            last = part
-        elif last is not None and last.codes[-1] == code:
-            out.setdefault(id(last), []).extend(c for cat, c in part.counts if not cat)
+    for last, part in _following(code, parts):
+        out.setdefault(id(last), []).extend(c for cat, c in part.counts if not cat)
     return out
 
 
