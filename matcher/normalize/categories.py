@@ -159,14 +159,28 @@ def hits_in(folded: str) -> tuple[Hit, ...]:
 
 
 @lru_cache(maxsize=100_000)
+def denied_in(folded: str) -> frozenset[str]:
+    """Categories a folded segment says are not there: "обуви нет", "без одежды"."""
+    toks = tokens(folded)
+    return frozenset(
+        sense.category
+        for i, token in enumerate(toks)
+        if (sense := token_sense(token)) is not None and _negated(toks, i, i)
+    )
+
+
+@lru_cache(maxsize=100_000)
 def codes_in(folded: str) -> tuple[str, ...]:
     """Category codes named in one folded segment, in order of appearance."""
     return tuple(dict.fromkeys(hit.sense.category for hit in hits_in(folded)))
 
 
-#: "1. Пальто 2. Куртка": a small number, a dot and a capital letter. Case matters
-#: here: "сапоги 39. Ещё" ends a sentence and "2. куртки" is rare.
-_LIST_NUMBER = re.compile(r"(?:^|(?<=[\s.;,]))(?:1\d|20|[1-9])\.\s+(?=[А-ЯЁІЇЄҐA-Z])")
+#: "Пальто.\n2. Куртка": a small number at the start of a line or after a full
+#: stop, a dot and a capital letter. Case matters here: "сапоги 39. Ещё" and
+#: "тушонка 5. Ще є" end a sentence with a count, and "2. куртки" is rare.
+_LIST_NUMBER = re.compile(
+    r"(?:^|(?<=[\n.;,])|(?<=[\n.;,]\s))(?:1\d|20|[1-9])\.\s+(?=[А-ЯЁІЇЄҐA-Z])"
+)
 
 
 _ANY_LIST_NUMBER = re.compile(r"(?:^|(?<=[\s.;,]))(1\d|20|[1-9])\.\s+(?=[^\W\d_])")

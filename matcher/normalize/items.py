@@ -19,6 +19,7 @@ from matcher.model import joined, split_joined
 from matcher.normalize.categories import (
     OTHER,
     Hit,
+    denied_in,
     hits_in,
     lemma_in,
     split_segments,
@@ -95,10 +96,18 @@ class _Part:
         return any(h.sense.category == code and h.sense.kind for h in self.hits)
 
 
-#: Times, dates and month-years: "17:00", "12.12.2014", "12.2015".
+#: Times, dates and month-years: "17:00", "12.12.2014", "12.2015", "до 25.12".
 _DATES = re.compile(
     r"(?<!\d)\d{1,2}:\d{2}(?!\d)|(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)"
     r"|(?<!\d)\d{1,2}[./](?:19|20)\d{2}(?!\d)"
+    r"|(?<!\w)(?:до|к|после|після|от|від|с|з)\s+(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0[1-9])(?![\d.,])"
+)
+#: Words that name a kind with numbers: "коляска 2 в 1", "1,5 сп." (a bed size).
+_KIND_NUMBERS = (
+    (re.compile(r"(?<![\d,.])[2-5]\s*(?:в|in)\s*1(?![\d,.])"), " "),
+    (re.compile(r"(?<![\d,.])1[,.]5\s*-?\s*сп(?:\.|\b)"), " полуторный "),
+    (re.compile(r"(?<![\d,.])2\s*-?\s*сп(?:\.|\b)"), " двуспальный "),
+    (re.compile(r"(?<![\d,.])1\s*-?\s*сп(?:\.|\b)"), " односпальный "),
 )
 _FROM_TO = re.compile(r"(?:от|від|с|з)\s+(\d+)\s+(?:до|по)\s+(\d+)")
 _DIMENSIONS = re.compile(r"(\d)\s*[xх×*]\s*(?=\d)")
@@ -129,6 +138,8 @@ def _prepared(piece: str) -> str:
     piece = _PHONE_OR_LINK.sub(" ", _strip_formula(piece))
     folded = _LETTER_DIGIT.sub(" ", _DATES.sub(" ", fold(piece)))
     folded = _FROM_TO.sub(r"\1-\2", folded)
+    for pattern, replacement in _KIND_NUMBERS:
+        folded = pattern.sub(replacement, folded)
     return _DIMENSIONS.sub(r"\1х", folded)
 
 
@@ -166,7 +177,7 @@ def _kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
     and a weak word ("вещи") beside a real one."""
     out: list[Hit] = []
     for hit in hits:
-        purpose = hit.start > 0 and toks[hit.start - 1] in _PURPOSE and bool(out)
+        purpose = bool(out) and _after_purpose(hit, toks)
         if not purpose and not _sent_by(hit, toks):
             out.append(hit)
     if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it,
@@ -182,6 +193,18 @@ def _kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
         out = [o for o in out if not any(_sorts(h, o, toks) for h in out)]
     strong = {h.sense.category for h in out if not h.sense.weak and not _is_container(h, toks)}
     return tuple(h for h in out if not h.sense.weak or not (strong - {h.sense.category}))
+
+
+def _after_purpose(hit: Hit, toks: list[str]) -> bool:
+    """ "для комнаты", "для игровой комнаты": the thing is what another is for."""
+    before = toks[max(0, hit.start - 2) : hit.start]
+    return bool(before) and (
+        before[-1] in _PURPOSE
+        or (len(before) == 2 and before[0] in _FOR and is_adjective(before[1]))
+    )  # "на своей машине" is how, not what for
+
+
+_FOR = frozenset({"для", "под", "під"})
 
 
 def _sorts(adjective: Hit, noun: Hit, toks: list[str]) -> bool:
@@ -593,6 +616,8 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     text_codes = [c for p in parts for c in p.codes]
     other_things = any(h.sense.category == OTHER and h.sense.kind for p in parts for h in p.hits)
     label_codes = [c for c in label_codes if c in text_codes or not _explained(c, parts)]
+    denied = {c for piece in pieces for c in denied_in(fold(piece))}
+    label_codes = [c for c in label_codes if c in text_codes or c not in denied]  # "Обуви нет"
     additive = fold(text).lstrip().startswith(_ALSO)  # «Одежда», "и немного посуды"
     if len(label_codes) == 1 and text_codes and label_codes[0] not in text_codes and not additive:
         label_codes = []  # «Одежда», "тапочки 5 пар": one box, the details name something else

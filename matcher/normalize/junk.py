@@ -148,7 +148,10 @@ def _all_mash(toks: list[str]) -> bool:
     dictionary knows ("ролдж зщшгн ывап 12", "12ываф2 3ыва"; digits set aside)."""
     words = [w for t in toks for w in re.split(r"\d+", t) if len(w) >= 3]
     return bool(words) and all(
-        _keyboard_run(w) or not _VOWELS & set(w) or (not w.isascii() and not is_known_word(w))
+        _keyboard_run(w)
+        or not _VOWELS & set(w)
+        or _repeated(w)  # "dfgdfgdfg", "ооо"
+        or (not w.isascii() and not is_known_word(w))
         for w in words
     )
 
@@ -161,6 +164,13 @@ def _signal_words(toks: list[str]) -> set[str]:
     for token in kept:
         out.update(lemmas(token)[1:2])
     return out
+
+
+def _offer_words(toks: list[str], words: set[str], signals: dict[str, frozenset[str]]) -> set[str]:
+    """The row's offer words, less a "могу" the writer's own errand follows
+    ("можу забрати сам": the writer would collect, not give)."""
+    errands = {tok for i, tok in enumerate(toks) if set(toks[i + 1 : i + 3]) & signals["pickup"]}
+    return ((words & signals["offer"]) | (set(toks) & signals["give"])) - errands
 
 
 def _pleads(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
@@ -192,7 +202,8 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     signals = attributes().signals
     if len(toks) <= 8 and _test_words().search(folded):
         return "test_row"
-    offers = bool(words & signals["offer"])
+    offering = _offer_words(toks, words, signals)
+    offers = bool(offering)
     # A long answer that names things is an offer told at length, whatever else it says.
     told = things and len(toks) > LONG_ANSWER_TOKENS
     asks = words & signals["request"] and words & signals["self"] and not offers
@@ -201,7 +212,7 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     ads = words & signals["ad"]
     if ads and (
         foreign_links(" ".join(cells))
-        or (not offers and not told and (len(ads) >= 2 or not things))
+        or (not offering - signals["free"] and not told and (len(ads) >= 2 or not things))
     ):
         return "ad_row"
     if words & signals["thanks"] and not offers and not told:

@@ -73,6 +73,9 @@ class AttributesFile(_Strict):
     errand_words: list[str]
     self_words: list[str]
     offer_words: list[str]
+    give_words: list[str]
+    free_words: list[str]
+    pickup_words: list[str]
     thanks_words: list[str]
     ad_words: list[str]
     header_cells: list[str]
@@ -275,6 +278,9 @@ def attributes() -> Attributes:
             "errand": _folded_set(spec.errand_words, name),
             "self": _folded_set(spec.self_words, name),
             "offer": _folded_set(spec.offer_words, name),
+            "give": _folded_set(spec.give_words, name),
+            "free": _folded_set(spec.free_words, name),
+            "pickup": _folded_set(spec.pickup_words, name),
             "thanks": _folded_set(spec.thanks_words, name),
             "ad": _folded_set(spec.ad_words, name),
             "header": _folded_set([str(cell) for cell in spec.header_cells], name),

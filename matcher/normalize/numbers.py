@@ -47,6 +47,7 @@ _MULTIPLIERS = frozenset({"десяток", "десятка", "десятков"
                           "сотни", "сотні", "сотен"})  # fmt: skip
 PAIR_WORDS = frozenset({"пара", "пару", "парочка", "пари", "пар"})
 _INSIDE = frozenset({"в", "у", "во", "in"})
+_AFTER_WHICH = frozenset({"после", "після", "пiсля"})
 #: Units that count by themselves when named without a number: "цибуля мішок".
 _SELF_COUNTING = frozenset({"bags", "boxes", "buckets", "tons"})
 
@@ -202,6 +203,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             if (
                 word_value is not None
                 and not sized
+                and prev not in _AFTER_WHICH  # "после одного ребенка": not how many
                 and _marker(nxt, attrs.not_after) not in {"age", "size"}
             ):
                 last = counts[-1] if counts else None
@@ -260,8 +262,11 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         before = _marker(prev, attrs.not_before) if not approx else None
         if before is None and i > 1 and _marker(toks[i - 2].text, attrs.not_before) == "address":
             before = "address"  # "ул. Гагарина 87": a house number
-        if why is None and before is not None and unit is None:
-            why = before
+        marks_size = attrs.not_before.get(prev.rstrip(".")) == "size" and (
+            i < 2 or _number(toks[i - 2].text)[0] is None
+        )  # the marker as typed: "Ростов 6 коробок" is a town, not a height
+        if why is None and before is not None and (unit is None or marks_size):
+            why = before  # "р.28 пару": a size, whatever word follows ("37 р. 3 пары": a count)
         if why is not None:
             if why == "size" or before == "size":
                 sizes.append(_size_text(value, high, number) + _weight_suffix(unit))

@@ -106,15 +106,14 @@ def parse_phone(raw: str) -> PhoneResult:
     usable number: phone_guessed (letters typed for digits, or the leading 0
     missing), phone_foreign (a valid number outside Ukraine).
     """
-    result = _parse_phone(raw)
-    if result.e164:
-        return result
+    # letters inside the digits first: phonenumbers itself would read a keypad
+    # letter, "9O9" as 969, where the donor meant a zero
     fixed = _LOOKALIKE_RUN.sub(lambda m: m.group(0).translate(_LOOKALIKE_DIGITS), raw or "")
     if fixed != raw:
         guessed = _parse_phone(fixed)
         if guessed.e164:
             return PhoneResult(guessed.e164, None, guessed.digits, "phone_guessed")
-    return result
+    return _parse_phone(raw)
 
 
 def _parse_phone(raw: str) -> PhoneResult:

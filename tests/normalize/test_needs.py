@@ -166,6 +166,12 @@ def test_a_number_in_the_quantity_cell_is_not_taken_for_an_urgency() -> None:
         ("нужно к 14.12", "high"),
         ("до 25.12", "normal"),
         ("до 20.02", "low"),
+        # graded words and abbreviations
+        ("чем быстрее тем лучше", "high"),
+        ("на цих вихідних", "high"),
+        ("important", "high"),
+        ("не термін.", "low"),
+        ("можна в січні", "low"),
     ],
 )
 def test_urgency_in_marks_and_words(urgency: str, expected: str) -> None:
@@ -182,6 +188,8 @@ def test_urgency_in_marks_and_words(urgency: str, expected: str) -> None:
         ("свечи, фонарики", {"other"}),  # candles for a blackout
         ("інвалідне крісло, функціональне ліжко", {"medicine"}),
         ("пральна машина-автомат", {"appliances"}),
+        ("робота для переселенців (вакансії)", {"other"}),  # work in Ukrainian, no robot
+        ("игрушки для игровой комнаты", {"toys"}),  # the room is what the toys are for
     ],
 )
 def test_what_a_need_row_asks_for(item: str, expected: set[str]) -> None:

@@ -260,6 +260,31 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("транспорт", "машина ВАЗ 2107, могу возить гуманитарку", {"other": None}),
         # a unit is never read as a thing it looks like ("компл", "комп")
         ("Постельное бельё", "постельное детское 3 компл", {"bedding": 3}),
+        # a size marker before a number wins over the unit after it
+        ("Обувь", "Ботиночки р.28 пару", {"shoes": 1}),
+        ("Одежда", "шмотки женские р.44-46 штук 15-20", {"clothing": 15}),
+        ("Обувь", "Обувь 37 размер 3 пары", {"shoes": 3}),
+        ("Одежда, Обувь", "передам через Ростов 6 коробок вещей", {"clothing": 6, "shoes": None}),
+        # a count that ends a sentence is no list number of the next one
+        (
+            "Продукты (долгого хранения)",
+            "консерви рибні 10 банок, тушонка 5. Ще є сало",
+            {"food": 15},
+        ),
+        # "семью" is a family, a date is no count, "2 в 1" and "1,5 сп." are kinds
+        ("жилье", "можем пустить семью на 3 месяца", {"other": None}),
+        ("Продукты (долгого хранения)", "12 банок огурцов, заберите до 25.12", {"food": 12}),
+        ("Детские вещи", "Коляска 2 в 1, после одного ребенка", {"children": None}),
+        ("Постельное бельё", "подушки 2 шт, одеяло 1,5 сп.", {"bedding": 3}),
+        ("Медикаменты", "Сироп для детей от 3 лет 6 фл.", {"medicine": 6}),
+        # a box the details say is not there: "Обуви нет"
+        ("Одежда, Обувь", "Обуви нет, только одежда: 2 свитера", {"clothing": 2}),
+        ("Мебель, Бытовая техника", "Мебели нет, есть электрочайник", {"appliances": None}),
+        (
+            "Бытовая техника, Посуда",
+            "чайник електр., кружки 6",
+            {"appliances": None, "kitchenware": 6},
+        ),
     ],
 )
 def test_what_a_response_offers_and_how_many(
@@ -304,6 +329,12 @@ def test_rows_that_are_not_offers_say_why(details: str, code: str) -> None:
         ("Нужны ботинки 40 р., живем в общежитии", "help_request"),
         ("Продаются куртки зимние, 300 грн, торг", "ad_row"),
         ("Хотим сказать вам спасибо за помощь!", "thanks_row"),
+        ("Спасибо за продукты которые нам передали, дети рады", "thanks_row"),
+        ("Потрібна пральна машина, можу забрати сам, ми переселенці", "help_request"),
+        ("Hello, we need help, my mother is sick, please contact", "help_request"),
+        ("Окна со скидкой 20%! Замер бесплатно, звоните!", "ad_row"),
+        ("Замер бесплатно, монтаж окон", "ad_row"),
+        ("dfgdfgdfg ывавыа 123 ооо", "mash_row"),
         ("Спасибо вам, сама помочь не могу, пенсия маленькая", "thanks_row"),
     ],
 )
@@ -323,6 +354,8 @@ def test_rows_with_a_box_ticked_that_are_not_offers_say_why(details: str, code: 
         "если кому надо, у нас осталась куртка мужская 52",
         "Просит забрать: шуба мутоновая, платки пуховые 2",
         "Автокресло",
+        "Спасибо вам что помогаете! Хочу передать куртки — 2 пакета",
+        "Я бы отдала, но вещей мало: куртка 46",
     ],
 )
 def test_glued_foreign_or_negated_words_keep_a_real_offer(details: str) -> None:
@@ -390,6 +423,7 @@ def test_counts_in_long_answers(checkbox: str, details: str, expected: int) -> N
         ("Одежда", "посилка з Італії: куртки 4, кофти 6, через автобус", ["clothing"]),
         ("Медикаменты", "передаст автобусом: аптечка, бинты", ["medicine"]),
         ("", "могу помочь машиной, перевезти вещи", ["other"]),
+        ("", "могу отвезти вещи на своей машине раз в неделю", ["other"]),
         # thanks for the work is no offer of work
         ("Одежда", "Спасибо за вашу работу! Отдам пальто женское 50р", ["clothing"]),
         ("", "стиральная машина Малютка", ["appliances"]),

@@ -14,6 +14,9 @@ from matcher.normalize.phones import parse_phone
         ("+380 (067) 123-45-67", "+380671234567", "phone_guessed"),  # the 0 typed twice
         ("67 123 45 67", "+380671234567", "phone_guessed"),
         ("067 123 45 67", "+380671234567", None),
+        # letters O typed for zeros inside the number, never read as keypad letters
+        ("+380 67 9O9 O9 O9", "+380679090909", "phone_guessed"),
+        ("+380 67 2O0 4О 4О", "+380672004040", "phone_guessed"),
         ("79031234567", "+79031234567", "phone_foreign"),  # Russian, typed without "+"
         ("+44 7700 900456", "+447700900456", "phone_foreign"),  # the right length abroad
         ("+48 512 345 678", "+48512345678", "phone_foreign"),
