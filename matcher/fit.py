@@ -36,6 +36,8 @@ class _FitFile(BaseModel):
     mixed_in_bags: list[str]
     sized_categories: list[str]
     sized_kinds: list[str]
+    grouped_size_kinds: list[str]
+    unusable_kinds: list[str]
     unit_groups: dict[str, list[str]]
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
@@ -50,6 +52,10 @@ class FitRules:
     mixed_in_bags: frozenset[str]
     sized_categories: frozenset[str]
     sized_kinds: frozenset[str]
+    #: Kinds sized in fixed groups: ranges fit when one holds the other.
+    grouped_size_kinds: frozenset[str]
+    #: Kinds that say a thing does not work ("на запчасти"): no need takes them.
+    unusable_kinds: frozenset[str]
     unit_group: dict[str, str]
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
@@ -72,6 +78,8 @@ def fit_rules() -> FitRules:
         mixed_in_bags=frozenset(spec.mixed_in_bags),
         sized_categories=frozenset(spec.sized_categories),
         sized_kinds=frozenset(spec.sized_kinds),
+        grouped_size_kinds=frozenset(spec.grouped_size_kinds),
+        unusable_kinds=frozenset(spec.unusable_kinds),
         unit_group=vocab.synonym_table(spec.unit_groups, "fit.yaml: unit_groups"),
         height_by_age_months=dict(spec.height_by_age_months),
         shoe_size_by_age_months=dict(spec.shoe_size_by_age_months),
@@ -171,6 +179,17 @@ def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]], *, stages: bool
     return any(lo <= y and x <= hi for x, y in a for lo, hi in b)
 
 
+def _grouped(kind: str) -> bool:
+    kinds = split_joined(kind)
+    return bool(({k.split("/")[0] for k in kinds} | kinds) & fit_rules().grouped_size_kinds)
+
+
+def _nested(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    """Car-seat groups: a 0-13 kg seat and a 9-18 kg one overlap but are
+    different seats; one range must hold the other."""
+    return any((lo <= x and y <= hi) or (x <= lo and hi <= y) for x, y in a for lo, hi in b)
+
+
 def _shares_stage(x: int, y: int, lo: int, hi: int) -> bool:
     if x == y or lo == hi:  # a single age: inside the range, its upper end excluded
         point, (low, high) = (x, (lo, hi)) if x == y else (lo, (x, y))
@@ -190,6 +209,8 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
                 return bool(theirs["w"] & ours["w"])  # type: ignore[operator]
             if scale == "d":
                 return _dimensions_fit(theirs["d"], ours["d"])  # type: ignore[arg-type]
+            if scale == "kg" and _grouped(need.kind):
+                return _nested(ours["kg"], theirs["kg"])  # type: ignore[arg-type]
             stages = scale in ("y", "m")
             return _overlap(ours[scale], theirs[scale], stages=stages)  # type: ignore[arg-type]
     rules = fit_rules()
@@ -287,6 +308,9 @@ FITS, UNKNOWN, CONTRADICTS = 0, 1, None
 
 @lru_cache(maxsize=65_536)
 def kind_point(need_kind: str, offer_kind: str) -> int | None:
+    unusable = fit_rules().unusable_kinds
+    if split_joined(offer_kind) & unusable and not split_joined(need_kind) & unusable:
+        return CONTRADICTS  # a fridge "на запчасти" is no fridge for a family
     fits = _kinds_fit(split_joined(need_kind), split_joined(offer_kind))
     return CONTRADICTS if fits is None else (FITS if fits else UNKNOWN)
 

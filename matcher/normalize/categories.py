@@ -140,14 +140,17 @@ def hits_in(folded: str) -> tuple[Hit, ...]:
     # посуды"), not a cleaner ("средство для мытья") beside dishes
     adjacent = [(i, i + 1) for i in range(len(toks) - 1)]
     gapped = [(i, i + 2) for i in range(len(toks) - 2) if toks[i + 1] in GAP_WORDS]
-    for left, right in adjacent + gapped:
+    pairs = [(left, right, sense) for left, right in adjacent + gapped
+             if (sense := _phrase(toks[left], toks[right])) is not None]  # fmt: skip
+    # the finer of two overlapping phrases first: "пральний порошок автомат" is
+    # machine detergent ("порошок автомат"), not detergent with a stray word
+    pairs.sort(key=lambda pair: -pair[2].kind.count("/"))
+    for left, right, sense in pairs:
         if left in used or right in used:
             continue
-        sense = _phrase(toks[left], toks[right])
-        if sense:
-            used.update(range(left, right + 1))
-            if not _negated(toks, left, right):
-                found.append(Hit(left, right, sense, tuple(toks[left : right + 1])))
+        used.update(range(left, right + 1))
+        if not _negated(toks, left, right):
+            found.append(Hit(left, right, sense, tuple(toks[left : right + 1])))
     for i, token in enumerate(toks):
         if i in used:
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from matcher.model import joined, split_joined
 from matcher.normalize.categories import (
@@ -177,7 +177,8 @@ def _kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
     and a weak word ("вещи") beside a real one."""
     out: list[Hit] = []
     for hit in hits:
-        purpose = bool(out) and _after_purpose(hit, toks)
+        # "порошок для ручной стирки": a finer thing of the one before is no purpose
+        purpose = bool(out) and _after_purpose(hit, toks) and not _refines(hit, out)
         if not purpose and not _sent_by(hit, toks):
             out.append(hit)
     if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it,
@@ -193,6 +194,20 @@ def _kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
         out = [o for o in out if not any(_sorts(h, o, toks) for h in out)]
     strong = {h.sense.category for h in out if not h.sense.weak and not _is_container(h, toks)}
     return tuple(h for h in out if not h.sense.weak or not (strong - {h.sense.category}))
+
+
+#: The kind of a thing its text says does not work (fit.yaml unusable_kinds).
+BROKEN = "broken"
+
+
+@cache
+def _broken_pattern() -> re.Pattern[str]:
+    words = sorted(attributes().signals["broken"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
+def _says_broken(text: str) -> bool:
+    return bool(_broken_pattern().search(fold(text)))
 
 
 def _after_purpose(hit: Hit, toks: list[str]) -> bool:
@@ -218,6 +233,7 @@ def _sorts(adjective: Hit, noun: Hit, toks: list[str]) -> bool:
         and adjective.sense.category == noun.sense.category
         and kind.split("/")[0] == adjective.sense.kind.split("/")[0] != ""
         and adjective.sense.kind != kind
+        and not kind.startswith(adjective.sense.kind + "/")  # "пральний порошок автомат"
         and abs(adjective.start - noun.start) <= 2
     )
 
@@ -294,7 +310,12 @@ def _not_repeated(free: list[str], text: str) -> list[str]:
         return {(h.sense.category, h.sense.kind) for h in _part(piece).hits}
 
     named = {thing for piece in split_segments(text) for thing in things(piece)}
-    return [piece for piece in free if not things(piece) or not things(piece) <= named]
+
+    def again(thing: tuple[str, str]) -> bool:  # "обогреватель" + "масляный обогреватель"
+        code, kind = thing
+        return any(c == code and (k == kind or k.startswith(kind + "/")) for c, k in named)
+
+    return [piece for piece in free if not things(piece) or not all(map(again, things(piece)))]
 
 
 def _without_things(part: _Part) -> _Part:
@@ -441,6 +462,8 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     # "куртки 5 шт, размеры 50-54": a segment naming no thing describes the one before
     described = own + loose if single else own + [part for _, part in _following(code, parts)]
     item = ", ".join(p.text for p in described) or fallback
+    if own and _says_broken(item):
+        kind = BROKEN  # "холодильник, не работает, на запчасти": no family's fridge
     units = [c.unit for p in own for cat, c in p.counts if cat == code and c.unit]
     units += [c.unit for c in extra if c.unit]
     units += [c.unit for found in attached.values() for c in found if c.unit]  # "…, пакет"

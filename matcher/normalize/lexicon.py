@@ -82,6 +82,7 @@ class AttributesFile(_Strict):
     vague_boxes: dict[str, list[str]]
     form_boxes: dict[str, list[str]]
     test_words: list[str]
+    broken_words: list[str]
     context_senses: dict[str, str] = Field(default_factory=dict)
 
 
@@ -285,6 +286,7 @@ def attributes() -> Attributes:
             "ad": _folded_set(spec.ad_words, name),
             "header": _folded_set([str(cell) for cell in spec.header_cells], name),
             "test": _folded_set(spec.test_words, name),
+            "broken": _folded_set(spec.broken_words, name),
         },
     )
 

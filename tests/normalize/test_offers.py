@@ -277,6 +277,8 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Детские вещи", "Коляска 2 в 1, после одного ребенка", {"children": None}),
         ("Постельное бельё", "подушки 2 шт, одеяло 1,5 сп.", {"bedding": 3}),
         ("Медикаменты", "Сироп для детей от 3 лет 6 фл.", {"medicine": 6}),
+        # a thing typed as the answer and named finer in the details is one thing
+        ("обогреватель", "масляный обогреватель, рабочий", {"appliances": None}),
         # a box the details say is not there: "Обуви нет"
         ("Одежда, Обувь", "Обуви нет, только одежда: 2 свитера", {"clothing": 2}),
         ("Мебель, Бытовая техника", "Мебели нет, есть электрочайник", {"appliances": None}),
