@@ -53,6 +53,7 @@ class NotCountSpec(_Strict):
     floor: list[str] = Field(default_factory=list)
     people: list[str] = Field(default_factory=list)
     address: list[str] = Field(default_factory=list)
+    capacity: list[str] = Field(default_factory=list)
 
 
 class AttributesFile(_Strict):

@@ -48,6 +48,8 @@ _MULTIPLIERS = frozenset({"десяток", "десятка", "десятков"
 PAIR_WORDS = frozenset({"пара", "пару", "парочка", "пари", "пар"})
 _INSIDE = frozenset({"в", "у", "во", "in"})
 _AFTER_WHICH = frozenset({"после", "після", "пiсля"})
+#: Markers before a number that make it no count whatever unit follows it.
+_WHATEVER_THE_UNIT = frozenset({"size", "capacity"})
 #: Units that count by themselves when named without a number: "цибуля мішок".
 _SELF_COUNTING = frozenset({"bags", "boxes", "buckets", "tons"})
 
@@ -185,6 +187,10 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             counted_before = _number(prev)[0] is not None or prev in NUMBER_WORDS
             inside = prev in _INSIDE or _number(nxt)[0] is not None  # "в пакете", "відер 10"
             heading = i == 0 and ":" in gap_after  # "Пакет: куртки 2 шт"
+            each_unit = _unit(text) if prev == "по" and _number(nxt)[0] is None else None
+            if each_unit and each_unit != "pairs":  # "по мішку": one of each ("по паре": sizes)
+                counts.append(Count(1, False, each_unit, i, True))
+                continue
             if glued_after is None and not heading and not counted_before and not inside:
                 alone = _unit(text)
                 if alone in _SELF_COUNTING and hits:
@@ -204,7 +210,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
                 word_value is not None
                 and not sized
                 and prev not in _AFTER_WHICH  # "после одного ребенка": not how many
-                and _marker(nxt, attrs.not_after) not in {"age", "size"}
+                and _marker(nxt, attrs.not_after) not in {"age", "size", "people"}
             ):
                 last = counts[-1] if counts else None
                 if last and last.token == i - 1 and (text in _MULTIPLIERS or prev in _MULTIPLIERS):
@@ -262,7 +268,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         before = _marker(prev, attrs.not_before) if not approx else None
         if before is None and i > 1 and _marker(toks[i - 2].text, attrs.not_before) == "address":
             before = "address"  # "ул. Гагарина 87": a house number
-        marks_size = attrs.not_before.get(prev.rstrip(".")) == "size" and (
+        marks_size = attrs.not_before.get(prev.rstrip(".")) in _WHATEVER_THE_UNIT and (
             i < 2 or _number(toks[i - 2].text)[0] is None
         )  # the marker as typed: "Ростов 6 коробок" is a town, not a height
         if why is None and before is not None and (unit is None or marks_size):

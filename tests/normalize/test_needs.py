@@ -64,6 +64,8 @@ def test_quantity_column(quantity: str, expected: int, estimated: bool) -> None:
         pytest.param("сапоги детские р. 25-29", "25-29", 1, True, id="sizes-again"),
         pytest.param("костыли", "пара", 1, False, id="pair-of-crutches"),
         pytest.param("електрочайники, праски", "5 чайників", 5, False, id="only-line"),
+        # "по мешку" after a list: a bag of each
+        pytest.param("мука, сахар", "по мешку", 2, False, id="a-bag-each"),
     ],
 )
 def test_what_a_need_counts(item: str, quantity: str, expected: int, estimated: bool) -> None:

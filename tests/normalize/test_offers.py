@@ -277,6 +277,12 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Детские вещи", "Коляска 2 в 1, после одного ребенка", {"children": None}),
         ("Постельное бельё", "подушки 2 шт, одеяло 1,5 сп.", {"bedding": 3}),
         ("Медикаменты", "Сироп для детей от 3 лет 6 фл.", {"medicine": 6}),
+        # "по паре" after sizes: a pair of each size
+        ("Обувь", "ботинки мужские 42, 43 по паре", {"shoes": 2}),
+        # land, a lorry's load, the families a gift is for are no counts
+        ("Житло", "пустує хата, є город 15 соток", {"other": None}),
+        ("Деньги", "готов оплатить уголь для одной семьи", {"other": None}),
+        ("транспорт", "могу возить гуманитарку, грузоподъемность 2 тонны", {"other": None}),
         # a thing typed as the answer and named finer in the details is one thing
         ("обогреватель", "масляный обогреватель, рабочий", {"appliances": None}),
         # a box the details say is not there: "Обуви нет"
