@@ -26,7 +26,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all-misses", action="store_true", help="list misses on every set")
     args = parser.parse_args()
-    sets = sorted(BLIND_DIR.glob("*.yaml"))
+    sets = sorted(BLIND_DIR.glob("P*.yaml"), key=lambda path: int(path.stem[1:]))
     head = f"{'set':<5} {'groups':>6} {'pairs':>6} {'no-fit proposed':>16}"
     print(f"{head} {'best full fit chosen':>21}")
     for path in sets:

@@ -32,7 +32,8 @@ def load(path: Path) -> list[dict[str, Any]]:
 
 
 def newest_set() -> Path:
-    return sorted(BLIND_DIR.glob("*.yaml"))[-1]
+    """The set written last: the highest number ("P10" after "P9")."""
+    return max(BLIND_DIR.glob("P*.yaml"), key=lambda path: int(path.stem[1:]))
 
 
 @dataclass(slots=True)

@@ -9,12 +9,12 @@ import pytest
 from tests.engine.pairs import PairsReport, load, newest_set, score
 
 #: The most no-fit pairs the engine may propose on the newest set. The goal is 0;
-#: this is the measured figure on set P8 when it was first scored (a known
-#: shortfall: 19 of its 113 no-fit pairs).
-MAX_NO_FIT_PROPOSED = 19
+#: this is the measured figure on set P9 when it was first scored (a known
+#: shortfall: 4 of its 102 no-fit pairs).
+MAX_NO_FIT_PROPOSED = 4
 #: The least share of full-fit needs where the engine's first choice is the labelled
-#: best. The goal is 0.95; measured 27 of 33 on P8 when it was first scored.
-MIN_BEST_CHOSEN = 0.81
+#: best. The goal is 0.95; measured 28 of 35 on P9 when it was first scored.
+MIN_BEST_CHOSEN = 0.80
 
 
 @pytest.fixture(scope="module")
