@@ -32,6 +32,8 @@ class _FitFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     audience_fits: dict[str, list[str]]
     kind_audiences: dict[str, str]
+    kind_sizes: dict[str, str]
+    adult_unless_said: list[str]
     kind_seasons: dict[str, list[str]]
     mixed_in_bags: list[str]
     sized_categories: list[str]
@@ -48,6 +50,8 @@ class _FitFile(BaseModel):
 class FitRules:
     audience_fits: dict[str, frozenset[str]]
     kind_audiences: dict[str, str]
+    kind_sizes: dict[str, str]
+    adult_unless_said: frozenset[str]
     kind_seasons: dict[str, frozenset[str]]
     mixed_in_bags: frozenset[str]
     sized_categories: frozenset[str]
@@ -74,6 +78,8 @@ def fit_rules() -> FitRules:
     return FitRules(
         audience_fits={k: frozenset(v) for k, v in spec.audience_fits.items()},
         kind_audiences=dict(spec.kind_audiences),
+        kind_sizes=dict(spec.kind_sizes),
+        adult_unless_said=frozenset(spec.adult_unless_said),
         kind_seasons={k: frozenset(v) for k, v in spec.kind_seasons.items()},
         mixed_in_bags=frozenset(spec.mixed_in_bags),
         sized_categories=frozenset(spec.sized_categories),
@@ -106,7 +112,18 @@ def profile_of(record: Offer | Need) -> ItemProfile:
     offer = isinstance(record, Offer)
     season = record.season or (implied_season(record.kind) if offer else "")
     audience = record.audience or (implied_audience(record.kind) if offer else "")
-    return ItemProfile(record.category, record.kind, audience, season, record.size, record.unit)
+    if not offer and not audience and record.category in fit_rules().adult_unless_said:
+        audience = "adult"  # tables for a shelter: a child's table set is no fit
+    size = record.size or (implied_size(record.kind) if offer else "")
+    return ItemProfile(record.category, record.kind, audience, season, size, record.unit)
+
+
+@lru_cache(maxsize=4_096)
+def implied_size(kind: str) -> str:
+    """The size every kind of the line has ("автолюлька": 0-13 kg), or ""."""
+    table = fit_rules().kind_sizes
+    found = {table.get(path, "") for path in split_joined(kind)}
+    return found.pop() if len(found) == 1 else ""
 
 
 @lru_cache(maxsize=4_096)

@@ -277,6 +277,8 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Детские вещи", "Коляска 2 в 1, после одного ребенка", {"children": None}),
         ("Постельное бельё", "подушки 2 шт, одеяло 1,5 сп.", {"bedding": 3}),
         ("Медикаменты", "Сироп для детей от 3 лет 6 фл.", {"medicine": 6}),
+        # a nursing pillow is a child's feeding thing, no pillow to sleep on
+        ("Постельное бельё", "подушка для кормления", {"children": None}),
         # "по паре" after sizes: a pair of each size
         ("Обувь", "ботинки мужские 42, 43 по паре", {"shoes": 2}),
         # land, a lorry's load, the families a gift is for are no counts
