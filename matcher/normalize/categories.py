@@ -163,13 +163,15 @@ def hits_in(folded: str) -> tuple[Hit, ...]:
 
 @lru_cache(maxsize=100_000)
 def denied_in(folded: str) -> frozenset[str]:
-    """Categories a folded segment says are not there: "обуви нет", "без одежды"."""
+    """Categories a folded answer names only to say they are not there: "обуви
+    нет", "без одежды", "Постільна білизна — ні"."""
+    attrs = attributes()
+    negators = attrs.negators_before | attrs.negators_after
     toks = tokens(folded)
-    return frozenset(
-        sense.category
-        for i, token in enumerate(toks)
-        if (sense := token_sense(token)) is not None and _negated(toks, i, i)
-    )
+    if not set(toks) & negators:
+        return frozenset()
+    plain = " ".join("x" if tok in negators else tok for tok in toks)
+    return frozenset(codes_in(plain)) - frozenset(codes_in(" ".join(toks)))
 
 
 @lru_cache(maxsize=100_000)

@@ -179,7 +179,7 @@ def _kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
     for hit in hits:
         # "порошок для ручной стирки": a finer thing of the one before is no purpose
         purpose = bool(out) and _after_purpose(hit, toks) and not _refines(hit, out)
-        if not purpose and not _sent_by(hit, toks):
+        if not purpose and not _sent_by(hit, toks) and not _carried(hit, toks):
             out.append(hit)
     if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it,
         # unless it names a finer thing of its kind ("консервы рыбные")
@@ -192,9 +192,20 @@ def _kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
         ]
         out = nouns or out
         out = [o for o in out if not any(_sorts(h, o, toks) for h in out)]
+    # "комплекты постельного двуспалка": a bed-size word beside a thing is its size
+    sized = [
+        h
+        for h in out
+        if h.start == h.end and lemma_in(toks[h.start], attributes().size_words) in _BED_SIZES
+    ]
+    if sized and len({h.sense.category for h in out}) > 1:
+        out = [h for h in out if h not in sized]
     strong = {h.sense.category for h in out if not h.sense.weak and not _is_container(h, toks)}
     return tuple(h for h in out if not h.sense.weak or not (strong - {h.sense.category}))
 
+
+#: Bed sizes of attributes.yaml size_words: "двуспалка" beside linen is its size.
+_BED_SIZES = frozenset({"полуторный", "двуспальный", "односпальный", "евро"})
 
 #: The kind of a thing its text says does not work (fit.yaml unusable_kinds).
 BROKEN = "broken"
@@ -249,6 +260,21 @@ def _refines(hit: Hit, others: list[Hit]) -> bool:
 
 #: Verbs of sending: "передам автобусом" says how, not what.
 _SENDING = ("переда", "отправ", "відправ", "пересла", "пересил", "вышл", "вишл", "пошл")
+
+
+def _carried(hit: Hit, toks: list[str]) -> bool:
+    """ "могу отвезти вещи", "через волонтерів": goods another carries, a channel
+    they travel by, or what a service is done to ("ремонтировать холодильники")
+    are not offered."""
+    signals = attributes().signals
+    before = toks[max(0, hit.start - 2) : hit.start]
+    if hit.sense.category == OTHER and set(before) & signals["channel"]:
+        return True  # people and vehicles: "через польських волонтерів"
+    verb = bool(before) and any(lemma in signals["carry"] for lemma in token_lemmas(before[-1]))
+    service = bool(before) and any(
+        lemma in signals["service"] for lemma in token_lemmas(before[-1])
+    )
+    return service or (verb and not hit.sense.kind)
 
 
 def _sent_by(hit: Hit, toks: list[str]) -> bool:
@@ -625,8 +651,11 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     pieces = [*free, *split_segments(text)] if text or free else []
     parts: list[_Part] = []
     context: tuple[Hit, ...] = ()  # the last thing named: "сапоги 40, 41, 42"
-    for piece in pieces:
+    ticked = {*label_codes, *vague}
+    for k, piece in enumerate(pieces):
         part = _part(piece)
+        if piece not in free and _heading(piece, part, pieces[k + 1 : k + 2], ticked):
+            continue
         if not part.hits and context:
             part = _part(piece, context)
         context = part.hits or context
@@ -636,11 +665,13 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
         parts = [_without_things(p) if p.containers and not set(p.codes) & held else p
                  for p in parts]  # fmt: skip
     parts = _in_context(parts, {*label_codes, *vague})
+    # "Обуви нет", "Постільна білизна — ні": what the answer says is not there
+    denied = denied_in(fold(text)) if text else frozenset()
+    parts = [p for p in parts if not p.codes or not set(p.codes) <= denied]
     text_codes = [c for p in parts for c in p.codes]
     other_things = any(h.sense.category == OTHER and h.sense.kind for p in parts for h in p.hits)
     label_codes = [c for c in label_codes if c in text_codes or not _explained(c, parts)]
-    denied = {c for piece in pieces for c in denied_in(fold(piece))}
-    label_codes = [c for c in label_codes if c in text_codes or c not in denied]  # "Обуви нет"
+    label_codes = [c for c in label_codes if c in text_codes or c not in denied]
     additive = fold(text).lstrip().startswith(_ALSO)  # «Одежда», "и немного посуды"
     if len(label_codes) == 1 and text_codes and label_codes[0] not in text_codes and not additive:
         label_codes = []  # «Одежда», "тапочки 5 пар": one box, the details name something else
@@ -668,6 +699,15 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
         for line in lines
     ]
     return Items(tuple(_implied(line) for line in lines), recognized)
+
+
+def _heading(piece: str, part: _Part, after: list[str], ticked: set[str]) -> bool:
+    """«Детские вещи - это ходунки и манеж»: a ticked box's name typed again before
+    the things it stands for is a heading; read alone it would be another thing
+    (children's clothes). With nothing named after it, it is the thing itself."""
+    key = _box_key(piece)
+    box = attributes().form_boxes.get(key) or attributes().vague_boxes.get(key)
+    return box in ticked and part.codes != (box,) and bool(after) and bool(_part(after[0]).hits)
 
 
 def _in_context(parts: list[_Part], ticked: set[str]) -> list[_Part]:

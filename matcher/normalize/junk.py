@@ -167,10 +167,17 @@ def _signal_words(toks: list[str]) -> set[str]:
 
 
 def _offer_words(toks: list[str], words: set[str], signals: dict[str, frozenset[str]]) -> set[str]:
-    """The row's offer words, less a "могу" the writer's own errand follows
-    ("можу забрати сам": the writer would collect, not give)."""
-    errands = {tok for i, tok in enumerate(toks) if set(toks[i + 1 : i + 3]) & signals["pickup"]}
-    return ((words & signals["offer"]) | (set(toks) & signals["give"])) - errands
+    return (words & signals["offer"]) | (set(toks) & signals["give"])
+
+
+def _collects(toks: list[str], signals: dict[str, frozenset[str]]) -> set[str]:
+    """Offer words the writer's own errand follows ("можу забрати сам": the writer
+    would collect, not give)."""
+    return {
+        tok
+        for i, tok in enumerate(toks)
+        if tok in signals["offer"] and set(toks[i + 1 : i + 3]) & signals["pickup"]
+    }
 
 
 def _pleads(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
@@ -202,11 +209,13 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     signals = attributes().signals
     if len(toks) <= 8 and _test_words().search(folded):
         return "test_row"
-    offering = _offer_words(toks, words, signals)
+    collects = _collects(toks, signals)
+    offering = _offer_words(toks, words, signals) - collects
     offers = bool(offering)
     # A long answer that names things is an offer told at length, whatever else it says.
     told = things and len(toks) > LONG_ANSWER_TOKENS
-    asks = words & signals["request"] and words & signals["self"] and not offers
+    # "нужна куртка, можем забрать сами": a request, and the writer would collect
+    asks = words & signals["request"] and (words & signals["self"] or collects) and not offers
     if (asks or _pleads(toks, signals)) and not told:
         return "help_request"
     ads = words & signals["ad"]

@@ -84,6 +84,9 @@ class AttributesFile(_Strict):
     form_boxes: dict[str, list[str]]
     test_words: list[str]
     broken_words: list[str]
+    channel_words: list[str]
+    carry_words: list[str]
+    service_words: list[str]
     context_senses: dict[str, str] = Field(default_factory=dict)
 
 
@@ -288,6 +291,9 @@ def attributes() -> Attributes:
             "header": _folded_set([str(cell) for cell in spec.header_cells], name),
             "test": _folded_set(spec.test_words, name),
             "broken": _folded_set(spec.broken_words, name),
+            "channel": _folded_set(spec.channel_words, name),
+            "carry": _folded_set(spec.carry_words, name),
+            "service": _folded_set(spec.service_words, name),
         },
     )
 

@@ -174,6 +174,10 @@ def test_a_number_in_the_quantity_cell_is_not_taken_for_an_urgency() -> None:
         ("important", "high"),
         ("не термін.", "low"),
         ("можна в січні", "low"),
+        # a yes or a no typed as the urgency
+        ("да", "high"),
+        ("нет", "low"),
+        ("потом", "low"),
     ],
 )
 def test_urgency_in_marks_and_words(urgency: str, expected: str) -> None:
