@@ -16,8 +16,11 @@ from matcher.normalize.junk import foreign_links, header_cell, is_spam, is_test_
 from matcher.normalize.problem_log import ProblemLog
 
 
-def set_aside(cells: Cells, text_fields: Sequence[str], log: ProblemLog) -> np.ndarray:
-    """The rows that are not empty, test answers or a header pasted again."""
+def set_aside(
+    cells: Cells, text_fields: Sequence[str], log: ProblemLog, *, thing_field: str
+) -> np.ndarray:
+    """The rows that are not empty, test answers or a header pasted again.
+    `thing_field` holds what a row names (a total row says "ИТОГО" there)."""
     written = np.column_stack([cells[key] != "" for key in cells])
     empty = np.asarray(~written.any(axis=1))
     log.note(empty, "", "empty_row")
@@ -30,9 +33,24 @@ def set_aside(cells: Cells, text_fields: Sequence[str], log: ProblemLog) -> np.n
     # a header row pasted again (two header words), or a total row
     kinds = [map_unique(cells[key], header_cell, alive).values(fill="") for key in cells]
     kind = np.column_stack(kinds)
-    header = alive & ((kind == "total").any(axis=1) | ((kind == "header").sum(axis=1) >= 2))
+    header = alive & (
+        _totals(kind, written, list(cells), thing_field) | ((kind == "header").sum(axis=1) >= 2)
+    )
     log.note(header, "", "header_row")
     return alive & ~header
+
+
+#: A row this short with a total word ("ИТОГО | 845") is a total row wherever the word is.
+_TOTAL_ROW_CELLS = 3
+
+
+def _totals(kind: np.ndarray, written: np.ndarray, keys: list[str], thing_field: str) -> np.ndarray:
+    """Total rows: "ИТОГО" where the item goes, or a short row with a total word. A
+    fund named «Разом» ("together", and "total" in Ukrainian) is no total row."""
+    total = kind == "total"
+    in_text = total[:, keys.index(thing_field)]
+    short = total.any(axis=1) & (written.sum(axis=1) <= _TOTAL_ROW_CELLS)
+    return np.asarray(in_text | short)
 
 
 def without_spam(

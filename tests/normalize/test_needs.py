@@ -108,12 +108,25 @@ def test_several_categories_in_one_item() -> None:
             {"organization": "", "contact_name": "", "phone": ""}, "no_contact", id="no-contact"
         ),
         pytest.param({"item": "тест"}, "test_row", id="test"),
+        pytest.param({"item": "ИТОГО", "quantity": "345"}, "header_row", id="total-in-item"),
     ],
 )
 def test_unusable_rows(values: dict[str, str], code: str) -> None:
     needs, problems = normalize_needs([need_row(2, **values)])
     assert needs == []
     assert code in [p.code for p in problems]
+
+
+def test_a_short_total_row_is_set_aside_and_a_fund_named_razom_is_not() -> None:
+    blank = dict.fromkeys(need_row(3).values, "")
+    total = need_row(3, **{**blank, "organization": "Разом", "quantity": "160"})
+    needs, problems = normalize_needs([need_row(2, organization="Фонд «Разом»"), total])
+    assert [n.source_row for n in needs] == [2]
+    assert [(p.source_row, p.code) for p in problems if p.code == "header_row"] == [
+        (3, "header_row")
+    ]
+    [kept], _ = normalize_needs([need_row(2, organization="Разом")])
+    assert kept.organization == "Разом"
 
 
 def test_unknown_urgency_is_normal_with_a_note() -> None:
