@@ -287,6 +287,9 @@ def test_hostile_text_is_kept_as_text() -> None:
             "Постільна білизна — ні. Є тільки одяг: светри 4",
             {"clothing": 4},
         ),
+        # sofa cushions are no bed pillows; a puzzle's pieces are no count
+        ("Мебель", "диванные подушки декоративные 4 шт", {"furniture": 4}),
+        ("Игрушки", "пазлы 1000 эл., 2 коробки", {"toys": 2}),
         # a nursing pillow is a child's feeding thing, no pillow to sleep on
         ("Постельное бельё", "подушка для кормления", {"children": None}),
         # "по паре" after sizes: a pair of each size
