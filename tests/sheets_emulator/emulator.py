@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -195,6 +196,17 @@ class SheetsEmulator:
 
     def reset_counts(self) -> None:
         self.requests.clear()
+
+    def saved(self) -> Store:
+        """Every spreadsheet as it is now, to `restore` later."""
+        return copy.deepcopy(self.store)
+
+    def restore(self, saved: Store) -> None:
+        """Spreadsheets back as `saved` held them; no request counted, no fault or hook
+        left waiting."""
+        self.store = copy.deepcopy(saved)
+        self._schedule = Schedule()
+        self.reset_counts()
 
     # --- steering -------------------------------------------------------------
     def enable_quota(
