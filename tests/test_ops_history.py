@@ -29,9 +29,7 @@ FORM_ROW = ["22.11.2026 09:00:00", "Оксана", "+380 67 555 12 34", "Лис�
 def tabs(harness: Harness) -> dict[str, Grid]:
     """Every coordination tab; on Google, the memory tab without the lease, which names
     the last pass that wrote (a restore is one)."""
-    return {
-        tab: [row for row in harness.coordination(tab) if row[:1] != [LEASE]] for tab in TABS
-    }
+    return {tab: [row for row in harness.coordination(tab) if row[:1] != [LEASE]] for tab in TABS}
 
 
 def pass_rows(out: str) -> list[list[str]]:
