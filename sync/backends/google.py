@@ -206,7 +206,9 @@ class GoogleBackend:
         return Snapshot(grids, shapes)
 
     def hold(self, spreadsheet: str) -> AbstractContextManager[None]:
-        """Nothing on Google's side yet: the pass lock in state_dir stands for it."""
+        """Nothing to hold before the read: apply() takes the lease in the memory tab
+        before its first write, and refuses when another pass holds it or wrote
+        since this one read (sync/lease.py)."""
         return nullcontext()
 
     def apply(self, plan: SpreadsheetPlan) -> None:
