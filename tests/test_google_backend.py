@@ -29,9 +29,10 @@ from sync.config import Config, load_config
 from sync.labels import column_label, status_label, status_labels
 from sync.layouts import COORDINATOR_COLUMNS, MATCH_COLUMNS
 from sync.plan import Grid
-from tests.google_harness import GoogleHarness, put_text
-from tests.harness import NEW_FORM_ROW
+from tests.google_harness import FakeTime, GoogleHarness, put_text
+from tests.harness import NEW_FORM_ROW, CliResult
 from tests.sheets_emulator.emulator import SheetsEmulator
+from tests.sheets_emulator.state import Store
 
 TABS = ("matches", "offers", "needs", "problems")
 #: Where a new Matches tab has its match_id column.
@@ -163,30 +164,36 @@ SCENARIOS: dict[str, Callable[[GoogleHarness], None]] = {
 }
 
 
-def _reference(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], setup: Callable[[GoogleHarness], None]
-) -> tuple[dict[str, Grid], int]:
-    ref = GoogleHarness(tmp_path / "reference", capsys)
-    setup(ref)
-    ref.emu.reset_counts()
-    ref.sync()
-    return coordination_tabs(ref), len(ref.emu.requests)
+def _reference(g: GoogleHarness, setup: Callable[[GoogleHarness], None]) -> tuple[Store, int]:
+    """The spreadsheets after `setup` (to restore before each faulty pass), and the
+    number of requests a pass without a fault sends from there."""
+    setup(g)
+    before = g.emu.saved()
+    g.emu.restore(before)
+    g.sync()
+    return before, len(g.emu.requests)
 
 
-@pytest.mark.parametrize("how", FAULTS)
+def _faulty_pass(g: GoogleHarness, before: Store, n: int, how: str) -> CliResult:
+    g.emu.restore(before)
+    g.time = FakeTime()
+    g.emu.fail_request(n, how)
+    return g.cli("sync")
+
+
+# An answer lost after Google applied the write fails the same way as one dropped before.
+@pytest.mark.parametrize("how", [*FAULTS, "applied-timeout"])
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_a_failure_at_any_request_then_a_normal_pass_loses_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], scenario: str, how: str
 ) -> None:
-    setup = SCENARIOS[scenario]
-    expected, count = _reference(tmp_path, capsys, setup)
+    g = GoogleHarness(tmp_path, capsys)
+    before, count = _reference(g, SCENARIOS[scenario])
+    expected = coordination_tabs(g)
     assert count >= 4
+    g.budget = NO_RETRIES
     for n in range(1, count + 1):
-        g = GoogleHarness(tmp_path / f"{how}-{n}", capsys, budget=NO_RETRIES)
-        setup(g)
-        g.emu.reset_counts()
-        g.emu.fail_request(n, how)
-        result = g.cli("sync")
+        result = _faulty_pass(g, before, n, how)
         failed = g.emu.requests[n - 1]
         where = f"fault {how} at request {n} ({failed.kind})"
         if result.code == 0:
@@ -209,14 +216,11 @@ def test_a_failure_at_any_request_then_a_normal_pass_loses_nothing(
 def test_a_failure_at_any_request_is_retried_within_the_pass(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], scenario: str, how: str
 ) -> None:
-    setup = SCENARIOS[scenario]
-    expected, count = _reference(tmp_path, capsys, setup)
+    g = GoogleHarness(tmp_path, capsys)
+    before, count = _reference(g, SCENARIOS[scenario])
+    expected = coordination_tabs(g)
     for n in range(1, count + 1):
-        g = GoogleHarness(tmp_path / f"{how}-{n}", capsys)
-        setup(g)
-        g.emu.reset_counts()
-        g.emu.fail_request(n, how)
-        result = g.cli("sync")
+        result = _faulty_pass(g, before, n, how)
         where = f"fault {how} at request {n}"
         assert result.code == 0, f"{where}: {result.err}"
         assert coordination_tabs(g) == expected, where
