@@ -87,6 +87,10 @@ class ProblemCode(StrEnum):
     OVER_ALLOCATED = "over_allocated"
     MATCHES_TAB_DELETED = "matches_tab_deleted"
     MEMORY_TAB_MISSING = "memory_tab_missing"
+    # Not rows: why a pass on a shared spreadsheet wrote nothing (sync/lease.py).
+    LEASE_HELD = "lease_held"
+    LEASE_TAKEN_MEANWHILE = "lease_taken_meanwhile"
+    LEASE_RAN_OUT = "lease_ran_out"
 
 
 # --- the loader ----------------------------------------------------------------------

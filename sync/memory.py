@@ -11,7 +11,9 @@ machine runs it and whatever happened to `state_dir`:
   pair is forgotten;
 - the key of every source row ever seen, with its cells' fingerprint (`offers`,
   `needs`; sync/identity.py), so ids survive rows moving and being corrected;
-- the ids an earlier version gave records that Matches rows still name (`alias`).
+- the ids an earlier version gave records that Matches rows still name (`alias`);
+- the lease of the pass that writes the spreadsheet now, or wrote it last, on a
+  backend several machines share (`lease`, sync/lease.py), kept as read.
 
 The tab is rewritten whole, only when its content changed, in the pass's one
 write. Pure, no I/O.
@@ -28,6 +30,7 @@ from sync.cells import Value
 from sync.identity import RowMark
 from sync.labels import column_spellings
 from sync.layouts import MEMORY_COLUMNS, header
+from sync.lease import LEASE, Lease, lease_from
 from sync.plan import Grid, Rewrite, locate_columns
 
 PAIR, ALIAS = "pair", "alias"
@@ -55,6 +58,9 @@ class Memory:
     )
     #: An id an earlier version gave a record -> the record's id now.
     aliases: dict[str, str] = field(default_factory=dict)
+    #: The lease rows, in the tab's order: only the backend that writes the lease
+    #: changes them (sync/backends/google_lease.py).
+    leases: tuple[Lease, ...] = ()
 
     def translate(self, record_id: str) -> str:
         return self.aliases.get(record_id, record_id)
@@ -67,6 +73,7 @@ def read_memory(grid: Grid | None) -> Memory:
     at = locate_columns(grid[0], {key: column_spellings(key) for key in MEMORY_COLUMNS})
     if "memory_kind" not in at or "memory_id" not in at:
         return memory
+    memory.leases = leases_in(grid)
     for values in grid[1:]:
         cells = {key: values[i].strip() if i < len(values) else "" for key, i in at.items()}
         kind, key = cells["memory_kind"], cells.get("memory_id", "")
@@ -98,7 +105,19 @@ def memory_rewrite(memory: Memory, language: Language) -> Rewrite:
     for old, new in sorted(memory.aliases.items()):
         side = (new, "") if new.startswith("O-") else ("", new)
         rows.append([ALIAS, old, *side, "", ""])
+    rows += [list(lease.row()) for lease in memory.leases]
     return Rewrite(rows, MEMORY_COLUMNS)
+
+
+def leases_in(grid: Grid | None) -> tuple[Lease, ...]:
+    """The lease rows of a memory tab, in its order (the tab's own column order: the
+    pipeline wrote it, nobody moves its columns)."""
+    found = (lease_from(row) for row in (grid or [])[1:] if row[:1] == [LEASE])
+    return tuple(lease for lease in found if lease is not None)
+
+
+def without_leases(rows: Iterable[list[Value]]) -> list[list[Value]]:
+    return [row for row in rows if row[:1] != [LEASE]]
 
 
 def batch_of(match_ids: Iterable[str]) -> str:
@@ -120,4 +139,4 @@ def with_pairs(
         if match_id in merged:
             old = merged[match_id]
             merged[match_id] = Pair(old.offer_id, old.need_id, is_declined, old.batch)
-    return Memory(True, merged, memory.rows, memory.aliases)
+    return Memory(True, merged, memory.rows, memory.aliases, memory.leases)

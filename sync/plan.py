@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from matcher.text import fold
 from sync.cells import Value, same_value
+from sync.lease import Lease
 from sync.styles import DEFAULT_STYLE, Highlight, TabStyle
 
 #: A tab as a read gives it: every cell as the text the spreadsheet shows.
@@ -189,6 +190,9 @@ class SpreadsheetPlan:
     #: What the plan was computed from: tab key -> its shape, for every tab the
     #: read found. A tab not here did not exist then.
     basis: Mapping[str, TabShape] = field(default_factory=dict)
+    #: The lease rows the read found in the memory tab (sync/lease.py): a backend
+    #: several machines share writes only after the leases it saw.
+    leases: tuple[Lease, ...] = ()
 
     def __post_init__(self) -> None:
         created = {tab.key for tab in self.new_tabs}

@@ -130,6 +130,7 @@ def build_plan(
         restores=restores(current, styles),
         styles=styles,
         basis=current.tabs,
+        leases=data.memory.leases if data.memory is not None else (),
     )
 
 

@@ -43,7 +43,7 @@ def identify(
     new_offers, offer_legacy = rekey_offers(offers, offer_problems, offer_keys)
     new_needs, need_legacy = rekey_needs(needs, need_keys)
     rows = {"offers": offer_marks, "needs": need_marks}
-    remembered = Memory(memory.found, memory.pairs, rows, memory.aliases)
+    remembered = Memory(memory.found, memory.pairs, rows, memory.aliases, memory.leases)
     return Identified(new_offers, new_needs, remembered, {**offer_legacy, **need_legacy})
 
 
@@ -97,7 +97,7 @@ def recall_decisions(
         batch = pairs[match.match_id].batch if match.match_id in pairs else ""
         dead = not match.status.is_live
         pairs[match.match_id] = Pair(match.offer_id, match.need_id, dead, batch)
-    return Memory(True, pairs, memory.rows, aliases), problems
+    return Memory(True, pairs, memory.rows, aliases, memory.leases), problems
 
 
 def _translated(match: ExistingMatch, aliases: Mapping[str, str]) -> ExistingMatch:

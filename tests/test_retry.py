@@ -231,7 +231,7 @@ def test_a_retried_append_does_not_duplicate_rows(
     GoogleBackend(client).apply(plan)
     assert _match_ids(emu, key) == ["m-old", "m-0", "m-1", "m-2"]
     kinds = [r.kind for r in emu.requests]
-    assert kinds == ["values.get", "values.append", "values.get"] + (
+    assert kinds == ["values.batchGet", "values.append", "values.batchGet"] + (
         [] if lost == "applied" else ["values.append"]
     )
 

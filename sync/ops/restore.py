@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from sync.cells import Value
 from sync.labels import column_spellings
-from sync.layouts import TAB_COLUMNS
+from sync.layouts import MEMORY, TAB_COLUMNS
+from sync.memory import leases_in
 from sync.plan import Grid, Rewrite, Snapshot, SpreadsheetPlan, locate_columns, trim_grid
 
 
@@ -137,7 +138,10 @@ def restore_plan(
         for title, rows in target.items()
         if title in current.tabs and trim_grid(current.get(title) or []) != rows
     }
-    return SpreadsheetPlan(spreadsheet=spreadsheet, rewrites=rewrites, basis=current.tabs)
+    leases = leases_in(current.get(MEMORY))
+    return SpreadsheetPlan(
+        spreadsheet=spreadsheet, rewrites=rewrites, basis=current.tabs, leases=leases
+    )
 
 
 def _rewrite(key: str, rows: Grid) -> Rewrite:

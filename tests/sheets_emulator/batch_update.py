@@ -74,6 +74,8 @@ def add_sheet(book: Spreadsheet, payload: dict[str, Any]) -> Reply:
     grid = given.get("gridProperties") or {}
     index = min(int(given.get("index", len(book.sheets))), len(book.sheets))
     sheet_id = int(given.get("sheetId") or book.new_sheet_id())
+    if book.sheet_by_id(sheet_id) is not None:
+        raise bad_request(f"A sheet with the ID {sheet_id} already exists.")
     props = new_sheet_properties(
         sheet_id, title, index, grid.get("rowCount", 1000), grid.get("columnCount", 26)
     )

@@ -9,9 +9,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from . import batch_update, drive, formatting, metadata, values
 from .errors import ApiError, not_found
+from .sorting import sort_range
 from .state import Store
+from .update_cells import update_cells
 
 batch_update.HANDLERS.update(formatting.HANDLERS)
+batch_update.HANDLERS.update({"sortRange": sort_range, "updateCells": update_cells})
 
 _SHEETS = re.compile(r"/v4/spreadsheets(?:/(?P<key>[^/:]+))?(?P<rest>.*)")
 _DRIVE = re.compile(r"/drive/v3/files(?:/(?P<key>[^/]+))?(?P<rest>.*)")
