@@ -246,6 +246,16 @@ def _header_words_have_letters() -> bool:
     return all(any(ch.isalpha() for ch in word) for word in attributes().signals["header"])
 
 
+def total_heading(cell: str) -> str:
+    """header_cell for the item cell, where a total also heads a longer text
+    ("Всего по декабрю", "Итого за месяц")."""
+    kind = header_cell(cell)
+    if kind or not cell or _LETTERLESS.fullmatch(cell):
+        return kind
+    first = fold(cell).strip().split(" ", 1)[0].strip(" :.")
+    return "total" if first in _TOTALS else ""
+
+
 def header_cell(cell: str) -> str:
     """What a cell says of its row: "total" (a total row, "ИТОГО"), "header" (a header
     word: a row with two is a header pasted again inside a sheet), or ""."""

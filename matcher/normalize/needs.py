@@ -61,7 +61,7 @@ def _usable_rows(
     time read), city, lat, lon and urgency_level."""
     sheet = read_sheet(rows, FIELDS)
     cells = clean_cells(sheet, params.max_cell_chars, log)
-    alive = set_aside(cells, TEXT_FIELDS, log, thing_field="item")
+    alive = set_aside(cells, TEXT_FIELDS, log, thing_field="item", lists=True)
     lines = read_lines(cells["category"], cells["item"], alive, labels_decide=True)
     alive = without_spam(sheet, cells, alive, TEXT_FIELDS, lines["recognized"], "item", log)
     junk = map_unique_rows([cells["item"], lines["things"]], _junk, alive).values()

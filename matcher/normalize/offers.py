@@ -62,7 +62,7 @@ def _submissions(
     phone, city, lat, lon, can_deliver and lines."""
     sheet = read_sheet(rows, FIELDS)
     cells = clean_cells(sheet, params.max_cell_chars, log)
-    alive = set_aside(cells, TEXT_FIELDS, log, thing_field="details")
+    alive = set_aside(cells, TEXT_FIELDS, log, thing_field="details", lists=False)
     lines = read_lines(cells["categories"], cells["details"], alive, labels_decide=False)
     alive = without_spam(sheet, cells, alive, TEXT_FIELDS, lines["things"], "details", log)
     alive = _without_junk(cells, lines, alive, log)

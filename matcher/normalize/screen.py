@@ -12,15 +12,23 @@ import numpy as np
 
 from matcher.normalize.fields import Cells
 from matcher.normalize.frames import Sheet, first_true, map_unique, map_unique_rows
-from matcher.normalize.junk import foreign_links, header_cell, is_spam, is_test_answer
+from matcher.normalize.junk import (
+    foreign_links,
+    header_cell,
+    is_spam,
+    is_test_answer,
+    total_heading,
+)
 from matcher.normalize.problem_log import ProblemLog
 
 
 def set_aside(
-    cells: Cells, text_fields: Sequence[str], log: ProblemLog, *, thing_field: str
+    cells: Cells, text_fields: Sequence[str], log: ProblemLog, *, thing_field: str, lists: bool
 ) -> np.ndarray:
     """The rows that are not empty, test answers or a header pasted again.
-    `thing_field` holds what a row names (a total row says "ИТОГО" there)."""
+    `thing_field` holds what a row names (a total row says "ИТОГО" there); in a
+    sheet that `lists` things (needs), a total also heads it ("Всего за месяц"),
+    while a donor's "Всего 3 пакета" is an offer."""
     written = np.column_stack([cells[key] != "" for key in cells])
     empty = np.asarray(~written.any(axis=1))
     log.note(empty, "", "empty_row")
@@ -31,7 +39,12 @@ def set_aside(
     log.error(test, first_true(tests), "test_row")
     alive &= ~test
     # a header row pasted again (two header words), or a total row
-    kinds = [map_unique(cells[key], header_cell, alive).values(fill="") for key in cells]
+    kinds = [
+        map_unique(
+            cells[key], total_heading if lists and key == thing_field else header_cell, alive
+        ).values(fill="")
+        for key in cells
+    ]
     kind = np.column_stack(kinds)
     header = alive & (
         _totals(kind, written, list(cells), thing_field) | ((kind == "header").sum(axis=1) >= 2)
@@ -45,7 +58,7 @@ _TOTAL_ROW_CELLS = 3
 
 
 def _totals(kind: np.ndarray, written: np.ndarray, keys: list[str], thing_field: str) -> np.ndarray:
-    """Total rows: "ИТОГО" where the item goes, or a short row with a total word. A
+    """Total rows: "ИТОГО" where the item goes, or a total word in a short row. A
     fund named «Разом» ("together", and "total" in Ukrainian) is no total row."""
     total = kind == "total"
     in_text = total[:, keys.index(thing_field)]

@@ -127,6 +127,18 @@ def test_a_short_total_row_is_set_aside_and_a_fund_named_razom_is_not() -> None:
     ]
     [kept], _ = normalize_needs([need_row(2, organization="Разом")])
     assert kept.organization == "Разом"
+    # a total heading the item: "Всего | Всего по декабрю | 1 284"
+    month = need_row(
+        4,
+        **{
+            **blank,
+            "submitted_at": "26.12.2014",
+            "organization": "Всего",
+            "item": "Всего за месяц",
+            "quantity": "9",
+        },
+    )
+    assert normalize_needs([month])[0] == []
 
 
 def test_unknown_urgency_is_normal_with_a_note() -> None:

@@ -382,6 +382,7 @@ def test_rows_with_a_box_ticked_that_are_not_offers_say_why(details: str, code: 
         "Автокресло",
         "Спасибо вам что помогаете! Хочу передать куртки — 2 пакета",
         "Я бы отдала, но вещей мало: куртка 46",
+        "Всего 3 пакета вещей: куртки и штаны",  # "всего" in an offer is "in all"
     ],
 )
 def test_glued_foreign_or_negated_words_keep_a_real_offer(details: str) -> None:
