@@ -25,8 +25,9 @@ from matcher.normalize.categories import (
     split_segments,
     token_lemmas,
 )
+from matcher.normalize.hit_filters import is_container, kept_hits
 from matcher.normalize.lexicon import Sense, attributes, lexicon
-from matcher.normalize.morph import is_adjective, is_instrumental, number_of
+from matcher.normalize.morph import number_of
 from matcher.normalize.numbers import PAIR_WORDS, Count, read_numbers
 from matcher.normalize.quantities import Quantity
 from matcher.text import fold, tokens
@@ -112,9 +113,6 @@ _KIND_NUMBERS = (
 _FROM_TO = re.compile(r"(?:от|від|с|з)\s+(\d+)\s+(?:до|по)\s+(\d+)")
 _DIMENSIONS = re.compile(r"(\d)\s*[xх×*]\s*(?=\d)")
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])(?!x{1,3}l\b)")
-#: A thing after one of these, behind another thing, is what that thing is for:
-#: "шкаф для одежды" is furniture, "деньги на лекарства" is money.
-_PURPOSE = frozenset({"для", "на", "под", "під", "от", "від", "в", "у", "во"})
 
 
 def _strip_formula(text: str) -> str:
@@ -163,50 +161,6 @@ def _axis_values(folded: str, toks: list[str]) -> tuple[tuple[str, ...], tuple[s
     return tuple(dict.fromkeys(audience)), tuple(dict.fromkeys(season))
 
 
-def _is_container(hit: Hit, toks: list[str]) -> bool:
-    """A jar, a bag, a bucket: what things come in, named as a unit."""
-    if hit.start != hit.end:
-        return False
-    units = attributes().units
-    token = toks[hit.start]
-    return token in units or any(lemma in units for lemma in token_lemmas(token))
-
-
-def _kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
-    """Drop what a segment names only in passing: the purpose of another thing,
-    and a weak word ("вещи") beside a real one."""
-    out: list[Hit] = []
-    for hit in hits:
-        # "порошок для ручной стирки": a finer thing of the one before is no purpose
-        purpose = bool(out) and _after_purpose(hit, toks) and not _refines(hit, out)
-        if not purpose and not _sent_by(hit, toks) and not _carried(hit, toks):
-            out.append(hit)
-    if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it,
-        # unless it names a finer thing of its kind ("консервы рыбные")
-        nouns = [
-            h
-            for h in out
-            if not (h.start == h.end and is_adjective(toks[h.start]))
-            or _refines(h, out)
-            or any(_sorts(h, o, toks) for o in out)
-        ]
-        out = nouns or out
-        out = [o for o in out if not any(_sorts(h, o, toks) for h in out)]
-    # "комплекты постельного двуспалка": a bed-size word beside a thing is its size
-    sized = [
-        h
-        for h in out
-        if h.start == h.end and lemma_in(toks[h.start], attributes().size_words) in _BED_SIZES
-    ]
-    if sized and len({h.sense.category for h in out}) > 1:
-        out = [h for h in out if h not in sized]
-    strong = {h.sense.category for h in out if not h.sense.weak and not _is_container(h, toks)}
-    return tuple(h for h in out if not h.sense.weak or not (strong - {h.sense.category}))
-
-
-#: Bed sizes of attributes.yaml size_words: "двуспалка" beside linen is its size.
-_BED_SIZES = frozenset({"полуторный", "двуспальный", "односпальный", "евро"})
-
 #: The kind of a thing its text says does not work (fit.yaml unusable_kinds).
 BROKEN = "broken"
 
@@ -221,72 +175,6 @@ def _says_broken(text: str) -> bool:
     return bool(_broken_pattern().search(fold(text)))
 
 
-def _after_purpose(hit: Hit, toks: list[str]) -> bool:
-    """ "для комнаты", "для игровой комнаты": the thing is what another is for."""
-    before = toks[max(0, hit.start - 2) : hit.start]
-    return bool(before) and (
-        before[-1] in _PURPOSE
-        or (len(before) == 2 and before[0] in _FOR and is_adjective(before[1]))
-    )  # "на своей машине" is how, not what for
-
-
-_FOR = frozenset({"для", "под", "під"})
-
-
-def _sorts(adjective: Hit, noun: Hit, toks: list[str]) -> bool:
-    """ "сапоги рыбацкие резиновые": an adjective near a noun that names another
-    item of the noun's kind says which sort of it; the noun then says nothing more."""
-    kind = noun.sense.kind
-    return (
-        adjective is not noun
-        and adjective.start == adjective.end
-        and is_adjective(toks[adjective.start])
-        and adjective.sense.category == noun.sense.category
-        and kind.split("/")[0] == adjective.sense.kind.split("/")[0] != ""
-        and adjective.sense.kind != kind
-        and not kind.startswith(adjective.sense.kind + "/")  # "пральний порошок автомат"
-        and abs(adjective.start - noun.start) <= 2
-    )
-
-
-def _refines(hit: Hit, others: list[Hit]) -> bool:
-    sense = hit.sense
-    return any(
-        o.sense.category == sense.category and sense.kind.startswith(o.sense.kind + "/")
-        for o in others
-        if o is not hit and o.sense.kind
-    )
-
-
-#: Verbs of sending: "передам автобусом" says how, not what.
-_SENDING = ("переда", "отправ", "відправ", "пересла", "пересил", "вышл", "вишл", "пошл")
-
-
-def _carried(hit: Hit, toks: list[str]) -> bool:
-    """ "могу отвезти вещи", "через волонтерів": goods another carries, a channel
-    they travel by, or what a service is done to ("ремонтировать холодильники")
-    are not offered."""
-    signals = attributes().signals
-    before = toks[max(0, hit.start - 2) : hit.start]
-    if hit.sense.category == OTHER and set(before) & signals["channel"]:
-        return True  # people and vehicles: "через польських волонтерів"
-    verb = bool(before) and any(lemma in signals["carry"] for lemma in token_lemmas(before[-1]))
-    service = bool(before) and any(
-        lemma in signals["service"] for lemma in token_lemmas(before[-1])
-    )
-    return service or (verb and not hit.sense.kind)
-
-
-def _sent_by(hit: Hit, toks: list[str]) -> bool:
-    """A vehicle that carries the goods ("через автобус", "передам автобусом") is
-    not transport offered."""
-    if not hit.sense.kind.startswith("transport"):
-        return False
-    before = toks[hit.start - 1] if hit.start > 0 else ""
-    sent = any(t.startswith(_SENDING) for t in toks)
-    return before == "через" or (sent and is_instrumental(toks[hit.start]))
-
-
 def _bind(
     counts: tuple[Count, ...], hits: tuple[Hit, ...], toks: list[str]
 ) -> list[tuple[str, Count]]:
@@ -294,7 +182,7 @@ def _bind(
     else the nearest thing before it ("куртки 3 шт"); containers only as a last
     resort. A count with its unit right after a thing is that thing's ("кофты 5 шт
     юбки 2 шт")."""
-    things = [h for h in hits if not _is_container(h, toks)] or list(hits)
+    things = [h for h in hits if not is_container(h, toks)] or list(hits)
     out: list[tuple[str, Count]] = []
     for count in counts:
         after = [h for h in things if count.token < h.start <= count.token + 3]
@@ -311,11 +199,11 @@ def _part(piece: str, context: tuple[Hit, ...] = (), *, quantity_cell: bool = Fa
     segment that names none ("сапоги 41, 42": the 42 is a size too)."""
     folded = _prepared(piece)
     toks = tokens(folded)
-    hits = _kept_hits(hits_in(folded), toks)
+    hits = kept_hits(hits_in(folded), toks)
     numbers = read_numbers(folded, hits or context, quantity_cell=quantity_cell)
     audience, season = _axis_values(folded, toks)
     counts = _bind(numbers.counts, hits, toks)
-    things = tuple(h for h in hits if not _is_container(h, toks))
+    things = tuple(h for h in hits if not is_container(h, toks))
     return _Part(
         piece,
         things or hits,
