@@ -121,15 +121,18 @@ def profile_of(record: Offer | Need) -> ItemProfile:
 @lru_cache(maxsize=4_096)
 def implied_size(kind: str) -> str:
     """The size every kind of the line has ("автолюлька": 0-13 kg), or ""."""
-    table = fit_rules().kind_sizes
-    found = {table.get(path, "") for path in split_joined(kind)}
-    return found.pop() if len(found) == 1 else ""
+    return _shared_by_every_kind(fit_rules().kind_sizes, kind)
 
 
 @lru_cache(maxsize=4_096)
 def implied_audience(kind: str) -> str:
     """Who every kind of the line is for ("подгузники для взрослых": adults), or ""."""
-    table = fit_rules().kind_audiences
+    return _shared_by_every_kind(fit_rules().kind_audiences, kind)
+
+
+def _shared_by_every_kind(table: dict[str, str], kind: str) -> str:
+    """The value `table` gives every kind of `kind` (a kind path or one above it),
+    or "" when the kinds differ or one has none."""
     found = {
         next((v for k, v in table.items() if path == k or path.startswith(k + "/")), "")
         for path in split_joined(kind)
@@ -197,8 +200,13 @@ def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]], *, stages: bool
 
 
 def _grouped(kind: str) -> bool:
+    return bool(_kinds_and_heads(kind) & fit_rules().grouped_size_kinds)
+
+
+def _kinds_and_heads(kind: str) -> frozenset[str]:
+    """The kind paths of `kind` and their first steps ("car_seats" of "car_seats/boosters")."""
     kinds = split_joined(kind)
-    return bool(({k.split("/")[0] for k in kinds} | kinds) & fit_rules().grouped_size_kinds)
+    return frozenset({k.split("/")[0] for k in kinds} | kinds)
 
 
 def _nested(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
@@ -311,8 +319,9 @@ def _kinds_fit(need: frozenset[str], offer: frozenset[str]) -> bool | None:
 
 def _size_matters(need: ItemProfile) -> bool:
     rules = fit_rules()
-    kinds = {k.split("/")[0] for k in split_joined(need.kind)} | split_joined(need.kind)
-    return need.category in rules.sized_categories or bool(kinds & rules.sized_kinds)
+    return need.category in rules.sized_categories or bool(
+        _kinds_and_heads(need.kind) & rules.sized_kinds
+    )
 
 
 #: An offer that fits on every point the need states.

@@ -15,7 +15,7 @@ import pytest
 
 from sync.plan import Grid
 from tests.google_harness import GoogleHarness
-from tests.test_google_backend import SCENARIOS, coordination_tabs
+from tests.test_google_backend import SCENARIOS, coordination_tabs, reference_pass
 
 ANSWER_LOST = ("applied-drop", "applied-timeout", "timeout")
 
@@ -36,11 +36,8 @@ def test_an_answer_lost_at_any_request_converges_within_the_pass(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], scenario: str, how: str
 ) -> None:
     g = GoogleHarness(tmp_path, capsys)
-    SCENARIOS[scenario](g)
-    before = g.emu.saved()
-    g.emu.restore(before)
-    g.sync()
-    expected, count = spreadsheet_state(g), len(g.emu.requests)
+    before, count = reference_pass(g, SCENARIOS[scenario])
+    expected = spreadsheet_state(g)
     assert count >= 4
     for n in range(1, count + 1):
         g.emu.restore(before)

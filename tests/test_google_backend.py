@@ -164,7 +164,7 @@ SCENARIOS: dict[str, Callable[[GoogleHarness], None]] = {
 }
 
 
-def _reference(g: GoogleHarness, setup: Callable[[GoogleHarness], None]) -> tuple[Store, int]:
+def reference_pass(g: GoogleHarness, setup: Callable[[GoogleHarness], None]) -> tuple[Store, int]:
     """The spreadsheets after `setup` (to restore before each faulty pass), and the
     number of requests a pass without a fault sends from there."""
     setup(g)
@@ -188,7 +188,7 @@ def test_a_failure_at_any_request_then_a_normal_pass_loses_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], scenario: str, how: str
 ) -> None:
     g = GoogleHarness(tmp_path, capsys)
-    before, count = _reference(g, SCENARIOS[scenario])
+    before, count = reference_pass(g, SCENARIOS[scenario])
     expected = coordination_tabs(g)
     assert count >= 4
     g.budget = NO_RETRIES
@@ -217,7 +217,7 @@ def test_a_failure_at_any_request_is_retried_within_the_pass(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], scenario: str, how: str
 ) -> None:
     g = GoogleHarness(tmp_path, capsys)
-    before, count = _reference(g, SCENARIOS[scenario])
+    before, count = reference_pass(g, SCENARIOS[scenario])
     expected = coordination_tabs(g)
     for n in range(1, count + 1):
         result = _faulty_pass(g, before, n, how)

@@ -108,18 +108,13 @@ def _carried(hit: Hit, toks: list[str]) -> bool:
     before = toks[max(0, hit.start - 2) : hit.start]
     if hit.sense.category == OTHER and set(before) & signals["channel"]:
         return True  # people and vehicles: "через польських волонтерів"
-    verb = bool(before) and any(lemma in signals["carry"] for lemma in token_lemmas(before[-1]))
-    service = bool(before) and any(
-        lemma in signals["service"] for lemma in token_lemmas(before[-1])
-    )
-    return service or (verb and not hit.sense.kind)
+    verb = set(token_lemmas(before[-1])) if before else set()
+    return bool(verb & signals["service"]) or (bool(verb & signals["carry"]) and not hit.sense.kind)
 
 
 def _sent_by(hit: Hit, toks: list[str]) -> bool:
-    """A vehicle that carries the goods ("через автобус", "передам автобусом") is
-    not transport offered."""
+    """A vehicle that carries the goods ("передам автобусом") is not transport
+    offered ("через автобус" is a channel: `_carried`)."""
     if not hit.sense.kind.startswith("transport"):
         return False
-    before = toks[hit.start - 1] if hit.start > 0 else ""
-    sent = any(t.startswith(_SENDING) for t in toks)
-    return before == "через" or (sent and is_instrumental(toks[hit.start]))
+    return any(t.startswith(_SENDING) for t in toks) and is_instrumental(toks[hit.start])

@@ -558,8 +558,10 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     parts = [p for p in parts if not p.codes or not set(p.codes) <= denied]
     text_codes = [c for p in parts for c in p.codes]
     other_things = any(h.sense.category == OTHER and h.sense.kind for p in parts for h in p.hits)
-    label_codes = [c for c in label_codes if c in text_codes or not _explained(c, parts)]
-    label_codes = [c for c in label_codes if c in text_codes or c not in denied]
+    # a box the details answer under another category, or deny, goes
+    label_codes = [
+        c for c in label_codes if c in text_codes or not (c in denied or _explained(c, parts))
+    ]
     additive = fold(text).lstrip().startswith(_ALSO)  # «Одежда», "и немного посуды"
     if len(label_codes) == 1 and text_codes and label_codes[0] not in text_codes and not additive:
         label_codes = []  # «Одежда», "тапочки 5 пар": one box, the details name something else
