@@ -114,7 +114,10 @@ def profile_of(record: Offer | Need) -> ItemProfile:
     audience = record.audience or (implied_audience(record.kind) if offer else "")
     if not offer and not audience and record.category in fit_rules().adult_unless_said:
         audience = "adult"  # tables for a shelter: a child's table set is no fit
-    size = record.size or (implied_size(record.kind) if offer else "")
+    size = record.size
+    implied = implied_size(record.kind) if offer else ""
+    if implied and not any(part.endswith("kg") for part in size.split(", ")):
+        size = ", ".join(filter(None, (size, implied)))  # "бустер від 4 років": 15-36 kg too
     return ItemProfile(record.category, record.kind, audience, season, size, record.unit)
 
 

@@ -126,8 +126,15 @@ def _phrase(left: str, right: str) -> Sense | None:
 def _negated(toks: list[str], start: int, end: int) -> bool:
     attrs = attributes()
     before = toks[start - 1] if start > 0 else ""
-    after = toks[end + 1] if end + 1 < len(toks) else ""
-    return before in attrs.negators_before or after in attrs.negators_after
+    after = toks[end + 1 : end + 3]
+    gone = set(after) & attrs.negators_gone and set(after) & attrs.negators_already
+    kept = after[:1] == ["не"] and after[1:] and after[1] in attrs.signals["offer"]
+    return (
+        before in attrs.negators_before
+        or (bool(after) and after[0] in attrs.negators_after)
+        or bool(gone)
+        or bool(kept)  # "баллон не отдаю"
+    )
 
 
 @lru_cache(maxsize=100_000)
@@ -166,7 +173,9 @@ def denied_in(folded: str) -> frozenset[str]:
     """Categories a folded answer names only to say they are not there: "обуви
     нет", "без одежды", "Постільна білизна — ні"."""
     attrs = attributes()
-    negators = attrs.negators_before | attrs.negators_after
+    negators = (
+        attrs.negators_before | attrs.negators_after | attrs.negators_gone | attrs.negators_already
+    )
     toks = tokens(folded)
     if not set(toks) & negators:
         return frozenset()

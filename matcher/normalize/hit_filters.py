@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from matcher.normalize.categories import OTHER, Hit, lemma_in, token_lemmas
 from matcher.normalize.lexicon import attributes
-from matcher.normalize.morph import is_adjective, is_instrumental
+from matcher.normalize.morph import is_adjective, is_genitive_plural, is_instrumental
 
 #: A thing after one of these, behind another thing, is what that thing is for:
 #: "шкаф для одежды" is furniture, "деньги на лекарства" is money.
@@ -27,10 +27,18 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
     """Drop what a segment names only in passing: the purpose of another thing,
     and a weak word ("вещи") beside a real one."""
     out: list[Hit] = []
+    purpose_end = -2  # where the last thing named as a purpose ends
     for hit in hits:
-        # "порошок для ручной стирки": a finer thing of the one before is no purpose
-        purpose = bool(out) and _after_purpose(hit, toks) and not refines(hit, out)
-        if not purpose and not _sent_by(hit, toks) and not _carried(hit, toks):
+        # "для перевозки вещей": a thing after "для", and what it governs, is a
+        # purpose; "порошок для ручной стирки": a finer thing of the one before is not
+        after_for = toks[hit.start - 1 : hit.start] == ["для"] and _measured(toks, hit.start - 2)
+        purpose = (bool(out) and _after_purpose(hit, toks)) or after_for
+        purpose = (purpose and not refines(hit, out)) or _paid_for(hit, toks)
+        if purpose or _governed(hit, toks, purpose_end):
+            purpose_end = hit.end
+        elif _quantifier(hit, toks):
+            continue
+        elif not _sent_by(hit, toks) and not _carried(hit, toks):
             out.append(hit)
     if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it,
         # unless it names a finer thing of its kind ("консервы рыбные")
@@ -64,11 +72,51 @@ def _after_purpose(hit: Hit, toks: list[str]) -> bool:
     before = toks[max(0, hit.start - 2) : hit.start]
     return bool(before) and (
         before[-1] in _PURPOSE
-        or (len(before) == 2 and before[0] in _FOR and is_adjective(before[1]))
-    )  # "на своей машине" is how, not what for
+        or (len(before) == 2 and before[0] in _FOR and before[1] not in _PURPOSE)
+    )  # "на своей машине" is how, not what for; "для пункта питания" is what for
 
 
 _FOR = frozenset({"для", "под", "під"})
+
+
+def _measured(toks: list[str], i: int) -> bool:
+    """ "1 л для консервации": an amount before "для" leaves the thing after it as
+    the only thing named, and a purpose ("аппарат для измерения давления" is the
+    thing after it)."""
+    if i < 0:
+        return False
+    token = toks[i]
+    return token.isdigit() or token in attributes().units
+
+
+#: "на лекарства или продукты": a purpose goes on past these.
+_OR = frozenset({"или", "або", "и", "і", "й", "та", "чи"})
+
+
+def _governed(hit: Hit, toks: list[str], purpose_end: int) -> bool:
+    """The thing right after a purpose, or after a purpose and "или", is part of it."""
+    if purpose_end < 0:
+        return False
+    return hit.start == purpose_end + 1 or (
+        hit.start == purpose_end + 2 and toks[purpose_end + 1] in _OR
+    )
+
+
+def _quantifier(hit: Hit, toks: list[str]) -> bool:
+    """ "кілька пар": a word for "a few" that is also a thing (sprats) counts the
+    word after it."""
+    token = toks[hit.start]
+    nxt = toks[hit.end + 1] if hit.end + 1 < len(toks) else ""
+    return hit.start == hit.end and token in attributes().vague and is_genitive_plural(nxt)
+
+
+def _paid_for(hit: Hit, toks: list[str]) -> bool:
+    """ "2000 грн на продукты": what a sum of money is for is not offered."""
+    before = toks[max(0, hit.start - 3) : hit.start]
+    if not before or before[-1] not in _PURPOSE:
+        return False
+    money = attributes().not_after
+    return any(money.get(tok) == "money" for tok in before[:-1])
 
 
 def _sorts(adjective: Hit, noun: Hit, toks: list[str]) -> bool:
@@ -118,3 +166,17 @@ def _sent_by(hit: Hit, toks: list[str]) -> bool:
     if not hit.sense.kind.startswith("transport"):
         return False
     return any(t.startswith(_SENDING) for t in toks) and is_instrumental(toks[hit.start])
+
+
+def asks_for_itself(toks: list[str]) -> bool:
+    """ "нам бы нужна коляска", "нам самим нужен обогреватель": in an offer, what the
+    writer asks for is not offered ("нам уже не нужна" is)."""
+    signals = attributes().signals
+    return any(
+        tok in signals["asker"]
+        and any(
+            word in signals["request"] and toks[j - 1] not in ("не", "ні")
+            for j, word in enumerate(toks[i + 1 : i + 4], start=i + 1)
+        )
+        for i, tok in enumerate(toks)
+    )

@@ -25,7 +25,7 @@ from matcher.normalize.categories import (
     split_segments,
     token_lemmas,
 )
-from matcher.normalize.hit_filters import is_container, kept_hits
+from matcher.normalize.hit_filters import asks_for_itself, is_container, kept_hits
 from matcher.normalize.lexicon import Sense, attributes, lexicon
 from matcher.normalize.morph import number_of
 from matcher.normalize.numbers import PAIR_WORDS, Count, read_numbers
@@ -130,10 +130,14 @@ _PHONE_OR_LINK = re.compile(
 )
 
 
+#: "школа №57", "№ 3": the number of a thing, never a count or a size.
+_NUMBER_SIGN = re.compile(r"№\s*\d+")
+
+
 def _prepared(piece: str) -> str:
     """The folded segment, dates, phones and links dropped, glued digits spaced
     ("куртка46р"), "от 5 до 7" written as the range "5-7"."""
-    piece = _PHONE_OR_LINK.sub(" ", _strip_formula(piece))
+    piece = _NUMBER_SIGN.sub(" ", _PHONE_OR_LINK.sub(" ", _strip_formula(piece)))
     folded = _LETTER_DIGIT.sub(" ", _DATES.sub(" ", fold(piece)))
     folded = _FROM_TO.sub(r"\1-\2", folded)
     for pattern, replacement in _KIND_NUMBERS:
@@ -370,7 +374,9 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
         code, own, [c for c in extra if not _size_like(c, code)], attached
     )
 
-    kind = joined([k for p in own for k in _kinds_of(p, code)])
+    kinds = [k for p in own for k in _kinds_of(p, code)]
+    # "детское питание, пюре фруктовые": a kind named before its finer one heads it
+    kind = joined([k for k in kinds if not any(o.startswith(k + "/") for o in kinds)])
     if any(not _kinds_of(p, code) for p in own):
         kind = ""  # a segment names the category only: any kind of it
     # "куртки 5 шт, размеры 50-54": a segment naming no thing describes the one before
@@ -541,6 +547,8 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     context: tuple[Hit, ...] = ()  # the last thing named: "сапоги 40, 41, 42"
     ticked = {*label_codes, *vague}
     for k, piece in enumerate(pieces):
+        if not labels_decide and asks_for_itself(tokens(_prepared(piece))):
+            continue  # "нам бы нужна коляска": the donor's own need
         part = _part(piece)
         if piece not in free and _heading(piece, part, pieces[k + 1 : k + 2], ticked):
             continue

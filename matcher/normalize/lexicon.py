@@ -87,6 +87,7 @@ class AttributesFile(_Strict):
     channel_words: list[str]
     carry_words: list[str]
     service_words: list[str]
+    asker_words: list[str]
     context_senses: dict[str, str] = Field(default_factory=dict)
 
 
@@ -136,6 +137,9 @@ class Attributes:
     phrases: dict[str, tuple[str, str]]
     negators_before: frozenset[str]
     negators_after: frozenset[str]
+    #: "обувь раздала уже": a past give verb with "уже" beside a thing denies it.
+    negators_gone: frozenset[str]
+    negators_already: frozenset[str]
     #: Word lists that tell what a row is: request, self, offer, thanks, ad, header, test.
     signals: dict[str, frozenset[str]]
     #: Folded box label -> the category it stands for when the details say nothing.
@@ -269,6 +273,8 @@ def attributes() -> Attributes:
         phrases=phrases,
         negators_before=_folded_set(spec.negators.get("before", []), name),
         negators_after=_folded_set(spec.negators.get("after", []), name),
+        negators_gone=_folded_set(spec.negators.get("gone", []), name),
+        negators_already=_folded_set(spec.negators.get("already", []), name),
         vague_boxes=_table(spec.vague_boxes, f"{name}: vague_boxes"),
         form_boxes={
             " ".join(box.replace("(", " ").replace(")", " ").split()): code
@@ -282,6 +288,7 @@ def attributes() -> Attributes:
             "own_request": _folded_set(spec.own_request_words, name),
             "errand": _folded_set(spec.errand_words, name),
             "self": _folded_set(spec.self_words, name),
+            "asker": _folded_set(spec.asker_words, name),
             "offer": _folded_set(spec.offer_words, name),
             "give": _folded_set(spec.give_words, name),
             "free": _folded_set(spec.free_words, name),

@@ -117,3 +117,18 @@ def is_adjective(token: str) -> bool:
     known = [a for a in (ru, uk) if a.word_is_known(token)]
     firsts = [a.parse(token)[0].tag for a in known]
     return bool(firsts) and all({"ADJF"} & t.grammemes or {"PRTF"} & t.grammemes for t in firsts)
+
+
+@lru_cache(maxsize=100_000)
+def is_genitive_plural(token: str) -> bool:
+    """True when a dictionary reads the token as a plural noun in the genitive
+    ("пар", "мішків"): the form a word for "a few" or "many" takes after it."""
+    if not _ANALYZABLE.match(token):
+        return False
+    ru, uk = _analyzers()
+    return any(
+        {"NOUN", "gent", "plur"} <= p.tag.grammemes
+        for a in (ru, uk)
+        if a.word_is_known(token)
+        for p in a.parse(token)[:3]
+    )

@@ -119,6 +119,29 @@ class _Context:
 _FORMULA_STAGES = {1: "0-6m", 2: "6-12m", 3: "12-36m"}
 
 
+def _age_plus(number: str, gap_after: str, unit_word: str) -> bool:
+    return (
+        gap_after.strip() == "+"
+        and number.isdigit()
+        and int(number) <= 18
+        and not _unit(unit_word)
+        and not unit_word.isdigit()
+        and _marker(unit_word, attributes().not_after) is None  # "5+ лет": read as an age
+    )
+
+
+def _after_count(counts: list[Count], i: int, ctx: _Context) -> bool:
+    """A bare number right after a count with its unit, for clothes or shoes, is
+    a size: people write the count, then the sizes."""
+    last = counts[-1] if counts else None
+    return (
+        ctx.category in {"clothing", "shoes"}
+        and last is not None
+        and bool(last.unit)
+        and (i - 3 <= last.token < i)
+    )
+
+
 def _bare_is_size(value: int, ctx: _Context) -> bool:
     """A number with no unit: a size for clothes, shoes and diapers in their ranges."""
     if ctx.category == "shoes":
@@ -244,6 +267,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             whole = math.floor(value_f)  # an age: "1,5 роки" is in its second year
         if i == 0 and re.match(r"^\s*[).]", gap_after) and not glued_after:
             continue  # "1) куртка", "2. обувь": a list number
+        if _age_plus(number, gap_after, unit_word) and not quantity_cell:
+            continue  # "пазлы 4+": an age ("1+1", "100+" are counts)
         year = re.fullmatch(r"\d{4}", number) and 1950 <= int(number) <= 2035
         if year and not (_unit(unit_word) if unit_word else None):
             continue  # a year
@@ -289,11 +314,16 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue  # "телевізори 42 і 32 дюйми", "Минск 15": a size or a model
         if unit == "pieces" and _word_after_inside(toks, i) in _INSIDE_PACK:
             continue  # "64 шт в упаковке": what one pack holds
+        if unit == "pieces" and counts and counts[-1].unit in _PACKS and counts[-1].token >= i - 2:
+            continue  # "1 упаковка 50 шт", "ящик 24 шт": what the packs hold
         if unit is None and _marker(prev, attrs.not_before) == "size":
             sizes.append(str(value))
             continue
         if unit is None and "formula" in ctx.items and value in _FORMULA_STAGES:
             sizes.append(_FORMULA_STAGES[value])
+            continue
+        if unit is None and not _names_thing(i, hits, gap_after) and _after_count(counts, i, ctx):
+            sizes.append(_size_text(value, high, number))  # "джинсы 3 шт 28-29": sizes
             continue
         if unit is None and not _names_thing(i, hits, gap_after) and _bare_is_size(value, ctx):
             sizes.append(_size_text(value, high, number))
@@ -325,8 +355,13 @@ def _size_text(low: int | None, high: int | None, number: str) -> str:
     return str(low) if high is None else f"{low}-{high}"
 
 
+#: Units that hold pieces: a count of pieces right after one says what they hold.
+_PACKS = frozenset({"packs", "boxes"})
+
 #: "в упаковке", "в пачке": the count before says what one pack holds.
-_INSIDE_PACK = frozenset({"упаковке", "упаковці", "пачке", "пачці", "уп", "коробке", "коробці"})
+_INSIDE_PACK = frozenset({"упаковке", "упаковці", "пачке", "пачці", "уп", "коробке", "коробці",
+                          "банке", "банці", "баночке", "баночці", "флаконе", "флаконі",
+                          "блистере", "блістері"})  # fmt: skip
 
 
 def _word_after_inside(toks: list[_Token], i: int) -> str:

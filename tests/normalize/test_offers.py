@@ -308,6 +308,22 @@ def test_hostile_text_is_kept_as_text() -> None:
             "чайник електр., кружки 6",
             {"appliances": None, "kitchenware": 6},
         ),
+        # numbers that are no count: waist sizes after the count, a school's
+        # number, what one jar holds, an age with "+", a wardrobe's doors
+        ("Одежда", "Свитшоты 5 шт S-M, джинсы 3 шт 28-29", {"clothing": 8}),
+        ("Одежда", "Наша школа №57 зібрала: теплі речі 12 пакетів", {"clothing": 12}),
+        ("Медикаменты", "тест-полоски 50 шт в банке 2 упаковки", {"medicine": 2}),
+        ("Игрушки", "пазлы 3 коробки 4+", {"toys": 3}),
+        ("Средства гигиены", "подгузники Libero 4 (7-14кг), 1 упаковка 50 шт", {"hygiene": 1}),
+        ("Мебель", "Шафа-купе 3 дверна 2,4 м", {"furniture": None}),
+        ("транспорт", "Есть бус, могу 2 раза в неделю возить гуманитарку", {"other": None}),
+        # a net of onions is one bag; empty jars are kitchenware, not preserves
+        ("Продукты (долгого хранения)", "Картошка 3 мешка, морковь мешок, лук сетка", {"food": 5}),
+        (
+            "Продукты (долгого хранения), Посуда",
+            "Банки с вареньем 5 шт, пустые банки 10",
+            {"food": 5, "kitchenware": 10},
+        ),
     ],
 )
 def test_what_a_response_offers_and_how_many(
