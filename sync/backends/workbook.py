@@ -15,13 +15,13 @@ import os
 import stat
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -29,7 +29,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from python_calamine import CalamineSheet, CalamineWorkbook
 
 from sync.backends.base import SpreadsheetBusy, SpreadsheetNotFound
-from sync.backends.xlsx_parts import tabs_with_formulas
+from sync.backends.xlsx_parts import sheet_parts, tabs_with_formulas
+from sync.backends.xlsx_stream import XLSX_CELL_LIMIT, safe_text, splice
 from sync.plan import (
     Grid,
     KeyedTab,
@@ -39,9 +40,6 @@ from sync.plan import (
     locate_columns,
     trim_grid,
 )
-
-#: Excel and LibreOffice keep at most this many characters in a cell.
-XLSX_CELL_LIMIT = 32_767
 
 
 class WorkbookBackend:
@@ -99,17 +97,70 @@ class WorkbookBackend:
             return
         path = self.path(plan.spreadsheet)
         _refuse_if_open_elsewhere(path)
-        book = openpyxl.load_workbook(path) if path.is_file() else _empty_book()
-        for tab in plan.new_tabs:
-            _create_tab(book, tab)
-        if plan.keyed_tab is not None and (plan.appends or plan.updates):
-            _apply_keyed(book[plan.keyed_tab.title], plan)
-        for title, rows in plan.rewrites.items():
-            _rewrite(book, title, rows)
-        for tab in plan.new_tabs:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        keyed = plan.keyed_tab is not None and bool(plan.appends or plan.updates)
+        with _staging(path) as staged:
+            base = path
+            if keyed or plan.new_tabs or not path.is_file():
+                base = staged("structure")
+                _write_structure(path, plan, base)
+            final = base
+            if plan.rewrites:
+                final = staged("final")
+                splice(base, final, plan.rewrites)
+            if final == path:
+                return
+            # mkstemp makes files private (0600); keep the mode people expect.
+            os.chmod(final, _mode_for(path))
+            os.replace(final, path)
+
+
+def _write_structure(path: Path, plan: SpreadsheetPlan, target: Path) -> None:
+    """New tabs and the keyed tab's rows through openpyxl, into `target`; the tabs
+    rewritten whole are left without rows here, so openpyxl never loads them."""
+    if path.is_file():
+        with zipfile.ZipFile(path) as archive:
+            present = set(sheet_parts(archive))
+        slim = target.with_suffix(".slim.xlsx")  # openpyxl opens .xlsx names only
+        try:
+            splice(path, slim, {title: [] for title in plan.rewrites if title in present})
+            book = openpyxl.load_workbook(slim)
+        finally:
+            slim.unlink(missing_ok=True)
+    else:
+        book = _empty_book()
+    for tab in plan.new_tabs:
+        _create_tab(book, tab)
+    if plan.keyed_tab is not None and (plan.appends or plan.updates):
+        _apply_keyed(book[plan.keyed_tab.title], plan)
+    for title in plan.rewrites:
+        sheet = book[title] if title in book.sheetnames else book.create_sheet(title)
+        sheet.freeze_panes = "A2"
+    for tab in plan.new_tabs:
+        if tab.title not in plan.rewrites:
             # Widths are ours to choose only once; afterwards they are the coordinators'.
             _fit_widths(book[tab.title])
-        _save_atomically(book, path)
+    book.save(target)
+
+
+@contextmanager
+def _staging(path: Path) -> Iterator[Callable[[str], Path]]:
+    """Temporary files beside `path` (so the last step is a rename), removed afterwards."""
+    made: list[Path] = []
+
+    def staged(step: str) -> Path:
+        handle, name = tempfile.mkstemp(
+            prefix=f".{path.stem}-{step}-", suffix=".tmp", dir=path.parent
+        )
+        os.close(handle)
+        made.append(Path(name))
+        return made[-1]
+
+    try:
+        yield staged
+    finally:
+        for temporary in made:
+            temporary.unlink(missing_ok=True)
 
 
 def _empty_book() -> Workbook:
@@ -152,12 +203,6 @@ def _as_text(value: object) -> str:
     if isinstance(value, time):
         return value.strftime("%H:%M:%S")
     return str(value)
-
-
-def safe_text(value: str, limit: int = XLSX_CELL_LIMIT) -> str:
-    """Text a cell can hold: no characters XML forbids, at most `limit` long."""
-    cleaned = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
 def write_text(sheet: Worksheet, row: int, column: int, value: str) -> None:
@@ -233,18 +278,6 @@ def _last_used_row(sheet: Worksheet) -> int:
     return 1
 
 
-def _rewrite(book: Workbook, title: str, rows: Grid) -> None:
-    if title not in book.sheetnames:
-        book.create_sheet(title)
-    sheet = book[title]
-    if sheet.max_row:
-        sheet.delete_rows(1, sheet.max_row)
-    for index, values in enumerate(rows, start=1):
-        _write_row(sheet, index, values)
-    sheet.freeze_panes = "A2"
-    _fit_widths(sheet)
-
-
 def _fit_widths(sheet: Worksheet, sample_rows: int = 200, widest: int = 50) -> None:
     """Columns wide enough to read, judged on the first rows; long text stays cut."""
     widths: dict[int, int] = {}
@@ -273,17 +306,3 @@ def _mode_for(path: Path) -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
-
-
-def _save_atomically(book: Workbook, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        book.save(temporary)
-        # mkstemp makes the file private (0600); keep the mode people expect.
-        os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
