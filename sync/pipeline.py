@@ -14,17 +14,21 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from matcher.engine import propose
-from sync.backends.base import Backend, SpreadsheetNotFound
+from sync.backends.base import Backend
 from sync.config import Config
 from sync.coordination import read_matches, record_deleted_rows_as_declined
-from sync.layouts import TABS
+from sync.layouts import NEEDS, OFFERS, PROBLEMS, TABS
 from sync.plan import Snapshot, SpreadsheetPlan
 from sync.planner import PassData, build_plan
 from sync.source_records import SourceNotFound, finish, load_source, normalizing_line
+from sync.written_tabs import WrittenMemory, remember, without_unchanged
+from sync.written_tabs import read_coordination as read_tabs
 
 __all__ = ["PassResult", "SourceNotFound", "read_coordination", "run_pass"]
 
 log = logging.getLogger(__name__)
+#: The tabs a pass rewrites whole: known by their hash when nobody saved the file since.
+REWRITTEN_WHOLE = (OFFERS, NEEDS, PROBLEMS)
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,9 @@ def run_pass(
     offers_loaded = load_source(config, backend, "offers", params)
     needs_loaded = load_source(config, backend, "needs", params)
     coordination = config.coordination.spreadsheet
-    current = read_coordination(backend, coordination, TABS)
+    written = WrittenMemory(config.state_path / "normalized", backend.location(coordination))
+    read = read_tabs(backend, coordination, TABS, REWRITTEN_WHOLE, written)
+    current = read.snapshot
     step = normalizing_line(offers_loaded, needs_loaded)
     if step:
         progress(step)
@@ -81,9 +87,12 @@ def run_pass(
         source_headers={"offers": offers_source.headers, "needs": needs_source.headers},
     )
     plan = build_plan(coordination, current, data, config.coordination.language, now)
-    if not dry_run and not plan.is_empty:
-        progress(f"Writing {backend.location(coordination)}…")
-        backend.apply(plan)
+    plan = without_unchanged(plan, read)
+    if not dry_run:
+        if not plan.is_empty:
+            progress(f"Writing {backend.location(coordination)}…")
+            backend.apply(plan)
+        remember(backend, coordination, written, read, plan, REWRITTEN_WHOLE)
     _log_counts(data, plan)
     return PassResult(
         offer_rows=offers_source.rows,
@@ -102,12 +111,7 @@ def run_pass(
 
 def read_coordination(backend: Backend, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
     """The coordination tabs; none yet when the spreadsheet is still to be created."""
-    try:
-        return backend.read(spreadsheet, tabs)
-    except SpreadsheetNotFound:
-        if backend.creates_spreadsheets and not backend.exists(spreadsheet):
-            return Snapshot.nothing(tabs)
-        raise
+    return read_tabs(backend, spreadsheet, tabs).snapshot
 
 
 def _log_counts(data: PassData, plan: SpreadsheetPlan) -> None:

@@ -29,9 +29,11 @@ class CountingBackend(WorkbookBackend):
     def __init__(self, directory: Path) -> None:
         super().__init__(directory)
         self.reads: list[str] = []
+        self.tabs: list[str] = []
 
     def read(self, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
         self.reads.append(spreadsheet)
+        self.tabs.extend(tabs)
         return super().read(spreadsheet, tabs)
 
 
@@ -98,6 +100,29 @@ def test_an_unchanged_workbook_is_neither_read_nor_normalized_again(tmp_path: Pa
     steps = _steps(config, backend)
     assert backend.reads == [config.coordination.spreadsheet]
     assert not [step for step in steps if step.startswith("Normalizing")]
+
+
+def test_tabs_rewritten_whole_are_not_read_while_nobody_saved_the_workbook(
+    tmp_path: Path,
+) -> None:
+    config = _world(tmp_path)
+    _pass(config, T1)
+    backend = CountingBackend(config.workbook_dir)
+    _steps(config, backend)
+    assert backend.tabs == ["Matches"]
+    # A coordinator types into the Offers tab and saves: the pass reads it, and puts
+    # back what the tab should hold.
+    path = config.workbook_dir / config.coordination.spreadsheet
+    book = openpyxl.load_workbook(path)
+    book["Offers"].cell(row=2, column=2).value = "испорчено"
+    book.save(path)
+    before = _sheets(config)
+    backend = CountingBackend(config.workbook_dir)
+    _steps(config, backend)
+    assert sorted(backend.tabs) == ["Matches", "Needs", "Offers", "Problems"]
+    after = _sheets(config)
+    assert after["Offers"] != before["Offers"]
+    assert "испорчено" not in str(after["Offers"])
 
 
 def test_only_new_and_changed_rows_are_read_again(tmp_path: Path) -> None:
