@@ -10,6 +10,7 @@ stored as text: a value starting with "=" is never turned into a formula.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import stat
@@ -98,6 +99,7 @@ class WorkbookBackend:
         path = self.path(plan.spreadsheet)
         _refuse_if_open_elsewhere(path)
         path.parent.mkdir(parents=True, exist_ok=True)
+        plan, streamed = _streamed_whole(plan)
         keyed = plan.keyed_tab is not None and bool(plan.appends or plan.updates)
         with _staging(path) as staged:
             base = path
@@ -105,14 +107,30 @@ class WorkbookBackend:
                 base = staged("structure")
                 _write_structure(path, plan, base)
             final = base
-            if plan.rewrites:
+            if streamed:
                 final = staged("final")
-                splice(base, final, plan.rewrites)
+                splice(base, final, streamed)
             if final == path:
                 return
             # mkstemp makes files private (0600); keep the mode people expect.
             os.chmod(final, _mode_for(path))
             os.replace(final, path)
+
+
+def _streamed_whole(plan: SpreadsheetPlan) -> tuple[SpreadsheetPlan, dict[str, Grid]]:
+    """The tabs to stream whole: those rewritten, and a keyed tab this plan creates
+    (its header and new rows are all it will hold); with what is left for openpyxl."""
+    streamed = dict(plan.rewrites)
+    keyed = plan.keyed_tab
+    created = {tab.title: tab for tab in plan.new_tabs}
+    if keyed is None or keyed.title not in created or plan.updates or not plan.appends:
+        return plan, streamed
+    tab = created[keyed.title]
+    if any(key not in tab.keys for row in plan.appends for key in row):
+        return plan, streamed  # a column to add: openpyxl's way knows how
+    rows = [[row.get(key, "") for key in tab.keys] for row in plan.appends]
+    streamed[tab.title] = trim_grid([list(tab.header), *rows])
+    return dataclasses.replace(plan, appends=()), streamed
 
 
 def _write_structure(path: Path, plan: SpreadsheetPlan, target: Path) -> None:
