@@ -19,6 +19,7 @@ import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +31,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 from python_calamine import CalamineSheet, CalamineWorkbook
 
 from sync.backends.base import SpreadsheetBusy, SpreadsheetNotFound
+from sync.backends.xlsx_keyed import keyed_edit
 from sync.backends.xlsx_parts import sheet_parts, tabs_with_formulas
-from sync.backends.xlsx_stream import XLSX_CELL_LIMIT, safe_text, splice
+from sync.backends.xlsx_stream import (
+    XLSX_CELL_LIMIT,
+    CannotSplice,
+    PartEdit,
+    safe_text,
+    splice,
+)
 from sync.plan import (
     Grid,
     KeyedTab,
@@ -100,21 +108,36 @@ class WorkbookBackend:
         _refuse_if_open_elsewhere(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         plan, streamed = _streamed_whole(plan)
-        keyed = plan.keyed_tab is not None and bool(plan.appends or plan.updates)
         with _staging(path) as staged:
-            base = path
-            if keyed or plan.new_tabs or not path.is_file():
+            final = staged("final")
+            if not _edited_in_place(path, plan, streamed, final):
                 base = staged("structure")
                 _write_structure(path, plan, base)
-            final = base
-            if streamed:
-                final = staged("final")
-                splice(base, final, streamed)
-            if final == path:
-                return
+                if streamed:
+                    splice(base, final, streamed)
+                else:
+                    final = base
             # mkstemp makes files private (0600); keep the mode people expect.
             os.chmod(final, _mode_for(path))
             os.replace(final, path)
+
+
+def _edited_in_place(
+    path: Path, plan: SpreadsheetPlan, streamed: dict[str, Grid], target: Path
+) -> bool:
+    """Whether the plan could be written into `target` by editing the file's parts
+    alone (no tab to create); when not, nothing is taken from `target`."""
+    if plan.new_tabs or not path.is_file():
+        return False
+    edits: dict[str, PartEdit] = {}
+    keyed = plan.keyed_tab
+    if keyed is not None and (plan.appends or plan.updates):
+        edits[keyed.title] = partial(keyed_edit, keyed, plan.appends, plan.updates)
+    try:
+        splice(path, target, streamed, edits)
+    except CannotSplice:
+        return False
+    return True
 
 
 def _streamed_whole(plan: SpreadsheetPlan) -> tuple[SpreadsheetPlan, dict[str, Grid]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -63,20 +63,31 @@ def column_widths(grid: Grid, sample_rows: int = 200, widest: int = 50) -> dict[
     return {column: min(max(length, 6), widest) + 2 for column, length in widths.items()}
 
 
-def splice(source: Path, target: Path, grids: Mapping[str, Grid]) -> None:
+#: Given the open file, a function from a worksheet part's XML to the edited XML.
+PartEdit = Callable[[zipfile.ZipFile], Callable[[bytes], bytes]]
+
+
+def splice(
+    source: Path, target: Path, grids: Mapping[str, Grid], edits: Mapping[str, PartEdit] = {}
+) -> None:
     """`source` copied to `target`, each tab in `grids` holding exactly that grid
-    (made safe for a cell, see `safe_text`). Raises CannotSplice when a tab is
-    missing or its part is not laid out as expected."""
+    (made safe for a cell, see `safe_text`), each tab in `edits` edited. Raises
+    CannotSplice when a tab is missing or its part is not laid out as expected."""
     with zipfile.ZipFile(source) as old:
         parts = sheet_parts(old)
-        missing = sorted(set(grids) - set(parts))
+        missing = sorted((set(grids) | set(edits)) - set(parts))
         if missing:
             raise CannotSplice(f"no tab {missing[0]!r}")
         replaced = {parts[title]: grid for title, grid in grids.items()}
+        edited = {parts[title]: edit(old) for title, edit in edits.items()}
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as new:
             for info in old.infolist():
                 if info.filename in replaced:
                     _write_sheet(new, info, old.read(info), replaced[info.filename])
+                elif info.filename in edited:
+                    new.writestr(
+                        info, edited[info.filename](old.read(info)), zipfile.ZIP_DEFLATED, 1
+                    )
                 else:
                     new.writestr(info, old.read(info), zipfile.ZIP_DEFLATED, 1)
 
@@ -142,6 +153,17 @@ def _row_chunks(grid: Grid) -> Iterator[bytes]:
 
 
 def _cell(letter: str, row: int, value: str) -> str:
+    """A cell holding `value` (made safe already) as an inline string."""
     text = value.translate(_ESCAPES)
     keep = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
     return f'<c r="{letter}{row}" t="inlineStr"><is><t{keep}>{text}</t></is></c>'
+
+
+def cell_xml(letter: str, row: int, value: str, style: bytes | None) -> str:
+    """A cell holding `value` as text, with the style `style` (an index) if given."""
+    value = safe_text(value)
+    if not value:
+        styled = f' s="{style.decode()}"' if style else ""
+        return f'<c r="{letter}{row}"{styled}/>'
+    cell = _cell(letter, row, value)
+    return cell.replace("<c ", f'<c s="{style.decode()}" ', 1) if style else cell
