@@ -54,7 +54,13 @@ from benchmarks.varied_rows import (  # noqa: E402
 
 PASSES = ("first", "quiet", "new1pct", "export")
 #: Progress lines of a pass (sync/pipeline.py) -> the stage that starts there.
-STAGE_STARTS = {"Reading": "read", "Normalizing": "normalize", "Matching": "match+plan"}
+STAGE_STARTS = {
+    "Reading": "load",
+    "Normalizing": "normalize",
+    "The offers and needs hold": "normalize",
+    "Matching": "match+plan",
+    "Writing": "save",
+}
 MIB = 1024 * 1024
 
 
@@ -114,17 +120,27 @@ def make_world(folder: Path, rows: int, grow: bool = False) -> dict[str, Any]:
 
 # --- one pass, measured ----------------------------------------------------------
 class StageClock:
-    """Hears the pass's progress lines (stderr) and notes when each stage starts."""
+    """Hears the pass's progress lines (stderr) and notes when each stage starts; the
+    backend's calls are timed apart and taken out of the stage they fall in."""
 
     def __init__(self) -> None:
         self.marks: list[tuple[str, float]] = []
-        self.backend: dict[str, float] = {}
+        self.calls: list[tuple[str, float, float]] = []
+        self.cpu: dict[str, float] = {}
+        self._stage: tuple[str, float] | None = None
 
     def write(self, text: str) -> int:
-        for word, stage in STAGE_STARTS.items():
-            if text.startswith(word):
+        for words, stage in STAGE_STARTS.items():
+            if text.startswith(words):
                 self.marks.append((stage, time.perf_counter()))
+                self._cpu_mark(stage)
         return len(text)
+
+    def _cpu_mark(self, stage: str) -> None:
+        if self._stage is not None:
+            name, began = self._stage
+            self.cpu[name] = self.cpu.get(name, 0.0) + _cpu() - began
+        self._stage = (stage, _cpu())
 
     def flush(self) -> None:
         pass
@@ -134,16 +150,19 @@ class StageClock:
         try:
             return call()
         finally:
-            self.backend[what] = self.backend.get(what, 0.0) + time.perf_counter() - began
+            self.calls.append((what, began, time.perf_counter()))
 
     def stages(self, ended: float) -> dict[str, float]:
+        self._cpu_mark("")
         found: dict[str, float] = {}
-        bounds = [*self.marks, ("", ended)]
-        for (stage, start), (_, stop) in itertools.pairwise(bounds):
-            found[stage] = found.get(stage, 0.0) + stop - start
-        if "write" in self.backend and "match+plan" in found:
-            found["match+plan"] -= self.backend["write"]
-        return {**found, **self.backend}
+        for (stage, start), (_, stop) in itertools.pairwise([*self.marks, ("", ended)]):
+            inside = sum(
+                min(b, stop) - max(a, start) for _, a, b in self.calls if a < stop and b > start
+            )
+            found[stage] = found.get(stage, 0.0) + stop - start - inside
+        for what, began, stopped in self.calls:
+            found[what] = found.get(what, 0.0) + stopped - began
+        return found
 
 
 class TimedBackend:
@@ -205,6 +224,7 @@ def run_cli(
         "wall": ended - began,
         "cpu": _cpu() - cpu_began,
         "stages": clock.stages(ended),
+        "stage_cpu": clock.cpu,
     }
 
 
@@ -338,9 +358,14 @@ def _child(*args: str) -> dict[str, Any]:
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def _stages(stages: dict[str, float]) -> str:
-    order = ("read offers", "read needs", "read coordination", "normalize", "match+plan", "write")
-    shown = [f"{name} {stages[name]:.1f}" for name in order if name in stages]
+def _stages(stages: dict[str, float], cpu: dict[str, float]) -> str:
+    order = ("read offers", "read needs", "read coordination", "load", "normalize", "match+plan",
+             "write", "save")  # fmt: skip
+    shown = [
+        f"{name} {stages[name]:.1f}" + (f" ({cpu[name]:.1f} CPU)" if name in cpu else "")
+        for name in order
+        if name in stages
+    ]
     return ", ".join(shown)
 
 
@@ -348,7 +373,8 @@ def _line(kind: str, result: dict[str, Any]) -> str:
     extra = f", {result['requests']} requests" if "requests" in result else ""
     return (
         f"  {kind:<8} {result['wall']:7.1f} s wall {result['cpu']:7.1f} s CPU"
-        f" {result['peak_mib']:6.0f} MiB peak{extra}  [{_stages(result['stages'])}]"
+        f" {result['peak_mib']:6.0f} MiB peak{extra}"
+        f"  [{_stages(result['stages'], result.get('stage_cpu', {}))}]"
     )
 
 
@@ -402,7 +428,9 @@ def main() -> None:
         print(json.dumps(google_passes(Path(args.google_child[0]), int(args.google_child[1]))))
         return
     print(f"{os.cpu_count()} cores; CPU is user+system of the pass and its workers;")
-    print("stages in wall seconds; each pass in a fresh process, timed from its start")
+    print("stages in wall seconds (CPU where the pass reports the stage; the read, write and")
+    print("normalize stages' CPU includes what ran in them); each pass in a fresh process, timed")
+    print("from its start; MOZHEM_WORKERS=1 reads rows in one process")
     last: dict[str, Any] = {}
     sizes = [int(s) for s in args.sizes.split(",") if s]
     for rows in sizes:

@@ -27,7 +27,11 @@ CHUNKS_PER_WORKER = 4
 
 
 def workers() -> int:
-    """Worker processes to use: every core this process may run on."""
+    """Worker processes to use: MOZHEM_WORKERS when set (1: none), else every core
+    this process may run on."""
+    given = os.environ.get("MOZHEM_WORKERS", "").strip()
+    if given.isdigit() and int(given) > 0:
+        return int(given)
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
