@@ -140,15 +140,20 @@ def _as_excel_saves_it(path: Path) -> None:
             new.writestr(name, data)
 
 
-def test_new_rows_and_refreshed_cells_in_a_workbook_excel_saved(tmp_path: Path) -> None:
+def _matches_created(tmp_path: Path, *match_ids: str) -> WorkbookBackend:
+    """c.xlsx with a new Matches tab holding these matches."""
     backend = WorkbookBackend(tmp_path)
-    keyed = matches_tab("ru")
-    first = (_match_row("M-1", "Предложено"), _match_row("M-2", "Предложено"))
-    backend.apply(
-        SpreadsheetPlan(
-            "c.xlsx", new_tabs=(new_tab("Matches", "ru"),), keyed_tab=keyed, appends=first
-        )
+    rows = tuple(_match_row(match_id, "Предложено") for match_id in match_ids)
+    plan = SpreadsheetPlan(
+        "c.xlsx", new_tabs=(new_tab("Matches", "ru"),), keyed_tab=matches_tab("ru"), appends=rows
     )
+    backend.apply(plan)
+    return backend
+
+
+def test_new_rows_and_refreshed_cells_in_a_workbook_excel_saved(tmp_path: Path) -> None:
+    backend = _matches_created(tmp_path, "M-1", "M-2")
+    keyed = matches_tab("ru")
     book = openpyxl.load_workbook(tmp_path / "c.xlsx")
     book["Matches"]["B3"].fill = PatternFill("solid", fgColor="FFFF00")  # M-2's status, marked
     book.save(tmp_path / "c.xlsx")
@@ -178,16 +183,8 @@ def test_new_rows_and_refreshed_cells_in_a_workbook_excel_saved(tmp_path: Path) 
 
 
 def test_rows_a_coordinator_left_empty_after_the_last_are_still_handled(tmp_path: Path) -> None:
-    backend = WorkbookBackend(tmp_path)
+    backend = _matches_created(tmp_path, "M-1")
     keyed = matches_tab("ru")
-    backend.apply(
-        SpreadsheetPlan(
-            "c.xlsx",
-            new_tabs=(new_tab("Matches", "ru"),),
-            keyed_tab=keyed,
-            appends=(_match_row("M-1", "Предложено"),),
-        )
-    )
     book = openpyxl.load_workbook(tmp_path / "c.xlsx")
     book["Matches"]["C7"].fill = PatternFill("solid", fgColor="FFFF00")  # an empty, coloured row
     book.save(tmp_path / "c.xlsx")
