@@ -349,11 +349,32 @@ def google_passes(folder: Path, rows: int) -> dict[str, Any]:
 
 
 # --- the parent: run, collect, print ----------------------------------------------
+#: Limits on one pass, so a runaway one cannot take the machine: address space and time.
+LIMITS = {"memory_gib": 8.0, "seconds": 1800.0}
+
+
+def _limited() -> None:
+    cap = int(LIMITS["memory_gib"] * 2**30)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
 def _child(*args: str) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, __file__, *args], capture_output=True, text=True, check=False
-    )
+    """Run this script with `args` in a fresh process; its last line of output, or why
+    it failed (out of memory, out of time, an error)."""
+    try:
+        done = subprocess.run(
+            [sys.executable, __file__, *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            preexec_fn=_limited,
+            timeout=LIMITS["seconds"],
+        )
+    except subprocess.TimeoutExpired:
+        return {"failed": f"stopped after {LIMITS['seconds']:.0f} s"}
     if done.returncode != 0:
+        if "MemoryError" in done.stderr or done.returncode == -9:
+            return {"failed": f"out of memory ({LIMITS['memory_gib']:g} GiB address space)"}
         raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr[-3000:]}")
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
@@ -370,6 +391,8 @@ def _stages(stages: dict[str, float], cpu: dict[str, float]) -> str:
 
 
 def _line(kind: str, result: dict[str, Any]) -> str:
+    if "failed" in result:
+        return f"  {kind:<8} failed: {result['failed']}"
     extra = f", {result['requests']} requests" if "requests" in result else ""
     return (
         f"  {kind:<8} {result['wall']:7.1f} s wall {result['cpu']:7.1f} s CPU"
@@ -391,16 +414,25 @@ def run_size(rows: int, naive: bool) -> dict[str, Any]:
                 _child("--make", str(folder), str(rows), "--grow")
             results[kind] = _child("--pass", str(folder), kind)
             print(_line(kind, results[kind]), flush=True)
+            if "failed" in results[kind]:
+                break  # the passes after it need what it would have left
         if naive:
             _child("--make", str(folder), str(rows))  # the same rows as the first pass
-            results["naive"] = _child("--naive", str(folder))
-            n = results["naive"]
-            print(
+            results["naive"] = n = _child("--naive", str(folder))
+            if "failed" in n:
+                print(_line("naive", n))
+                return results
+            line = (
                 f"  naive    {n['wall']:7.1f} s wall {n['cpu']:7.1f} s CPU {n['peak_mib']:6.0f}"
-                f" MiB peak, {n['matches']:,} matches; naive/first CPU"
-                f" {n['cpu'] / results['first']['cpu']:.2f}, wall"
-                f" {n['wall'] / results['first']['wall']:.2f}"
+                f" MiB peak, {n['matches']:,} matches"
             )
+            first = results["first"]
+            if "wall" in first:
+                line += (
+                    f"; naive/first CPU {n['cpu'] / first['cpu']:.2f},"
+                    f" wall {n['wall'] / first['wall']:.2f}"
+                )
+            print(line)
         return results
 
 
@@ -409,6 +441,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,50000,100000")
     parser.add_argument("--google", type=int, default=20_000, help="form rows; 0: skip")
     parser.add_argument("--no-naive", action="store_true")
+    parser.add_argument("--memory-limit", type=float, default=8.0, help="GiB per pass")
+    parser.add_argument("--pass-timeout", type=float, default=1800.0, help="seconds per pass")
     parser.add_argument("--make", nargs=2, metavar=("DIR", "ROWS"), help=argparse.SUPPRESS)
     parser.add_argument("--grow", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--pass", dest="one", nargs=2, help=argparse.SUPPRESS)
@@ -427,6 +461,7 @@ def main() -> None:
     if args.google_child:
         print(json.dumps(google_passes(Path(args.google_child[0]), int(args.google_child[1]))))
         return
+    LIMITS.update(memory_gib=args.memory_limit, seconds=args.pass_timeout)
     print(f"{os.cpu_count()} cores; CPU is user+system of the pass and its workers;")
     print("stages in wall seconds (CPU where the pass reports the stage; the read, write and")
     print("normalize stages' CPU includes what ran in them); each pass in a fresh process, timed")
@@ -444,14 +479,21 @@ def main() -> None:
         for kind in PASSES:
             print(_line(kind, google[kind]))
     if last and sizes:
-        rows = sizes[-1]
-        peak = max(last[kind]["peak_mib"] for kind in PASSES)
-        ratio = last["naive"]["cpu"] / last["first"]["cpu"] if "naive" in last else float("nan")
-        print(
-            f"at {rows}x{rows // 5}: first {last['first']['wall']:.1f} s,"
-            f" quiet {last['quiet']['wall']:.1f} s, new1pct {last['new1pct']['wall']:.1f} s,"
-            f" peak {peak:.0f} MiB, naive/first {ratio:.2f}"
-        )
+        print(_last_line(sizes[-1], last))
+
+
+def _last_line(rows: int, last: dict[str, Any]) -> str:
+    def wall(kind: str) -> str:
+        found = last.get(kind, {})
+        return f"{found['wall']:.1f} s" if "wall" in found else "failed"
+
+    peaks = [last[kind]["peak_mib"] for kind in PASSES if "peak_mib" in last.get(kind, {})]
+    first, naive = last.get("first", {}), last.get("naive", {})
+    ratio = f"{naive['wall'] / first['wall']:.2f}" if "wall" in first and "wall" in naive else "n/a"
+    return (
+        f"at {rows}x{rows // 5}: first {wall('first')}, quiet {wall('quiet')},"
+        f" new1pct {wall('new1pct')}, peak {max(peaks, default=0):.0f} MiB, naive/first {ratio}"
+    )
 
 
 if __name__ == "__main__":

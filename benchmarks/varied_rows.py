@@ -89,6 +89,10 @@ ADJECTIVES = (
     "почти новый", "майже новий", "рабочий", "робочий", "большой", "великий", "маленькие",
     "на девочку", "на дівчинку", "на мальчика", "на хлопчика", "шерстяные", "вязаные",
 )
+#: Boxes whose things have sizes, ages and wearers; the rest get plain adjectives.
+SIZED = frozenset({"Одежда", "Обувь", "Детские вещи"})
+PLAIN_ADJECTIVES = ("новые", "нові", "б/у", "вживані", "рабочий", "робочий", "большой",
+                    "великий", "маленькие", "почти новый", "майже новий")
 COUNTS = (
     "{n} шт", "{n} штук", "{n} шт.", "{n} пары", "{n} пар", "{n} пакета", "{n} пакетів",
     "{n} мешка", "{n} коробки", "{n} кг", "{n} пачек", "{n} пачки", "{n} упаковки",
@@ -202,10 +206,11 @@ def _count(rng: random.Random) -> str:
 def _thing(box: str, rng: random.Random) -> str:
     """One thing with what people add to it: "куртки зимние р.48 3 шт, в хорошем состоянии"."""
     parts = [rng.choice(THINGS[box])]
-    if rng.random() < 0.45:
-        adjective = rng.choice(ADJECTIVES)
+    worn = box in SIZED
+    if rng.random() < (0.45 if worn else 0.15):
+        adjective = rng.choice(ADJECTIVES if worn else PLAIN_ADJECTIVES)
         parts.insert(0, adjective) if rng.random() < 0.5 else parts.append(adjective)
-    if rng.random() < 0.35:
+    if worn and rng.random() < 0.35:  # sizes and ages go with what is worn
         parts.append(_size(rng))
     if rng.random() < 0.6:
         count = _count(rng)

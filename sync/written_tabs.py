@@ -19,7 +19,7 @@ from pathlib import Path
 from sync import records_file
 from sync.backends.base import Backend, Fingerprints, SpreadsheetNotFound
 from sync.incremental import grid_hash
-from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabShape, trim_grid
+from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabShape
 
 
 @dataclass
@@ -97,7 +97,7 @@ def without_unchanged(plan: SpreadsheetPlan, read: CoordinationRead) -> Spreadsh
     rewrites = {
         title: grid
         for title, grid in plan.rewrites.items()
-        if read.known.get(title) != grid_hash(trim_grid(grid))
+        if read.known.get(title) != grid_hash(grid)  # plans hold trimmed grids
     }
     return dataclasses.replace(plan, rewrites=rewrites)
 
@@ -124,7 +124,6 @@ def remember(
             grid = read.snapshot.get(title)
         if title in read.known and title not in plan.rewrites:
             noted[title] = (read.known[title], read.snapshot.tabs[title])
-        elif grid is not None:
-            trimmed = trim_grid(grid)
-            noted[title] = (grid_hash(trimmed), TabShape().holding(trimmed))
+        elif grid is not None:  # trimmed, as plans and reads hold them
+            noted[title] = (grid_hash(grid), TabShape().holding(grid))
     memory.keep(WrittenTabs(fingerprint, noted))
