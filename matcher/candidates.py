@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.spatial import cKDTree
 
-from matcher.fit import Fit, ItemProfile, item_fit, profile_of
+from matcher.fit import FULL_FIT, Fit, ItemProfile
 from matcher.geo import chord_for_km, haversine_km, unit_vectors
 from matcher.instance import Instance, place_key
 from matcher.model import Need, Offer
@@ -35,8 +35,9 @@ class Group:
     lon: float | None
     place: str
     radius_km: float  # offers only; 0 for needs
-    profile: ItemProfile
     members: list[int] = field(default_factory=list)  # indices, oldest first
+    #: The item model all members share as far as matching can tell (None: mixed).
+    profile: ItemProfile | None = None
 
     @property
     def located(self) -> bool:
@@ -52,7 +53,7 @@ class GroupArc:
     #: True when the distance is allowed only because the donor delivers.
     by_delivery: bool
     #: How the offer's item fits the need's item (never a contradiction).
-    fit: Fit = Fit()
+    fit: Fit = FULL_FIT
 
 
 @dataclass(slots=True)
@@ -75,7 +76,8 @@ def _groups(
     alone: set[int],
     radius_of: Callable[[int], float],
 ) -> list[Group]:
-    """Interchangeable records (same item model, place and reach) share one group."""
+    """Records of one category, place and reach share one group (item models are
+    told apart afterwards, by `matcher.item_groups`)."""
     groups: dict[tuple[object, ...], Group] = {}
     for i in sorted(range(len(records)), key=rank.__getitem__):
         if not matchable(i):
@@ -84,9 +86,8 @@ def _groups(
         lat, lon = _located(record.lat, record.lon)
         place = place_key(record.city)
         radius = radius_of(i)
-        profile = profile_of(record)
         key: tuple[object, ...] = (
-            profile,
+            record.category,
             lat,
             lon,
             place,
@@ -95,7 +96,7 @@ def _groups(
         )
         group = groups.get(key)
         if group is None:
-            group = groups[key] = Group(record.category, lat, lon, place, radius, profile)
+            group = groups[key] = Group(record.category, lat, lon, place, radius)
         group.members.append(i)
     return list(groups.values())
 
@@ -111,7 +112,7 @@ def _need_groups(inst: Instance) -> list[Group]:
     return _groups(inst.needs, inst.need_rank, inst.need_matchable, alone, lambda j: 0.0)
 
 
-def _sole_pair_excluded(inst: Instance, og: Group, ng: Group) -> bool:
+def sole_pair_excluded(inst: Instance, og: Group, ng: Group) -> bool:
     """Only groups of one can hold an excluded pair (see the module docstring)."""
     return (
         len(og.members) == 1
@@ -121,6 +122,14 @@ def _sole_pair_excluded(inst: Instance, og: Group, ng: Group) -> bool:
 
 
 def build_candidates(inst: Instance) -> Candidates:
+    """Candidate pairs of groups whose members are alike in place, reach and item."""
+    from matcher.item_groups import split_by_item  # the item layer builds on this one
+
+    return split_by_item(inst, geo_candidates(inst))
+
+
+def geo_candidates(inst: Instance) -> Candidates:
+    """Candidate pairs of groups alike in category, place and reach (item models aside)."""
     offer_groups = _offer_groups(inst)
     need_groups = _need_groups(inst)
     max_km = inst.params.max_distance_km
@@ -143,10 +152,8 @@ def build_candidates(inst: Instance) -> Candidates:
             continue
         index = unlocated_by_place if og.located else by_place
         for h in index.get((og.category, og.place), ()):
-            ng = need_groups[h]
-            fit = item_fit(og.profile, ng.profile)
-            if fit is not None and not _sole_pair_excluded(inst, og, ng):
-                arcs.append(GroupArc(g, h, None, False, fit))
+            if not sole_pair_excluded(inst, og, need_groups[h]):
+                arcs.append(GroupArc(g, h, None, False))
 
     # Both located: within the offer's reach, by a KD-tree per category.
     offers_by_category: dict[str, list[int]] = defaultdict(list)
@@ -169,11 +176,8 @@ def build_candidates(inst: Instance) -> Candidates:
                 for idx in sorted(near):
                     ng = need_groups[hs[idx]]
                     d = haversine_km(og.lat, og.lon, ng.lat, ng.lon)  # type: ignore[arg-type]
-                    if d > radius or _sole_pair_excluded(inst, og, ng):
-                        continue
-                    fit = item_fit(og.profile, ng.profile)
-                    if fit is not None:
-                        arcs.append(GroupArc(gs[k], hs[idx], d, d > max_km, fit))
+                    if d <= radius and not sole_pair_excluded(inst, og, ng):
+                        arcs.append(GroupArc(gs[k], hs[idx], d, d > max_km))
     arcs.sort(key=lambda a: (a.offer_group, a.need_group))
     return Candidates(offer_groups, need_groups, arcs)
 
@@ -187,7 +191,7 @@ class Assignment:
     quantity: int
     distance_km: float | None
     by_delivery: bool
-    fit: Fit = Fit()
+    fit: Fit = FULL_FIT
 
 
 def arcs_into_need_groups(cands: Candidates) -> dict[int, list[GroupArc]]:

@@ -36,7 +36,7 @@ from ortools.graph.python import min_cost_flow
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from matcher.candidates import Assignment, Candidates, GroupArc, arc_capacity
+from matcher.candidates import Assignment, Candidates, GroupArc
 from matcher.instance import Instance
 
 #: Distances enter the costs in units of 100 m.
@@ -175,6 +175,14 @@ class _Network:
         self.costs.append(cost)
         return len(self.tails) - 1
 
+    def add_many(
+        self, tails: np.ndarray, heads: np.ndarray, caps: np.ndarray, costs: np.ndarray
+    ) -> None:
+        self.tails.extend(tails.tolist())
+        self.heads.extend(heads.tolist())
+        self.caps.extend(caps.tolist())
+        self.costs.extend(costs.tolist())
+
     def solve(self, n_nodes: int, source: int, sink: int, supply: int) -> np.ndarray:
         solver = min_cost_flow.SimpleMinCostFlow()
         solver.add_arcs_with_capacity_and_unit_cost(
@@ -239,15 +247,44 @@ def solve_flow(inst: Instance, cands: Candidates) -> list[Assignment]:
             for j in ng_list[h].members:
                 cost = s.need_cost(inst.need_weight[j], need_pos[j], n_n)
                 need_arc_of.append((net.add(2 + n_og + h, sink, inst.need_free[j], cost), j))
-    pair_arcs: list[tuple[int, GroupArc]] = []
-    for a in cands.arcs:
-        c = int(labels[a.offer_group])
-        cost = scales[c].pair_cost(pair_units(a, steps[c]))
-        cap = arc_capacity(a, min(og_free[a.offer_group], ng_free[a.need_group]))
-        pair_arcs.append((net.add(2 + a.offer_group, 2 + n_og + a.need_group, cap, cost), a))
+    first_pair = len(net.tails)
+    net.add_many(*_pair_arcs(cands, labels, scales, steps, og_free, ng_free, n_og))
     net.add(source, sink, supply, 0)  # matching less is always feasible
     flows = net.solve(n_nodes, source, sink, supply)
+    carrying = np.nonzero(flows[first_pair : first_pair + len(cands.arcs)])[0]
+    pair_arcs = [(first_pair + int(k), cands.arcs[int(k)]) for k in carrying]
     return _decompose(inst, cands, flows, offer_arc_of, need_arc_of, pair_arcs)
+
+
+def _pair_arcs(
+    cands: Candidates,
+    labels: np.ndarray,
+    scales: dict[int, Scales],
+    steps: dict[int, int],
+    og_free: list[int],
+    ng_free: list[int],
+    n_og: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Tails, heads, capacities and costs of the group-to-group arcs, all at once
+    (there can be a million): `pair_units` and `Scales.pair_cost` on arrays."""
+    count = len(cands.arcs)
+    tails = np.fromiter((a.offer_group for a in cands.arcs), np.int64, count)
+    heads = np.fromiter((a.need_group for a in cands.arcs), np.int64, count)
+    levels = np.fromiter((a.fit.level for a in cands.arcs), np.int64, count)
+    one_unit = np.fromiter((a.fit.unit_mismatch for a in cands.arcs), bool, count)
+    metres = np.fromiter((distance_units(a.distance_km) for a in cands.arcs), np.int64, count)
+    comp = labels[tails]
+    keys = sorted(scales)
+    at = np.searchsorted(np.array(keys), comp)
+    step = np.array([steps[c] for c in keys], dtype=np.int64)[at]
+    buckets = np.array([scales[c].distance_buckets for c in keys], dtype=np.int64)[at]
+    levels_of = np.array([scales[c].distance_levels for c in keys], dtype=np.int64)[at]
+    m2 = np.array([scales[c].m2 for c in keys], dtype=np.int64)[at]
+    units = levels * step + metres
+    costs = (units * buckets // levels_of) * m2
+    caps = np.minimum(np.array(og_free, dtype=np.int64)[tails], np.array(ng_free)[heads])
+    caps = np.where(one_unit, np.minimum(caps, 1), caps)
+    return 2 + tails, 2 + n_og + heads, caps, costs
 
 
 def _decompose(

@@ -1,6 +1,6 @@
 """The records the pipeline passes around: pure data, no I/O.
 
-Field names are the canonical ones from DESIGN.md; they are also the columns
+Field names are the canonical ones (docs/architecture.md, Records); they are also the columns
 of the CSV export.
 """
 

@@ -13,11 +13,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from matcher.candidates import Assignment
+from matcher.fit import item_fit, profile_of
 from matcher.instance import Instance, age_days
 from matcher.labels import category_label, days_text, phrase, urgency_label
 from matcher.model import Alternative, Proposal, match_id_for
 from matcher.params import Language
-
 
 #: Longest item text quoted in a reason; the Offers and Needs tabs hold the rest.
 ITEM_CHARS = 40
@@ -74,9 +74,7 @@ def render_reason(facts: ReasonFacts, language: Language) -> str:
         if facts.waiting_days == 0:
             parts.append(phrase("waiting_today", language))
         else:
-            parts.append(
-                phrase("waiting", language, days=days_text(facts.waiting_days, language))
-            )
+            parts.append(phrase("waiting", language, days=days_text(facts.waiting_days, language)))
     parts.extend(phrase(f"unknown_{point}", language) for point in facts.unknown)
     if facts.units:
         parts.append(phrase("units_differ", language))
@@ -98,6 +96,7 @@ def alternatives_text(proposal: Proposal, language: Language) -> str:
 
 def _facts(inst: Instance, a: Assignment) -> ReasonFacts:
     offer, need = inst.offers[a.offer], inst.needs[a.need]
+    fit = item_fit(profile_of(offer), profile_of(need)) or a.fit  # names the unknown points
     return ReasonFacts(
         category=offer.category,
         offer_item=offer.item,
@@ -108,8 +107,8 @@ def _facts(inst: Instance, a: Assignment) -> ReasonFacts:
         by_delivery=a.by_delivery,
         urgency=need.urgency,
         waiting_days=age_days(need.submitted_at, inst.now),
-        unknown=a.fit.unknown,
-        units=(offer.unit, need.unit) if a.fit.unit_mismatch else None,
+        unknown=fit.unknown,
+        units=(offer.unit, need.unit) if fit.unit_mismatch else None,
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from matcher.normalize.text import fold
+from matcher.text import fold
 from matcher.vocabulary_files import DATA_DIR, VocabularyError, read_yaml
 
 __all__ = ["DATA_DIR", "VocabularyError", "data_path", "load_yaml"]

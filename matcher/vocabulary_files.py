@@ -79,6 +79,7 @@ class ProblemCode(StrEnum):
     FORMULA_ROW = "formula_row"
     HEADER_ROW = "header_row"
     OTHER_ITEM = "other_item"
+    CELL_REFRESHED = "cell_refreshed"
 
 
 # --- the loader ----------------------------------------------------------------------

@@ -1,45 +1,62 @@
 """`mozhem`: a thin command line over the library.
 
 Each command parses its options, calls one library function, and turns the
-library's errors into one clear message and an exit code:
-0 done, 1 a spreadsheet could not be read or written, 2 a mistake to fix in
-config.yaml or a sheet's headers, 3 another pass is running.
+library's errors into one line, `mozhem: error: …`, and an exit code
+(sync/errors.py): 0 done, 1 a spreadsheet could not be read or written, 2 a
+mistake to fix in config.yaml, a sheet's headers or the key file, 3 another
+pass is running. With -v the traceback comes first.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sync.backends import open_backend
-from sync.backends.base import Backend, BackendError
-from sync.config import Config, ConfigError, load_config
-from sync.privacy import configure_logging
-from sync.sources import HeaderNotFound
-from sync.state import PassAlreadyRunning
+from sync.backends.base import Backend
+from sync.config import Config, load_config
+from sync.errors import EXIT_FAILED, MozhemError, describe_os_error, one_line
+from sync.privacy import configure_logging, mask_phones_in
 
 BackendFactory = Callable[[Config], Backend]
 
-EXIT_OK, EXIT_FAILED, EXIT_FIX_INPUT, EXIT_BUSY = 0, 1, 2, 3
+#: `mozhem check` answers within this many seconds, even with no network.
+CHECK_SECONDS = 15.0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options(defaults: bool) -> argparse.ArgumentParser:
+    """--config and -v, taken before the command and after it.
+
+    Only the top-level parser sets their defaults: a command's parser leaves an
+    option it was not given alone, so `mozhem --config P sync` keeps P."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--config",
         type=Path,
-        default=Path("config.yaml"),
+        default=Path("config.yaml") if defaults else argparse.SUPPRESS,
         help="the settings file (default: ./config.yaml)",
     )
-    common.add_argument("-v", "--verbose", action="store_true", help="log each step")
+    common.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=False if defaults else argparse.SUPPRESS,
+        help="log each step, and show the traceback of an error",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mozhem",
         description="Sync donor offers and NGO needs into a coordination spreadsheet "
         "and propose donor→NGO matches.",
-        parents=[common],
+        parents=[_common_options(defaults=True)],
     )
+    common = _common_options(defaults=False)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     sync = commands.add_parser(
         "sync", parents=[common], help="run one pass", description="Run one sync pass."
@@ -90,16 +107,19 @@ def main(
     try:
         config = load_config(args.config)
         return int(COMMANDS[args.command](args, config, factory))
-    except (ConfigError, HeaderNotFound) as error:
-        return _fail(str(error), EXIT_FIX_INPUT)
-    except PassAlreadyRunning as error:
-        return _fail(str(error), EXIT_BUSY)
-    except BackendError as error:
-        return _fail(str(error), EXIT_FAILED)
+    except MozhemError as error:
+        return _fail(error, str(error), error.exit_code, args.verbose)
+    except OSError as error:
+        # A file or folder nobody foresaw (state_dir, say) that we may not use.
+        return _fail(error, describe_os_error(error), EXIT_FAILED, args.verbose)
 
 
-def _fail(message: str, code: int) -> int:
-    print(f"mozhem: error: {message}", file=sys.stderr)
+def _fail(error: Exception, message: str, code: int, verbose: bool) -> int:
+    """One line that names the file and what to do; the traceback only with -v."""
+    if verbose:
+        shown = "".join(traceback.format_exception(error))
+        print(mask_phones_in(shown), end="", file=sys.stderr)
+    print(f"mozhem: error: {one_line(message)}", file=sys.stderr)
     return code
 
 
@@ -118,6 +138,12 @@ def _run(args: argparse.Namespace, config: Config, factory: BackendFactory) -> i
 def _check(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
     from sync.commands import check
 
+    # A person waits for check: it gives up sooner than a scheduled pass would.
+    google = config.google
+    quick = google.model_copy(
+        update={"retry_budget_seconds": min(google.retry_budget_seconds, CHECK_SECONDS)}
+    )
+    config = config.model_copy(update={"google": quick})
     return check(config, factory(config))
 
 

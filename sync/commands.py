@@ -88,9 +88,12 @@ def check(config: Config, backend: Backend) -> int:
     """Read every source and the coordination sheet, check headers; write nothing."""
     result = run_pass(config, backend, dry_run=True)
     print(f"Backend: {backend.name}")
+    rows = {"offers": result.offer_rows, "needs": result.need_rows}
     for name in ("offers", "needs"):
         source = getattr(config.sources, name)
-        print(f"OK  {name}: {backend.location(source.spreadsheet)}, sheet '{source.worksheet}'")
+        empty = "" if rows[name] else " (headers found, no rows yet)"
+        where = f"{backend.location(source.spreadsheet)}, sheet '{source.worksheet}'"
+        print(f"OK  {name}: {where}{empty}")
     where = result.location
     state = "exists" if backend.exists(config.coordination.spreadsheet) else "created by first sync"
     print(f"OK  coordination: {where} ({state})")
@@ -115,11 +118,12 @@ def report(config: Config, backend: Backend) -> int:
 
 
 def export(config: Config, backend: Backend, out: Path) -> int:
-    from sync.export import export_csv
+    from sync.export import export_csv, prepare_folder
 
+    prepare_folder(out)  # before reading anything: a wrong --out is said at once
     result = run_pass(config, backend, dry_run=True)
-    for path in export_csv(result.data, config.coordination.language, out):
-        print(f"Wrote {path}")
+    for path, replaced in export_csv(result.data, config.coordination.language, out):
+        print(f"{'Replaced' if replaced else 'Wrote'} {path}")
     return 0
 
 

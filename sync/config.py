@@ -6,6 +6,7 @@ file, the key and what would be valid.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -16,9 +17,10 @@ from rapidfuzz import process, utils
 
 from matcher.model import Urgency
 from matcher.params import Language, MatchParams, NormalizeParams
+from sync.errors import GRANT_ACCESS, InputError, os_reason
 
 
-class ConfigError(Exception):
+class ConfigError(InputError):
     """config.yaml cannot be used; the message says where and how to fix it."""
 
 
@@ -146,18 +148,62 @@ class Config(_Frozen):
 
 def load_config(path: Path) -> Config:
     """Read and validate `path`, or raise ConfigError with one clear message."""
-    if not path.is_file():
-        raise ConfigError(f"{path}: no such file. Pass --config PATH or create ./config.yaml.")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.safe_load(read_text(path))
     except yaml.YAMLError as error:
-        raise ConfigError(f"{path}: not valid YAML: {error}") from None
+        raise ConfigError(f"{path}: not valid YAML: {_yaml_problem(error)}.") from error
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping of settings at the top level.")
     try:
         return Config.model_validate({**raw, "path": path.resolve()})
     except ValidationError as error:
         raise ConfigError(describe_validation_error(path, raw, error)) from None
+
+
+def read_text(path: Path) -> str:
+    """The settings file as text: it must be saved as UTF-8 (a BOM is fine)."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise ConfigError(
+            f"{path} is a folder. Pass --config PATH with the settings file."
+        ) from None
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{path}: no such file. Pass --config PATH or create ./config.yaml."
+        ) from None
+    except OSError as error:
+        raise ConfigError(f"{path}: {os_reason(error)}. {GRANT_ACCESS}") from error
+    if b"\x00" in data or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _not_utf8(path, "it was saved as UTF-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _not_utf8(path, _guess_encoding(data)) from None
+
+
+def _not_utf8(path: Path, how: str) -> ConfigError:
+    return ConfigError(
+        f"{path}: not UTF-8 ({how}). Open it in a text editor and save it as UTF-8 "
+        "(in Notepad: File > Save as > Encoding: UTF-8), then run again."
+    )
+
+
+def _guess_encoding(data: bytes) -> str:
+    text = data.decode("cp1251")
+    cyrillic = sum("а" <= ch.lower() <= "я" or ch in "іїєґёІЇЄҐЁ" for ch in text)
+    letters = sum(ch.isalpha() and not ch.isascii() for ch in text)
+    if letters and cyrillic >= 0.8 * letters:
+        return "it looks saved as Windows-1251, cp1251"
+    return "it has bytes that are not UTF-8"
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """Where and what, on one line: 'line 3, column 9: ...'."""
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+    return where + " ".join(str(problem).split())
 
 
 def describe_validation_error(path: Path, raw: dict[str, Any], error: ValidationError) -> str:

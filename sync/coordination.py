@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from matcher.labels import category_label
 from matcher.model import CATEGORIES, ExistingMatch, Problem, Status
-from matcher.normalize.text import fold
+from matcher.text import fold
 from matcher.vocabulary_files import LANGUAGES, ProblemCode
 from sync.labels import column_spellings, parse_status
 from sync.layouts import MATCH_COLUMNS

@@ -1,27 +1,70 @@
-"""`mozhem export`: the canonical records as CSV files, safe to open in a spreadsheet."""
+"""`mozhem export`: the canonical records as CSV files, safe to open in a spreadsheet.
+
+Every cell is defused: text a spreadsheet program would run as a formula gets a
+leading apostrophe, whichever column it is in, since coordinators type in the
+Matches tab's columns too. Plain numbers (an E.164 phone, a negative count)
+stay as they are.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
 from matcher.params import Language
 from sync.coordination import MatchesSheet, category_code
+from sync.errors import MozhemError, os_reason
 from sync.layouts import MATCH_FIELDS, NEED_LAYOUT, OFFER_LAYOUT, PROBLEM_LAYOUT, Layout, View
 from sync.planner import PassData
 
-#: Free text a person typed; a leading = + - @ would make a spreadsheet run it.
-_TEXT_COLUMNS = {"donor_name", "city", "item", "organization", "contact_name", "reason"}
-_TEXT_COLUMNS |= {"value", "problem", "field"}
+#: What a spreadsheet program runs as a formula when a cell starts with it.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: A number, which a spreadsheet reads as a number, not a formula.
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+([.,]\d+)?")
 
 
-def export_csv(data: PassData, language: Language, out: Path) -> list[Path]:
+class Written(NamedTuple):
+    path: Path
+    #: Whether a file of that name was there before, and is now replaced.
+    replaced: bool
+
+
+class ExportError(MozhemError):
+    """The CSV files cannot be written where --out says."""
+
+
+def prepare_folder(out: Path) -> None:
+    """Make the --out folder, or say in one line why it cannot be."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ExportError(
+            f"{out} is a file, not a folder. Give --out a folder (it is created if missing)."
+        ) from None
+    except NotADirectoryError:
+        in_the_way = next((p for p in out.parents if p.is_file()), out.parent)
+        raise ExportError(
+            f"{out}: {in_the_way} is a file, not a folder. Give --out a folder path."
+        ) from None
+    except OSError as error:
+        raise _cannot_write(out, error) from error
+
+
+def _cannot_write(out: Path, error: OSError) -> ExportError:
+    return ExportError(
+        f"{out}: {os_reason(error)}: the CSV files cannot be written there. Choose another "
+        "folder with --out, or give the user who runs mozhem permission to write there."
+    )
+
+
+def export_csv(data: PassData, language: Language, out: Path) -> list[Written]:
     """The canonical records (docs/architecture.md), one CSV file per kind."""
-    out.mkdir(parents=True, exist_ok=True)
+    prepare_folder(out)
     view = View(language, data.source_headers)
     tables = {
         "offers.csv": _export(OFFER_LAYOUT, data.offers, view),
@@ -32,8 +75,12 @@ def export_csv(data: PassData, language: Language, out: Path) -> list[Path]:
     written = []
     for name, frame in tables.items():
         path = out / name
-        frame.to_csv(path, index=False, encoding="utf-8")
-        written.append(path)
+        replaced = path.exists()
+        try:
+            frame.to_csv(path, index=False, encoding="utf-8")
+        except OSError as error:
+            raise _cannot_write(out, error) from error
+        written.append(Written(path, replaced))
     return written
 
 
@@ -73,13 +120,17 @@ def _match_records(sheet: MatchesSheet) -> Iterable[dict[str, Any]]:
 
 def _frame(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
     frame = pd.DataFrame(list(records), columns=list(columns), dtype=object).fillna("")
-    for column in _TEXT_COLUMNS & set(columns):
+    for column in columns:
         frame[column] = frame[column].map(defuse_formula)
     return frame
 
 
 def defuse_formula(value: object) -> object:
     """Prefix text that a spreadsheet would run as a formula with an apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if (
+        isinstance(value, str)
+        and value.startswith(_FORMULA_STARTS)
+        and not _PLAIN_NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value

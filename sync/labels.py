@@ -14,8 +14,8 @@ from pathlib import Path
 from pydantic import Field, model_validator
 
 from matcher.model import Status
-from matcher.normalize.text import fold
 from matcher.params import Language
+from matcher.text import fold
 from matcher.vocabulary_files import LANGUAGES, Strict, Texts, load, require_keys
 
 SHEET_LABELS = Path(__file__).parent / "data" / "sheet_labels.yaml"

@@ -17,7 +17,9 @@ from matcher.engine import propose
 from sync.backends.base import Backend
 from sync.config import Config
 from sync.coordination import read_matches, record_deleted_rows_as_declined
-from sync.layouts import NEEDS, OFFERS, PROBLEMS, TABS
+from sync.labels import column_label
+from sync.layouts import MATCH_COLUMNS, NEEDS, OFFERS, PROBLEMS, TABS
+from sync.overwrites import overwrite_notes
 from sync.plan import Snapshot, SpreadsheetPlan
 from sync.planner import PassData, build_plan
 from sync.source_records import SourceNotFound, finish, load_source, normalizing_line
@@ -63,6 +65,7 @@ def run_pass(
     offers_loaded = load_source(config, backend, "offers", params)
     needs_loaded = load_source(config, backend, "needs", params)
     coordination = config.coordination.spreadsheet
+    language = config.coordination.language
     written = WrittenMemory(config.state_path / "normalized", backend.location(coordination))
     read = read_tabs(backend, coordination, TABS, REWRITTEN_WHOLE, written)
     current = read.snapshot
@@ -84,9 +87,18 @@ def run_pass(
         problems=[*offer_problems, *need_problems, *matches.problems],
         matches=matches,
         proposals=proposals,
-        source_headers={"offers": offers_source.headers, "needs": needs_source.headers},
+        source_headers={
+            "offers": offers_source.headers,
+            "needs": needs_source.headers,
+            "matches": {key: column_label(key, language) for key in MATCH_COLUMNS},
+        },
     )
-    plan = build_plan(coordination, current, data, config.coordination.language, now)
+    plan = build_plan(coordination, current, data, language, now)
+    notes = overwrite_notes(plan.updates, matches)
+    if notes:
+        # The notes go on Problems, which the plan rewrites: plan again with them.
+        data = dataclasses.replace(data, problems=[*data.problems, *notes])
+        plan = build_plan(coordination, current, data, language, now)
     plan = without_unchanged(plan, read)
     if not dry_run:
         if not plan.is_empty:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from matcher.normalize.text import fold
+from matcher.text import fold
 
 Grid = list[list[str]]
 

@@ -13,8 +13,8 @@ from datetime import datetime
 
 from matcher.labels import category_label, urgency_label
 from matcher.model import Need, Offer, Problem, Proposal, Status
-from matcher.reasons import alternatives_text, render_reason
 from matcher.params import Language
+from matcher.reasons import alternatives_text, render_reason
 from sync.coordination import MatchesSheet
 from sync.labels import status_label, yes_no_label
 from sync.layouts import (

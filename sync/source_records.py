@@ -9,6 +9,7 @@ when there are many, and the table is put together.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -17,6 +18,7 @@ from matcher.params import NormalizeParams
 from matcher.vocabulary_files import ProblemCode
 from sync.backends.base import Backend, BackendError, Fingerprints
 from sync.config import Config, nearest
+from sync.errors import EXIT_FIX_INPUT
 from sync.incremental import (
     Normalized,
     RowWork,
@@ -31,10 +33,13 @@ from sync.plan import Grid
 from sync.sources import column_map, find_headers, source_rows
 
 SourceName = Literal["offers", "needs"]
+log = logging.getLogger(__name__)
 
 
 class SourceNotFound(BackendError):
     """A worksheet named in config.yaml is not in its spreadsheet."""
+
+    exit_code = EXIT_FIX_INPUT
 
 
 @dataclass(frozen=True)
@@ -78,18 +83,24 @@ def load_source(
     file_token = _file_token(backend, source.spreadsheet, key)
     if known is not None and file_token is not None and known.file_token == file_token:
         return SourceRecords(known.rows, headers, known.records, known.problems)
-    grid = backend.read(source.spreadsheet, [source.worksheet])[source.worksheet]
-    if grid is None:
+    sheet = backend.read_source(source.spreadsheet, source.worksheet)
+    if sheet is None:
         raise SourceNotFound(_missing_sheet_message(backend, source.spreadsheet, source.worksheet))
-    grid_token = token("grid", key, grid_hash(grid))
+    grid = sheet.grid
+    if sheet.locale:
+        log.info("%s: locale %s, time zone %s", name, sheet.locale, sheet.time_zone)
+    # The locale decides how dates typed as text read.
+    grid_token = token("grid", key, f"{grid_hash(grid)}:{sheet.locale}")
     if known is not None and known.grid_token == grid_token:
         known.file_token = file_token  # saved again, the same values: no need to read
         memory.keep(known, None)
         return SourceRecords(known.rows, headers, known.records, known.problems)
+    # Headers are checked even with no rows yet: a new Form's sheet has only them.
+    where = f"{backend.location(source.spreadsheet)}, sheet '{source.worksheet}'"
+    positions = find_headers(grid, headers, where, f"sources.{name}.columns")
     if not _has_data(grid):
         return SourceRecords(0, headers, [], [_empty_sheet(name, source.worksheet)])
-    where = f"{backend.location(source.spreadsheet)}, sheet '{source.worksheet}'"
-    rows = source_rows(grid, find_headers(grid, headers, where, f"sources.{name}.columns"))
+    rows = source_rows(grid, positions, sheet.locale)
     whole = Normalized([], [], len(rows), file_token, grid_token)
     return PendingSource(headers, row_work(name, rows, memory.rows(key)), memory, whole)
 

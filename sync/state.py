@@ -11,6 +11,8 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from sync.errors import BusyError
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
@@ -28,7 +30,7 @@ CREATE TABLE IF NOT EXISTS proposed (
 """
 
 
-class PassAlreadyRunning(Exception):
+class PassAlreadyRunning(BusyError):
     pass
 
 

@@ -42,11 +42,12 @@ class FakeTime:
         self.now += seconds
 
 
-def as_typed(value: str) -> str:
-    """What a person types so that the cell keeps `value` as text ("007", "+380…", "=…")."""
+def as_typed(value: str, locale: str = "en_US") -> str:
+    """What a person types so that the cell keeps `value` as text ("007", "+380…", "=…",
+    a date in the spreadsheet's locale)."""
     if value == "":
         return value
-    cell = cells.entered(value, user_entered=True)
+    cell = cells.entered(value, user_entered=True, locale=locale)
     keeps_text = cell is not None and cell.formula is None and cell.value == value
     return value if keeps_text else "'" + value
 
@@ -56,6 +57,7 @@ def put_text(emu: SheetsEmulator, key: str, tab: str, grid: Grid, start: str = "
     placed directly, so that reading such a sheet can be tested at all."""
     typed: list[list[Any]] = []
     long_cells: list[tuple[int, int, str]] = []
+    locale = emu.store.get(key).locale
     for r, row in enumerate(grid):
         line: list[Any] = []
         for c, value in enumerate(row):
@@ -63,7 +65,7 @@ def put_text(emu: SheetsEmulator, key: str, tab: str, grid: Grid, start: str = "
                 long_cells.append((r, c, value))
                 line.append("")
             else:
-                line.append(as_typed(value))
+                line.append(as_typed(value, locale))
         typed.append(line)
     emu.set_values(key, tab, typed, start=start)
     if long_cells:

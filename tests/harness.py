@@ -25,6 +25,16 @@ REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "demo"
 OFFERS_TAB = "Ответы на форму (1)"
 NEEDS_TAB = "Потребности"
+#: A new answer on the Form: two categories, so two offer lines.
+NEW_FORM_ROW = [
+    "21.11.2026 10:15:00",
+    "Оксана",
+    "+380 67 555 12 34",
+    "Лисичанск",
+    "Средства гигиены, Продукты (долгого хранения)",
+    "шампунь 3 шт, крупа 5 кг",
+    "Да",
+]
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,10 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from google.oauth2 import service_account
 
-from matcher.model import Status
+from matcher.messages import render_problem
+from matcher.model import Problem, Status
 from matcher.params import Language
+from matcher.vocabulary_files import ProblemCode
 from sync.backends.base import BackendError
 from sync.backends.google import SCOPES, open_google_backend
 from sync.cli import main
@@ -27,21 +29,16 @@ from sync.labels import column_label, status_label, status_labels
 from sync.layouts import COORDINATOR_COLUMNS, MATCH_COLUMNS
 from sync.plan import Grid
 from tests.google_harness import GoogleHarness, put_text
+from tests.harness import NEW_FORM_ROW
 from tests.sheets_emulator.emulator import SheetsEmulator
 
 TABS = ("Matches", "Offers", "Needs", "Problems")
 FAULTS = ("500", "503", "429", "drop")
 #: A budget spent by the first failure: every retryable failure stops the pass.
 NO_RETRIES = 1e-9
-NEW_FORM_ROW = [
-    "21.11.2026 10:15:00",
-    "Оксана",
-    "+380 67 555 12 34",
-    "Лисичанск",
-    "Средства гигиены, Продукты (долгого хранения)",
-    "шампунь 3 шт, крупа 5 кг",
-    "Да",
-]
+#: A source is read with spreadsheets.get (its locale and time zone come with the
+#: cells), the coordination spreadsheet with values.batchGet.
+ONE_READ_PER_SPREADSHEET = Counter({"spreadsheets.get": 2, "values.batchGet": 1})
 
 
 @pytest.fixture
@@ -60,8 +57,15 @@ def per_spreadsheet(emu: SheetsEmulator, kind: str) -> Counter[str]:
 
 
 def coordination_tabs(g: GoogleHarness) -> dict[str, Grid]:
-    """The four tabs, without the created_at column (it holds the time of each pass)."""
+    """The four tabs, without the created_at column (it holds the time of each pass) and
+    the notes of refreshed cells (they tell what the pass that refreshed them replaced)."""
     tabs = {tab: g.coordination(tab) for tab in TABS}
+    refreshed = render_problem(
+        Problem("matches", 0, "", "", ProblemCode.CELL_REFRESHED, {"new": ""}), "ru"
+    ).split("«")[0]
+    tabs["Problems"] = [
+        row for row in tabs["Problems"] if not row[4:5] or not row[4].startswith(refreshed)
+    ]
     matches = tabs["Matches"]
     labels = {column_label("created_at", lang) for lang in ("ru", "uk", "en")}
     at = next((i for i, title in enumerate(matches[0] if matches else []) if title in labels), None)
@@ -99,8 +103,9 @@ def test_requests_per_pass_by_kind(g: GoogleHarness) -> None:
     g.append_source_row("offers", NEW_FORM_ROW)
     g.sync()
     one_row = kinds(emu)
-    assert one_row["values.batchGet"] == 3
-    assert all(n == 1 for n in per_spreadsheet(emu, "values.batchGet").values())
+    assert one_row["spreadsheets.get"] == 2  # each source, with its locale and time zone
+    assert one_row["values.batchGet"] == 1  # the coordination spreadsheet
+    assert all(n == 1 for n in per_spreadsheet(emu, "spreadsheets.get").values())
     assert one_row["values.get"] == 1  # match ids where they are now
     assert one_row["values.append"] == 1
     assert one_row["values.batchUpdate"] == 1
@@ -112,14 +117,14 @@ def test_requests_per_pass_by_kind(g: GoogleHarness) -> None:
     assert "Nothing changed" in result.out
     assert emu.writes == 0
     assert emu.reads <= 3
-    assert kinds(emu) == Counter({"values.batchGet": 3})
+    assert kinds(emu) == ONE_READ_PER_SPREADSHEET
 
     emu.reset_counts()
     g.append_source_row("offers", [*NEW_FORM_ROW[:1], "Ирина", "095 111 22 33", *NEW_FORM_ROW[3:]])
     result = g.sync("--dry-run")
     assert "Dry run: nothing written" in result.out
     assert emu.writes == 0
-    assert kinds(emu) == Counter({"values.batchGet": 3})
+    assert kinds(emu) == ONE_READ_PER_SPREADSHEET
 
 
 # --- a failure at every request ------------------------------------------------------
@@ -204,7 +209,8 @@ def test_a_failure_at_any_request_is_retried_within_the_pass(
         assert coordination_tabs(g) == expected, where
         if g.emu.requests[n - 1].kind != "values.append" or how == "429":
             assert g.time.sleeps, f"{where}: retried after a pause"
-        g.emu.reset_counts()
+        # The next pass only drops the notes of the cells this one refreshed, if any.
+        assert "New matches: 0. Refreshed cells: 0." in g.sync().out, where
         assert "Nothing changed" in g.sync().out, where
 
 
@@ -244,7 +250,7 @@ def test_rows_sorted_and_edited_between_our_read_and_our_write(g: GoogleHarness)
     g.emu.reset_counts()
     g.emu.before_request(4, coordinator)
     result = g.sync()
-    assert [r.kind for r in g.emu.requests[:3]] == ["values.batchGet"] * 3
+    assert Counter(r.kind for r in g.emu.requests[:3]) == ONE_READ_PER_SPREADSHEET
     assert "Refreshed cells: 1." in result.out
     assert g.emu.count("values.append") == 1
 
@@ -422,11 +428,12 @@ def test_check_on_a_spreadsheet_we_may_not_open(g: GoogleHarness) -> None:
 def test_a_coordination_key_that_names_nothing_stops_the_pass(
     g: GoogleHarness, command: str
 ) -> None:
-    """Google cannot make the spreadsheet for us: a wrong key is an error, not a first pass."""
+    """Google cannot make the spreadsheet for us: a wrong key is a mistake to fix in
+    config.yaml, not a first pass."""
     g.write_config(coordination={**g.settings["coordination"], "spreadsheet": "no-such-key"})
     g.emu.reset_counts()
     result = g.cli(command)
-    assert result.code == 1
+    assert result.code == 2
     assert "no-such-key: not found" in result.err and "created by first sync" not in result.out
     assert g.emu.writes == 0
 
@@ -465,7 +472,7 @@ def test_a_missing_key_file_names_both_places_to_set_it(
     assert "GOOGLE_APPLICATION_CREDENTIALS" in str(raised.value)
     code = main(["check", "--config", str(g.config_path)])
     err = g.capsys.readouterr().err
-    assert code == 1 and "google.credentials_file" in err
+    assert code == 2 and "google.credentials_file" in err
 
 
 def test_the_key_asks_for_the_spreadsheets_scope_only(
@@ -492,14 +499,15 @@ def test_the_key_is_never_printed(
         code = main([*argv, "--config", str(g.config_path)])
         out, err = capsys.readouterr()
         assert code == 1, err
-        assert err.splitlines()[-1].startswith("mozhem: error: ") and "Traceback" not in err
+        assert err.splitlines()[-1].startswith("mozhem: error: ")
+        assert ("Traceback" in err) == ("-v" in argv)  # -v shows the traceback, still no key
         assert not any(line in out + err for line in secrets)
 
     broken = dict(info, private_key="-----BEGIN PRIVATE KEY-----\nc2VjcmV0LXNlY3JldA==\n-----END")
     (tmp_path / "key.json").write_text(json.dumps(broken), "utf-8")
     code = main(["check", "--config", str(g.config_path)])
     out, err = capsys.readouterr()
-    assert code == 1 and "not a usable service-account key" in err
+    assert code == 2 and "not a usable service-account key" in err
     assert "c2VjcmV0LXNlY3JldA" not in out + err
 
 

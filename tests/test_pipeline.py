@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from matcher.model import CATEGORIES
-from tests.harness import Harness
+from tests.harness import NEW_FORM_ROW, Harness
 
 STATUS_DECLINED_RU = "Отказ"
 
@@ -47,18 +47,7 @@ def test_declined_match_keeps_the_edit_and_frees_the_offer(harness: Harness) -> 
 def test_a_new_form_row_appends_only_new_matches(harness: Harness) -> None:
     harness.sync()
     before = harness.coordination("Matches")
-    harness.append_source_row(
-        "offers",
-        [
-            "21.11.2026 10:15:00",
-            "Оксана",
-            "+380 67 555 12 34",
-            "Лисичанск",
-            "Средства гигиены, Продукты (долгого хранения)",
-            "шампунь 3 шт, крупа 5 кг",
-            "Да",
-        ],
-    )
+    harness.append_source_row("offers", NEW_FORM_ROW)
     result = harness.sync()
     after = harness.coordination("Matches")
     assert after[: len(before)] == before, "existing rows are neither reordered nor rewritten"

@@ -9,7 +9,7 @@ from typing import Literal, cast
 
 from matcher import vocab
 from matcher.model import Urgency
-from matcher.normalize.text import fold, tokens
+from matcher.text import fold, tokens
 
 _PUNCT = re.compile(r"[^\w\s'+?-]+")
 YesNo = Literal["yes", "no", "unknown"]
@@ -78,9 +78,9 @@ def _phrase_inside(key: str, table: AnswerTable) -> str | None:
     ("нужно, но не срочно" -> low: "не срочно" is longer than "срочно")."""
     best: tuple[int, str] | None = None
     for phrase, level in table.phrases.items():
-        if len(phrase) > 2 and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", key):
-            if best is None or len(phrase) > best[0]:
-                best = (len(phrase), level)
+        longer = best is None or len(phrase) > best[0]
+        if longer and len(phrase) > 2 and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", key):
+            best = (len(phrase), level)
     return best[1] if best else None
 
 

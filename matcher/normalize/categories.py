@@ -18,13 +18,13 @@ from rapidfuzz.distance import OSA
 
 from matcher.normalize.lexicon import FUZZY_MIN_LEN, GAP_WORDS, Sense, attributes, lexicon
 from matcher.normalize.morph import is_known_word, lemmas
-from matcher.normalize.text import fold, tokens
+from matcher.text import fold, tokens, translit
 
 OTHER = "other"
 _SEGMENT_SPLIT = re.compile(
     # list numbers ("2) сапоги", "1 - стол"), then the usual separators
     r"(?:^|\.?\s)\d{1,2}\)\s+(?=[^\W\d_])|(?:^|(?<=[,;]))\s*\d{1,2}\s?[-–—]\s(?=[^\W\d_])"
-    r"|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)|[;\n•·|+]|\.\s(?!\d)|\s[-–—]\s"
+    r"|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)|[;\n•·|]|(?<!\d)\+|\.\s(?!\d)|\s[-–—]\s"
     r"|\s\d{1,2}\)\s|^\d{1,2}\)\s"
     r"|\s(?:и|і|й|та|а также|а ще|а еще|плюс|also|and|ещё|еще|ще|также|також)\s",
     re.IGNORECASE,
@@ -91,6 +91,9 @@ def token_sense(token: str) -> Sense | None:
             sense = _fuzzy(candidate)
             if sense:
                 return sense
+    cyrillic = translit(token)
+    if cyrillic != token:  # "kurtka", "krossovki": typed in Latin letters
+        return token_sense(cyrillic)
     return None
 
 
@@ -133,7 +136,7 @@ def hits_in(folded: str) -> tuple[Hit, ...]:
             if sense:
                 used.update(range(left, right + 1))
                 if not _negated(toks, left, right):
-                    found.append(Hit(left, right, sense, (toks[right],)))
+                    found.append(Hit(left, right, sense, tuple(toks[left : right + 1])))
     for i, token in enumerate(toks):
         if i in used:
             continue
@@ -155,9 +158,24 @@ def codes_in(folded: str) -> tuple[str, ...]:
 _LIST_NUMBER = re.compile(r"(?:^|(?<=[\s.;,]))(?:1\d|20|[1-9])\.\s+(?=[А-ЯЁІЇЄҐA-Z])")
 
 
+_ANY_LIST_NUMBER = re.compile(r"(?:^|(?<=[\s.;,]))(1\d|20|[1-9])\.\s+(?=[^\W\d_])")
+
+
+def _list_numbers(text: str) -> re.Pattern[str]:
+    """Numbers that run 1., 2., 3. mark a list even before a small letter."""
+    found = [int(m.group(1)) for m in _ANY_LIST_NUMBER.finditer(text)]
+    running = len(found) >= 2 and found == list(range(found[0], found[0] + len(found)))
+    return _ANY_LIST_NUMBER if running else _LIST_NUMBER
+
+
 def split_segments(text: str) -> list[str]:
     """Display pieces of a free-text answer, split at commas, 'и', 'та', list numbers."""
-    pieces = [p for chunk in _LIST_NUMBER.split(text) for p in _SEGMENT_SPLIT.split(chunk)]
+    marker = _list_numbers(text)
+    chunks = marker.split(text)
+    if marker is _ANY_LIST_NUMBER:  # its group captures the numbers: every other piece
+        chunks = chunks[::2]
+    chunks = [c for c in chunks if c]
+    pieces = [p for chunk in chunks for p in _SEGMENT_SPLIT.split(chunk)]
     return [part.strip(" .:()[]\"'«»") for part in pieces if part and part.strip()]
 
 

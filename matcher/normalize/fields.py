@@ -15,8 +15,8 @@ from matcher.model import Problem, ProblemSource, Severity, SourceRow
 from matcher.normalize.dates import parse_timestamp
 from matcher.normalize.phones import parse_phone
 from matcher.normalize.places import find_place
-from matcher.normalize.text import clean_display
 from matcher.params import NormalizeParams
+from matcher.text import clean_display
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,10 +16,10 @@ from functools import lru_cache
 
 from matcher.normalize.categories import OTHER, Hit, hits_in, split_segments, token_lemmas
 from matcher.normalize.lexicon import attributes, lexicon
-from matcher.normalize.morph import number_of
+from matcher.normalize.morph import is_adjective, number_of
 from matcher.normalize.numbers import Count, read_numbers
 from matcher.normalize.quantities import Quantity
-from matcher.normalize.text import fold, tokens
+from matcher.text import fold, tokens
 
 #: Characters a spreadsheet would take for a formula; they prefix real text too.
 _FORMULA_PREFIX = re.compile(r"^[\s=+\-@]+")
@@ -27,6 +27,9 @@ _FORMULA_PREFIX = re.compile(r"^[\s=+\-@]+")
 JOIN = "+"
 #: Units that hold other things: "2 пакета: кофты, штаны" is two bags.
 _PACKED = frozenset({"bags", "boxes"})
+#: Units that hold a measured amount, and the measures that are then per unit.
+_HOLDERS = frozenset({"bags", "boxes", "packs", "jars", "buckets"})
+_MEASURED = frozenset({"kg", "liters", "tons"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,16 @@ class ItemLine:
     from_label: bool = False
     #: How many things the text names for this line ("шкаф, сервант" is 2).
     things: int = 0
+
+    def item_model(self) -> dict[str, str]:
+        """The fields an Offer or a Need carries for matching item to item."""
+        return {
+            "kind": self.kind,
+            "audience": self.audience,
+            "season": self.season,
+            "size": self.size,
+            "unit": self.unit,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +86,14 @@ class _Part:
         return any(h.sense.category == code and h.sense.kind for h in self.hits)
 
 
-_DATES = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)|(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)|(?<!\d)\d{1,2}[./](?:19|20)\d{2}(?!\d)")
+#: Times, dates and month-years: "17:00", "12.12.2014", "12.2015".
+_DATES = re.compile(
+    r"(?<!\d)\d{1,2}:\d{2}(?!\d)|(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)"
+    r"|(?<!\d)\d{1,2}[./](?:19|20)\d{2}(?!\d)"
+)
 _FROM_TO = re.compile(r"(?:от|від|с|з)\s+(\d+)\s+(?:до|по)\s+(\d+)")
 _DIMENSIONS = re.compile(r"(\d)\s*[xх×*]\s*(?=\d)")
-_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])(?!x{1,3}l\b)")
 #: A thing after one of these, behind another thing, is what that thing is for:
 #: "шкаф для одежды" is furniture, "деньги на лекарства" is money.
 _PURPOSE = frozenset({"для", "на", "под", "під", "от", "від", "в", "у", "во"})
@@ -129,11 +146,16 @@ def _kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
         purpose = hit.start > 0 and toks[hit.start - 1] in _PURPOSE and bool(out)
         if not purpose:
             out.append(hit)
+    if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it
+        nouns = [h for h in out if not (h.start == h.end and is_adjective(toks[h.start]))]
+        out = nouns or out
     strong = {h.sense.category for h in out if not h.sense.weak and not _is_container(h, toks)}
     return tuple(h for h in out if not h.sense.weak or not (strong - {h.sense.category}))
 
 
-def _bind(counts: tuple[Count, ...], hits: tuple[Hit, ...], toks: list[str]) -> list[tuple[str, Count]]:
+def _bind(
+    counts: tuple[Count, ...], hits: tuple[Hit, ...], toks: list[str]
+) -> list[tuple[str, Count]]:
     """Each count to the thing it belongs to: the thing after it ("3 куртки"),
     else the nearest thing before it ("куртки 3 шт"); containers only as a last resort."""
     things = [h for h in hits if not _is_container(h, toks)] or list(hits)
@@ -166,12 +188,12 @@ def _not_repeated(free: list[str], text: str) -> list[str]:
     """Text typed under «Другое» that the details name again ("санки" + "Санки 2 шт")."""
     if not free or not text:
         return free
-    named = {(h.sense.category, h.sense.kind) for piece in split_segments(text)
-             for h in _part(piece).hits}  # fmt: skip
-    return [
-        piece for piece in free
-        if not (hits := _part(piece).hits) or not {(h.sense.category, h.sense.kind) for h in hits} <= named
-    ]  # fmt: skip
+
+    def things(piece: str) -> set[tuple[str, str]]:
+        return {(h.sense.category, h.sense.kind) for h in _part(piece).hits}
+
+    named = {thing for piece in split_segments(text) for thing in things(piece)}
+    return [piece for piece in free if not things(piece) or not things(piece) <= named]
 
 
 def _without_things(part: _Part) -> _Part:
@@ -231,16 +253,25 @@ def _joined(values: list[str]) -> str:
 
 
 def _form(part: _Part, code: str) -> str:
-    """"one" when the segment names a single thing of `code` ("сковорода"),
+    """ "one" when the segment names a single thing of `code` ("сковорода"),
     "many" for a plural or a mass noun ("кастрюли", "бельё"): no count then."""
-    paired = attributes().paired
     forms = {
-        "one" if code == "shoes" or tok in paired or _lemma_paired(tok) else number_of(tok)
-        for h in part.hits
-        if h.sense.category == code and h.sense.kind
-        for tok in h.tokens
+        _head_form(h.tokens, code) for h in part.hits if h.sense.category == code and h.sense.kind
     }
     return "one" if forms <= {"one"} else "many"
+
+
+def _head_form(toks: tuple[str, ...], code: str) -> str:
+    """How the head noun of a hit is counted: "стульчик для кормления" is one
+    (the first noun), "зимние сапоги" one pair (things worn in pairs)."""
+    paired = attributes().paired
+    for tok in toks:
+        if code == "shoes" or tok in paired or _lemma_paired(tok):
+            return "one"
+        form = number_of(tok)
+        if form:
+            return form
+    return "one"
 
 
 def _lemma_paired(token: str) -> bool:
@@ -257,6 +288,10 @@ def _total(
     plural without a count leave the total unknown. "по 20 шт" after several
     things is twenty of each; bags and boxes, when counted, are the count.
     """
+    things = sum(1 for p in own if p.concrete(code))
+    listed = _list_total(own, code, attached)
+    if listed is not None:
+        return listed, things
     counts: list[Count] = []
     singles = 0
     unknown = 0
@@ -272,6 +307,8 @@ def _total(
                 unknown += 1
     counts += extra
     things = sum(1 for p in own if p.concrete(code))
+    if {c.unit for c in counts} & _HOLDERS:  # "сахар мешок 50 кг": the bag counts, not the kg
+        counts = [c for c in counts if c.unit not in _MEASURED]
     each = [c for c in counts if c.each]
     plain = [c for c in counts if not c.each]
     estimated = any(c.estimated for c in counts)
@@ -319,10 +356,27 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     )
 
 
+def _list_total(own: list[_Part], code: str, attached: dict[int, list[Count]]) -> Quantity | None:
+    """ "варення, соління, компоти — штук 20 банок", "машинки, книжки, всего 7":
+    a count after a list of things with no counts of their own is the list's total."""
+    if len(own) < 2:
+        return None
+    last = own[-1]
+    for part in own[:-1]:
+        if any(cat == code for cat, _ in part.counts) or attached.get(id(part)):
+            return None
+    trailing = attached.get(id(last), [])
+    if not trailing or any(cat == code for cat, _ in last.counts):
+        return None
+    return Quantity(sum(c.value for c in trailing), any(c.estimated for c in trailing))
+
+
 def _kinds_of(part: _Part, code: str) -> list[str]:
     """The kinds a segment names; a category word beside them is their heading
     ("засоби гігієни (шампунь", "посуда: миски")."""
-    return [h.sense.kind for h in part.hits if h.sense.category == code and h.sense.kind]
+    kinds = [h.sense.kind for h in part.hits if h.sense.category == code and h.sense.kind]
+    # "таблетки от кашля": a finer item beside its kind names what is meant
+    return [k for k in kinds if not any(o.startswith(k + "/") for o in kinds)]
 
 
 def _size_like(count: Count, code: str) -> bool:
@@ -398,9 +452,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
         parts = [_without_things(p) if p.containers and not set(p.codes) & held else p
                  for p in parts]  # fmt: skip
     text_codes = [c for p in parts for c in p.codes]
-    other_things = any(
-        h.sense.category == OTHER and h.sense.kind for p in parts for h in p.hits
-    )
+    other_things = any(h.sense.category == OTHER and h.sense.kind for p in parts for h in p.hits)
     label_codes = [c for c in label_codes if c in text_codes or not _explained(c, parts)]
     if not text_codes:  # a vague box stands for its category only when nothing else is said
         label_codes += vague
@@ -454,7 +506,10 @@ def _explained(code: str, parts: list[_Part]) -> bool:
     also = lexicon().also
     for part in parts:
         for hit in part.hits:
-            if code in also.get((hit.sense.category, hit.sense.kind), ()):
+            kind = hit.sense.kind
+            if code in also.get((hit.sense.category, kind), ()) or code in also.get(
+                (hit.sense.category, kind.split("/")[0]), ()
+            ):
                 return True
         if code == "children" and part.codes and {"children", "baby"} & set(part.audience):
             return True

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from matcher import vocab
 from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import is_known_word, lemmas
-from matcher.normalize.text import fold, tokens
+from matcher.text import fold, tokens, translit
 
 _PUNCT = re.compile(r"[^\w\s']+")
 
@@ -102,7 +102,7 @@ _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "йцукенгшщзх�
 
 
 def _repeated(text: str) -> bool:
-    """"аааааа", "!!!!!!", "хахахаха", "....": one short unit over and over."""
+    """ "аааааа", "!!!!!!", "хахахаха", "....": one short unit over and over."""
     compact = re.sub(r"\s+", "", text.casefold())
     return len(compact) >= 3 and (len(set(compact)) <= 2 or bool(_REPEATED_UNIT.match(compact)))
 
@@ -120,7 +120,7 @@ def _mash(toks: list[str]) -> bool:
         return False
     if any(_keyboard_run(t) for t in words):
         return True
-    return not any(is_known_word(t) for t in words)
+    return not any(is_known_word(t) or is_known_word(translit(t)) for t in words)
 
 
 def _signal_words(toks: list[str]) -> set[str]:
@@ -147,7 +147,7 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     words = _signal_words(toks)
     signals = attributes().signals
     folded = fold(" ".join(cells))
-    tests = [w for w in signals["test"] if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded)]
+    tests = [w for w in signals["test"] if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", folded)]
     if tests and len(toks) <= 8:
         return "test_row"
     offers = bool(words & signals["offer"])
@@ -157,13 +157,17 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
         return "help_request"
     ads = words & signals["ad"]
     if ads and (
-        foreign_links(" ".join(cells)) or (not offers and not told and (len(ads) >= 2 or not things))
+        foreign_links(" ".join(cells))
+        or (not offers and not told and (len(ads) >= 2 or not things))
     ):
         return "ad_row"
     if words & signals["thanks"] and not offers and not told:
         return "thanks_row"
     if not things and _mash(toks):
         return "mash_row"
+    details = tokens(fold(cells[-1]))
+    if len(cells) > 1 and details and len(details) <= 2 and _mash(details):
+        return "mash_row"  # ticked boxes, then garbage where the details go
     return None
 
 

@@ -28,6 +28,9 @@ class KindSpec(_Strict):
     typed: list[str] = Field(default_factory=list)
     phrases: list[str] = Field(default_factory=list)
     also: list[str] = Field(default_factory=list)
+    #: Finer things under this kind ("outerwear" -> jackets, coats): a word there
+    #: names "outerwear/jackets"; a word of the kind itself names any of them.
+    items: dict[str, KindSpec] = Field(default_factory=dict)
 
 
 class CategorySpec(_Strict):
@@ -60,7 +63,7 @@ class AttributesFile(_Strict):
     not_count_before: NotCountSpec
     approximately: list[str]
     vague: list[str]
-    size_words: list[str]
+    size_words: dict[str, list[str]]
     paired: list[str]
     negators: dict[str, list[str]]
     request_words: list[str]
@@ -109,7 +112,8 @@ class Attributes:
     not_before: dict[str, str]
     approximately: frozenset[str]
     vague: frozenset[str]
-    size_words: frozenset[str]
+    #: A word that is a size by itself -> its canonical size ("полуторное" -> "1.5").
+    size_words: dict[str, str]
     paired: frozenset[str]
     #: Multi-word entries ("на меху"): matched on the folded text.
     phrases: dict[str, tuple[str, str]]
@@ -161,7 +165,7 @@ def lexicon() -> Lexicon:
     kind_labels: dict[tuple[str, str], dict[str, str]] = {}
     also: dict[tuple[str, str], frozenset[str]] = {}
     for code, category in spec.categories.items():
-        parts = [("", category.generic), ("", category.weak), *category.kinds.items()]
+        parts = [("", category.generic), ("", category.weak), *_kind_paths(category.kinds)]
         for kind, kind_spec in parts:
             sense = Sense(code, kind, weak=kind_spec is category.weak)
             where = f"{name}: {code}.{kind or 'generic'}"
@@ -188,6 +192,16 @@ def lexicon() -> Lexicon:
         phrases[(parts_of[0], parts_of[1])] = sense
     fuzzy = tuple(sorted(k for k in words if len(k) >= FUZZY_MIN_LEN and "-" not in k))
     return Lexicon(words, phrases, fuzzy, kind_labels, frozenset(lemmas), also)
+
+
+def _kind_paths(kinds: dict[str, KindSpec], prefix: str = "") -> list[tuple[str, KindSpec]]:
+    """Every kind and finer item as ("outerwear", spec), ("outerwear/jackets", spec)."""
+    out: list[tuple[str, KindSpec]] = []
+    for name, spec in kinds.items():
+        path = f"{prefix}/{name}" if prefix else name
+        out.append((path, spec))
+        out.extend(_kind_paths(spec.items, path))
+    return out
 
 
 def _table(groups: dict[str, list[str]], where: str) -> dict[str, str]:
@@ -228,7 +242,7 @@ def attributes() -> Attributes:
         not_before=_markers(spec.not_count_before, f"{name}: not_count_before"),
         approximately=_folded_set(spec.approximately, name),
         vague=_folded_set(spec.vague, name),
-        size_words=_folded_set(spec.size_words, name),
+        size_words=_table(spec.size_words, f"{name}: size_words"),
         paired=_folded_set(spec.paired, name),
         phrases=phrases,
         negators_before=_folded_set(spec.negators.get("before", []), name),

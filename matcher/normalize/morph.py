@@ -8,7 +8,7 @@ from typing import Any
 
 import pymorphy3
 
-from matcher.normalize.text import fold
+from matcher.text import fold
 
 #: pymorphy3 only knows these scripts (and fails on characters with no Unicode name).
 _ANALYZABLE = re.compile(r"^[a-zа-яёіїєґ'-]+$")
@@ -54,14 +54,15 @@ def lemmas(token: str) -> tuple[str, ...]:
 @lru_cache(maxsize=200_000)
 def number_of(token: str) -> str:
     """How a noun is counted as typed: "one" (сковорода, штаны), "many"
-    (кастрюли) or "mass" (белье: no count of its own)."""
+    (кастрюли) or "mass" (белье: no count of its own); "" for a word that is
+    not a noun ("детские", "для")."""
     if not _ANALYZABLE.match(token):
         return "one"
     ru, uk = _analyzers()
     known = [a for a in (ru, uk) if a.word_is_known(token)] or [ru, uk]
     parses = [p for a in known for p in a.parse(token)[:4] if "NOUN" in p.tag]
     if not parses:
-        return "one"
+        return ""
     if any("Sgtm" in p.tag for p in parses[:1]):
         return "mass"
     if any("Pltm" in p.tag or "Fixd" in p.tag for p in parses[:1]):
@@ -77,3 +78,15 @@ def is_numeral(token: str) -> bool:
         return False
     ru, uk = _analyzers()
     return any("NUMR" in p.tag for a in (ru, uk) for p in a.parse(token)[:2])
+
+
+@lru_cache(maxsize=100_000)
+def is_adjective(token: str) -> bool:
+    """True when the dictionaries read the token first as an adjective or a
+    participle ("ватные", "детские"), never as a noun."""
+    if not _ANALYZABLE.match(token):
+        return False
+    ru, uk = _analyzers()
+    known = [a for a in (ru, uk) if a.word_is_known(token)]
+    firsts = [a.parse(token)[0].tag for a in known]
+    return bool(firsts) and all({"ADJF"} & t.grammemes or {"PRTF"} & t.grammemes for t in firsts)

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 from matcher.model import Need, Problem, ProblemSource, SourceRow, stable_id
 from matcher.normalize.answers import parse_urgency, urgency_in_text
+from matcher.normalize.categories import OTHER
 from matcher.normalize.fields import RowContext
 from matcher.normalize.items import column_quantity, read_items
-from matcher.normalize.categories import OTHER
 from matcher.normalize.junk import foreign_links, is_header_row, is_spam, is_test_row, junk_code
-from matcher.normalize.text import fold
 from matcher.params import NormalizeParams
+from matcher.text import fold
 
 DEFAULT_PARAMS = NormalizeParams()
 
@@ -32,9 +32,7 @@ def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], lis
         ctx.note("", "header_row")
         return [], ctx.problems
     items = read_items(ctx.get("category"), ctx.get("item"), labels_decide=True)
-    things = items.recognized and any(
-        line.category != OTHER or line.kind for line in items.lines
-    )
+    things = items.recognized and any(line.category != OTHER or line.kind for line in items.lines)
     everything = " ".join(ctx.get(key) for key in (*TEXT_FIELDS, "city"))
     if is_spam(everything, recognized=items.recognized):
         field = next((k for k, v in ctx.cells.items() if foreign_links(v)), "item")
@@ -88,11 +86,7 @@ def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], lis
                 lat=city.lat,
                 lon=city.lon,
                 quantity_estimated=estimated,
-                kind=line.kind,
-                audience=line.audience,
-                season=line.season,
-                size=line.size,
-                unit=line.unit,
+                **line.item_model(),
             )
         )
     return needs, ctx.problems

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from matcher.normalize.categories import Hit, token_lemmas
 from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import is_numeral
-from matcher.normalize.text import TOKEN_RE
+from matcher.text import TOKEN_RE, translit
 
 MAX_COUNT = 10_000  # more than this is a phone, a year or a slip of the keyboard
 _RANGE = re.compile(r"^(\d{1,5})-(\d{1,5})$")
@@ -35,6 +35,7 @@ NUMBER_WORDS: dict[str, int] = {
     "полсотни": 50, "півсотні": 50, "сто": 100, "сотня": 100,
 }  # fmt: skip
 _PAIR_WORDS = frozenset({"пара", "пару", "парочка", "пари", "пар"})
+_INSIDE = frozenset({"в", "у", "во", "in"})
 #: Units that count by themselves when named without a number: "цибуля мішок".
 _SELF_COUNTING = frozenset({"bags", "boxes", "buckets", "tons"})
 
@@ -72,21 +73,26 @@ def _tokens(folded: str) -> list[_Token]:
 
 
 def _lemma_in(word: str, table: dict[str, str] | frozenset[str]) -> str | None:
-    if word in table:
-        return word if isinstance(table, frozenset) else table[word]  # type: ignore[index]
-    for lemma in token_lemmas(word):
-        if lemma in table:
-            return lemma if isinstance(table, frozenset) else table[lemma]  # type: ignore[index]
+    for form in (word, *token_lemmas(word)):
+        if form in table:
+            return table[form] if isinstance(table, dict) else form
     return None
 
 
 def _unit(word: str) -> str | None:
     units = attributes().units
-    return units.get(word) or units.get(word.rstrip(".")) or _lemma_in(word, units)
+    found = units.get(word) or units.get(word.rstrip(".")) or _lemma_in(word, units)
+    cyrillic = translit(word)
+    return found or (_unit(cyrillic) if cyrillic != word else None)
 
 
 def _marker(word: str, table: dict[str, str]) -> str | None:
-    return table.get(word) or table.get(word.rstrip("."))
+    found = table.get(word) or table.get(word.rstrip("."))
+    if not found and translit(word) != word:
+        return _marker(translit(word), table)
+    if found or not word or len(word) < 3:
+        return found
+    return next((table[lemma] for lemma in token_lemmas(word) if lemma in table), None)
 
 
 @dataclass(slots=True)
@@ -115,7 +121,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
     toks = _tokens(folded)
     ctx = _Context(
         hits[0].sense.category if hits else "",
-        frozenset(hit.sense.kind for hit in hits),
+        frozenset(hit.sense.kind.split("/")[0] for hit in hits),
     )
     attrs = attributes()
     counts: list[Count] = []
@@ -135,8 +141,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         if text in _LETTER_SIZES and (hits or prev in attrs.not_before):
             sizes.append(text.upper())
             continue
-        if text in attrs.size_words:
-            sizes.append(text)
+        bed_size = _lemma_in(text, attrs.size_words)
+        if bed_size:
+            sizes.append(bed_size)
             continue
         if _DIMENSION.match(text):
             sizes.append(text.replace("х", "x"))
@@ -152,7 +159,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
             number, unit_word = glued_after.group(1), glued_after.group(2)
         value, high, estimated = _number(number)
         if value is None:
-            if glued_after is None and i > 0 and _number(prev)[0] is None and prev not in NUMBER_WORDS:
+            counted_before = _number(prev)[0] is not None or prev in NUMBER_WORDS
+            inside = prev in _INSIDE or _number(nxt)[0] is not None  # "в пакете", "відер 10"
+            if glued_after is None and i > 0 and not counted_before and not inside:
                 alone = _unit(text)
                 if alone in _SELF_COUNTING and hits:
                     counts.append(Count(1, False, alone, i))
@@ -161,7 +170,11 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
                 continue  # "штук 40", "пар 25": the unit comes first, the number counts
             word_value = _word_value(text, nxt, ctx)
             sized = nxt in _LETTER_SIZES or _marker(nxt, attrs.not_before) == "size"
-            if word_value is not None and not sized and _marker(nxt, attrs.not_after) not in {"age", "size"}:
+            if (
+                word_value is not None
+                and not sized
+                and _marker(nxt, attrs.not_after) not in {"age", "size"}
+            ):
                 counts.append(Count(word_value[0], approx, word_value[1], i, prev == "по"))
                 skip_next = bool(word_value[1]) and word_value[1] == _unit(nxt)
             continue

@@ -6,13 +6,13 @@ from collections.abc import Sequence
 
 from matcher.model import Offer, Problem, ProblemSource, SourceRow, stable_id
 from matcher.normalize.answers import parse_yes_no
+from matcher.normalize.categories import OTHER
 from matcher.normalize.dedup import Donor, Submission, merge_submissions
 from matcher.normalize.fields import RowContext
 from matcher.normalize.items import read_items
-from matcher.normalize.categories import OTHER
 from matcher.normalize.junk import foreign_links, is_header_row, is_spam, is_test_row, junk_code
-from matcher.normalize.text import fold
 from matcher.params import NormalizeParams
+from matcher.text import fold
 
 DEFAULT_PARAMS = NormalizeParams()
 
@@ -35,9 +35,7 @@ def _read(row: SourceRow, params: NormalizeParams) -> tuple[Submission | None, l
         ctx.note("", "header_row")
         return None, ctx.problems
     items = read_items(ctx.get("categories"), ctx.get("details"), labels_decide=False)
-    things = items.recognized and any(
-        line.category != OTHER or line.kind for line in items.lines
-    )
+    things = items.recognized and any(line.category != OTHER or line.kind for line in items.lines)
     everything = " ".join(ctx.get(key) for key in (*TEXT_FIELDS, "city"))
     if is_spam(everything, recognized=things):
         field = next((k for k, v in ctx.cells.items() if foreign_links(v)), "details")
@@ -107,11 +105,7 @@ def _offers_of(donor: Donor) -> tuple[list[Offer], list[Problem]]:
                 lon=latest.lon,
                 quantity_estimated=estimated,
                 donor_key=donor.key,
-                kind=line.kind,
-                audience=line.audience,
-                season=line.season,
-                size=line.size,
-                unit=line.unit,
+                **line.item_model(),
             )
         )
     first = donor.rows[0]

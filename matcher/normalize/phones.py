@@ -23,9 +23,23 @@ class PhoneResult:
 
 
 #: Letters typed for digits inside a number: О/O for 0, l/I/і for 1, З for 3.
-_LOOKALIKE_DIGITS = str.maketrans({"о": "0", "О": "0", "o": "0", "O": "0", "l": "1", "I": "1",
-                                   "і": "1", "І": "1", "|": "1", "З": "3", "з": "3"})
+_LOOKALIKE_DIGITS = str.maketrans(
+    {
+        "о": "0",
+        "О": "0",
+        "o": "0",
+        "O": "0",
+        "l": "1",
+        "I": "1",
+        "і": "1",
+        "І": "1",
+        "|": "1",
+        "З": "3",
+        "з": "3",
+    }
+)
 _LOOKALIKE_RUN = re.compile(r"(?<![^\W\d_])[\dоОoOlIіІ|Зз][\d\s()\-оОoOlIіІ|Зз]{7,}(?![^\W\d_])")
+
 
 def _candidates(raw: str) -> list[str]:
     """Ways to read a typed number, most likely first."""

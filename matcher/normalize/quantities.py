@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from matcher import vocab
 from matcher.normalize.morph import lemmas
-from matcher.normalize.text import fold, tokens
+from matcher.text import fold, tokens
 
 MAX_QUANTITY = 10_000  # more than this is a phone, a year or a slip of the keyboard
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,6}(?:[.,]\d+)?)(?:\s*[-–—]\s*(\d{1,6}))?(?![\d])")
@@ -103,11 +103,6 @@ def parse_quantity(text: str, category: str = "") -> Quantity | None:
                 return Quantity(1, False)
             return Quantity(value, False)
     return None
-
-
-def is_vague(text: str) -> bool:
-    voc = quantity_vocabulary()
-    return any(token in voc.vague for token in tokens(fold(text)))
 
 
 def quantity_or_estimate(*texts: str, category: str = "") -> Quantity:

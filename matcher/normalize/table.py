@@ -24,8 +24,8 @@ from matcher.model import Need, Offer, Problem, ProblemSource, SourceRow
 from matcher.normalize import needs as need_reader
 from matcher.normalize import offers as offer_reader
 from matcher.normalize.dedup import Donor, Submission, merge_submissions
-from matcher.normalize.text import fold
 from matcher.params import NormalizeParams
+from matcher.text import fold
 
 DEFAULT_PARAMS = NormalizeParams()
 

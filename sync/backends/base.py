@@ -3,21 +3,48 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from sync.plan import Snapshot, SpreadsheetPlan
+from sync.errors import EXIT_FIX_INPUT, MozhemError
+from sync.plan import Grid, Snapshot, SpreadsheetPlan
 
 
-class BackendError(Exception):
+class BackendError(MozhemError):
     """A spreadsheet could not be read or written; the message says why and what to do."""
 
 
 class SpreadsheetNotFound(BackendError):
-    pass
+    """No spreadsheet where config.yaml says: a key, a URL or a file name to fix."""
+
+    exit_code = EXIT_FIX_INPUT
+
+
+class SpreadsheetUnreadable(BackendError):
+    """The spreadsheet is there, but we may not open it, or it is not one we can read."""
+
+
+class SpreadsheetUnwritable(BackendError):
+    """The spreadsheet could not be written; nothing of it was changed."""
 
 
 class SpreadsheetBusy(BackendError):
     """Someone holds the spreadsheet open in a way that our write would clobber."""
+
+
+@dataclass(frozen=True)
+class SourceSheet:
+    """A source tab as rows of strings, and the settings of the spreadsheet it is in.
+
+    Cells that hold a real date or date-time come as "10.12.2014 14:03:27" (day
+    first, as the workbook shows them); a date typed as text comes as typed, to be
+    read in `locale`'s order. `locale` ("en_GB") and `time_zone` ("Europe/Kyiv")
+    are "" when the file has none (a workbook).
+    """
+
+    grid: Grid
+    locale: str = ""
+    time_zone: str = ""
 
 
 class Backend(Protocol):
@@ -51,6 +78,11 @@ class Backend(Protocol):
 
         One round trip per spreadsheet. Raises SpreadsheetNotFound.
         """
+        ...
+
+    def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
+        """One source tab (None when missing) with its spreadsheet's locale and time
+        zone, in one round trip. Raises SpreadsheetNotFound."""
         ...
 
     def exists(self, spreadsheet: str) -> bool:

@@ -1,6 +1,8 @@
 """Google Sheets through gspread's HTTP client, batched, RAW, with bounded retries.
 
-Per spreadsheet a pass reads with one values.batchGet. Writing the coordination
+A pass reads each source tab with one spreadsheets.get, which brings the
+spreadsheet's locale and time zone with the cells (google_cells), and the
+coordination spreadsheet with one values.batchGet. Writing the coordination
 spreadsheet takes at most, in this order: one spreadsheets.batchUpdate (new
 tabs, or more rows for a growing tab), one values.get of Matches right before
 writing (so rows are found by match_id where they are now), one
@@ -10,6 +12,7 @@ values.batchUpdate (rewritten tabs and refreshed cells), and one values.append
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import zlib
@@ -22,7 +25,13 @@ import gspread
 from gspread.exceptions import APIError
 from gspread.utils import extract_id_from_url
 
-from sync.backends.base import BackendError, SpreadsheetNotFound
+from sync.backends.base import (
+    BackendError,
+    SourceSheet,
+    SpreadsheetNotFound,
+    SpreadsheetUnreadable,
+)
+from sync.backends.google_cells import SOURCE_FIELDS, source_sheet
 from sync.backends.google_layout import (
     append_rows,
     growth_requests,
@@ -32,7 +41,13 @@ from sync.backends.google_layout import (
     rewrite_ranges,
     update_ranges,
 )
-from sync.backends.retry import AmbiguousWrite, BoundedRetryHTTPClient, RetryPolicy
+from sync.backends.retry import (
+    AmbiguousWrite,
+    BoundedRetryHTTPClient,
+    RetryBudgetExhausted,
+    RetryPolicy,
+)
+from sync.errors import EXIT_FIX_INPUT, os_reason
 from sync.plan import Grid, KeyedTab, Snapshot, SpreadsheetPlan, TabShape, locate_columns
 
 if TYPE_CHECKING:
@@ -107,6 +122,17 @@ class GoogleBackend:
         shapes = self._tab_shapes(key)
         found = self._batch_get(key, [t for t in tabs if t in shapes], shapes)
         return Snapshot({tab: found.get(tab) for tab in tabs}, found.tabs)
+
+    def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
+        key = spreadsheet_key(spreadsheet)
+        params = {"ranges": quote_title(tab), "fields": SOURCE_FIELDS}
+        try:
+            answer = self._call(key, self.http.spreadsheets_get, key, params, raw=True)
+        except APIError as error:  # 400: the range names no tab
+            if tab in self._sheet_ids(key):
+                raise _explain(error, key) from error
+            return None
+        return source_sheet(answer)
 
     def _batch_get(self, key: str, tabs: list[str], known: dict[str, TabShape]) -> Snapshot:
         grids: dict[str, Grid | None] = {}
@@ -232,6 +258,8 @@ class GoogleBackend:
             if raw and error.code == 400:
                 raise
             raise _explain(error, key) from error
+        except RetryBudgetExhausted as error:
+            raise RetryBudgetExhausted(f"{self.location(key)}: {error}") from error
 
 
 def _grid_shape(clipped: str) -> TabShape:
@@ -249,36 +277,94 @@ def _explain(error: APIError, key: str) -> BackendError:
     if error.code == 404:
         return SpreadsheetNotFound(f"{where}: not found. Check the key or URL in config.yaml.")
     if error.code == 403:
-        return SpreadsheetNotFound(
+        return SpreadsheetUnreadable(
             f"{where}: no access ({message}). Share the spreadsheet with the service "
             "account's e-mail (client_email in the key file) as an editor."
         )
     return BackendError(f"{where}: Google Sheets answered {error.code}: {message}")
 
 
+class CredentialsError(BackendError):
+    """The service-account key is missing, unreadable or not a key: fix the file or config."""
+
+    exit_code = EXIT_FIX_INPUT
+
+
+#: Where a person gets a key; said whenever the key file is not one.
+GET_A_KEY = (
+    "Download a JSON key for the service account (IAM & Admin > Service accounts > Keys "
+    "> Add key) and point google.credentials_file at it."
+)
+
+
 def credentials_path(config: Config) -> Path:
     configured = config.google.credentials_file
-    if configured is not None and config.resolve(configured).is_file():
+    if configured is not None and _present(config.resolve(configured)):
         return config.resolve(configured)
     from_env = os.environ.get("GOOGLE_APPLICATION_CREDENTIALS", "")
-    if from_env and Path(from_env).is_file():
+    if from_env and _present(Path(from_env)):
         return Path(from_env)
-    raise BackendError(
-        "No service-account key found: set google.credentials_file in config.yaml or "
-        "GOOGLE_APPLICATION_CREDENTIALS. See 'Use with Google Sheets' in README.md."
+    tried = [f"{config.resolve(configured)}"] if configured is not None else []
+    tried += [from_env] if from_env else []
+    looked = f" at {' or '.join(tried)}" if tried else ""
+    raise CredentialsError(
+        f"No service-account key found{looked}: set google.credentials_file in config.yaml "
+        "or GOOGLE_APPLICATION_CREDENTIALS. See 'Use with Google Sheets' in README.md."
     )
+
+
+def _present(path: Path) -> bool:
+    """A file is there, or something we may not look at (reading it says which)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return True
+
+
+def key_info(path: Path) -> dict[str, Any]:
+    """The key file's JSON object. Its contents are never echoed: they are a secret."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise CredentialsError(
+            f"{path}: {os_reason(error)}: the service-account key cannot be read. Give the "
+            "user who runs mozhem permission to read it (and nobody else), then run again."
+        ) from error
+    try:
+        info = json.loads(data)
+    except ValueError:
+        raise CredentialsError(
+            f"{path}: not JSON, so not a service-account key. {GET_A_KEY}"
+        ) from None
+    if isinstance(info, list):
+        raise CredentialsError(
+            f"{path}: a JSON list, not a service-account key (one JSON object with "
+            f'"type": "service_account"). {GET_A_KEY}'
+        )
+    if not isinstance(info, dict):
+        raise CredentialsError(f"{path}: not a service-account key. {GET_A_KEY}")
+    if "installed" in info or "web" in info:
+        raise CredentialsError(
+            f"{path}: an OAuth client file, not a service-account key. {GET_A_KEY}"
+        )
+    if info.get("type", "service_account") != "service_account":
+        raise CredentialsError(
+            f"{path}: a key of type '{info['type']}', not a service-account key. {GET_A_KEY}"
+        )
+    return info
 
 
 def open_google_backend(config: Config) -> GoogleBackend:
     from google.oauth2.service_account import Credentials
 
     path = credentials_path(config)
+    info = key_info(path)
     try:
-        credentials = Credentials.from_service_account_file(str(path), scopes=list(SCOPES))
+        credentials = Credentials.from_service_account_info(info, scopes=list(SCOPES))
     except (ValueError, KeyError) as error:
         # The key's contents are never echoed: they are a secret.
-        raise BackendError(
-            f"{path}: not a usable service-account key ({type(error).__name__})."
+        raise CredentialsError(
+            f"{path}: not a usable service-account key ({type(error).__name__}). {GET_A_KEY}"
         ) from None
     return GoogleBackend(
         connect(credentials, config.google.timeout_seconds, config.google.retry_budget_seconds)

@@ -2,7 +2,9 @@
 
 gspread's own BackOffHTTPClient never gives up. This one retries 429, 5xx and
 dropped connections with exponential backoff and full jitter, until a total
-time budget is spent, and then raises RetryBudgetExhausted.
+time budget is spent, and then raises RetryBudgetExhausted. The budget bounds
+the waiting for answers too: no try waits longer than what is left of it, so a
+machine with no network gives up when the budget is spent, not a timeout later.
 
 An append is not idempotent: when its answer is lost (a dropped connection or
 a 5xx) it may still have been applied. Those failures are raised at once as
@@ -58,7 +60,7 @@ class BoundedRetryHTTPClient(HTTPClient):
         attempt = 0
         while True:
             try:
-                return super().request(method, endpoint, *args, **kwargs)
+                return self._attempt(deadline, method, endpoint, *args, **kwargs)
             except APIError as error:
                 if error.code not in RETRYABLE_STATUS:
                     raise
@@ -80,13 +82,41 @@ class BoundedRetryHTTPClient(HTTPClient):
                 raise AmbiguousWrite(f"an append may not have been applied: {failure}") from failure
             attempt += 1
             pause = self.retry.delay(attempt)
-            if self.retry.clock() + pause > deadline:
+            if self.retry.clock() + pause >= deadline:
+                unreachable = (
+                    " Google could not be reached: check this machine's network connection "
+                    "and proxy settings."
+                    if isinstance(failure, requests.RequestException | TransportError)
+                    else ""
+                )
                 raise RetryBudgetExhausted(
                     f"Google Sheets kept failing for {self.retry.budget_seconds:g} s "
-                    f"({attempt} attempts, last: {_describe(failure)}). Nothing is lost: "
-                    "the next pass picks up where this one stopped."
+                    f"({attempt} {'attempt' if attempt == 1 else 'attempts'}, last: "
+                    f"{_describe(failure)}).{unreachable} "
+                    "Nothing is lost: the next pass picks up where this one stopped."
                 ) from failure
             self.retry.sleep(pause)
+
+    def _attempt(
+        self, deadline: float, method: str, endpoint: str, *args: Any, **kwargs: Any
+    ) -> requests.Response:
+        """One try, waiting for its answer no longer than the budget has left."""
+        configured = self.timeout
+        self.timeout = _within(configured, deadline - self.retry.clock())
+        try:
+            return super().request(method, endpoint, *args, **kwargs)
+        finally:
+            self.timeout = configured
+
+
+def _within(timeout: Any, left: float) -> Any:
+    """`timeout` (seconds, or connect and read seconds), cut to what is `left`."""
+    left = max(left, 1e-3)
+    if timeout is None:
+        return left
+    if isinstance(timeout, tuple):
+        return tuple(left if part is None else min(part, left) for part in timeout)
+    return min(timeout, left)
 
 
 def _describe(error: Exception) -> str:

@@ -6,6 +6,10 @@ holding a formula is read by openpyxl, which gives the formula as typed where
 calamine gives the value it last showed. Writes go to a temporary file that then
 replaces the original, so a crash never leaves half a workbook. Text is always
 stored as text: a value starting with "=" is never turned into a formula.
+
+A file that is not an .xlsx workbook (empty, cut short, an old .xls, a CSV)
+or that we may not read or write raises one error naming the file and what to
+do (sync/backends/workbook_files.py); nothing is written then.
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from python_calamine import CalamineSheet, CalamineWorkbook
 
-from sync.backends.base import SpreadsheetBusy, SpreadsheetNotFound
+from sync.backends.base import SourceSheet, SpreadsheetBusy, SpreadsheetNotFound
+from sync.backends.workbook_files import is_file, reading, unwritable
 from sync.backends.xlsx_keyed import keyed_edit
 from sync.backends.xlsx_parts import sheet_parts, tabs_with_formulas
 from sync.backends.xlsx_stream import (
@@ -67,59 +72,74 @@ class WorkbookBackend:
         return str(self.path(spreadsheet))
 
     def exists(self, spreadsheet: str) -> bool:
-        return self.path(spreadsheet).is_file()
+        return is_file(self.path(spreadsheet))
 
     def read(self, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
         path = self.path(spreadsheet)
-        if not path.is_file():
+        if not is_file(path):
+            what = "a folder, not a workbook" if path.is_dir() else "no such workbook"
             raise SpreadsheetNotFound(
-                f"{path}: no such workbook. Check 'spreadsheet' in config.yaml "
+                f"{path}: {what}. Check 'spreadsheet' in config.yaml "
                 f"and 'workbook.dir' ({self.directory})."
             )
-        with zipfile.ZipFile(path) as archive:
-            formulas = tabs_with_formulas(archive, set(tabs))
-        with CalamineWorkbook.from_path(str(path)) as book:
-            titles = set(book.sheet_names)
-            grids = {
-                tab: _read_sheet(book.get_sheet_by_name(tab))
-                for tab in tabs
-                if tab in titles and tab not in formulas
-            }
-        if formulas:
-            grids.update(_read_with_formulas(path, formulas))
+        with reading(path):
+            with zipfile.ZipFile(path) as archive:
+                formulas = tabs_with_formulas(archive, set(tabs))
+            with CalamineWorkbook.from_path(str(path)) as book:
+                titles = set(book.sheet_names)
+                grids = {
+                    tab: _read_sheet(book.get_sheet_by_name(tab))
+                    for tab in tabs
+                    if tab in titles and tab not in formulas
+                }
+            if formulas:
+                grids.update(_read_with_formulas(path, formulas))
         return Snapshot.of({tab: grids.get(tab) for tab in tabs})
 
+    def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
+        """A workbook has no locale: its dates are real datetimes, shown day first."""
+        grid = self.read(spreadsheet, [tab])[tab]
+        return None if grid is None else SourceSheet(grid)
+
     def tab_titles(self, spreadsheet: str) -> list[str]:
-        with CalamineWorkbook.from_path(str(self.path(spreadsheet))) as book:
+        path = self.path(spreadsheet)
+        with reading(path), CalamineWorkbook.from_path(str(path)) as book:
             return list(book.sheet_names)
 
     def fingerprint(self, spreadsheet: str) -> str | None:
-        """The hash of the file's bytes: any change anyone saves changes it."""
-        try:
-            with self.path(spreadsheet).open("rb") as file:
-                return hashlib.file_digest(file, "blake2b").hexdigest()
-        except FileNotFoundError:
+        """The hash of the file's bytes: any change anyone saves changes it. None when
+        there is no such file (reading it says why)."""
+        path = self.path(spreadsheet)
+        if not is_file(path):
             return None
+        with reading(path), path.open("rb") as file:
+            return hashlib.file_digest(file, "blake2b").hexdigest()
 
     def apply(self, plan: SpreadsheetPlan) -> None:
         if plan.is_empty:
             return
         path = self.path(plan.spreadsheet)
         _refuse_if_open_elsewhere(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
         plan, streamed = _streamed_whole(plan)
-        with _staging(path) as staged:
-            final = staged("final")
-            if not _edited_in_place(path, plan, streamed, final):
-                base = staged("structure")
-                _write_structure(path, plan, base)
-                if streamed:
-                    splice(base, final, streamed)
-                else:
-                    final = base
-            # mkstemp makes files private (0600); keep the mode people expect.
-            os.chmod(final, _mode_for(path))
-            os.replace(final, path)
+        exists = is_file(path)
+        if exists:  # a workbook we cannot read says so now, before anything is written
+            with reading(path), zipfile.ZipFile(path) as archive:
+                sheet_parts(archive)
+        try:
+            with _staging(path) as staged:
+                final = staged("final")
+                if not (exists and _edited_in_place(path, plan, streamed, final)):
+                    base = staged("structure")
+                    _write_structure(path if exists else None, plan, base)
+                    if streamed:
+                        splice(base, final, streamed)
+                    else:
+                        final = base
+                # mkstemp makes files private (0600); keep the mode people expect.
+                os.chmod(final, _mode_for(path))
+                os.replace(final, path)
+        except OSError as error:
+            raise unwritable(path, error) from error
 
 
 def _edited_in_place(
@@ -127,7 +147,7 @@ def _edited_in_place(
 ) -> bool:
     """Whether the plan could be written into `target` by editing the file's parts
     alone (no tab to create); when not, nothing is taken from `target`."""
-    if plan.new_tabs or not path.is_file():
+    if plan.new_tabs:
         return False
     edits: dict[str, PartEdit] = {}
     keyed = plan.keyed_tab
@@ -156,10 +176,11 @@ def _streamed_whole(plan: SpreadsheetPlan) -> tuple[SpreadsheetPlan, dict[str, G
     return dataclasses.replace(plan, appends=()), streamed
 
 
-def _write_structure(path: Path, plan: SpreadsheetPlan, target: Path) -> None:
-    """New tabs and the keyed tab's rows through openpyxl, into `target`; the tabs
-    rewritten whole are left without rows here, so openpyxl never loads them."""
-    if path.is_file():
+def _write_structure(path: Path | None, plan: SpreadsheetPlan, target: Path) -> None:
+    """New tabs and the keyed tab's rows through openpyxl, into `target` (from the
+    workbook at `path`, or a new one); the tabs rewritten whole are left without rows
+    here, so openpyxl never loads them."""
+    if path is not None:
         with zipfile.ZipFile(path) as archive:
             present = set(sheet_parts(archive))
         slim = target.with_suffix(".slim.xlsx")  # openpyxl opens .xlsx names only
@@ -190,6 +211,7 @@ def _staging(path: Path) -> Iterator[Callable[[str], Path]]:
     made: list[Path] = []
 
     def staged(step: str) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(
             prefix=f".{path.stem}-{step}-", suffix=".tmp", dir=path.parent
         )

@@ -7,10 +7,10 @@ import random
 import pytest
 
 from matcher.engine import propose
-from matcher.reasons import render_reason
 from matcher.greedy import greedy_propose
 from matcher.model import Status
 from matcher.params import MatchParams
+from matcher.reasons import render_reason
 from tests.engine.builders import NOW, match, need, offer
 
 P = MatchParams(now=NOW)

@@ -141,12 +141,12 @@ class Reference:
     def fit(o: Offer, n: Need) -> int | None:
         """Points the need states that the offer leaves unknown; None on a contradiction."""
         level = 0
-        for wanted, given in ((n.kind, o.kind), (n.audience, o.audience), (n.season, o.season)):
+        for wanted, stated in ((n.kind, o.kind), (n.audience, o.audience), (n.season, o.season)):
             if not wanted:
                 continue
-            if not given:
+            if not stated:
                 level += 1
-            elif given != wanted:
+            elif stated != wanted:
                 return None
         return level
 

@@ -161,8 +161,9 @@ def score_needs(cases: list[dict[str, Any]], report: Report) -> None:
                 )
         if needs:
             urgency = needs[0].urgency
-            report.check("urgency", urgency == expect.get("urgency"), "urgency",
-                         f"{shown} -> expected {expect.get('urgency')}, read {urgency}")  # fmt: skip
+            wanted = expect.get("urgency")
+            report.check("urgency", urgency == wanted, "urgency",
+                         f"{shown} -> expected {wanted}, read {urgency}")  # fmt: skip
         _score_phone(case, codes, report, shown)
 
 

@@ -1,5 +1,5 @@
 """The item lexicon (matcher/data/lexicon.yaml): it loads, its `words` are
-dictionary lemmas, every kind is labelled, and it is much larger than the
+dictionary lemmas, every kind and item is labelled, and it is much larger than the
 category vocabulary it replaced."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from matcher import vocab
 from matcher.model import CATEGORIES
 from matcher.normalize.lexicon import lexicon
-from matcher.normalize.text import fold
+from matcher.text import fold
 
 #: Entries under each category's `words` in the vocabulary the lexicon replaced:
 #: matcher/data/categories.yaml at commit 75889ed
@@ -46,8 +46,14 @@ def _parts() -> Iterator[tuple[str, dict[str, Any]]]:
         for name in ("generic", "weak"):
             if category.get(name):
                 yield f"{code}.{name}", category[name]
-        for kind, spec in category.get("kinds", {}).items():
-            yield f"{code}.{kind}", spec
+        yield from _kind_parts(code, category.get("kinds", {}))
+
+
+def _kind_parts(where: str, kinds: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each kind and each finer item under it ("clothing.outerwear.jackets")."""
+    for kind, spec in kinds.items():
+        yield f"{where}.{kind}", spec
+        yield from _kind_parts(f"{where}.{kind}", spec.get("items", {}))
 
 
 @pytest.fixture(scope="module")
@@ -102,9 +108,10 @@ def test_every_kind_has_ru_uk_and_en_labels() -> None:
     labels = lexicon().kind_labels
     missing = []
     for code, category in _raw().items():
-        for kind in category.get("kinds", {}):
+        for where, _ in _kind_parts(code, category.get("kinds", {})):
+            kind = where.removeprefix(f"{code}.").replace(".", "/")
             got = labels.get((code, kind), {})
             empty = [lang for lang in ("ru", "uk", "en") if not str(got.get(lang, "")).strip()]
             if empty:
-                missing.append(f"{code}.{kind}: no {', '.join(empty)} label")
+                missing.append(f"{where}: no {', '.join(empty)} label")
     assert not missing, "\n".join(missing)

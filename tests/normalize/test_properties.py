@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from matcher.model import SourceRow
 from matcher.normalize import normalize_needs, normalize_offers
-from matcher.normalize.text import clean_display, fold
 from matcher.params import NormalizeParams
+from matcher.text import clean_display, fold
 
 OFFER_KEYS = ["submitted_at", "donor_name", "phone", "city", "categories", "details", "can_deliver"]
 NEED_KEYS = [
@@ -88,7 +88,7 @@ def test_needs_never_raise_and_never_drop_a_row(rows: list[SourceRow]) -> None:
 
 
 def test_latin_lookalikes_inside_cyrillic_words_are_folded() -> None:
-    from matcher.normalize.text import fold
+    from matcher.text import fold
 
     assert fold("Харкiв") == fold("Харків")
     assert fold("Kharkiv") == "kharkiv"  # a Latin word stays Latin

@@ -81,9 +81,7 @@ def _written_numbers(text: str) -> int:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_COUNTED, min_size=1, max_size=5), st.sampled_from([", ", " и ", "; ", " та "]))
 def test_counts_never_exceed_what_was_written(items, separator):
-    parts = [
-        thing if count is None else f"{thing} {count}{unit}" for thing, count, unit in items
-    ]
+    parts = [thing if count is None else f"{thing} {count}{unit}" for thing, count, unit in items]
     text = separator.join(parts)
     total = sum(
         line.quantity.value

@@ -8,8 +8,8 @@ from matcher import vocab
 from matcher.messages import LANGUAGES, messages, render_problem
 from matcher.model import Problem
 from matcher.normalize.answers import urgency_table, yes_no_table
-from matcher.normalize.lexicon import attributes, lexicon
 from matcher.normalize.junk import junk_vocabulary
+from matcher.normalize.lexicon import attributes, lexicon
 from matcher.normalize.phones import mask_phone
 from matcher.normalize.places import gazetteer
 from matcher.normalize.quantities import quantity_vocabulary

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any
 
 import gspread
@@ -12,7 +13,7 @@ from google.oauth2.credentials import Credentials
 
 from . import grid
 from .adapter import DRIVE_PREFIX, SHEETS_PREFIX, EmulatorAdapter
-from .cells import formatted
+from .cells import Rendering, form_answer, formatted
 from .controls import (
     DroppedConnection,
     Quota,
@@ -41,9 +42,13 @@ class SheetsEmulator:
         sheets: dict[str, list[list[Any]]] | None = None,
         rows: int = 1000,
         cols: int = 26,
+        locale: str = "en_US",
+        time_zone: str = "Etc/GMT",
     ) -> str:
-        """A spreadsheet with the given sheets (title -> rows of values typed by a person)."""
+        """A spreadsheet with the given sheets (title -> rows of values typed by a person,
+        read in `locale`)."""
         book = self.store.create(title, rows, cols)
+        book.properties.update(locale=locale, timeZone=time_zone)
         for index, (name, data) in enumerate((sheets or {}).items()):
             if index == 0:
                 book.sheets[0].properties["title"] = name
@@ -84,21 +89,49 @@ class SheetsEmulator:
     def values(self, key: str, title: str) -> list[list[str]]:
         sheet = self._sheet(key, title)
         area = Area(sheet, 0, 0, sheet.rows, sheet.cols)
-        return [[str(v) for v in row] for row in grid.read(area, "FORMATTED_VALUE", "ROWS")]
+        how = Rendering(locale=self.store.get(key).locale)
+        return [[str(v) for v in row] for row in grid.read(area, how, "ROWS")]
 
-    def set_values(self, key: str, title: str, rows: list[list[Any]], start: str = "A1") -> None:
-        """As a person typing: values are parsed like USER_ENTERED, and the grid grows."""
+    def set_values(
+        self, key: str, title: str, rows: list[list[Any]], start: str = "A1", raw: bool = False
+    ) -> None:
+        """As a person typing: values are parsed like USER_ENTERED in the spreadsheet's
+        locale (with `raw`, kept as text, like RAW), and the grid grows."""
+        self._place(key, title, rows, start, grid.typing(not raw, self.store.get(key).locale))
+
+    def add_form_responses(
+        self, key: str, title: str, rows: Sequence[Sequence[datetime | str]]
+    ) -> None:
+        """Rows as a Google Form writes them below the last row of its response sheet: a
+        datetime (the timestamp) is a date-time, an answer that reads as a number or a date
+        in the spreadsheet's locale is stored as one, other answers are text."""
+        sheet = self._sheet(key, title)
+        below = max((r for r, _ in sheet.cells), default=-1) + 2
+        locale = self.store.get(key).locale
+        grid_rows = [list(row) for row in rows]
+        self._place(key, title, grid_rows, f"A{below}", lambda v: form_answer(v, locale))
+
+    def _place(
+        self, key: str, title: str, rows: list[list[Any]], start: str, make: grid.MakeCell
+    ) -> None:
         book = self.store.get(key)
         sheet = self._sheet(key, title)
         anchor = book.area(f"{_quote(title)}!{start}")
         data = grid.data_area(sheet, anchor.row0, anchor.col0, rows)
         sheet.grid["rowCount"] = max(sheet.rows, data.row1)
         sheet.grid["columnCount"] = max(sheet.cols, data.col1)
-        grid.write(data, rows, user_entered=True)
+        grid.write(data, rows, make)
+
+    def set_locale(self, key: str, locale: str, time_zone: str | None = None) -> None:
+        """As File > Settings: cells keep their values and show them in the new locale."""
+        properties = self.store.get(key).properties
+        properties["locale"] = locale
+        if time_zone is not None:
+            properties["timeZone"] = time_zone
 
     def formatted_cell(self, key: str, title: str, row: int, col: int) -> str:
         cell = self._sheet(key, title).cells.get((row, col))
-        return "" if cell is None else formatted(cell)
+        return "" if cell is None else formatted(cell, self.store.get(key).locale)
 
     def sheet_titles(self, key: str) -> list[str]:
         return [s.title for s in self.store.get(key).sheets]

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .a1 import column_letters
-from .cells import Scalar, entered, render
+from .cells import Cell, Rendering, Scalar, entered, render
 from .errors import bad_request, invalid_list_value
 from .state import Area, Sheet, grid_limits
 
 
-def read(area: Area, render_option: str, major: str) -> list[list[Scalar]]:
+def read(area: Area, how: Rendering, major: str) -> list[list[Scalar]]:
     """Rows (or columns) of the area, trailing empty cells and lines trimmed as Google does."""
     present = [
         (r, c)
@@ -24,15 +25,15 @@ def read(area: Area, render_option: str, major: str) -> list[list[Scalar]]:
     last_col = max(c for _, c in present) + 1
     rows, cols = range(area.row0, last_row), range(area.col0, last_col)
     if major == "COLUMNS":
-        lines = [[_shown(area.sheet, r, c, render_option) for r in rows] for c in cols]
+        lines = [[_shown(area.sheet, r, c, how) for r in rows] for c in cols]
     else:
-        lines = [[_shown(area.sheet, r, c, render_option) for c in cols] for r in rows]
+        lines = [[_shown(area.sheet, r, c, how) for c in cols] for r in rows]
     return [_trim(line) for line in lines]
 
 
-def _shown(sheet: Sheet, row: int, col: int, option: str) -> Scalar:
+def _shown(sheet: Sheet, row: int, col: int, how: Rendering) -> Scalar:
     cell = sheet.cells.get((row, col))
-    return "" if cell is None else render(cell, option)
+    return "" if cell is None else render(cell, how)
 
 
 def _trim(line: list[Scalar]) -> list[Scalar]:
@@ -41,9 +42,9 @@ def _trim(line: list[Scalar]) -> list[Scalar]:
     return line
 
 
-def value_range(area: Area, render_option: str, major: str) -> dict[str, Any]:
+def value_range(area: Area, how: Rendering, major: str) -> dict[str, Any]:
     body: dict[str, Any] = {"range": area.a1(), "majorDimension": major}
-    values = read(area, render_option, major)
+    values = read(area, how, major)
     if values:
         body["values"] = values
     return body
@@ -97,13 +98,21 @@ def check_fits(target: Area, data: Area, requested: str, explicit_end: bool) -> 
         raise grid_limits(data)
 
 
-def write(data: Area, rows: list[list[Any]], user_entered: bool) -> Written:
-    """Parse every value first so that a bad one changes nothing."""
+MakeCell = Callable[[Any], Cell | None]
+
+
+def typing(user_entered: bool, locale: str) -> MakeCell:
+    """How values sent with a valueInputOption become cells in a spreadsheet's locale."""
+    return lambda raw: entered(raw, user_entered, locale)
+
+
+def write(data: Area, rows: list[list[Any]], make: MakeCell) -> Written:
+    """Make every cell first (`make` returns None to clear) so that a bad one changes nothing."""
     parsed = {}
     for i, row in enumerate(rows):
         for j, raw in enumerate(row):
             if raw is not None:
-                parsed[(data.row0 + i, data.col0 + j)] = entered(raw, user_entered)
+                parsed[(data.row0 + i, data.col0 + j)] = make(raw)
     cells = data.sheet.cells
     for position, cell in parsed.items():
         if cell is None:

@@ -5,26 +5,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from .a1 import WHOLE_SHEET, Bounds
+from .grid_data import DEFAULT_FORMAT, prune, sheet_data
 from .state import Sheet, Spreadsheet
-
-_WHITE = {"red": 1, "green": 1, "blue": 1}
-DEFAULT_FORMAT: dict[str, Any] = {
-    "backgroundColor": _WHITE,
-    "padding": {"top": 2, "right": 3, "bottom": 2, "left": 3},
-    "verticalAlignment": "BOTTOM",
-    "wrapStrategy": "OVERFLOW_CELL",
-    "textFormat": {
-        "foregroundColor": {},
-        "fontFamily": "arial,sans,sans-serif",
-        "fontSize": 10,
-        "bold": False,
-        "italic": False,
-        "strikethrough": False,
-        "underline": False,
-        "foregroundColorStyle": {"rgbColor": {}},
-    },
-    "backgroundColorStyle": {"rgbColor": _WHITE},
-}
 
 
 def _theme(kind: str, red: float = 0, green: float = 0, blue: float = 0) -> dict[str, Any]:
@@ -58,22 +41,63 @@ def sheet_properties(sheet: Sheet) -> dict[str, Any]:
     return copy.deepcopy({**props, "gridProperties": grid})
 
 
-def _sheet(sheet: Sheet) -> dict[str, Any]:
+def _sheet(sheet: Sheet, data: list[dict[str, Any]] | None) -> dict[str, Any]:
     entry: dict[str, Any] = {"properties": sheet_properties(sheet)}
+    if data is not None:
+        entry["data"] = data
     if sheet.protected_ranges:
         entry["protectedRanges"] = copy.deepcopy(sheet.protected_ranges)
     return entry
 
 
-def spreadsheet(book: Spreadsheet, fields: str = "") -> dict[str, Any]:
+def spreadsheet(
+    book: Spreadsheet, fields: str = "", ranges: list[str] | None = None, grid_data: bool = False
+) -> dict[str, Any]:
+    """The Spreadsheet resource. `ranges` keeps only the sheets they name; grid data comes
+    with includeGridData, or when a field mask names sheets.data (the mask then decides)."""
+    mask = parse_mask(fields)
+    wanted = _ranges_by_sheet(book, ranges)
+    with_data = _names_data(mask) if fields else grid_data
     properties = {**book.properties, "defaultFormat": DEFAULT_FORMAT, "spreadsheetTheme": THEME}
+
+    def data_of(sheet: Sheet) -> list[dict[str, Any]] | None:
+        if not with_data:
+            return None
+        return [sheet_data(sheet, bounds, book.locale) for bounds in wanted[sheet.sheet_id]]
+
+    sheets = [_sheet(s, data_of(s)) for s in book.sheets if s.sheet_id in wanted]
     body = {
         "spreadsheetId": book.key,
         "properties": copy.deepcopy(properties),
-        "sheets": [_sheet(s) for s in book.sheets],
+        "sheets": sheets,
         "spreadsheetUrl": f"https://docs.google.com/spreadsheets/d/{book.key}/edit",
     }
-    return apply_mask(body, parse_mask(fields)) if fields else body
+    if not fields:
+        return body
+    masked = apply_mask(body, mask)
+    for entry in masked.get("sheets", []):
+        if "data" in entry:
+            entry["data"] = [prune(data) for data in entry["data"]]
+    return masked
+
+
+def _ranges_by_sheet(book: Spreadsheet, ranges: list[str] | None) -> dict[int, list[Bounds]]:
+    """Sheet id -> the bounds asked for; every sheet, whole, when no range is given."""
+    if not ranges:
+        return {s.sheet_id: [WHOLE_SHEET] for s in book.sheets}
+    wanted: dict[int, list[Bounds]] = {}
+    for text in ranges:
+        area = book.area(text)
+        bounds = Bounds(area.row0, area.col0, area.row1, area.col1)
+        wanted.setdefault(area.sheet.sheet_id, []).append(bounds)
+    return wanted
+
+
+def _names_data(mask: Mask) -> bool:
+    if "*" in mask:
+        return True
+    sheets = mask.get("sheets")
+    return sheets is not None and (not sheets or "data" in sheets or "*" in sheets)
 
 
 Mask = dict[str, "Mask"]

@@ -99,7 +99,12 @@ def serve(store: Store, r: Route, body: dict[str, Any]) -> tuple[int, dict[str, 
 def _serve_sheets(store: Store, r: Route, body: dict[str, Any]) -> dict[str, Any]:
     book = store.get(r.key)
     if r.kind == "spreadsheets.get":
-        return metadata.spreadsheet(book, _one(r.params, "fields"))
+        return metadata.spreadsheet(
+            book,
+            _one(r.params, "fields"),
+            r.params.get("ranges"),
+            _one(r.params, "includeGridData").lower() == "true",
+        )
     if r.kind == "values.get":
         return values.get(book, r.range_text, r.params)
     if r.kind == "values.batchGet":

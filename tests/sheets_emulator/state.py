@@ -68,6 +68,10 @@ class Spreadsheet:
     sheets: list[Sheet] = field(default_factory=list)
     created: str = "2024-01-01T00:00:00.000Z"
 
+    @property
+    def locale(self) -> str:
+        return str(self.properties.get("locale", "en_US"))
+
     def snapshot(self) -> Spreadsheet:
         """A copy to restore when a request fails half-way: Google applies all or nothing."""
         sheets = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import grid
+from .cells import Rendering
 from .errors import ApiError, bad_request
 from .state import Area, Sheet, Spreadsheet
 
@@ -15,8 +16,15 @@ def _param(params: Params, name: str, default: str = "") -> str:
     return params.get(name, [default])[-1]
 
 
-def _render_option(params: Params, name: str = "valueRenderOption") -> str:
-    return _param(params, name, "FORMATTED_VALUE")
+def _rendering(book: Spreadsheet, params: Params, prefix: str = "") -> Rendering:
+    """valueRenderOption and dateTimeRenderOption (with a prefix: response...)."""
+    value = "ValueRenderOption" if prefix else "valueRenderOption"
+    date_time = "DateTimeRenderOption" if prefix else "dateTimeRenderOption"
+    return Rendering(
+        _param(params, prefix + value, "FORMATTED_VALUE"),
+        _param(params, prefix + date_time, "SERIAL_NUMBER"),
+        book.locale,
+    )
 
 
 def _input_option(params: Params | dict[str, Any], name: str = "valueInputOption") -> bool:
@@ -31,13 +39,13 @@ def _input_option(params: Params | dict[str, Any], name: str = "valueInputOption
 def get(book: Spreadsheet, range_text: str, params: Params) -> dict[str, Any]:
     area = book.area(range_text)
     major = _param(params, "majorDimension", "ROWS")
-    return grid.value_range(area, _render_option(params), major)
+    return grid.value_range(area, _rendering(book, params), major)
 
 
 def batch_get(book: Spreadsheet, params: Params) -> dict[str, Any]:
     major = _param(params, "majorDimension", "ROWS")
-    option = _render_option(params)
-    ranges = [grid.value_range(book.area(t), option, major) for t in params.get("ranges", [])]
+    how = _rendering(book, params)
+    ranges = [grid.value_range(book.area(t), how, major) for t in params.get("ranges", [])]
     return {"spreadsheetId": book.key, "valueRanges": ranges}
 
 
@@ -51,13 +59,15 @@ def _update_one(
     data = grid.data_area(sheet, target.row0, target.col0, rows)
     explicit = not anchor_only and bounds.row1 is not None and bounds.col1 is not None
     grid.check_fits(target, data, range_text, explicit)
-    return grid.write(data, rows, user_entered)
+    return grid.write(data, rows, grid.typing(user_entered, book.locale))
 
 
-def _with_data(written: grid.Written, params: Params, reply: dict[str, Any]) -> dict[str, Any]:
+def _with_data(
+    book: Spreadsheet, written: grid.Written, params: Params, reply: dict[str, Any]
+) -> dict[str, Any]:
     if _param(params, "includeValuesInResponse").lower() == "true":
-        option = _render_option(params, "responseValueRenderOption")
-        reply["updatedData"] = grid.value_range(written.area, option, "ROWS")
+        how = _rendering(book, params, "response")
+        reply["updatedData"] = grid.value_range(written.area, how, "ROWS")
     return reply
 
 
@@ -66,7 +76,7 @@ def update(
 ) -> dict[str, Any]:
     user_entered = _input_option(params)
     written = _update_one(book, range_text, body, user_entered, "data.values")
-    return _with_data(written, params, written.response(book.key))
+    return _with_data(book, written, params, written.response(book.key))
 
 
 def batch_update(book: Spreadsheet, body: dict[str, Any]) -> dict[str, Any]:
@@ -106,24 +116,27 @@ def batch_clear(book: Spreadsheet, body: dict[str, Any]) -> dict[str, Any]:
 
 
 def find_table(area: Area) -> Area | None:
-    """Google's table: the block grown from the first filled cell in the range."""
-    filled = sorted(
-        (r, c)
-        for (r, c) in area.sheet.cells
-        if area.row0 <= r < area.row1 and area.col0 <= c < area.col1
-    )
-    if not filled:
-        return None
-    row0, col0 = filled[0]
-    row1, col1 = row0 + 1, col0 + 1
+    """Google's table: the block of filled cells joined to the range's first filled cell
+    (row by row). It grows on every side that a filled cell touches, so it may start left
+    of the range, and the rows appended under it start at its first column. A range with
+    no filled cell has no table, even with data next to it."""
     cells = area.sheet.cells
+    inside = (
+        (r, c) for (r, c) in cells if area.row0 <= r < area.row1 and area.col0 <= c < area.col1
+    )
+    start = min(inside, default=None)
+    if start is None:
+        return None
+    row0, col0 = start
+    row1, col1 = row0 + 1, col0 + 1
     grown = True
     while grown:
-        grown = False
-        if any((row1, c) in cells for c in range(col0, col1)):
-            row1, grown = row1 + 1, True
-        if any((r, col1) in cells for r in range(row0, row1)):
-            col1, grown = col1 + 1, True
+        below = any((row1, c) in cells for c in range(col0, col1))
+        right = any((r, col1) in cells for r in range(row0, row1))
+        above = row0 > 0 and any((row0 - 1, c) in cells for c in range(col0, col1))
+        left = col0 > 0 and any((r, col0 - 1) in cells for r in range(row0, row1))
+        row0, col0, row1, col1 = row0 - above, col0 - left, row1 + below, col1 + right
+        grown = below or right or above or left
     return Area(area.sheet, row0, col0, row1, col1)
 
 
@@ -149,9 +162,9 @@ def append(
     data = grid.data_area(area.sheet, at_row, at_col, rows)
     insert = _param(params, "insertDataOption", "OVERWRITE") == "INSERT_ROWS"
     _make_room(area.sheet, at_row, len(rows), data.col1, insert)
-    written = grid.write(data, rows, user_entered)
+    written = grid.write(data, rows, grid.typing(user_entered, book.locale))
     reply: dict[str, Any] = {"spreadsheetId": book.key}
     if table is not None:
         reply["tableRange"] = table.a1()
-    reply["updates"] = _with_data(written, params, written.response(book.key))
+    reply["updates"] = _with_data(book, written, params, written.response(book.key))
     return reply

@@ -104,3 +104,29 @@ def _cyrillic_lookalikes(word: re.Match[str]) -> str:
 def tokens(folded: str) -> list[str]:
     """Word tokens of a folded text (letters/digits, with inner ' and -)."""
     return TOKEN_RE.findall(folded)
+
+
+#: Russian and Ukrainian typed in Latin letters ("kurtka zimnyaya 2 sht"), longest first.
+_TRANSLIT = [
+    ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"),
+    ("ts", "ц"), ("ya", "я"), ("yu", "ю"), ("yo", "е"), ("ye", "е"), ("ja", "я"), ("ju", "ю"),
+    ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"), ("h", "х"), ("d", "д"), ("e", "е"),
+    ("z", "з"), ("i", "и"), ("j", "й"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
+    ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"),
+    ("c", "ц"), ("y", "ы"), ("w", "в"), ("x", "кс"), ("q", "к"),
+]  # fmt: skip
+_LATIN_WORD = re.compile(r"^[a-z]+$")
+
+
+def translit(token: str) -> str:
+    """A Latin-typed word in Cyrillic ("kurtka" -> "куртка"); other words unchanged."""
+    if not _LATIN_WORD.match(token):
+        return token
+    out, i = [], 0
+    while i < len(token):
+        for latin, cyrillic in _TRANSLIT:
+            if token.startswith(latin, i):
+                out.append(cyrillic)
+                i += len(latin)
+                break
+    return "".join(out)

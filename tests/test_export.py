@@ -1,0 +1,69 @@
+"""`mozhem export`: CSV files safe to open in a spreadsheet program, on every backend."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+from sync.export import defuse_formula
+from tests.harness import Harness
+
+#: A cell a spreadsheet program runs as a formula starts with one of these...
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+#: ...unless it is a plain number (an E.164 phone, a negative count).
+PLAIN_NUMBER = re.compile(r"[+-]?\d+([.,]\d+)?")
+EVIL_LINK = '=HYPERLINK("http://example.com/x";"открыть")'
+
+
+def _cells(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as file:
+        return list(csv.reader(file))
+
+
+def test_every_cell_is_defused_category_and_score_included(
+    harness: Harness, tmp_path: Path
+) -> None:
+    harness.sync()
+    first, second = harness.matches()[:2]
+    harness.edit_match(first["match_id"], "category", EVIL_LINK)
+    harness.edit_match(second["match_id"], "score", "=1+1")
+    harness.edit_match(second["match_id"], "reason", "@SUM(1;2)")
+    result = harness.cli("export", "--out", str(tmp_path / "out"))
+    assert result.code == 0, result.err
+
+    for name in ("offers.csv", "needs.csv", "matches.csv", "problems.csv"):
+        for row in _cells(tmp_path / "out" / name)[1:]:
+            for cell in row:
+                assert not cell.startswith(TRIGGERS) or PLAIN_NUMBER.fullmatch(cell), (name, cell)
+    matches = {row[0]: row for row in _cells(tmp_path / "out" / "matches.csv")}
+    header = matches.pop("match_id")
+    category, score = header.index("category"), header.index("score")
+    assert matches[first["match_id"]][category] == "'" + EVIL_LINK
+    assert matches[second["match_id"]][score] == "'=1+1"
+    offers = _cells(tmp_path / "out" / "offers.csv")
+    phone = offers[0].index("phone")
+    assert any(row[phone].startswith("+380") for row in offers[1:]), "E.164 phones stay as they are"
+
+
+def test_exporting_again_says_it_replaced_the_files(harness: Harness, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = harness.cli("export", "--out", str(out))
+    assert first.code == 0, first.err
+    assert first.out.count("Wrote ") == 4 and "Replaced" not in first.out
+    (out / "notes.txt").write_text("mine", "utf-8")
+    again = harness.cli("export", "--out", str(out))
+    assert again.code == 0, again.err
+    for name in ("offers.csv", "needs.csv", "matches.csv", "problems.csv"):
+        assert f"Replaced {out / name}" in again.out
+    assert "Wrote" not in again.out
+    assert (out / "notes.txt").read_text("utf-8") == "mine"  # nothing else is touched
+
+
+def test_defuse_keeps_numbers_and_defuses_everything_else() -> None:
+    assert defuse_formula("+380951679026") == "+380951679026"
+    assert defuse_formula("-5") == "-5"
+    assert defuse_formula("0.87") == "0.87"
+    assert defuse_formula(3) == 3
+    for dangerous in ("=1+1", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1"):
+        assert defuse_formula(dangerous) == "'" + dangerous
