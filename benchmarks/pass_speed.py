@@ -178,6 +178,10 @@ class TimedBackend:
         what = "read " + self.names.get(spreadsheet, "coordination")
         return self.clock.timed(what, lambda: self.inner.read(spreadsheet, tabs))
 
+    def read_source(self, spreadsheet: str, tab: str) -> Any:
+        what = "read " + self.names.get(spreadsheet, "coordination")
+        return self.clock.timed(what, lambda: self.inner.read_source(spreadsheet, tab))
+
     def apply(self, plan: Any) -> None:
         self.clock.timed("write", lambda: self.inner.apply(plan))
 
