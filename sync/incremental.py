@@ -89,14 +89,23 @@ def row_key(row: SourceRow) -> bytes:
 
 @dataclass
 class Normalized:
-    """A source normalized: its records and problems, the rows it had, and the tokens
-    (file and values) it was read under."""
+    """A source normalized: its records and problems, the rows it had, and the token
+    of the values it was read from."""
 
     records: list[Any]
     problems: list[Problem]
     rows: int
-    file_token: str | None = None
-    grid_token: str | None = None
+    grid_token: str
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """What a source was last normalized from: its values' token, and its file's when
+    the backend tells one. Kept apart from the records, which are big: a pass reads
+    them only when a token says they hold."""
+
+    file: str | None
+    grid: str
 
 
 @dataclass
@@ -108,16 +117,25 @@ class RowMemory(Generic[Read]):
 
 
 class SourceMemory:
-    """One source's memory in state_dir/normalized/: the whole, and row by row."""
+    """One source's memory in state_dir/normalized/: its tokens, the whole, and row
+    by row."""
 
     def __init__(self, directory: Path, name: SourceName) -> None:
         self.name = name
+        self.tokens_path = directory / f"{name}-tokens.pickle"
         self.whole_path = directory / f"{name}.pickle"
         self.rows_path = directory / f"{name}-rows.pickle"
 
-    def whole(self) -> Normalized | None:
+    def tokens(self) -> Tokens | None:
+        found = records_file.read(self.tokens_path)
+        return found if isinstance(found, Tokens) else None
+
+    def whole(self, grid_token: str) -> Normalized | None:
+        """The source as normalized from the values `grid_token` names, if kept."""
         found = records_file.read(self.whole_path)
-        return found if isinstance(found, Normalized) else None
+        if isinstance(found, Normalized) and found.grid_token == grid_token:
+            return found
+        return None
 
     def rows(self, key: str) -> RowMemory[Any]:
         found = records_file.read(self.rows_path)
@@ -125,10 +143,13 @@ class SourceMemory:
             return found
         return RowMemory(key)
 
-    def keep(self, normalized: Normalized, rows: RowMemory[Any] | None) -> None:
-        if rows is not None:
-            records_file.write(self.rows_path, rows)
+    def keep(self, normalized: Normalized, rows: RowMemory[Any], file_token: str | None) -> None:
+        records_file.write(self.rows_path, rows)
         records_file.write(self.whole_path, normalized)
+        self.keep_tokens(Tokens(file_token, normalized.grid_token))
+
+    def keep_tokens(self, tokens: Tokens) -> None:
+        records_file.write(self.tokens_path, tokens)
 
 
 def token(kind: str, key: str, content: str) -> str:

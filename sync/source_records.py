@@ -23,6 +23,7 @@ from sync.incremental import (
     Normalized,
     RowWork,
     SourceMemory,
+    Tokens,
     grid_hash,
     normalize_rows,
     reading_key,
@@ -60,6 +61,7 @@ class PendingSource:
     work: RowWork
     memory: SourceMemory
     whole: Normalized
+    file_token: str | None
 
     @property
     def unseen(self) -> int:
@@ -79,10 +81,12 @@ def load_source(
     memory = SourceMemory(config.state_path / "normalized", name)
     # The mapping and the sheet decide how rows read, as much as the values do.
     key = reading_key(name, params, source.worksheet, headers)
-    known = memory.whole()
+    known = memory.tokens()
     file_token = _file_token(backend, source.spreadsheet, key)
-    if known is not None and file_token is not None and known.file_token == file_token:
-        return SourceRecords(known.rows, headers, known.records, known.problems)
+    if known is not None and file_token is not None and known.file == file_token:
+        kept = memory.whole(known.grid)
+        if kept is not None:
+            return SourceRecords(kept.rows, headers, kept.records, kept.problems)
     sheet = backend.read_source(source.spreadsheet, source.worksheet)
     if sheet is None:
         raise SourceNotFound(_missing_sheet_message(backend, source.spreadsheet, source.worksheet))
@@ -91,18 +95,18 @@ def load_source(
         log.info("%s: locale %s, time zone %s", name, sheet.locale, sheet.time_zone)
     # The locale decides how dates typed as text read.
     grid_token = token("grid", key, f"{grid_hash(grid)}:{sheet.locale}")
-    if known is not None and known.grid_token == grid_token:
-        known.file_token = file_token  # saved again, the same values: no need to read
-        memory.keep(known, None)
-        return SourceRecords(known.rows, headers, known.records, known.problems)
+    kept = memory.whole(grid_token) if known is not None and known.grid == grid_token else None
+    if kept is not None:
+        memory.keep_tokens(Tokens(file_token, grid_token))  # saved again, the same values
+        return SourceRecords(kept.rows, headers, kept.records, kept.problems)
     # Headers are checked even with no rows yet: a new Form's sheet has only them.
     where = f"{backend.location(source.spreadsheet)}, sheet '{source.worksheet}'"
     positions = find_headers(grid, headers, where, f"sources.{name}.columns")
     if not _has_data(grid):
         return SourceRecords(0, headers, [], [_empty_sheet(name, source.worksheet)])
     rows = source_rows(grid, positions, sheet.locale)
-    whole = Normalized([], [], len(rows), file_token, grid_token)
-    return PendingSource(headers, row_work(name, rows, memory.rows(key)), memory, whole)
+    whole = Normalized([], [], len(rows), grid_token)
+    return PendingSource(headers, row_work(name, rows, memory.rows(key)), memory, whole, file_token)
 
 
 def finish(source: SourceRecords | PendingSource, params: NormalizeParams) -> SourceRecords:
@@ -111,7 +115,7 @@ def finish(source: SourceRecords | PendingSource, params: NormalizeParams) -> So
         return source
     records, problems, rows = normalize_rows(source.work, params)
     source.whole.records, source.whole.problems = records, problems
-    source.memory.keep(source.whole, rows)
+    source.memory.keep(source.whole, rows, source.file_token)
     return SourceRecords(source.rows, source.headers, records, problems)
 
 
