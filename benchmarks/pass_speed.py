@@ -193,9 +193,14 @@ def _cpu() -> float:
 
 
 def _peak_mib() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return (own + workers) / 1024  # Linux: KiB; workers' peak is the largest worker's
+    """The pass process's peak RSS (Linux: ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _worker_peak_mib() -> float:
+    """The largest worker's peak RSS; a forked worker shares the pass's pages it
+    inherited, so adding the two overstates what both hold."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def run_cli(
@@ -238,6 +243,7 @@ def one_pass(folder: Path, kind: str) -> dict[str, Any]:
 
     result = run_cli(folder / "config.yaml", kind, open_backend, PROCESS_STARTED, 0.0)
     result["peak_mib"] = _peak_mib()
+    result["worker_peak_mib"] = _worker_peak_mib()
     return result
 
 
@@ -398,6 +404,8 @@ def _line(kind: str, result: dict[str, Any]) -> str:
     if "failed" in result:
         return f"  {kind:<8} failed: {result['failed']}"
     extra = f", {result['requests']} requests" if "requests" in result else ""
+    if result.get("worker_peak_mib"):
+        extra += f" (largest worker {result['worker_peak_mib']:.0f})"
     return (
         f"  {kind:<8} {result['wall']:7.1f} s wall {result['cpu']:7.1f} s CPU"
         f" {result['peak_mib']:6.0f} MiB peak{extra}"
