@@ -10,7 +10,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-import yaml
 
 from benchmarks.varied_rows import FORM_FIELDS, form_rows
 from sync import incremental
@@ -18,7 +17,7 @@ from sync.backends.workbook import WorkbookBackend
 from sync.config import Config, load_config
 from sync.pipeline import run_pass
 from sync.plan import Snapshot
-from tests.harness import DEMO, OFFERS_TAB, REPO, Harness
+from tests.harness import OFFERS_TAB, Harness, WorkbookHarness
 
 T1, T2, T3 = datetime(2026, 11, 20, 9, 0), datetime(2026, 11, 20, 9, 15), datetime(2026, 11, 21)
 
@@ -38,15 +37,10 @@ class CountingBackend(WorkbookBackend):
 
 
 def _world(root: Path) -> Config:
-    books = root / "books"
-    books.mkdir(parents=True)
-    for name in ("offers.xlsx", "needs.xlsx"):
-        shutil.copy(DEMO / name, books / name)
-    settings = yaml.safe_load((REPO / "config.yaml").read_text("utf-8"))
-    settings["workbook"] = {"dir": str(books)}
-    settings["state_dir"] = str(root / "state")
-    (root / "config.yaml").write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
-    return load_config(root / "config.yaml")
+    """A copy of the demo workbooks with a config.yaml and a state_dir of its own."""
+    root.mkdir(parents=True, exist_ok=True)
+    harness = WorkbookHarness(root, capsys=None)  # type: ignore[arg-type]  # no CLI here
+    return load_config(harness.config_path)
 
 
 def _change_the_form(config: Config) -> None:
