@@ -207,8 +207,11 @@ def adversarial(gadgets: int, seed: int) -> tuple[list[Offer], list[Need]]:
     reaches only X, at 25 km. Greedy gives X to `a`, and `b` gets nothing;
     the optimum sends Y to `a` and X to `b`. In every fourth gadget `b` is
     urgent and `a` is not, yet `a` is older, so age-first orders fail too.
-    Fit levels point the same way: `a` asks for size 50, which only Y states
-    (X is a partial fit for `a`, a full one for `b`, who names no size).
+    Fit levels are in play too: `a` asks for size 50, which X and Y state, and
+    a third offer Z, 3 km from `a` and out of `b`'s reach, leaves its size
+    unknown (a partial fit). Taking the best fit first and then the nearest,
+    greedy still gives X to `a`; the optimum gives Y to `a`, X to `b`, and
+    never settles for Z while a full fit is there.
     """
     rng = random.Random(seed)
     offers, needs = [], []
@@ -217,7 +220,8 @@ def adversarial(gadgets: int, seed: int) -> tuple[list[Offer], list[Need]]:
         lat0, lon0 = -60.0 + (g % 120) * 1.0, (g // 120) * 6.0
         q = rng.randint(1, 10)
         when = NOW - timedelta(days=30)
-        for oid, dlat, size in ((f"G{g:05d}-X", 0.0, ""), (f"G{g:05d}-Y", 25.0, "50")):
+        gadget = ((f"G{g:05d}-X", 0.0, "50"), (f"G{g:05d}-Y", 25.0, "50"), (f"G{g:05d}-Z", 8.0, ""))
+        for oid, dlat, size in gadget:
             offers.append(
                 Offer(
                     oid,

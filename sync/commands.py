@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -11,43 +14,153 @@ from reports.summary import render_text, summarize
 from sync.backends.base import Backend, BackendError
 from sync.config import Config
 from sync.coordination import category_code, read_matches
-from sync.layouts import MATCHES
+from sync.layouts import MATCHES, TABS
+from sync.ops import snapshots
+from sync.ops.progress import Progress, reporting
+from sync.ops.signals import StopSignals
 from sync.pipeline import PassResult, read_coordination, run_pass
-from sync.state import StateStore
+from sync.plan import Grid, SpreadsheetPlan
+from sync.privacy import mask_phones_in
+from sync.state import FAILED, INTERRUPTED, OK, OpsError, StateStore, stamp
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("sync.pass")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    pass_id: int | None
+    result: PassResult
+    seconds: float
 
 
 def sync_once(config: Config, backend: Backend, *, dry_run: bool = False) -> int:
-    store = StateStore(config.state_path)
-    started = datetime.now()
-    with store.exclusive():
-        remembered = store.remembered_matches()
-        try:
-            result = run_pass(
-                config,
-                backend,
-                dry_run=dry_run,
-                now=started,
-                remembered=remembered,
-                progress=_progress,
-            )
-        except Exception as error:
-            store.record(started, "failed", {}, f"{type(error).__name__}: {error}")
-            raise
-        if not dry_run:
-            # Only after the write succeeded: a row we failed to write was never there.
-            store.remember_matches(_pairs_on_sheet(result))
-            store.record(started, "ok", _counts(result), _written_line(result))
+    """`mozhem sync`: one recorded pass; the human summary on stdout."""
+    signals = StopSignals()
+    with signals.installed():
+        outcome = recorded_pass(config, backend, dry_run=dry_run, signals=signals)
     if dry_run:
-        print("\n".join(result.plan.describe()))
-    print(summary(result, dry_run=dry_run))
+        print("\n".join(outcome.result.plan.describe()))
+    print(summary(outcome.result, dry_run=dry_run))
     return 0
 
 
+def recorded_pass(
+    config: Config,
+    backend: Backend,
+    *,
+    dry_run: bool = False,
+    signals: StopSignals | None = None,
+) -> Outcome:
+    """One pass under the lock, in the ledger, with a snapshot before any write and
+    one summary line in the log. A dry run writes nothing and is not recorded."""
+    store = StateStore(config.state_path)
+    signals = signals or StopSignals()
+    progress = Progress(config.ops.progress_every_seconds)
+    with store.exclusive(), reporting(progress), signals.passing():
+        for record in store.close_abandoned():
+            log.warning(
+                "pass %d (started %s, pid %s) never finished: its process stopped; "
+                "this pass completes its work",
+                record.id,
+                record.started_at,
+                record.pid,
+            )
+        started, clock = datetime.now(), time.monotonic()
+        if dry_run:
+            result = _run(config, backend, started, store, dry_run=True)
+            return Outcome(None, result, time.monotonic() - clock)
+        pass_id = store.begin("sync", started)
+
+        def keep(seen: Mapping[str, Grid | None]) -> None:
+            snapshot = snapshots.Snapshot(
+                pass_id,
+                stamp(datetime.now()),
+                backend.name,
+                config.coordination.spreadsheet,
+                dict(seen),
+            )
+            store.set_snapshot(pass_id, snapshots.save(store, snapshot))
+
+        recorder = snapshots.RecordingBackend(backend, config.coordination.spreadsheet, TABS, keep)
+        try:
+            result = _run(config, recorder, started, store)
+        except BaseException as error:
+            _record_failure(store, pass_id, "pass", clock, error, recorder.requests_sent)
+            raise
+        seconds = time.monotonic() - clock
+        written = written_count(result.plan) if result.written else 0
+        # Only after the write succeeded: a row we failed to write was never there.
+        store.remember_matches(_pairs_on_sheet(result), pass_id)
+        facts = {**_counts(result), "written": written, "requests": recorder.requests_sent}
+        store.finish(
+            pass_id,
+            OK,
+            finished=datetime.now(),
+            seconds=seconds,
+            counts=facts,
+            plan=plan_summary(result.plan) if result.written else None,
+        )
+        log.info(
+            "ok pass %d: %d offers, %d needs, %d new, %d problems, %d written, %.1f s",
+            pass_id,
+            *(facts[key] for key in ("offers", "needs", "new", "problems", "written")),
+            seconds,
+            extra={"fields": _fields(pass_id, OK, seconds, **facts)},
+        )
+        snapshots.prune(store, started, config.ops.keep_snapshots_days)
+        return Outcome(pass_id, result, seconds)
+
+
+def record_failure(config: Config, error: BaseException) -> None:
+    """A pass that failed before it could start (no backend): in the ledger and the log."""
+    store = StateStore(config.state_path)
+    _record_failure(store, store.begin("sync", datetime.now()), "pass", time.monotonic(), error)
+
+
+def _run(
+    config: Config, backend: Backend, started: datetime, store: StateStore, dry_run: bool = False
+) -> PassResult:
+    return run_pass(
+        config,
+        backend,
+        dry_run=dry_run,
+        now=started,
+        remembered=store.remembered_matches(),
+        progress=_progress,
+    )
+
+
+def _fields(pass_id: int, outcome: str, seconds: float, **more: object) -> dict[str, object]:
+    """The summary line's facts, as keys of their own in --log-json."""
+    return {
+        "event": "pass",
+        "pass": pass_id,
+        "outcome": outcome,
+        **more,
+        "seconds": round(seconds, 2),
+    }
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, BackendError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
+
+
+def written_count(plan: SpreadsheetPlan) -> int:
+    """Rows appended, cells refreshed and rows rewritten: what "N written" counts."""
+    rewritten = sum(max(len(rows) - 1, 0) for rows in plan.rewrites.values())
+    return len(plan.appends) + len(plan.updates) + rewritten
+
+
+def plan_summary(plan: SpreadsheetPlan) -> str:
+    """The write plan's headline lines, without one line per row."""
+    return "\n".join(line for line in plan.describe() if not line.startswith("    "))
+
+
 def _progress(step: str) -> None:
-    """Steps go to stderr, so stdout keeps only the summary."""
-    print(step, file=sys.stderr, flush=True)
+    """Steps show on a terminal; in a service's log, -v shows them."""
+    log.log(logging.INFO if sys.stderr.isatty() else logging.DEBUG, step)
 
 
 def _pairs_on_sheet(result: PassResult) -> list[tuple[str, str, str]]:
@@ -56,11 +169,38 @@ def _pairs_on_sheet(result: PassResult) -> list[tuple[str, str, str]]:
     return existing + appended
 
 
-def _counts(result: PassResult) -> dict[str, int]:
+def _record_failure(
+    store: StateStore,
+    pass_id: int,
+    kind: str,
+    clock: float,
+    error: BaseException,
+    requests: int | None = None,
+) -> None:
+    """A pass or restore that raised: in the ledger and in one log line."""
+    seconds = time.monotonic() - clock
+    outcome = FAILED if isinstance(error, Exception) else INTERRUPTED
+    message = mask_phones_in(_describe(error))
+    counts = {"requests": requests}
+    store.finish(
+        pass_id, outcome, finished=datetime.now(), seconds=seconds, counts=counts, error=message
+    )
+    log.error(
+        "%s %s %d after %.1f s: %s",
+        outcome,
+        kind,
+        pass_id,
+        seconds,
+        message,
+        extra={"fields": _fields(pass_id, outcome, seconds, error=message)},
+    )
+
+
+def _counts(result: PassResult) -> dict[str, int | None]:
     return {
         "offers": result.offers,
         "needs": result.needs,
-        "new_matches": result.new_matches,
+        "new": result.new_matches,
         "problems": result.problems,
     }
 
@@ -127,17 +267,105 @@ def export(config: Config, backend: Backend, out: Path) -> int:
     return 0
 
 
-def status(config: Config) -> int:
-    runs = StateStore(config.state_path).recent()
-    if not runs:
-        print(f"No passes recorded in {config.state_path} yet.")
-        return 0
-    for run in runs:
-        counts = (
-            f"offers {run.offers}, needs {run.needs}, new matches {run.new_matches}, "
-            f"problems {run.problems}"
-            if run.outcome == "ok"
-            else ""
+def restore(
+    config: Config,
+    backend: Backend,
+    pass_id: int,
+    *,
+    yes: bool = False,
+    ask: Callable[[str], str] | None = None,
+) -> int:
+    """Put the coordination spreadsheet back as it was before pass `pass_id` wrote."""
+    from sync.ops.restore import changes, describe, missing_now, restore_plan
+
+    store = StateStore(config.state_path)
+    record = store.get(pass_id)
+    if record is None:
+        raise OpsError(f"no pass {pass_id} in {store.database}; `mozhem history` lists them.")
+    if not record.snapshot:
+        why = (
+            f"its snapshot is gone (snapshots are kept {config.ops.keep_snapshots_days} days, "
+            "ops.keep_snapshots_days)"
+            if record.written or record.outcome != OK
+            else "it wrote nothing"
         )
-        print(f"{run.started_at}  {run.outcome:<7} {counts}  {run.message}")
+        raise OpsError(f"pass {pass_id} cannot be restored: {why}.")
+    snap = snapshots.load(store, record.snapshot)
+    spreadsheet = config.coordination.spreadsheet
+    if snap.spreadsheet != spreadsheet or snap.backend != backend.name:
+        raise OpsError(
+            f"pass {pass_id} wrote {snap.spreadsheet} ({snap.backend}); config.yaml now names "
+            f"{spreadsheet} ({backend.name}). Restore with the config that pass used."
+        )
+    with store.exclusive():
+        tabs = list(snap.tabs)
+        current = read_coordination(backend, spreadsheet, tabs)
+        found = [
+            c for c in changes(snap.tabs, current) if c.title not in missing_now(snap.tabs, current)
+        ]
+        plan = restore_plan(spreadsheet, snap.tabs, current)
+        where = backend.location(spreadsheet)
+        print(f"Restore {where} to how it was before pass {pass_id} ({record.started_at}):")
+        print("\n".join(describe(found, pass_id)))
+        for title in missing_now(snap.tabs, current):
+            print(f"  {title}: the tab is gone; a restore cannot recreate it")
+        if plan.is_empty:
+            print("It is already like that; nothing to do.")
+            return 0
+        if not yes and not _confirm(ask or input):
+            print("Nothing was changed.")
+            return 0
+        _apply_restore(store, backend, plan, current, snap, pass_id)
+    print(
+        f"Restored {where} to before pass {pass_id}. The matches that pass and later ones "
+        "wrote are forgotten: the next pass may propose them again."
+    )
     return 0
+
+
+def _confirm(ask: Callable[[str], str]) -> bool:
+    try:
+        return ask("Restore? [y/N] ").strip().lower() in ("y", "yes", "д", "да", "т", "так")
+    except EOFError:
+        return False
+
+
+def _apply_restore(
+    store: StateStore,
+    backend: Backend,
+    plan: SpreadsheetPlan,
+    current: Mapping[str, Grid | None],
+    snap: snapshots.Snapshot,
+    pass_id: int,
+) -> None:
+    started, clock = datetime.now(), time.monotonic()
+    restore_id = store.begin("restore", started)
+    # The restore keeps what it replaces, so it can be undone the same way.
+    kept = snapshots.Snapshot(
+        restore_id, stamp(started), snap.backend, snap.spreadsheet, dict(current)
+    )
+    store.set_snapshot(restore_id, snapshots.save(store, kept))
+    try:
+        backend.apply(plan)
+    except BaseException as error:
+        _record_failure(store, restore_id, "restore", clock, error)
+        raise
+    forgotten = store.forget_matches_since(pass_id)
+    seconds = time.monotonic() - clock
+    store.finish(
+        restore_id,
+        OK,
+        finished=datetime.now(),
+        seconds=seconds,
+        counts={"written": written_count(plan)},
+        plan=f"restored to before pass {pass_id}\n" + plan_summary(plan),
+    )
+    log.info(
+        "ok restore %d: back to before pass %d, %d tabs rewritten, %d matches forgotten, %.1f s",
+        restore_id,
+        pass_id,
+        len(plan.rewrites),
+        forgotten,
+        seconds,
+        extra={"fields": {"event": "restore", "pass": restore_id, "restored": pass_id}},
+    )

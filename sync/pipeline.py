@@ -127,7 +127,7 @@ def read_coordination(backend: Backend, spreadsheet: str, tabs: Sequence[str]) -
 
 
 def _log_counts(data: PassData, plan: SpreadsheetPlan) -> None:
-    log.info(
+    log.debug(
         "normalized %d offer lines and %d needs; %d problems; %d new matches",
         len(data.offers),
         len(data.needs),

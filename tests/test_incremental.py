@@ -15,6 +15,8 @@ from benchmarks.varied_rows import FORM_FIELDS, form_rows
 from sync import incremental
 from sync.backends.workbook import WorkbookBackend
 from sync.config import Config, load_config
+from sync.layouts import TABS
+from sync.ops.snapshots import RecordingBackend
 from sync.pipeline import run_pass
 from sync.plan import Snapshot
 from tests.harness import OFFERS_TAB, Harness, WorkbookHarness
@@ -152,9 +154,22 @@ def test_a_memory_that_cannot_be_read_is_no_memory(tmp_path: Path) -> None:
 
 def test_on_google_unchanged_values_are_not_normalized_again(harness: Harness) -> None:
     harness.sync()
-    second = harness.sync()
+    second = harness.sync("-v")  # the steps are log lines
     assert "Normalizing" not in second.err
     new = ["21.11.2026 10:00:00", "Ніна", "050 111 22 33", "Лисичанськ", "Посуда", "тарілки", "Так"]
     harness.append_source_row("offers", new)
-    third = harness.sync()
+    third = harness.sync("-v")
     assert "Normalizing 1 of 61 form rows and 0 of 25 need rows" in third.err
+
+
+def test_a_recorded_pass_skips_unchanged_sources_and_reads_all_it_snapshots(
+    tmp_path: Path,
+) -> None:
+    config = _world(tmp_path)
+    _pass(config, T1)
+    backend = CountingBackend(config.workbook_dir)
+    seen: dict[str, object] = {}
+    recorder = RecordingBackend(backend, config.coordination.spreadsheet, TABS, seen.update)
+    run_pass(config, recorder, now=T2)
+    assert backend.reads == [config.coordination.spreadsheet]  # the sources are as they were
+    assert sorted(backend.tabs) == sorted(TABS)  # the snapshot holds every tab, in full

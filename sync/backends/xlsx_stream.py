@@ -21,6 +21,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
 from sync.backends.xlsx_parts import sheet_parts
+from sync.ops import progress
 from sync.plan import Grid
 
 #: Rows put together per write: big enough to be fast, small enough to stay light.
@@ -78,12 +79,13 @@ def splice(
         missing = sorted((set(grids) | set(edits)) - set(parts))
         if missing:
             raise CannotSplice(f"no tab {missing[0]!r}")
-        replaced = {parts[title]: grid for title, grid in grids.items()}
+        replaced = {parts[title]: (grid, title) for title, grid in grids.items()}
         edited = {parts[title]: edit(old) for title, edit in edits.items()}
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as new:
             for info in old.infolist():
                 if info.filename in replaced:
-                    _write_sheet(new, info, old.read(info), replaced[info.filename])
+                    grid, title = replaced[info.filename]
+                    _write_sheet(new, info, old.read(info), grid, title)
                 elif info.filename in edited:
                     new.writestr(
                         info, edited[info.filename](old.read(info)), zipfile.ZIP_DEFLATED, 1
@@ -92,7 +94,9 @@ def splice(
                     new.writestr(info, old.read(info), zipfile.ZIP_DEFLATED, 1)
 
 
-def _write_sheet(new: zipfile.ZipFile, info: zipfile.ZipInfo, xml: bytes, grid: Grid) -> None:
+def _write_sheet(
+    new: zipfile.ZipFile, info: zipfile.ZipInfo, xml: bytes, grid: Grid, title: str
+) -> None:
     rows = _SHEET_DATA.search(xml)
     if rows is None:
         raise CannotSplice(f"{info.filename} has no sheetData")
@@ -104,7 +108,7 @@ def _write_sheet(new: zipfile.ZipFile, info: zipfile.ZipInfo, xml: bytes, grid: 
     with new.open(out, "w") as stream:
         stream.write(head)
         stream.write(b"<sheetData>")
-        for chunk in _row_chunks(grid):
+        for chunk in _row_chunks(grid, title):
             stream.write(chunk)
         stream.write(b"</sheetData>")
         stream.write(tail)
@@ -135,10 +139,11 @@ def _before_first(head: bytes, tags: Sequence[bytes], block: bytes) -> bytes:
     return head[:at] + block + head[at:]
 
 
-def _row_chunks(grid: Grid) -> Iterator[bytes]:
+def _row_chunks(grid: Grid, title: str) -> Iterator[bytes]:
     letters = [get_column_letter(i) for i in range(1, max(map(len, grid), default=0) + 1)]
     lines: list[str] = []
-    for number, row in enumerate(grid, start=1):
+    rows = progress.active().iterate(grid, f"rows written to {title}", len(grid))
+    for number, row in enumerate(rows, start=1):
         cells = "".join(
             _cell(letters[i], number, value)
             for i, value in enumerate(_safe_row(row))

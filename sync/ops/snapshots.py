@@ -1,0 +1,154 @@
+"""What a pass read from the coordination spreadsheet, kept before every write.
+
+A snapshot is a gzip-compressed JSON file in `state_dir/snapshots/`, one per
+writing pass, named after the pass. `mozhem restore PASS` puts it back. Files
+older than `ops.keep_snapshots_days` are deleted after each pass.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sync.backends.base import Fingerprints, SourceSheet
+from sync.plan import Grid, SpreadsheetPlan
+from sync.plan import Snapshot as PlanSnapshot
+from sync.state import StateStore, stamp
+
+log = logging.getLogger("sync.snapshots")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    pass_id: int
+    taken_at: str
+    backend: str
+    spreadsheet: str
+    #: Tab title -> its rows as read; None for a tab that did not exist.
+    tabs: dict[str, Grid | None]
+
+
+def snapshot_name(pass_id: int) -> str:
+    return f"pass-{pass_id:06d}.json.gz"
+
+
+def save(store: StateStore, snapshot: Snapshot) -> str:
+    """Write atomically; returns the file's name inside the snapshots folder."""
+    store.snapshots.mkdir(parents=True, exist_ok=True)
+    name = snapshot_name(snapshot.pass_id)
+    path = store.snapshots / name
+    temporary = path.with_suffix(".tmp")
+    body = json.dumps(snapshot.__dict__, ensure_ascii=False).encode("utf-8")
+    with gzip.open(temporary, "wb", compresslevel=6) as file:
+        file.write(body)
+    os.replace(temporary, path)
+    return name
+
+
+def load(store: StateStore, name: str) -> Snapshot:
+    with gzip.open(store.snapshots / name, "rb") as file:
+        raw: dict[str, Any] = json.loads(file.read().decode("utf-8"))
+    return Snapshot(**raw)
+
+
+def prune(store: StateStore, now: datetime, keep_days: int) -> int:
+    """Delete the snapshots of passes started more than `keep_days` ago."""
+    removed = 0
+    for record in store.with_snapshots_before(now - timedelta(days=keep_days)):
+        assert record.snapshot is not None
+        (store.snapshots / record.snapshot).unlink(missing_ok=True)
+        store.set_snapshot(record.id, None)
+        removed += 1
+    if removed:
+        log.info("deleted %d snapshots older than %d days", removed, keep_days)
+    return removed
+
+
+class RecordingBackend:
+    """Wraps the pass's backend: remembers what was read from the coordination
+    spreadsheet, lets `before_write` keep it before the first write, and counts
+    the HTTP requests a networked backend sends."""
+
+    def __init__(
+        self,
+        inner: Any,
+        coordination: str,
+        tabs: Sequence[str],
+        before_write: Callable[[Mapping[str, Grid | None]], None],
+    ) -> None:
+        self.inner = inner
+        self.name: str = inner.name
+        self.max_cell_chars: int = inner.max_cell_chars
+        self.creates_spreadsheets: bool = inner.creates_spreadsheets
+        self._coordination = coordination
+        self._seen: dict[str, Grid | None] = dict.fromkeys(tabs)
+        self._before_write = before_write
+        self.requests = _count_requests(inner)
+
+    def read(self, spreadsheet: str, tabs: Sequence[str]) -> PlanSnapshot:
+        grids: PlanSnapshot = self.inner.read(spreadsheet, tabs)
+        if spreadsheet == self._coordination:
+            self._seen.update({tab: grids.get(tab) for tab in tabs})
+        return grids
+
+    def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
+        sheet: SourceSheet | None = self.inner.read_source(spreadsheet, tab)
+        return sheet
+
+    def exists(self, spreadsheet: str) -> bool:
+        return bool(self.inner.exists(spreadsheet))
+
+    def fingerprint(self, spreadsheet: str) -> str | None:
+        """A source's fingerprint, so that an unchanged source is not read again; never
+        the coordination spreadsheet's: a pass reads that in full, for its snapshot."""
+        if spreadsheet == self._coordination or not isinstance(self.inner, Fingerprints):
+            return None
+        return self.inner.fingerprint(spreadsheet)
+
+    def tab_titles(self, spreadsheet: str) -> list[str]:
+        return list(self.inner.tab_titles(spreadsheet))
+
+    def location(self, spreadsheet: str) -> str:
+        return str(self.inner.location(spreadsheet))
+
+    def apply(self, plan: SpreadsheetPlan) -> None:
+        if not plan.is_empty:
+            self._before_write(dict(self._seen))
+        self.inner.apply(plan)
+
+    @property
+    def requests_sent(self) -> int | None:
+        return self.requests.count if self.requests else None
+
+
+class _RequestCounter:
+    def __init__(self) -> None:
+        self.count = 0
+
+
+def _count_requests(backend: Any) -> _RequestCounter | None:
+    """Count every HTTP request the backend's session sends, retries included."""
+    session = getattr(getattr(backend, "http", None), "session", None)
+    if session is None or not hasattr(session, "request"):
+        return None
+    counter = _RequestCounter()
+    send = session.request
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        counter.count += 1
+        return send(*args, **kwargs)
+
+    session.request = counted
+    return counter
+
+
+def taken_now(
+    pass_id: int, backend: str, spreadsheet: str, tabs: Mapping[str, Grid | None]
+) -> Snapshot:
+    return Snapshot(pass_id, stamp(datetime.now()), backend, spreadsheet, dict(tabs))
