@@ -89,10 +89,15 @@ def _steps(config: Config, backend: WorkbookBackend) -> list[str]:
     return steps
 
 
-def test_an_unchanged_workbook_is_neither_read_nor_normalized_again(tmp_path: Path) -> None:
+def _after_a_pass(tmp_path: Path) -> tuple[Config, CountingBackend]:
+    """A world after its first pass, and a backend that notes what the next one reads."""
     config = _world(tmp_path)
     _pass(config, T1)
-    backend = CountingBackend(config.workbook_dir)
+    return config, CountingBackend(config.workbook_dir)
+
+
+def test_an_unchanged_workbook_is_neither_read_nor_normalized_again(tmp_path: Path) -> None:
+    config, backend = _after_a_pass(tmp_path)
     steps = _steps(config, backend)
     assert backend.reads == [config.coordination.spreadsheet]
     assert not [step for step in steps if step.startswith("Normalizing")]
@@ -101,9 +106,7 @@ def test_an_unchanged_workbook_is_neither_read_nor_normalized_again(tmp_path: Pa
 def test_tabs_rewritten_whole_are_not_read_while_nobody_saved_the_workbook(
     tmp_path: Path,
 ) -> None:
-    config = _world(tmp_path)
-    _pass(config, T1)
-    backend = CountingBackend(config.workbook_dir)
+    config, backend = _after_a_pass(tmp_path)
     _steps(config, backend)
     assert backend.tabs == ["Matches"]
     # A coordinator types into the Offers tab and saves: the pass reads it, and puts
@@ -165,9 +168,7 @@ def test_on_google_unchanged_values_are_not_normalized_again(harness: Harness) -
 def test_a_recorded_pass_skips_unchanged_sources_and_reads_all_it_snapshots(
     tmp_path: Path,
 ) -> None:
-    config = _world(tmp_path)
-    _pass(config, T1)
-    backend = CountingBackend(config.workbook_dir)
+    config, backend = _after_a_pass(tmp_path)
     seen: dict[str, object] = {}
     recorder = RecordingBackend(backend, config.coordination.spreadsheet, TABS, seen.update)
     run_pass(config, recorder, now=T2)
