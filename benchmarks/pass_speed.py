@@ -130,8 +130,10 @@ class StageClock:
         self._stage: tuple[str, float] | None = None
 
     def write(self, text: str) -> int:
+        # A step is a log line: "2026-11-30 16:22:42 DEBUG Reading the offers…".
+        message = text.split(" ", 3)[-1]
         for words, stage in STAGE_STARTS.items():
-            if text.startswith(words):
+            if message.startswith(words):
                 self.marks.append((stage, time.perf_counter()))
                 self._cpu_mark(stage)
         return len(text)
@@ -144,6 +146,9 @@ class StageClock:
 
     def flush(self) -> None:
         pass
+
+    def isatty(self) -> bool:
+        return False  # no progress bars: their redraws are not steps
 
     def timed(self, what: str, call: Callable[[], Any]) -> Any:
         began = time.perf_counter()
@@ -217,6 +222,7 @@ def run_cli(
     }
     clock = StageClock()
     argv = ["export", "--out", str(config.parent / "export")] if kind == "export" else ["sync"]
+    argv.append("-v")  # the steps are logged with -v
     stderr, stdout = sys.stderr, sys.stdout
     with open(os.devnull, "w") as quiet:
         sys.stderr, sys.stdout = clock, quiet  # type: ignore[assignment]
@@ -228,6 +234,8 @@ def run_cli(
         finally:
             sys.stderr, sys.stdout = stderr, stdout
     ended = time.perf_counter()
+    if code != 0:
+        raise SystemExit(f"mozhem {' '.join(argv)} ended with exit code {code}")
     return {
         "code": code,
         "wall": ended - began,
