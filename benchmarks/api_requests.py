@@ -43,11 +43,12 @@ from gspread.utils import rowcol_to_a1  # noqa: E402
 
 from sync.backends.base import Backend, SourceSheet  # noqa: E402
 from sync.backends.google import GoogleBackend, connect, spreadsheet_key  # noqa: E402
-from sync.backends.google_layout import quote_title  # noqa: E402
+from sync.backends.google_layout import cell_value, quote_title  # noqa: E402
 from sync.backends.retry import BoundedRetryHTTPClient, RetryPolicy  # noqa: E402
 from sync.config import load_config  # noqa: E402
+from sync.labels import tab_title  # noqa: E402
 from sync.pipeline import run_pass  # noqa: E402
-from sync.plan import Grid, Snapshot, SpreadsheetPlan, locate_columns  # noqa: E402
+from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabIdentity, locate_columns  # noqa: E402
 from tests.google_harness import as_typed  # noqa: E402
 from tests.sheets_emulator.emulator import SheetsEmulator  # noqa: E402
 from tests.sheets_emulator.state import Store  # noqa: E402
@@ -164,6 +165,7 @@ class NaiveGoogleBackend:
     name = "google-naive"
     max_cell_chars = 50_000
     creates_spreadsheets = False
+    writes_atomically = True  # whatever it sends, the pass reads it all back
 
     def __init__(self, client: Any, send: bool) -> None:
         self.http = client.http_client
@@ -179,6 +181,15 @@ class NaiveGoogleBackend:
 
     def tab_titles(self, spreadsheet: str) -> list[str]:
         return self._batched.tab_titles(spreadsheet)
+
+    def read_tabs(self, spreadsheet: str, tabs: Sequence[TabIdentity]) -> Snapshot:
+        """The coordination tabs: found and their furniture read as the batched backend
+        does, then every row of each read again one request at a time (or counted)."""
+        found = self._batched.read_tabs(spreadsheet, tabs)
+        titles = {key: shape.title for key, shape in found.tabs.items()}
+        rows = self.read(spreadsheet, list(titles.values()))
+        grids = {tab.key: rows[titles[tab.key]] if tab.key in titles else None for tab in tabs}
+        return Snapshot(grids, found.tabs)
 
     def read(self, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
         key = spreadsheet_key(spreadsheet)
@@ -239,24 +250,25 @@ class NaiveGoogleBackend:
             rows = {row[at]: n for n, row in enumerate(grid[1:], start=2) if len(row) > at}
             for update in plan.updates:
                 cell = rowcol_to_a1(rows[update.key], columns[update.column] + 1)
-                body = {"values": [[update.value]]}
+                body = {"values": [[cell_value(update.value, self.max_cell_chars)]]}
                 rng = f"{quote_title(keyed.title)}!{cell}"
                 self._request("values.update", self.http.values_update, key, rng, raw, body)
         if keyed is not None:
             header = (self._lookup(plan.spreadsheet, keyed.title) or [[]])[0]
             columns = locate_columns(header, keyed.spellings)
             for values in plan.appends:
-                row = [""] * (max(columns.values()) + 1)
+                row: list[Any] = [""] * (max(columns.values()) + 1)
                 for column, value in values.items():
-                    row[columns[column]] = value
+                    if column in columns:
+                        row[columns[column]] = cell_value(value, self.max_cell_chars)
                 params = {**raw, "insertDataOption": "INSERT_ROWS"}
                 rng = f"{quote_title(keyed.title)}!A1"
                 body = {"values": [row]}
                 self._request("values.append", self.http.values_append, key, rng, params, body)
-        for title, grid in plan.rewrites.items():
-            for number, row in enumerate(grid, start=1):
-                rng = f"{quote_title(title)}!A{number}"
-                body = {"values": [row]}
+        for tab, rewrite in plan.rewrites.items():
+            for number, row in enumerate(rewrite.cells, start=1):
+                rng = f"{quote_title(plan.title_of(tab))}!A{number}"
+                body = {"values": [[cell_value(v, self.max_cell_chars) for v in row]]}
                 self._request("values.update", self.http.values_update, key, rng, raw, body)
 
 
@@ -303,11 +315,12 @@ def build_world(offers: int, needs: int, matches: int, folder: Path) -> World:
     config_path.write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
     run_pass(load_config(config_path), GoogleBackend(_client(emu)))
     # Keep `matches` rows, as if the coordinators' sheet had that many.
-    grid = emu.values(keys["coordination"], "Matches")
+    title = tab_title("matches", settings["coordination"]["language"])
+    grid = emu.values(keys["coordination"], title)
     width = max(len(row) for row in grid)
     cut = [[""] * width for _ in grid[matches + 1 :]]
     if cut:
-        emu.set_values(keys["coordination"], "Matches", cut, start=f"A{matches + 2}")
+        emu.set_values(keys["coordination"], title, cut, start=f"A{matches + 2}")
     # New form rows arrive below the others, and one donor in a hundred fixes a name.
     emu.set_values(
         keys["offers"],

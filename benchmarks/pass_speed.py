@@ -187,6 +187,10 @@ class TimedBackend:
         what = "read " + self.names.get(spreadsheet, "coordination")
         return self.clock.timed(what, lambda: self.inner.read_source(spreadsheet, tab))
 
+    def read_tabs(self, spreadsheet: str, tabs: Sequence[Any]) -> Any:
+        what = "read " + self.names.get(spreadsheet, "coordination")
+        return self.clock.timed(what, lambda: self.inner.read_tabs(spreadsheet, tabs))
+
     def apply(self, plan: Any) -> None:
         self.clock.timed("write", lambda: self.inner.apply(plan))
 

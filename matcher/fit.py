@@ -10,38 +10,61 @@ takes any clothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from matcher import vocab
-from matcher.model import Need, Offer
+from matcher.model import ANY_UNIT, Need, Offer, joined, split_joined
 
-JOIN = "+"
 _DIMENSION = re.compile(r"^\d+(?:[.,]\d+)?(?:[xх]\d+(?:[.,]\d+)?)+$", re.IGNORECASE)
-_SIZE = re.compile(r"^(\d{1,3})(?:-(\d{1,3}))?(kg|y|m)?$")
+_SIZE = re.compile(r"^(\d{1,3})(?:-(\d{1,3}))?(kg|y|m|л)?$")
+#: Letter sizes in order; "2XL" is "XXL".
+_LETTERS = {"XXS": 0, "XS": 1, "S": 2, "M": 3, "L": 4, "XL": 5, "XXL": 6, "2XL": 6,
+            "XXXL": 7, "3XL": 7, "4XL": 8, "5XL": 9}  # fmt: skip
+#: Two dimensions ("160x200" and "150x200") are one size when each side is this close.
+_DIMENSION_TOLERANCE = 0.1
 
 
 class _FitFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     audience_fits: dict[str, list[str]]
+    kind_audiences: dict[str, str]
+    kind_sizes: dict[str, str]
+    adult_unless_said: list[str]
+    kind_seasons: dict[str, list[str]]
+    mixed_in_bags: list[str]
     sized_categories: list[str]
     sized_kinds: list[str]
+    grouped_size_kinds: list[str]
+    unusable_kinds: list[str]
     unit_groups: dict[str, list[str]]
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
+    bed_widths: dict[str, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
 class FitRules:
     audience_fits: dict[str, frozenset[str]]
+    kind_audiences: dict[str, str]
+    kind_sizes: dict[str, str]
+    adult_unless_said: frozenset[str]
+    kind_seasons: dict[str, frozenset[str]]
+    mixed_in_bags: frozenset[str]
     sized_categories: frozenset[str]
     sized_kinds: frozenset[str]
+    #: Kinds sized in fixed groups: ranges fit when one holds the other.
+    grouped_size_kinds: frozenset[str]
+    #: Kinds that say a thing does not work ("на запчасти"): no need takes them.
+    unusable_kinds: frozenset[str]
     unit_group: dict[str, str]
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
+    #: Bed-size words ("ПОЛУТОРНЫЙ") -> (narrowest, widest) in cm.
+    bed_widths: dict[str, tuple[int, int]]
 
 
 @cache
@@ -54,11 +77,19 @@ def fit_rules() -> FitRules:
         raise vocab.VocabularyError(f"fit.yaml: {where}: {first['msg']}") from exc
     return FitRules(
         audience_fits={k: frozenset(v) for k, v in spec.audience_fits.items()},
+        kind_audiences=dict(spec.kind_audiences),
+        kind_sizes=dict(spec.kind_sizes),
+        adult_unless_said=frozenset(spec.adult_unless_said),
+        kind_seasons={k: frozenset(v) for k, v in spec.kind_seasons.items()},
+        mixed_in_bags=frozenset(spec.mixed_in_bags),
         sized_categories=frozenset(spec.sized_categories),
         sized_kinds=frozenset(spec.sized_kinds),
+        grouped_size_kinds=frozenset(spec.grouped_size_kinds),
+        unusable_kinds=frozenset(spec.unusable_kinds),
         unit_group=vocab.synonym_table(spec.unit_groups, "fit.yaml: unit_groups"),
         height_by_age_months=dict(spec.height_by_age_months),
         shoe_size_by_age_months=dict(spec.shoe_size_by_age_months),
+        bed_widths={k.upper(): v for k, v in spec.bed_widths.items()},
     )
 
 
@@ -75,9 +106,52 @@ class ItemProfile:
 
 
 def profile_of(record: Offer | Need) -> ItemProfile:
-    return ItemProfile(
-        record.category, record.kind, record.audience, record.season, record.size, record.unit
-    )
+    """What matching compares; an offer silent on the season or the audience is
+    for those its kind is for (a need that names trainers takes trainers of any
+    season)."""
+    offer = isinstance(record, Offer)
+    season = record.season or (implied_season(record.kind) if offer else "")
+    audience = record.audience or (implied_audience(record.kind) if offer else "")
+    if not offer and not audience and record.category in fit_rules().adult_unless_said:
+        audience = "adult"  # tables for a shelter: a child's table set is no fit
+    size = record.size or (implied_size(record.kind) if offer else "")
+    return ItemProfile(record.category, record.kind, audience, season, size, record.unit)
+
+
+@lru_cache(maxsize=4_096)
+def implied_size(kind: str) -> str:
+    """The size every kind of the line has ("автолюлька": 0-13 kg), or ""."""
+    return _shared_by_every_kind(fit_rules().kind_sizes, kind)
+
+
+@lru_cache(maxsize=4_096)
+def implied_audience(kind: str) -> str:
+    """Who every kind of the line is for ("подгузники для взрослых": adults), or ""."""
+    return _shared_by_every_kind(fit_rules().kind_audiences, kind)
+
+
+def _shared_by_every_kind(table: dict[str, str], kind: str) -> str:
+    """The value `table` gives every kind of `kind` (a kind path or one above it),
+    or "" when the kinds differ or one has none."""
+    found = {
+        next((v for k, v in table.items() if path == k or path.startswith(k + "/")), "")
+        for path in split_joined(kind)
+    }
+    return found.pop() if len(found) == 1 else ""
+
+
+@lru_cache(maxsize=4_096)
+def implied_season(kind: str) -> str:
+    """The seasons the kinds are for when the text names none ("кроссовки": not
+    winter), or "" when a kind says nothing of seasons."""
+    table = fit_rules().kind_seasons
+    found: set[str] = set()
+    for path in split_joined(kind):
+        seasons = [v for k, v in table.items() if path == k or path.startswith(k + "/")]
+        if not seasons:
+            return ""  # one kind of the line may be for any season
+        found.update(*seasons)
+    return joined(sorted(found))
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,22 +160,26 @@ class Fit:
     unknown: tuple[str, ...] = ()
     #: The two sides count in different units ("мешки" and "штуки").
     unit_mismatch: bool = False
+    #: 0 for a full fit; one more for each unknown point or a unit mismatch
+    #: (stored: the engine reads it for every candidate arc).
+    level: int = field(init=False, compare=False)
 
-    @property
-    def level(self) -> int:
-        """0 for a full fit; one more for each unknown point or a unit mismatch."""
-        return len(self.unknown) + int(self.unit_mismatch)
-
-
-def _set(value: str) -> frozenset[str]:
-    return frozenset(v for v in value.split(JOIN) if v)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "level", len(self.unknown) + int(self.unit_mismatch))
 
 
 def _sizes(size: str) -> dict[str, list[tuple[int, int]] | set[str]]:
     """Sizes by scale: "n" plain numbers and ranges (a size, a height), "kg" weight
-    classes, "y" and "m" ages in years and months, "w" words ("XL", "евро")."""
+    classes, "y" and "m" ages in years and months, "л" capacities in litres, "l"
+    letter sizes ("M-L"), "d"
+    dimensions, "w" words ("евро")."""
     out: dict[str, Any] = {}
     for part in (p.strip() for p in size.split(",") if p.strip()):
+        letters = part.upper().split("-")
+        if all(letter in _LETTERS for letter in letters):
+            steps = [_LETTERS[letter] for letter in letters]
+            out.setdefault("l", []).append((min(steps), max(steps)))
+            continue
         found = _SIZE.match(part)
         if not found:
             scale = "d" if _DIMENSION.match(part) else "w"
@@ -121,6 +199,22 @@ def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]], *, stages: bool
     return any(lo <= y and x <= hi for x, y in a for lo, hi in b)
 
 
+def _grouped(kind: str) -> bool:
+    return bool(_kinds_and_heads(kind) & fit_rules().grouped_size_kinds)
+
+
+def _kinds_and_heads(kind: str) -> frozenset[str]:
+    """The kind paths of `kind` and their first steps ("car_seats" of "car_seats/boosters")."""
+    kinds = split_joined(kind)
+    return frozenset({k.split("/")[0] for k in kinds} | kinds)
+
+
+def _nested(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    """Car-seat groups: a 0-13 kg seat and a 9-18 kg one overlap but are
+    different seats; one range must hold the other."""
+    return any((lo <= x and y <= hi) or (x <= lo and hi <= y) for x, y in a for lo, hi in b)
+
+
 def _shares_stage(x: int, y: int, lo: int, hi: int) -> bool:
     if x == y or lo == hi:  # a single age: inside the range, its upper end excluded
         point, (low, high) = (x, (lo, hi)) if x == y else (lo, (x, y))
@@ -134,22 +228,57 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
     A child's age is compared with a height through the table in fit.yaml.
     """
     theirs, ours = _sizes(need.size), _sizes(offer.size)
-    for scale in ("n", "kg", "y", "m", "w", "d"):
+    for scale in ("n", "kg", "y", "m", "л", "l", "w", "d"):
         if scale in theirs and scale in ours:
             if scale == "w":
                 return bool(theirs["w"] & ours["w"])  # type: ignore[operator]
-            if scale == "d":  # "160x200" and "150x200" may both do: a person decides
-                return True if theirs["d"] & ours["d"] else None  # type: ignore[operator]
+            if scale == "d":
+                return _dimensions_fit(theirs["d"], ours["d"])  # type: ignore[arg-type]
+            if scale == "kg" and _grouped(need.kind):
+                return _nested(ours["kg"], theirs["kg"])  # type: ignore[arg-type]
             stages = scale in ("y", "m")
             return _overlap(ours[scale], theirs[scale], stages=stages)  # type: ignore[arg-type]
-    shoes = need.category == "shoes"
     rules = fit_rules()
+    for words, dims in ((theirs.get("w"), ours.get("d")), (ours.get("w"), theirs.get("d"))):
+        if words and dims:
+            return _width_fits(words, dims, rules.bed_widths)  # type: ignore[arg-type]
+    shoes = need.category == "shoes"
     table = rules.shoe_size_by_age_months if shoes else rules.height_by_age_months
     lowest = 15 if shoes else 50  # below this a number is not a size on the table's scale
     found = [_on_scale(sizes, table, lowest) for sizes in (theirs, ours)]
     if found[0] and found[1]:
         return _overlap(found[1], found[0])
     return None
+
+
+def _width_fits(words: set[str], dims: set[str], widths: dict[str, tuple[int, int]]) -> bool | None:
+    """ "односпальный" and "60x120": the narrow side must be as wide as the word says."""
+    ranges = [widths[w] for w in words if w in widths]
+    if not ranges:
+        return None
+    narrow = [min(float(v.replace(",", ".")) for v in re.split("[XХ]", d)) for d in dims]
+    return any(lo <= side <= hi for side in narrow for lo, hi in ranges)
+
+
+def _dimensions_fit(need: set[str], offer: set[str]) -> bool | None:
+    """ "160x200" takes "150x200" (each side within 10%), not "70x70" for "50x70";
+    dimensions of different shapes ("50x70" and "40x60x12") say nothing."""
+    shapes = [
+        [sorted(float(v.replace(",", ".")) for v in re.split("[XХ]", d)) for d in side]
+        for side in (need, offer)
+    ]
+    comparable = False
+    for wanted in shapes[0]:
+        for given in shapes[1]:
+            if len(wanted) != len(given):
+                continue
+            comparable = True
+            if all(
+                abs(a - b) <= _DIMENSION_TOLERANCE * max(a, b)
+                for a, b in zip(wanted, given, strict=True)
+            ):
+                return True
+    return False if comparable else None
 
 
 def _on_scale(
@@ -162,7 +291,8 @@ def _on_scale(
         for low, high in sizes.get(scale, []):
             months = [m for m in table if low * factor <= m <= max(high * factor, low * factor)]
             nearest = months or [min(table, key=lambda m: abs(m - low * factor))]
-            out.append((min(table[m][0] for m in nearest), max(table[m][1] for m in nearest)))
+            # the age's lowest size is the stage below's highest: "6-9 мес" is not 62
+            out.append((min(table[m][0] for m in nearest) + 1, max(table[m][1] for m in nearest)))
     for low, high in sizes.get("n", []):
         if low >= lowest:
             out.append((low, high))
@@ -189,8 +319,9 @@ def _kinds_fit(need: frozenset[str], offer: frozenset[str]) -> bool | None:
 
 def _size_matters(need: ItemProfile) -> bool:
     rules = fit_rules()
-    kinds = {k.split("/")[0] for k in _set(need.kind)} | _set(need.kind)
-    return need.category in rules.sized_categories or bool(kinds & rules.sized_kinds)
+    return need.category in rules.sized_categories or bool(
+        _kinds_and_heads(need.kind) & rules.sized_kinds
+    )
 
 
 #: An offer that fits on every point the need states.
@@ -203,24 +334,27 @@ FITS, UNKNOWN, CONTRADICTS = 0, 1, None
 
 @lru_cache(maxsize=65_536)
 def kind_point(need_kind: str, offer_kind: str) -> int | None:
-    fits = _kinds_fit(_set(need_kind), _set(offer_kind))
+    unusable = fit_rules().unusable_kinds
+    if split_joined(offer_kind) & unusable and not split_joined(need_kind) & unusable:
+        return CONTRADICTS  # a fridge "на запчасти" is no fridge for a family
+    fits = _kinds_fit(split_joined(need_kind), split_joined(offer_kind))
     return CONTRADICTS if fits is None else (FITS if fits else UNKNOWN)
 
 
 @lru_cache(maxsize=65_536)
 def audience_point(need_audience: str, offer_audience: str) -> int | None:
-    need_for, offer_for = _set(need_audience), _set(offer_audience)
+    need_for, offer_for = split_joined(need_audience), split_joined(offer_audience)
     if not need_for:
         return FITS
-    if not offer_for:
-        return UNKNOWN
     fits = fit_rules().audience_fits
+    if not offer_for:
+        return FITS if any("" in fits.get(n, ()) for n in need_for) else UNKNOWN
     return FITS if any(o in fits.get(n, {n}) for n in need_for for o in offer_for) else None
 
 
 @lru_cache(maxsize=65_536)
 def season_point(need_season: str, offer_season: str) -> int | None:
-    wanted, given = _set(need_season), _set(offer_season)
+    wanted, given = split_joined(need_season), split_joined(offer_season)
     if not wanted:
         return FITS
     if not given:
@@ -240,9 +374,26 @@ def size_point(need_category: str, need_kind: str, need_size: str, offer_size: s
 
 
 @lru_cache(maxsize=4_096)
-def units_differ(need_unit: str, offer_unit: str) -> bool:
-    group = fit_rules().unit_group
-    return group.get(offer_unit, "items") != group.get(need_unit, "items")
+def unit_point(need_group: str, need_counts_things: bool, offer_group: str) -> int | None:
+    """Counts compare within one unit group ("unit_groups"); a bag or a box of
+    mixed things is no count of the things a need names: "куртки 10 шт" takes no
+    "пакет вещей", "одежда" does (`need_counts_things`: see `counts_things`)."""
+    if offer_group == "packed" and need_counts_things and need_group in ("items", ANY_UNIT):
+        return CONTRADICTS
+    return FITS if need_group in (offer_group, ANY_UNIT) else UNKNOWN
+
+
+def unit_group(unit: str, category: str) -> str:
+    """The group a unit counts in; bags and boxes of goods that are not mixed
+    (a box of formula, a sack of flour) count as packs."""
+    rules = fit_rules()
+    group = rules.unit_group.get(unit, "items")
+    return "items" if group == "packed" and category not in rules.mixed_in_bags else group
+
+
+def counts_things(need: ItemProfile) -> bool:
+    """A need that names a kind of a category whose bags hold mixed things."""
+    return bool(need.kind) and need.category in fit_rules().mixed_in_bags
 
 
 @lru_cache(maxsize=64)
@@ -261,9 +412,14 @@ def item_fit(offer: ItemProfile, need: ItemProfile) -> Fit | None:
         season_point(need.season, offer.season),
         size_point(need.category, need.kind, need.size, offer.size),
     )
-    if CONTRADICTS in verdicts:
+    units = unit_point(
+        unit_group(need.unit, need.category),
+        counts_things(need),
+        unit_group(offer.unit, offer.category),
+    )
+    if CONTRADICTS in verdicts or units is CONTRADICTS:
         return None
     mask = sum(1 << k for k, verdict in enumerate(verdicts) if verdict == UNKNOWN)
-    if units_differ(need.unit, offer.unit):
+    if units == UNKNOWN:
         mask |= 1 << len(POINTS)
     return fit_of_mask(mask)

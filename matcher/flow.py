@@ -116,14 +116,37 @@ def component_scales(
     return Scales(big, need_b * offer_b, offer_b, levels, d_b, need_b, offer_b, exact=False)
 
 
-def _components(cands: Candidates) -> tuple[int, np.ndarray]:
+@dataclass(frozen=True, slots=True)
+class _ArcArrays:
+    """The candidate arcs as columns, read from the arc objects once."""
+
+    tails: np.ndarray  # offer group
+    heads: np.ndarray  # need group
+    levels: np.ndarray  # fit level
+    one_unit: np.ndarray  # the units differ: the arc carries one unit
+    metres: np.ndarray  # distance units, as `distance_units`
+
+    @classmethod
+    def of(cls, cands: Candidates) -> _ArcArrays:
+        arcs, count = cands.arcs, len(cands.arcs)
+        km = np.fromiter(
+            (-1.0 if a.distance_km is None else a.distance_km for a in arcs), np.float64, count
+        )
+        return cls(
+            np.fromiter((a.offer_group for a in arcs), np.int64, count),
+            np.fromiter((a.need_group for a in arcs), np.int64, count),
+            np.fromiter((a.fit.level for a in arcs), np.int64, count),
+            np.fromiter((a.fit.unit_mismatch for a in arcs), bool, count),
+            # a name match (no distance) is 0; rint rounds half to even, as round() does
+            np.where(km < 0, 0, np.rint(km * DISTANCE_UNITS_PER_KM)).astype(np.int64),
+        )
+
+
+def _components(cands: Candidates, arrays: _ArcArrays) -> tuple[int, np.ndarray]:
     n_og, n_ng = len(cands.offer_groups), len(cands.need_groups)
-    rows = np.fromiter((a.offer_group for a in cands.arcs), dtype=np.int64, count=len(cands.arcs))
-    cols = np.fromiter(
-        (n_og + a.need_group for a in cands.arcs), dtype=np.int64, count=len(cands.arcs)
-    )
     graph = coo_matrix(
-        (np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n_og + n_ng, n_og + n_ng)
+        (np.ones(len(arrays.tails), dtype=np.int8), (arrays.tails, n_og + arrays.heads)),
+        shape=(n_og + n_ng, n_og + n_ng),
     )
     count, labels = connected_components(graph, directed=False)
     return count, labels
@@ -139,23 +162,28 @@ class _Component:
     max_fit: int = 0  # the worst fit level of an arc
 
 
-def _split_components(cands: Candidates) -> tuple[dict[int, _Component], np.ndarray]:
+def _split_components(
+    cands: Candidates, arrays: _ArcArrays
+) -> tuple[dict[int, _Component], np.ndarray]:
     """The connected components of the candidate graph (groups without arcs left out)."""
-    _, labels = _components(cands)
+    _, labels = _components(cands, arrays)
     n_og = len(cands.offer_groups)
     comps: dict[int, _Component] = defaultdict(_Component)
-    for g in sorted({a.offer_group for a in cands.arcs}):
+    for g in np.unique(arrays.tails).tolist():
         comp = comps[int(labels[g])]
         comp.offer_groups.append(g)
         comp.offer_lines.extend(cands.offer_groups[g].members)
-    for h in sorted({a.need_group for a in cands.arcs}):
+    for h in np.unique(arrays.heads).tolist():
         comp = comps[int(labels[n_og + h])]
         comp.need_groups.append(h)
         comp.need_lines.extend(cands.need_groups[h].members)
-    for a in cands.arcs:
-        comp = comps[int(labels[a.offer_group])]
-        comp.max_distance = max(comp.max_distance, distance_units(a.distance_km))
-        comp.max_fit = max(comp.max_fit, a.fit.level)
+    arc_comp = labels[arrays.tails]
+    longest = np.zeros(len(labels), dtype=np.int64)
+    worst = np.zeros(len(labels), dtype=np.int64)
+    np.maximum.at(longest, arc_comp, arrays.metres)
+    np.maximum.at(worst, arc_comp, arrays.levels)
+    for c, comp in comps.items():
+        comp.max_distance, comp.max_fit = int(longest[c]), int(worst[c])
     return dict(sorted(comps.items())), labels
 
 
@@ -207,7 +235,8 @@ def solve_flow(inst: Instance, cands: Candidates) -> list[Assignment]:
         return []
     og_list, ng_list = cands.offer_groups, cands.need_groups
     n_og = len(og_list)
-    comps, labels = _split_components(cands)
+    arrays = _ArcArrays.of(cands)
+    comps, labels = _split_components(cands, arrays)
     og_free = [sum(inst.offer_free[i] for i in g.members) for g in og_list]
     ng_free = [sum(inst.need_free[j] for j in g.members) for g in ng_list]
     comp_flow = {
@@ -248,7 +277,7 @@ def solve_flow(inst: Instance, cands: Candidates) -> list[Assignment]:
                 cost = s.need_cost(inst.need_weight[j], need_pos[j], n_n)
                 need_arc_of.append((net.add(2 + n_og + h, sink, inst.need_free[j], cost), j))
     first_pair = len(net.tails)
-    net.add_many(*_pair_arcs(cands, labels, scales, steps, og_free, ng_free, n_og))
+    net.add_many(*_pair_arcs(arrays, labels, scales, steps, og_free, ng_free, n_og))
     net.add(source, sink, supply, 0)  # matching less is always feasible
     flows = net.solve(n_nodes, source, sink, supply)
     carrying = np.nonzero(flows[first_pair : first_pair + len(cands.arcs)])[0]
@@ -257,7 +286,7 @@ def solve_flow(inst: Instance, cands: Candidates) -> list[Assignment]:
 
 
 def _pair_arcs(
-    cands: Candidates,
+    arrays: _ArcArrays,
     labels: np.ndarray,
     scales: dict[int, Scales],
     steps: dict[int, int],
@@ -267,12 +296,8 @@ def _pair_arcs(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Tails, heads, capacities and costs of the group-to-group arcs, all at once
     (there can be a million): `pair_units` and `Scales.pair_cost` on arrays."""
-    count = len(cands.arcs)
-    tails = np.fromiter((a.offer_group for a in cands.arcs), np.int64, count)
-    heads = np.fromiter((a.need_group for a in cands.arcs), np.int64, count)
-    levels = np.fromiter((a.fit.level for a in cands.arcs), np.int64, count)
-    one_unit = np.fromiter((a.fit.unit_mismatch for a in cands.arcs), bool, count)
-    metres = np.fromiter((distance_units(a.distance_km) for a in cands.arcs), np.int64, count)
+    tails, heads, levels = arrays.tails, arrays.heads, arrays.levels
+    one_unit, metres = arrays.one_unit, arrays.metres
     comp = labels[tails]
     keys = sorted(scales)
     at = np.searchsorted(np.array(keys), comp)

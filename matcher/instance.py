@@ -55,7 +55,7 @@ def age_days(since: datetime | None, now: datetime | None) -> int | None:
     return max(0, int((time_key(now) - time_key(since)) // 86_400))
 
 
-def _ranks(keys: Sequence[tuple[float, str]]) -> list[int]:
+def _ranks(keys: Sequence[tuple[float, int, str]]) -> list[int]:
     """Position of each item when sorted oldest first (ties by id): 0 = oldest."""
     order = sorted(range(len(keys)), key=keys.__getitem__)
     ranks = [0] * len(keys)
@@ -148,8 +148,11 @@ def prepare(
         offer_free=[max(0, o.quantity - u) for o, u in zip(offer_list, offer_used, strict=True)],
         need_free=[max(0, n.quantity - u) for n, u in zip(need_list, need_used, strict=True)],
         need_weight=[int(weights.get(n.urgency, 0)) for n in need_list],
-        offer_rank=_ranks([(time_key(o.submitted_at), o.offer_id) for o in offer_list]),
-        need_rank=_ranks([(time_key(n.submitted_at), n.need_id) for n in need_list]),
+        # older offers first; of two as old, the one that covers more
+        offer_rank=_ranks(
+            [(time_key(o.submitted_at), -o.quantity, o.offer_id) for o in offer_list]
+        ),
+        need_rank=_ranks([(time_key(n.submitted_at), 0, n.need_id) for n in need_list]),
         offer_radius_km=[
             delivery_km if o.can_deliver is True else params.max_distance_km for o in offer_list
         ],

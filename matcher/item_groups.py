@@ -26,11 +26,13 @@ from matcher.fit import (
     Fit,
     ItemProfile,
     audience_point,
-    fit_rules,
+    counts_things,
     kind_point,
     profile_of,
     season_point,
     size_point,
+    unit_group,
+    unit_point,
 )
 from matcher.instance import Instance
 
@@ -73,7 +75,7 @@ class _Encoder:
         self.rows: dict[tuple[str, ...], tuple[int, ...]] = {}
 
     def need_row(self, p: ItemProfile) -> tuple[int, ...]:
-        unit = fit_rules().unit_group.get(p.unit, "items")
+        unit = (unit_group(p.unit, p.category), counts_things(p))
         values = (p.kind, p.audience, p.season, (p.category, p.kind, p.size), unit)
         return tuple(c.code(v) for c, v in zip(self.need, values, strict=True))
 
@@ -91,8 +93,9 @@ class _Encoder:
             category, kind, size = cast(tuple[str, str, str], need)
             return size_point(category, kind, size, str(offer))
 
-        def units(need: object, offer: object) -> int:  # both are unit groups here
-            return _FIT if need == offer else _UNKNOWN
+        def units(need: object, offer: object) -> int | None:
+            group, counts = cast(tuple[str, bool], need)
+            return unit_point(group, counts, str(offer))
 
         checks: list[Callable[[object, object], int | None]] = [
             lambda n, o: kind_point(str(n), str(o)),
@@ -115,7 +118,9 @@ def _levels(tables: list[np.ndarray], needs: np.ndarray, offers: np.ndarray) -> 
         verdict = tables[k][needs[None, :, k], offers[:, None, k]]
         level += verdict == _UNKNOWN
         contradicts |= verdict == _NO
-    level += (tables[4][needs[None, :, 4], offers[:, None, 4]] == _UNKNOWN) * _UNITS
+    units = tables[4][needs[None, :, 4], offers[:, None, 4]]
+    level += (units == _UNKNOWN) * _UNITS
+    contradicts |= units == _NO
     level[contradicts] = -1
     return level
 
@@ -154,10 +159,10 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
     """Candidates whose groups are alike in item too, with the fit on every arc."""
     encoder = _Encoder()
     need_groups, became, need_rows = _split_needs(inst, geo.need_groups, encoder)
-    unit_group = fit_rules().unit_group  # units of one group count alike
-    offer_rows = [
-        encoder.offer_row((o.kind, o.audience, o.season, o.size, unit_group.get(o.unit, "items")))
-        for o in inst.offers
+    profiles = (profile_of(o) for o in inst.offers)  # the season a kind implies, too
+    offer_rows = [  # units of one group count alike
+        encoder.offer_row((p.kind, p.audience, p.season, p.size, unit_group(p.unit, p.category)))
+        for p in profiles
     ]
     tables = encoder.tables()
     need_codes = np.array(need_rows, dtype=np.int32).reshape(-1, 5)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -169,6 +169,24 @@ class Proposal:
     fit_level: int = 0
     #: Up to two other offers a coordinator could turn to for the same need.
     alternatives: tuple[Alternative, ...] = ()
+
+
+#: Several values of one item-model field ("men+women", "outerwear/jackets+knitwear").
+JOIN = "+"
+
+
+#: The unit of a need that states no count: offers in any unit will do.
+ANY_UNIT = "any"
+
+
+def joined(values: Iterable[str]) -> str:
+    """Values as one field: sorted, each once, empty ones left out."""
+    return JOIN.join(sorted({v for v in values if v}))
+
+
+def split_joined(value: str) -> frozenset[str]:
+    """The values of a field written by `joined`."""
+    return frozenset(v for v in value.split(JOIN) if v)
 
 
 def stable_id(prefix: str, *parts: object) -> str:

@@ -80,6 +80,17 @@ class ProblemCode(StrEnum):
     HEADER_ROW = "header_row"
     OTHER_ITEM = "other_item"
     CELL_REFRESHED = "cell_refreshed"
+    OFFER_PHONE_CORRECTED = "offer_phone_corrected"
+    OFFER_ITEM_CORRECTED = "offer_item_corrected"
+    NEED_PHONE_CORRECTED = "need_phone_corrected"
+    NEED_ITEM_CORRECTED = "need_item_corrected"
+    OVER_ALLOCATED = "over_allocated"
+    MATCHES_TAB_DELETED = "matches_tab_deleted"
+    MEMORY_TAB_MISSING = "memory_tab_missing"
+    # Not rows: why a pass on a shared spreadsheet wrote nothing (sync/lease.py).
+    LEASE_HELD = "lease_held"
+    LEASE_TAKEN_MEANWHILE = "lease_taken_meanwhile"
+    LEASE_RAN_OUT = "lease_ran_out"
 
 
 # --- the loader ----------------------------------------------------------------------
@@ -162,24 +173,14 @@ class Texts(Strict):
 # --- matcher/data/categories.yaml ------------------------------------------------------
 
 
-class Negators(Strict):
-    before: list[str] = []
-    after: list[str] = []
-
-
 class Category(Strict):
     #: The one name of the category shown to coordinators.
     labels: Texts
-    words: list[str]
-    phrases: list[str] = []
 
 
 class CategoriesFile(Strict):
-    """What people write -> category code; the normalizer checks the words themselves
-    (matcher/normalize/categories.py), this model the shape and the labels."""
+    """The categories' names; what people write for them is matcher/data/lexicon.yaml."""
 
-    gap_words: list[str] = []
-    negators: Negators = Negators()
     categories: dict[str, Category]
 
     @model_validator(mode="after")

@@ -90,19 +90,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="check access and headers; writes nothing",
         description="Check credentials, access to each spreadsheet and every mapped header.",
     )
-    commands.add_parser(
+    report = commands.add_parser(
         "report",
         parents=[common],
-        help="print a summary of the matches",
-        description="Print how many matches are in each status, per category.",
+        help="print the dashboard, or write it as an HTML file with charts",
+        description="Summarize the coordination spreadsheet: open needs, waiting offers, "
+        "the status funnel, delivery times, urgent needs, weekly trends and problems, in "
+        "the coordinators' language.",
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        help="write report.html (tables and charts, one self-contained file) to this folder",
     )
     export = commands.add_parser(
         "export",
         parents=[common],
-        help="write offers, needs, matches and problems as CSV",
-        description="Write offers.csv, needs.csv, matches.csv and problems.csv.",
+        help="write offers, needs, matches and problems as CSV (or one .xlsx)",
+        description="Write offers.csv, needs.csv, matches.csv and problems.csv (UTF-8 with a "
+        "byte-order mark, for Excel), or with --excel one workbook, mozhem-export.xlsx.",
     )
-    export.add_argument("--out", type=Path, required=True, help="folder for the CSV files")
+    export.add_argument("--out", type=Path, required=True, help="folder for the files")
+    export.add_argument(
+        "--excel", action="store_true", help="write one .xlsx workbook instead of CSV files"
+    )
     commands.add_parser(
         "status",
         parents=[common],
@@ -148,7 +159,11 @@ def main(
             return int(LEDGER_COMMANDS[args.command](args, state_dir_of(args.config)))
         from sync.config import load_config
 
-        config = load_config(args.config)
+        try:
+            config = load_config(args.config)
+        except MozhemError as error:
+            _count_as_a_failed_pass(args, None, error)
+            raise
         return int(COMMANDS[args.command](args, config, backend_factory or _open_backend))
     except Interrupted as interrupted:
         return _fail(interrupted, str(interrupted), interrupted.exit_code, False)
@@ -200,7 +215,31 @@ def _open_backend(config: Config) -> Backend:
 def _sync(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
     from sync.commands import sync_once
 
-    return sync_once(config, factory(config), dry_run=args.dry_run)
+    try:
+        backend = factory(config)
+    except MozhemError as error:
+        _count_as_a_failed_pass(args, config.state_path, error)
+        raise
+    return sync_once(config, backend, dry_run=args.dry_run)
+
+
+def _count_as_a_failed_pass(
+    args: argparse.Namespace, state_path: Path | None, error: MozhemError
+) -> None:
+    """A `mozhem sync` that could not start (config.yaml, the key file) goes into the
+    ledger as a failed pass: under a timer or cron, `mozhem status` must say so. The
+    error stays one line: the ledger is written quietly."""
+    if args.command != "sync" or args.dry_run:
+        return
+    from sync.commands import record_failure
+    from sync.ops.starter import who_started_this_process
+    from sync.ops.status import state_dir_of
+
+    try:
+        state_path = state_path or state_dir_of(args.config)
+        record_failure(state_path, error, who_started_this_process(), log_line=False)
+    except (MozhemError, OSError):
+        pass  # no state_dir to be found or written: the error line says enough
 
 
 def _run(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
@@ -222,15 +261,15 @@ def _check(args: argparse.Namespace, config: Config, factory: BackendFactory) ->
 
 
 def _report(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
-    from sync.commands import report
+    from sync.reporting import report
 
-    return report(config, factory(config))
+    return report(config, factory(config), args.out)
 
 
 def _export(args: argparse.Namespace, config: Config, factory: BackendFactory) -> int:
     from sync.commands import export
 
-    return export(config, factory(config), args.out)
+    return export(config, factory(config), args.out, excel=args.excel)
 
 
 def _status(args: argparse.Namespace, state_path: Path) -> int:

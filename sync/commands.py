@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from reports.summary import render_text, summarize
 from sync.backends.base import Backend, BackendError
 from sync.config import Config
-from sync.coordination import category_code, read_matches
-from sync.layouts import MATCHES, TABS
+from sync.layouts import TABS
 from sync.ops import snapshots
 from sync.ops.progress import Progress, reporting
 from sync.ops.signals import StopSignals
+from sync.ops.starter import who_started_this_process
 from sync.pipeline import PassResult, read_coordination, run_pass
-from sync.plan import Grid, SpreadsheetPlan
+from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabIdentity
 from sync.privacy import mask_phones_in
 from sync.state import FAILED, INTERRUPTED, OK, OpsError, StateStore, stamp
+from sync.tabs import identity
 
 log = logging.getLogger("sync.pass")
 
@@ -37,7 +38,9 @@ def sync_once(config: Config, backend: Backend, *, dry_run: bool = False) -> int
     """`mozhem sync`: one recorded pass; the human summary on stdout."""
     signals = StopSignals()
     with signals.installed():
-        outcome = recorded_pass(config, backend, dry_run=dry_run, signals=signals)
+        outcome = recorded_pass(
+            config, backend, dry_run=dry_run, signals=signals, started_by=who_started_this_process()
+        )
     if dry_run:
         print("\n".join(outcome.result.plan.describe()))
     print(summary(outcome.result, dry_run=dry_run))
@@ -50,13 +53,18 @@ def recorded_pass(
     *,
     dry_run: bool = False,
     signals: StopSignals | None = None,
+    started_by: str | None = None,
 ) -> Outcome:
     """One pass under the lock, in the ledger, with a snapshot before any write and
-    one summary line in the log. A dry run writes nothing and is not recorded."""
+    one summary line in the log. A dry run writes nothing and is not recorded.
+
+    Snapshots past ops.keep_snapshots_days go first, whatever becomes of the pass:
+    a backend failing for weeks must not fill the disk."""
     store = StateStore(config.state_path)
     signals = signals or StopSignals()
     progress = Progress(config.ops.progress_every_seconds)
-    with store.exclusive(), reporting(progress), signals.passing():
+    target = backend.hold(config.coordination.spreadsheet)
+    with store.exclusive(), target, reporting(progress), signals.passing():
         for record in store.close_abandoned():
             log.warning(
                 "pass %d (started %s, pid %s) never finished: its process stopped; "
@@ -69,7 +77,8 @@ def recorded_pass(
         if dry_run:
             result = _run(config, backend, started, store, dry_run=True)
             return Outcome(None, result, time.monotonic() - clock)
-        pass_id = store.begin("sync", started)
+        snapshots.prune(store, started, config.ops.keep_snapshots_days)
+        pass_id = store.begin("sync", started, started_by)
 
         def keep(seen: Mapping[str, Grid | None]) -> None:
             snapshot = snapshots.Snapshot(
@@ -89,8 +98,8 @@ def recorded_pass(
             raise
         seconds = time.monotonic() - clock
         written = written_count(result.plan) if result.written else 0
-        # Only after the write succeeded: a row we failed to write was never there.
-        store.remember_matches(_pairs_on_sheet(result), pass_id)
+        # The pairs written live in the coordination spreadsheet's memory tab now;
+        # state_dir keeps only the lock, the ledger and the snapshots.
         facts = {**_counts(result), "written": written, "requests": recorder.requests_sent}
         store.finish(
             pass_id,
@@ -107,14 +116,17 @@ def recorded_pass(
             seconds,
             extra={"fields": _fields(pass_id, OK, seconds, **facts)},
         )
-        snapshots.prune(store, started, config.ops.keep_snapshots_days)
         return Outcome(pass_id, result, seconds)
 
 
-def record_failure(config: Config, error: BaseException) -> None:
-    """A pass that failed before it could start (no backend): in the ledger and the log."""
-    store = StateStore(config.state_path)
-    _record_failure(store, store.begin("sync", datetime.now()), "pass", time.monotonic(), error)
+def record_failure(
+    state_path: Path, error: BaseException, started_by: str | None = None, *, log_line: bool = True
+) -> None:
+    """A pass that failed before it could start (no config, no backend): in the ledger,
+    so that `mozhem status` says so, and in the log unless the caller says it itself."""
+    store = StateStore(state_path)
+    pass_id = store.begin("sync", datetime.now(), started_by)
+    _record_failure(store, pass_id, "pass", time.monotonic(), error, log_line=log_line)
 
 
 def _run(
@@ -149,7 +161,7 @@ def _describe(error: BaseException) -> str:
 
 def written_count(plan: SpreadsheetPlan) -> int:
     """Rows appended, cells refreshed and rows rewritten: what "N written" counts."""
-    rewritten = sum(max(len(rows) - 1, 0) for rows in plan.rewrites.values())
+    rewritten = sum(max(len(r.cells) - 1, 0) for r in plan.rewrites.values())
     return len(plan.appends) + len(plan.updates) + rewritten
 
 
@@ -163,12 +175,6 @@ def _progress(step: str) -> None:
     log.log(logging.INFO if sys.stderr.isatty() else logging.DEBUG, step)
 
 
-def _pairs_on_sheet(result: PassResult) -> list[tuple[str, str, str]]:
-    existing = [(m.match_id, m.offer_id, m.need_id) for m, _ in result.data.matches.on_sheet()]
-    appended = [(row["match_id"], row["offer_id"], row["need_id"]) for row in result.plan.appends]
-    return existing + appended
-
-
 def _record_failure(
     store: StateStore,
     pass_id: int,
@@ -176,6 +182,8 @@ def _record_failure(
     clock: float,
     error: BaseException,
     requests: int | None = None,
+    *,
+    log_line: bool = True,
 ) -> None:
     """A pass or restore that raised: in the ledger and in one log line."""
     seconds = time.monotonic() - clock
@@ -185,6 +193,8 @@ def _record_failure(
     store.finish(
         pass_id, outcome, finished=datetime.now(), seconds=seconds, counts=counts, error=message
     )
+    if not log_line:
+        return
     log.error(
         "%s %s %d after %.1f s: %s",
         outcome,
@@ -241,28 +251,18 @@ def check(config: Config, backend: Backend) -> int:
     return 0
 
 
-def report(config: Config, backend: Backend) -> int:
-    spreadsheet = config.coordination.spreadsheet
-    grid = read_coordination(backend, spreadsheet, [MATCHES])[MATCHES]
-    if grid is None:
-        raise BackendError(
-            f"{backend.location(spreadsheet)} has no Matches tab yet: run mozhem sync."
-        )
-    sheet = read_matches(grid)
-    pairs = [
-        (category_code(row.cells.get("category", "")), m.status) for m, row in sheet.on_sheet()
-    ]
-    print(f"Matches on {backend.location(spreadsheet)}: {len(pairs)}")
-    print(render_text(summarize(pairs)))
-    return 0
-
-
-def export(config: Config, backend: Backend, out: Path) -> int:
-    from sync.export import export_csv, prepare_folder
+def export(config: Config, backend: Backend, out: Path, *, excel: bool = False) -> int:
+    from sync.export import export_csv, export_excel, prepare_folder
 
     prepare_folder(out)  # before reading anything: a wrong --out is said at once
     result = run_pass(config, backend, dry_run=True)
-    for path, replaced in export_csv(result.data, config.coordination.language, out):
+    language = config.coordination.language
+    written = (
+        [export_excel(result.data, language, out)]
+        if excel
+        else export_csv(result.data, language, out)
+    )
+    for path, replaced in written:
         print(f"{'Replaced' if replaced else 'Wrote'} {path}")
     return 0
 
@@ -297,11 +297,13 @@ def restore(
             f"pass {pass_id} wrote {snap.spreadsheet} ({snap.backend}); config.yaml now names "
             f"{spreadsheet} ({backend.name}). Restore with the config that pass used."
         )
-    with store.exclusive():
-        tabs = list(snap.tabs)
+    with store.exclusive(), backend.hold(spreadsheet):
+        tabs = _identities(snap.tabs)
         current = read_coordination(backend, spreadsheet, tabs)
         found = [
-            c for c in changes(snap.tabs, current) if c.title not in missing_now(snap.tabs, current)
+            dataclasses.replace(c, title=_title(current, c.title))
+            for c in changes(snap.tabs, current)
+            if c.title not in missing_now(snap.tabs, current)
         ]
         plan = restore_plan(spreadsheet, snap.tabs, current)
         where = backend.location(spreadsheet)
@@ -323,6 +325,18 @@ def restore(
     return 0
 
 
+def _title(current: Snapshot, key: str) -> str:
+    """A tab's title as the read found it; its key when the read did not find it."""
+    shape = current.tabs.get(key)
+    return shape.title if shape is not None and shape.title else key
+
+
+def _identities(keys: Iterable[str]) -> list[TabIdentity]:
+    """The tabs a snapshot holds, found the way the pass finds them: the pipeline's
+    own by their identity, any other by its title."""
+    return [identity(key) if key in TABS else TabIdentity(key, frozenset({key})) for key in keys]
+
+
 def _confirm(ask: Callable[[str], str]) -> bool:
     try:
         return ask("Restore? [y/N] ").strip().lower() in ("y", "yes", "д", "да", "т", "так")
@@ -339,7 +353,7 @@ def _apply_restore(
     pass_id: int,
 ) -> None:
     started, clock = datetime.now(), time.monotonic()
-    restore_id = store.begin("restore", started)
+    restore_id = store.begin("restore", started, who_started_this_process())
     # The restore keeps what it replaces, so it can be undone the same way.
     kept = snapshots.Snapshot(
         restore_id, stamp(started), snap.backend, snap.spreadsheet, dict(current)

@@ -7,6 +7,7 @@ file, the key and what would be valid.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -93,6 +94,11 @@ class MatchingSettings(_Frozen):
     max_open_per_ngo: int | None = Field(default=None, ge=1)
 
 
+class OffersSettings(_Frozen):
+    #: An offer no match uses this many days after it came in goes on the Re-confirm tab.
+    reconfirm_after_days: int = Field(default=30, ge=1)
+
+
 class NormalizationSettings(_Frozen):
     dedup_days: int = Field(default=14, ge=0)
 
@@ -119,6 +125,7 @@ class Config(_Frozen):
     coordination: CoordinationSettings
     matching: MatchingSettings = MatchingSettings()
     normalization: NormalizationSettings = NormalizationSettings()
+    offers: OffersSettings = OffersSettings()
     schedule: ScheduleSettings = ScheduleSettings()
     ops: OpsSettings = OpsSettings()
     state_dir: Path = Path(".mozhem")
@@ -164,9 +171,39 @@ def load_config(path: Path) -> Config:
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping of settings at the top level.")
     try:
-        return Config.model_validate({**raw, "path": path.resolve()})
+        config = Config.model_validate({**raw, "path": path.resolve()})
     except ValidationError as error:
         raise ConfigError(describe_validation_error(path, raw, error)) from None
+    refuse_source_as_coordination(path, config)
+    return config
+
+
+def refuse_source_as_coordination(path: Path, config: Config) -> None:
+    """The pass rewrites the coordination spreadsheet's tabs: it must not be a source."""
+    named = config.coordination.spreadsheet
+    target = _spreadsheet_identity(config, named)
+    for name in ("offers", "needs"):
+        source = getattr(config.sources, name).spreadsheet
+        if _spreadsheet_identity(config, source) == target:
+            raise ConfigError(
+                f"{path}: key 'coordination.spreadsheet' names {named!r}, "
+                f"the same spreadsheet as 'sources.{name}.spreadsheet'. The pass writes the "
+                "coordination spreadsheet and would overwrite the source's tabs: name a "
+                "spreadsheet of its own there (for example coordination.xlsx)."
+            )
+
+
+def _spreadsheet_identity(config: Config, spreadsheet: str) -> str:
+    """What names one spreadsheet whatever the spelling: a workbook's real path, a
+    Google spreadsheet's key (from a URL too)."""
+    if config.backend == "google":
+        found = re.search(r"/spreadsheets/d/([a-zA-Z0-9_-]+)", spreadsheet)
+        return found.group(1) if found else spreadsheet.strip()
+    given = Path(spreadsheet.strip())
+    try:
+        return str((given if given.is_absolute() else config.workbook_dir / given).resolve())
+    except OSError:
+        return str(given)
 
 
 def read_text(path: Path) -> str:

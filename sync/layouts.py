@@ -18,59 +18,88 @@ from matcher.labels import category_label, urgency_label
 from matcher.messages import render_problem
 from matcher.model import Need, Offer, Problem
 from matcher.params import Language
+from sync.cells import Value
+from sync.display import dial_ready
 from sync.labels import (
     column_label,
-    column_spellings,
     severity_label,
     source_label,
-    status_labels,
     yes_no_label,
 )
-from sync.plan import Grid, KeyedTab, NewTab, trim_grid
+from sync.plan import Cells, trim_grid
+from sync.styles import PLAIN, ColumnStyle, Highlight, NumberFormat, TabStyle
 
-MATCHES = "Matches"
-OFFERS = "Offers"
-NEEDS = "Needs"
-PROBLEMS = "Problems"
-TABS = (MATCHES, OFFERS, NEEDS, PROBLEMS)
+#: The coordination tabs, by key: a key names a tab for good, whatever its title.
+MATCHES = "matches"
+CALL_TODAY = "call_today"
+RECONFIRM = "reconfirm"
+OFFERS = "offers"
+NEEDS = "needs"
+PROBLEMS = "problems"
+DASHBOARD = "dashboard"
+#: Hidden: the pipeline's memory of written and declined pairs (sync/memory.py).
+MEMORY = "memory"
+#: In the order a new spreadsheet shows them.
+TABS = (MATCHES, CALL_TODAY, RECONFIRM, OFFERS, NEEDS, PROBLEMS, DASHBOARD, MEMORY)
 
 Record = TypeVar("Record")
 #: A column that shows any record of a kind shows records of each narrower kind.
 Shown = TypeVar("Shown", contravariant=True)
 
 
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How far a need is covered: quantities proposed (still live), agreed, delivered,
+    and still missing (reports.summaries.needs_coverage)."""
+
+    proposed: int = 0
+    agreed: int = 0
+    delivered: int = 0
+    missing: int = 0
+
+
 @dataclass(frozen=True)
 class View:
-    """What a cell shows besides its record: the coordinators' language, and the
-    header each canonical field has in its source sheet (per source)."""
+    """What a cell shows besides its record: the coordinators' language, the header
+    each canonical field has in its source sheet (per source), and each need's coverage."""
 
     language: Language
     source_headers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    coverage: Mapping[str, Coverage] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class Column(Generic[Shown]):
     key: str
-    #: The text of the cell on the tab.
-    shown: Callable[[Shown, View], str]
+    #: The cell on the tab: text, a number or a date.
+    shown: Callable[[Shown, View], Value]
     #: The value in the CSV export; None: not a field of the canonical record.
     exported: Callable[[Shown, View], Any] | None = None
+    style: ColumnStyle = PLAIN
 
 
-def canonical(key: str, shown: Callable[[Any, View], str] | None = None) -> Column[Any]:
+def canonical(
+    key: str, shown: Callable[[Any, View], Value] | None = None, style: ColumnStyle = PLAIN
+) -> Column[Any]:
     """A field of the canonical record: exported as it is, shown as text unless `shown`."""
     return Column(
         key,
         shown or (lambda record, view: str(getattr(record, key))),
         lambda record, view: getattr(record, key),
+        style,
     )
+
+
+def number(key: str, style: NumberFormat = "integer") -> Column[Any]:
+    """A field of the canonical record shown as the number it is (0 when there is none)."""
+    return canonical(key, lambda record, view: getattr(record, key) or 0, ColumnStyle(style))
 
 
 @dataclass(frozen=True)
 class Layout(Generic[Record]):
     """A tab rewritten whole: one row per record, in `order`."""
 
-    title: str
+    key: str
     columns: tuple[Column[Record], ...]
     order: Callable[[Record], Any]
 
@@ -78,7 +107,11 @@ class Layout(Generic[Record]):
     def keys(self) -> tuple[str, ...]:
         return tuple(column.key for column in self.columns)
 
-    def grid(self, records: Iterable[Record], view: View) -> Grid:
+    @property
+    def style(self) -> TabStyle:
+        return TabStyle(columns={c.key: c.style for c in self.columns if c.style != PLAIN})
+
+    def grid(self, records: Iterable[Record], view: View) -> Cells:
         rows = [
             [column.shown(record, view) for column in self.columns]
             for record in sorted(records, key=self.order)
@@ -100,8 +133,8 @@ def header(keys: Sequence[str], language: Language) -> list[str]:
     return [column_label(key, language) for key in keys]
 
 
-def _when(value: datetime | None) -> str:
-    return value.strftime("%d.%m.%Y %H:%M") if value else ""
+def _when(value: datetime | None) -> Value:
+    return value or ""
 
 
 def _category(record: Offer | Need, view: View) -> str:
@@ -112,17 +145,21 @@ def _estimated(record: Offer | Need, view: View) -> str:
     return yes_no_label(record.quantity_estimated or None, view.language)
 
 
+#: A phone people dial from the sheet: «+380 50 123 45 67».
+PHONE = ColumnStyle(width=18)
+WHEN = ColumnStyle("date_time", width=16)
+
 #: The columns an offer line and a need share, in the same place on both tabs.
 _SUBMITTED = (
-    canonical("source_row"),
-    canonical("submitted_at", lambda r, v: _when(r.submitted_at)),
+    number("source_row"),
+    canonical("submitted_at", lambda r, v: _when(r.submitted_at), WHEN),
 )
 _WHAT_AND_WHERE = (
-    canonical("phone"),
+    canonical("phone", lambda r, view: dial_ready(r.phone, view.language), PHONE),
     canonical("city"),
     canonical("category", _category),
     canonical("item"),
-    canonical("quantity"),
+    number("quantity"),
     Column("estimated", _estimated),
 )
 
@@ -138,6 +175,17 @@ OFFER_LAYOUT: Layout[Offer] = Layout(
     order=lambda o: (o.source_row, o.category, o.offer_id),
 )
 
+
+def _covered(key: str) -> Column[Need]:
+    """A coverage quantity of a need (the pass's, not a field of the record)."""
+    kind = key.removesuffix("_qty")
+    return Column(
+        key,
+        lambda n, view: getattr(view.coverage.get(n.need_id, Coverage()), kind),
+        style=ColumnStyle("integer", width=10),
+    )
+
+
 NEED_LAYOUT: Layout[Need] = Layout(
     NEEDS,
     (
@@ -147,9 +195,12 @@ NEED_LAYOUT: Layout[Need] = Layout(
         canonical("contact_name"),
         *_WHAT_AND_WHERE,
         canonical("urgency", lambda n, view: urgency_label(n.urgency, view.language)),
+        *(_covered(key) for key in ("proposed_qty", "agreed_qty", "delivered_qty", "missing_qty")),
     ),
     order=lambda n: (n.source_row, n.category, n.need_id),
 )
+#: A need nothing is proposed for stands out.
+NOTHING_PROPOSED = Highlight("proposed_qty", equals=0)
 
 #: Long values are cut on the Problems tab; the full text stays in its source.
 PROBLEM_VALUE_CHARS = 500
@@ -174,7 +225,7 @@ PROBLEM_LAYOUT: Layout[Problem] = Layout(
     PROBLEMS,
     (
         canonical("source", lambda p, view: source_label(p.source, view.language)),
-        canonical("source_row", lambda p, view: str(p.source_row) if p.source_row else ""),
+        canonical("source_row", lambda p, view: p.source_row or "", ColumnStyle("integer")),
         Column("field", _problem_field, lambda p, view: p.field),
         Column("value", lambda p, view: _shorten(p.value), lambda p, view: p.value),
         Column("problem", _reason, _reason),
@@ -187,32 +238,47 @@ PROBLEM_LAYOUT: Layout[Problem] = Layout(
 
 #: Written by coordinators; the pipeline fills them only when it creates a row.
 COORDINATOR_COLUMNS = ("status", "notes")
+#: The two sides of a pair, each with a phone to dial.
+_DONOR_SIDE = ("donor_name", "donor_phone", "donor_city", "offer_item", "can_deliver")
+_NGO_SIDE = ("organization", "contact_name", "ngo_phone", "ngo_city", "need_item")
 #: Contact details the pipeline keeps current on existing rows.
-REFRESHED_COLUMNS = (
-    "donor_name",
-    "donor_phone",
-    "donor_city",
-    "offer_item",
-    "can_deliver",
-    "organization",
-    "contact_name",
-    "ngo_phone",
-    "ngo_city",
-    "need_item",
-    "urgency",
-)
+REFRESHED_COLUMNS = ("urgency", *_DONOR_SIDE, *_NGO_SIDE)
+#: What a caller needs first, left to right: the status and notes to write, how
+#: urgent and how long waiting, each side with a phone to dial, then why; the
+#: technical ids last.
 MATCH_COLUMNS = (
-    "match_id",
     *COORDINATOR_COLUMNS,
+    "urgency",
+    "days_waiting",
+    *_DONOR_SIDE,
+    *_NGO_SIDE,
     "category",
     "quantity",
-    *REFRESHED_COLUMNS,
     "reason",
     "alternatives",
     "score",
+    "created_at",
+    "delivered_at",
+    "match_id",
     "offer_id",
     "need_id",
-    "created_at",
+)
+#: Wide enough to read, wrapped, in rows tall enough for three lines.
+_LONG_TEXT = ColumnStyle(width=45, wrap=True)
+MATCH_STYLE = TabStyle(
+    columns={
+        "notes": ColumnStyle(width=35, wrap=True),
+        "days_waiting": ColumnStyle("integer", width=10),
+        "donor_phone": PHONE,
+        "ngo_phone": PHONE,
+        "quantity": ColumnStyle("integer", width=10),
+        "reason": _LONG_TEXT,
+        "alternatives": _LONG_TEXT,
+        "score": ColumnStyle("decimal", width=9),
+        "created_at": WHEN,
+        "delivered_at": WHEN,
+    },
+    row_height=48,
 )
 #: The canonical match record (docs/architecture.md), the columns of matches.csv.
 MATCH_FIELDS = (
@@ -226,32 +292,51 @@ MATCH_FIELDS = (
     "reason",
 )
 
+# --- Call today and Re-confirm: work lists the pass rewrites (sync/worklists.py) --------
+
+CALL_COLUMNS = (
+    "person", "phone", "urgency", "days_waiting", "item", "quantity", "other", "other_phone",
+    "match_id",
+)  # fmt: skip
+CALL_STYLE = TabStyle(
+    columns={
+        "person": ColumnStyle(width=32),
+        "phone": PHONE,
+        "days_waiting": ColumnStyle("integer", width=10),
+        "item": ColumnStyle(width=32, wrap=True),
+        "quantity": ColumnStyle("integer", width=10),
+        "other": ColumnStyle(width=28),
+        "other_phone": PHONE,
+    }
+)
+#: The pipeline's columns, and the coordinator's answer and when the pass first saw it.
+RECONFIRM_COLUMNS = (
+    "offer_id", "donor_name", "phone", "city", "item", "quantity", "submitted_at",
+    "days_waiting", "answer", "checked_at",
+)  # fmt: skip
+RECONFIRM_STYLE = TabStyle(
+    columns={
+        "phone": PHONE,
+        "item": ColumnStyle(width=32, wrap=True),
+        "quantity": ColumnStyle("integer", width=10),
+        "submitted_at": WHEN,
+        "days_waiting": ColumnStyle("integer", width=10),
+        "answer": ColumnStyle(width=14),
+        "checked_at": ColumnStyle("date", width=12),
+    }
+)
+
+MEMORY_COLUMNS = (
+    "memory_kind", "memory_id", "offer_id", "need_id", "memory_state", "fingerprint",
+)  # fmt: skip
+
 TAB_COLUMNS: Mapping[str, tuple[str, ...]] = {
     MATCHES: MATCH_COLUMNS,
+    CALL_TODAY: CALL_COLUMNS,
+    RECONFIRM: RECONFIRM_COLUMNS,
     OFFERS: OFFER_LAYOUT.keys,
     NEEDS: NEED_LAYOUT.keys,
     PROBLEMS: PROBLEM_LAYOUT.keys,
+    DASHBOARD: (),
+    MEMORY: MEMORY_COLUMNS,
 }
-
-
-def matches_tab(language: Language) -> KeyedTab:
-    return KeyedTab(
-        title=MATCHES,
-        key_column="match_id",
-        spellings={key: column_spellings(key) for key in MATCH_COLUMNS},
-        labels={key: column_label(key, language) for key in MATCH_COLUMNS},
-    )
-
-
-def new_tab(title: str, language: Language) -> NewTab:
-    keys = TAB_COLUMNS[title]
-    if title != MATCHES:
-        return NewTab(title=title, keys=keys, header=tuple(header(keys, language)))
-    owned = tuple(key for key in keys if key not in COORDINATOR_COLUMNS)
-    return NewTab(
-        title=title,
-        keys=keys,
-        header=tuple(header(keys, language)),
-        dropdowns={"status": tuple(status_labels(language))},
-        protected=owned,
-    )

@@ -13,13 +13,17 @@ from collections.abc import Iterable
 from matcher.model import Problem
 from matcher.vocabulary_files import ProblemCode
 from sync.coordination import MatchesSheet
+from sync.layouts import REFRESHED_COLUMNS
 from sync.plan import CellUpdate
 
 
 def overwrite_notes(updates: Iterable[CellUpdate], sheet: MatchesSheet) -> list[Problem]:
-    """One note per update that replaces a value (filling an empty cell replaces none)."""
+    """One note per update that replaces a value in a contact column (filling an empty
+    cell replaces none; the days-waiting count going on is no news)."""
     notes = []
     for update in updates:
+        if update.column not in REFRESHED_COLUMNS:
+            continue
         row = sheet.rows.get(update.key)
         replaced = row.cells.get(update.column, "") if row is not None else ""
         if row is None or not replaced.strip():
@@ -31,7 +35,7 @@ def overwrite_notes(updates: Iterable[CellUpdate], sheet: MatchesSheet) -> list[
                 field=update.column,
                 value=replaced,
                 code=ProblemCode.CELL_REFRESHED,
-                params={"new": update.value},
+                params={"new": str(update.value)},
                 severity="note",
             )
         )

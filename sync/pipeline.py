@@ -14,23 +14,26 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from matcher.engine import propose
-from sync.backends.base import Backend
+from sync.allocation import check_allocation
+from sync.backends.base import Backend, SpreadsheetNotFound
 from sync.config import Config
-from sync.coordination import read_matches, record_deleted_rows_as_declined
-from sync.labels import column_label
-from sync.layouts import MATCH_COLUMNS, NEEDS, OFFERS, PROBLEMS, TABS
+from sync.coordination import read_matches
+from sync.corrections import correction_notes
+from sync.keyed_header import check_header
+from sync.labels import column_label, tab_title
+from sync.layouts import MATCH_COLUMNS, MATCHES, MEMORY, NEEDS, OFFERS, RECONFIRM, TABS
+from sync.memory import read_memory
 from sync.overwrites import overwrite_notes
-from sync.plan import Snapshot, SpreadsheetPlan
+from sync.plan import Snapshot, SpreadsheetPlan, TabIdentity
 from sync.planner import PassData, build_plan
+from sync.recall import identify, recall_decisions
 from sync.source_records import SourceNotFound, finish, load_source, normalizing_line
-from sync.written_tabs import WrittenMemory, remember, without_unchanged
-from sync.written_tabs import read_coordination as read_tabs
+from sync.tabs import IDENTITIES, matches_tab
+from sync.worklists import read_answers, retired_offers
 
 __all__ = ["PassResult", "SourceNotFound", "read_coordination", "run_pass"]
 
 log = logging.getLogger(__name__)
-#: The tabs a pass rewrites whole: known by their hash when nobody saved the file since.
-REWRITTEN_WHOLE = (OFFERS, NEEDS, PROBLEMS)
 
 
 @dataclass(frozen=True)
@@ -57,34 +60,64 @@ def run_pass(
     remembered: Mapping[str, tuple[str, str]] | None = None,
     progress: Callable[[str], None] = lambda step: None,
 ) -> PassResult:
-    """One pass. `remembered` holds every match ever written (match_id -> pair),
-    so a row a coordinator deleted is not proposed again; `progress` hears each step."""
+    """One pass. The memory of pairs written and declined is read from the
+    coordination spreadsheet's hidden tab; `remembered` (match_id -> pair, from an
+    older state_dir) is used only when that tab is missing. `progress` hears each step."""
     now = now or datetime.now()
     progress("Reading the offers, the needs and the coordination spreadsheet…")
     params = config.normalize_params(backend.max_cell_chars)
     offers_loaded = load_source(config, backend, "offers", params)
     needs_loaded = load_source(config, backend, "needs", params)
     coordination = config.coordination.spreadsheet
+    current = read_coordination(backend, coordination, IDENTITIES)
     language = config.coordination.language
-    written = WrittenMemory(config.state_path / "normalized", backend.location(coordination))
-    read = read_tabs(backend, coordination, TABS, REWRITTEN_WHOLE, written)
-    current = read.snapshot
+    found = current.tabs.get(MATCHES)
+    check_header(current.get(MATCHES) or [], matches_tab(language, found.title if found else None))
     step = normalizing_line(offers_loaded, needs_loaded)
     if step:
         progress(step)
     offers_source, needs_source = finish(offers_loaded, params), finish(needs_loaded, params)
     offers, offer_problems = offers_source.records, offers_source.problems
     needs, need_problems = needs_source.records, needs_source.problems
-    matches = read_matches(current.get("Matches"))
-    if current.get("Matches") is not None:
-        record_deleted_rows_as_declined(matches, remembered or {})
+    identified = identify(
+        offers_source.rows,
+        offers,
+        offer_problems,
+        needs_source.rows,
+        needs,
+        read_memory(current.get(MEMORY)),
+    )
+    offers, needs = identified.offers, identified.needs
+    matches = read_matches(current.get(MATCHES))
+    memory, lost = recall_decisions(
+        matches,
+        identified,
+        matches_tab_found=current.get(MATCHES) is not None,
+        spreadsheet_known=any(current.get(key) is not None for key in TABS if key != MEMORY),
+        legacy_pairs=remembered or {},
+        memory_title=tab_title(MEMORY, language),
+        atomic=backend.writes_atomically,
+    )
+    answers = read_answers(current.get(RECONFIRM))
+    retired = {memory.translate(offer_id) for offer_id in retired_offers(answers)}
     match_params = dataclasses.replace(config.match_params(), now=now)
     progress(f"Matching {len(offers)} offer lines with {len(needs)} needs…")
-    proposals = propose(offers, needs, matches.existing, match_params)
+    available = [offer for offer in offers if offer.offer_id not in retired]
+    allocation = check_allocation(available, needs, matches.existing)
+    proposals = propose(allocation.offers, allocation.needs, matches.existing, match_params)
+    paired = {m.offer_id for m in matches.existing} | {m.need_id for m in matches.existing}
     data = PassData(
         offers=offers,
         needs=needs,
-        problems=[*offer_problems, *need_problems, *matches.problems],
+        problems=[
+            *lost,
+            *offer_problems,
+            *correction_notes("offers", offers, current.get(OFFERS), paired, language),
+            *need_problems,
+            *correction_notes("needs", needs, current.get(NEEDS), paired, language),
+            *allocation.problems,
+            *matches.problems,
+        ],
         matches=matches,
         proposals=proposals,
         source_headers={
@@ -92,23 +125,23 @@ def run_pass(
             "needs": needs_source.headers,
             "matches": {key: column_label(key, language) for key in MATCH_COLUMNS},
         },
+        answers=answers,
+        memory=memory,
     )
-    plan = build_plan(coordination, current, data, language, now)
+    reconfirm_after_days = config.offers.reconfirm_after_days
+    plan = build_plan(coordination, current, data, language, now, reconfirm_after_days)
     notes = overwrite_notes(plan.updates, matches)
     if notes:
         # The notes go on Problems, which the plan rewrites: plan again with them.
         data = dataclasses.replace(data, problems=[*data.problems, *notes])
-        plan = build_plan(coordination, current, data, language, now)
-    plan = without_unchanged(plan, read)
-    if not dry_run:
-        if not plan.is_empty:
-            progress(f"Writing {backend.location(coordination)}…")
-            backend.apply(plan)
-        remember(backend, coordination, written, read, plan, REWRITTEN_WHOLE)
+        plan = build_plan(coordination, current, data, language, now, reconfirm_after_days)
+    if not dry_run and not plan.is_empty:
+        progress(f"Writing {backend.location(coordination)}…")
+        backend.apply(plan)
     _log_counts(data, plan)
     return PassResult(
-        offer_rows=offers_source.rows,
-        need_rows=needs_source.rows,
+        offer_rows=len(offers_source.rows),
+        need_rows=len(needs_source.rows),
         offers=len(offers),
         needs=len(needs),
         new_matches=len(plan.appends),
@@ -121,9 +154,14 @@ def run_pass(
     )
 
 
-def read_coordination(backend: Backend, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
-    """The coordination tabs; none yet when the spreadsheet is still to be created."""
-    return read_tabs(backend, spreadsheet, tabs).snapshot
+def read_coordination(backend: Backend, spreadsheet: str, tabs: Sequence[TabIdentity]) -> Snapshot:
+    """The coordination tabs, by key; none yet when the spreadsheet is still to be created."""
+    try:
+        return backend.read_tabs(spreadsheet, tabs)
+    except SpreadsheetNotFound:
+        if backend.creates_spreadsheets and not backend.exists(spreadsheet):
+            return Snapshot.nothing(tab.key for tab in tabs)
+        raise
 
 
 def _log_counts(data: PassData, plan: SpreadsheetPlan) -> None:

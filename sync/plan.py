@@ -14,10 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from matcher.text import fold
+from sync.cells import Value, same_value
+from sync.lease import Lease
+from sync.styles import DEFAULT_STYLE, Highlight, TabStyle
 
+#: A tab as a read gives it: every cell as the text the spreadsheet shows.
 Grid = list[list[str]]
+#: A tab as a pass writes it: text, numbers and dates.
+Cells = list[list[Value]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +40,30 @@ class TabShape:
     grid_columns: int = 0
     #: The backend's own id of the tab (Google's sheetId), when the read learned it.
     sheet_id: int | None = None
+    #: The tab's title when the read found it (it may be renamed; its key stays).
+    title: str = ""
+    #: Furniture as the read found it: header rows kept in view, columns (0-based)
+    #: whose dropdown reaches the end of the tab, columns with a highlight, and
+    #: whether the tab carries its identity (found by it, not by its title).
+    frozen_rows: int = 0
+    dropdowns: frozenset[int] = frozenset()
+    highlights: frozenset[int] = frozenset()
+    marked: bool = True
 
     def holding(self, grid: Grid) -> TabShape:
         """This shape, with the extent of the values `grid` holds."""
         return replace(self, rows=len(grid), columns=max(map(len, grid), default=0))
+
+
+@dataclass(frozen=True)
+class TabIdentity:
+    """How a read finds a tab the pipeline made: by the mark it left on it (a defined
+    name in a workbook, the sheetId on Google), else by any title it may have."""
+
+    key: str
+    titles: frozenset[str]
+    #: Column key -> its folded header spellings, for columns whose dropdown is checked.
+    dropdowns: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -51,7 +78,8 @@ class Snapshot(Mapping[str, "Grid | None"]):
     def of(cls, grids: Mapping[str, Grid | None]) -> Snapshot:
         """A snapshot of `grids`, on a backend whose tabs have no fixed grid and no ids."""
         return cls(
-            dict(grids), {t: TabShape().holding(g) for t, g in grids.items() if g is not None}
+            dict(grids),
+            {t: TabShape(title=t).holding(g) for t, g in grids.items() if g is not None},
         )
 
     @classmethod
@@ -71,16 +99,49 @@ class Snapshot(Mapping[str, "Grid | None"]):
 
 @dataclass(frozen=True, slots=True)
 class NewTab:
-    """A tab to create, with its header and the help coordinators get."""
+    """A tab to create, with its header and the help coordinators get.
+
+    `key` names the tab in a plan for good; `title` is what people see, and may
+    change. Its look (dropdowns, formats) is the plan's `styles[key]`."""
 
     title: str
     #: Column keys, in order; `header` holds their labels.
     keys: tuple[str, ...]
     header: tuple[str, ...]
-    #: Column key -> the allowed labels, shown as a dropdown.
-    dropdowns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: Column keys that only the pipeline writes (protected with a warning).
     protected: tuple[str, ...] = ()
+    key: str = ""
+    #: Out of people's way: the pipeline's own memory (sync/memory.py).
+    hidden: bool = False
+
+    def __post_init__(self) -> None:
+        _key_defaults_to_title(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    """A tab's whole new content, header first."""
+
+    cells: Cells
+    #: The key of each column of `cells`; "" for a column that is not the pipeline's.
+    keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Restore:
+    """Furniture to put back on a tab that has it no more, in the write of the pass."""
+
+    tab: str
+    freeze: bool = False
+    #: Column (0-based, where the read found it) -> the labels of its dropdown.
+    dropdowns: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    highlights: tuple[tuple[int, Highlight], ...] = ()
+    #: The tab's identity, so that it is found again when renamed.
+    mark: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.freeze or self.dropdowns or self.highlights or self.mark)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,13 +154,23 @@ class KeyedTab:
     spellings: Mapping[str, frozenset[str]]
     #: Column key -> the header to write when the column has to be added.
     labels: Mapping[str, str]
+    #: The tab's key in the plan; its title when not given.
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        _key_defaults_to_title(self)
+
+
+def _key_defaults_to_title(tab: NewTab | KeyedTab) -> None:
+    if not tab.key:
+        object.__setattr__(tab, "key", tab.title)
 
 
 @dataclass(frozen=True, slots=True)
 class CellUpdate:
     key: str  # value of the key column (a match_id)
     column: str  # column key
-    value: str
+    value: Value
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,30 +179,47 @@ class SpreadsheetPlan:
     new_tabs: tuple[NewTab, ...] = ()
     keyed_tab: KeyedTab | None = None
     #: Rows to append to the keyed tab, each as column key -> value.
-    appends: tuple[Mapping[str, str], ...] = ()
+    appends: tuple[Mapping[str, Value], ...] = ()
     updates: tuple[CellUpdate, ...] = ()
     #: Tabs rewritten whole (header included), only those whose content changed.
-    rewrites: Mapping[str, Grid] = field(default_factory=dict)
-    #: What the plan was computed from: tab title -> its shape, for every tab the
+    rewrites: Mapping[str, Rewrite] = field(default_factory=dict)
+    #: Furniture put back where a read found it missing.
+    restores: tuple[Restore, ...] = ()
+    #: Tab key -> how the tab looks; a tab not here gets DEFAULT_STYLE.
+    styles: Mapping[str, TabStyle] = field(default_factory=dict)
+    #: What the plan was computed from: tab key -> its shape, for every tab the
     #: read found. A tab not here did not exist then.
     basis: Mapping[str, TabShape] = field(default_factory=dict)
+    #: The lease rows the read found in the memory tab (sync/lease.py): a backend
+    #: several machines share writes only after the leases it saw.
+    leases: tuple[Lease, ...] = ()
 
     def __post_init__(self) -> None:
-        created = {tab.title for tab in self.new_tabs}
-        for title in created & self.basis.keys():
-            raise ValueError(f"the plan creates tab {title!r}, which its read found")
-        written = set(self.rewrites)
+        created = {tab.key for tab in self.new_tabs}
+        for key in created & self.basis.keys():
+            raise ValueError(f"the plan creates tab {key!r}, which its read found")
+        written = set(self.rewrites) | {restore.tab for restore in self.restores}
         if self.keyed_tab is not None and (self.appends or self.updates):
-            written.add(self.keyed_tab.title)
-        for title in sorted(written - created - self.basis.keys()):
+            written.add(self.keyed_tab.key)
+        for key in sorted(written - created - self.basis.keys()):
             raise ValueError(
-                f"the plan writes tab {title!r}, which its read did not find: "
+                f"the plan writes tab {key!r}, which its read did not find: "
                 "create the tab in new_tabs, or compute the plan from a read that found it"
             )
 
     @property
     def is_empty(self) -> bool:
-        return not (self.new_tabs or self.appends or self.updates or self.rewrites)
+        return not (self.new_tabs or self.appends or self.updates or self.rewrites or self.restores)
+
+    def title_of(self, key: str) -> str:
+        """The title of the tab `key`: as the read found it, or as it is to be created."""
+        shape = self.basis.get(key)
+        if shape is not None and shape.title:
+            return shape.title
+        return next((tab.title for tab in self.new_tabs if tab.key == key), key)
+
+    def style_of(self, key: str) -> TabStyle:
+        return self.styles.get(key, DEFAULT_STYLE)
 
     def describe(self) -> list[str]:
         """Human-readable lines for --dry-run."""
@@ -146,9 +234,10 @@ class SpreadsheetPlan:
             lines.append(f"  update {len(self.updates)} cells in {self.keyed_tab.title!r}")
             lines += [f"    ~ {u.key} {u.column}" for u in self.updates]
         lines += [
-            f"  rewrite tab {title!r} ({max(len(rows) - 1, 0)} rows)"
-            for title, rows in self.rewrites.items()
+            f"  rewrite tab {self.title_of(key)!r} ({max(len(rewrite.cells) - 1, 0)} rows)"
+            for key, rewrite in self.rewrites.items()
         ]
+        lines += [f"  restore {_restored(r)} on {self.title_of(r.tab)!r}" for r in self.restores]
         if self.is_empty:
             lines.append("  nothing to write")
         return lines
@@ -167,7 +256,16 @@ def locate_columns(
     return found
 
 
-def trim_grid(rows: Sequence[Sequence[str]]) -> Grid:
+def _restored(restore: Restore) -> str:
+    parts = ["frozen header"] if restore.freeze else []
+    parts += ["dropdown"] * bool(restore.dropdowns) + ["highlight"] * bool(restore.highlights)
+    return ", ".join(parts + ["identity"] * restore.mark)
+
+
+AnyCell = TypeVar("AnyCell", bound=Value)
+
+
+def trim_grid(rows: Sequence[Sequence[AnyCell]]) -> list[list[AnyCell]]:
     """Drop trailing empty cells and rows, as Google does, so grids compare equal."""
     trimmed = [list(row) for row in rows]
     for row in trimmed:
@@ -176,3 +274,11 @@ def trim_grid(rows: Sequence[Sequence[str]]) -> Grid:
     while trimmed and not trimmed[-1]:
         trimmed.pop()
     return trimmed
+
+
+def same_grid(read: Grid | None, wanted: Cells) -> bool:
+    """Whether a tab a read found holds `wanted`, cell by cell (see `same_value`)."""
+    found, cells = trim_grid(read or []), trim_grid(wanted)
+    return len(found) == len(cells) and all(
+        len(a) == len(b) and all(map(same_value, a, b)) for a, b in zip(found, cells, strict=True)
+    )

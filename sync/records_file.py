@@ -18,22 +18,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from matcher.model import Need, Offer, Problem
-from matcher.normalize.dedup import Submission
+from matcher.model import Need, Offer, Problem, SourceRow
 from matcher.normalize.items import ItemLine
 from matcher.normalize.quantities import Quantity
-from matcher.normalize.table import NeedRead, OfferRead
+from matcher.normalize.table import RowRead, RowReads
 
 #: The records a pass keeps; any other object is pickled the usual way.
 RECORD_TYPES: tuple[type, ...] = (
     Offer,
     Need,
     Problem,
-    Submission,
+    SourceRow,
     ItemLine,
     Quantity,
-    OfferRead,
-    NeedRead,
+    RowRead,
+    RowReads,
 )
 
 

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from matcher.model import Problem
+from matcher.model import Problem, SourceRow
 from matcher.params import NormalizeParams
 from matcher.vocabulary_files import ProblemCode
 from sync.backends.base import Backend, BackendError, Fingerprints
@@ -45,9 +45,9 @@ class SourceNotFound(BackendError):
 
 @dataclass(frozen=True)
 class SourceRecords:
-    """A source normalized: its rows' count, headers, records and problems."""
+    """A source normalized: its rows, headers, records and problems."""
 
-    rows: int
+    rows: list[SourceRow]
     headers: dict[str, str]
     records: list[Any]
     problems: list[Problem]
@@ -68,7 +68,7 @@ class PendingSource:
         return len(self.work.unseen)
 
     @property
-    def rows(self) -> int:
+    def row_count(self) -> int:
         return len(self.work.rows)
 
 
@@ -103,9 +103,9 @@ def load_source(
     where = f"{backend.location(source.spreadsheet)}, sheet '{source.worksheet}'"
     positions = find_headers(grid, headers, where, f"sources.{name}.columns")
     if not _has_data(grid):
-        return SourceRecords(0, headers, [], [_empty_sheet(name, source.worksheet)])
+        return SourceRecords([], headers, [], [_empty_sheet(name, source.worksheet)])
     rows = source_rows(grid, positions, sheet.locale)
-    whole = Normalized([], [], len(rows), grid_token)
+    whole = Normalized([], [], rows, grid_token)
     return PendingSource(headers, row_work(name, rows, memory.rows(key)), memory, whole, file_token)
 
 
@@ -116,7 +116,7 @@ def finish(source: SourceRecords | PendingSource, params: NormalizeParams) -> So
     records, problems, rows = normalize_rows(source.work, params)
     source.whole.records, source.whole.problems = records, problems
     source.memory.keep(source.whole, rows, source.file_token)
-    return SourceRecords(source.rows, source.headers, records, problems)
+    return SourceRecords(list(source.work.rows), source.headers, records, problems)
 
 
 def normalizing_line(
@@ -126,7 +126,7 @@ def normalizing_line(
     pending = [s for s in (offers, needs) if isinstance(s, PendingSource)]
     if not any(s.unseen for s in pending):
         return None if not pending else "The offers and needs hold no new or changed rows."
-    counts = [(s.unseen, s.rows) if isinstance(s, PendingSource) else (0, s.rows)
+    counts = [(s.unseen, s.row_count) if isinstance(s, PendingSource) else (0, len(s.rows))
               for s in (offers, needs)]  # fmt: skip
     if all(unseen == rows for unseen, rows in counts):
         return f"Normalizing {counts[0][1]} form rows and {counts[1][1]} need rows…"

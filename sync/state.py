@@ -32,7 +32,8 @@ CREATE TABLE IF NOT EXISTS passes (
     requests INTEGER,
     error TEXT,
     plan TEXT,
-    snapshot TEXT
+    snapshot TEXT,
+    started_by TEXT
 );
 CREATE TABLE IF NOT EXISTS proposed (
     match_id TEXT PRIMARY KEY,
@@ -79,6 +80,8 @@ class PassRecord:
     error: str | None
     plan: str | None
     snapshot: str | None
+    #: `mozhem run`, a timer, cron or a person (sync.ops.starter); None before it was kept.
+    started_by: str | None = None
 
 
 _COLUMNS = ", ".join(PassRecord.__dataclass_fields__)
@@ -124,14 +127,18 @@ class StateStore:
         columns = {row[1] for row in connection.execute("PRAGMA table_info(proposed)")}
         if "pass_id" not in columns:  # a ledger from before passes were numbered
             connection.execute("ALTER TABLE proposed ADD COLUMN pass_id INTEGER")
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(passes)")}
+        if "started_by" not in columns:  # a ledger from before it was kept
+            connection.execute("ALTER TABLE passes ADD COLUMN started_by TEXT")
         return connection
 
     # The ledger.
-    def begin(self, kind: str, started: datetime) -> int:
+    def begin(self, kind: str, started: datetime, started_by: str | None = None) -> int:
         with closing(self._connect()) as db, db:
             cursor = db.execute(
-                "INSERT INTO passes (kind, started_at, outcome, pid) VALUES (?, ?, ?, ?)",
-                (kind, stamp(started), RUNNING, os.getpid()),
+                "INSERT INTO passes (kind, started_at, outcome, pid, started_by)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (kind, stamp(started), RUNNING, os.getpid(), started_by),
             )
             assert cursor.lastrowid is not None
             return cursor.lastrowid
@@ -244,6 +251,13 @@ class StateStore:
                 (stamp(moment),),
             ).fetchall()
         return [PassRecord(*row) for row in rows]
+
+    def snapshot_names(self) -> set[str]:
+        if not self.database.exists():
+            return set()
+        with closing(self._connect()) as db:
+            rows = db.execute("SELECT snapshot FROM passes WHERE snapshot IS NOT NULL").fetchall()
+        return {name for (name,) in rows}
 
     # The matches ever written.
     def remember_matches(

@@ -6,8 +6,12 @@ Hooks:
 - pause-before-write: the pass stops just before its first write, after
   printing PAUSED BEFORE WRITE on stderr, for SECONDS or until a file named
   RELEASE appears in the working directory;
-- pause-in-save: the workbook's zip file is written, all but its closing
-  directory, then the process stops for SECONDS after printing PAUSED IN SAVE;
+- pause-in-save: the workbook's zip file is written on disk, all but its closing
+  directory, then the process stops for SECONDS after printing PAUSED IN SAVE
+  (zip files made in memory, as the workbook backend makes to load a workbook
+  without some of its rows, go on);
+- pause-writing-sheet: the pass's save stops while openpyxl's temporary file of the
+  first sheet is on disk, after printing PAUSED WRITING SHEET, for SECONDS;
 - raise-with-phone: the pass fails with an error whose text holds a raw phone
   number, as a library quoting a bad cell would.
 """
@@ -43,13 +47,25 @@ def pause_in_save(seconds: float) -> None:
     close = zipfile.ZipFile.close
 
     def paused(self: zipfile.ZipFile) -> None:
-        if self.mode == "w" and self.fp is not None:
+        if self.mode == "w" and self.fp is not None and self.filename is not None:
             self.fp.flush()
             print("PAUSED IN SAVE", file=sys.stderr, flush=True)
             time.sleep(seconds)
         close(self)
 
     zipfile.ZipFile.close = paused  # type: ignore[method-assign]
+
+
+def pause_writing_sheet(seconds: float) -> None:
+    write = zipfile.ZipFile.write
+
+    def paused(self: zipfile.ZipFile, filename: Any, arcname: Any = None, *more: Any) -> None:
+        if str(arcname).startswith("xl/worksheets/sheet"):
+            print("PAUSED WRITING SHEET", file=sys.stderr, flush=True)
+            time.sleep(seconds)
+        write(self, filename, arcname, *more)
+
+    zipfile.ZipFile.write = paused  # type: ignore[method-assign]
 
 
 def raise_with_phone(seconds: float) -> None:
@@ -64,6 +80,7 @@ def raise_with_phone(seconds: float) -> None:
 HOOKS = {
     "pause-before-write": pause_before_write,
     "pause-in-save": pause_in_save,
+    "pause-writing-sheet": pause_writing_sheet,
     "raise-with-phone": raise_with_phone,
 }
 

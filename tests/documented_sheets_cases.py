@@ -22,6 +22,12 @@ replays them like the recordings. The sources, quoted:
   starting with the first column of the table"; tableRange is "The range (in A1
   notation) of the table that values are being appended to (before the values
   were appended). Empty if no table was found."
+- SortRangeRequest: "Sorts data in rows based on a sort order per column";
+  SortSpec.sortOrder ASCENDING or DESCENDING, dimensionIndex "The dimension the
+  sort should be applied to". UpdateCellsRequest: "start: The coordinate to start
+  writing data at. Any number of rows and columns (including a different number of
+  columns per row) may be written"; ExtendedValue.stringValue "Represents a string
+  value. Leading single quotes are not included" (so "007" stays text).
 - spreadsheets.get: "Limiting the range returns only the portions of the
   spreadsheet that intersect the requested ranges"; "If a field mask is set,
   the includeGridData parameter is ignored". NumberFormat.pattern: "If not set, a
@@ -262,10 +268,48 @@ def grid_data() -> list[Interaction]:
     ]
 
 
+def sort_and_update_cells() -> list[Interaction]:
+    """Rows below a header sorted by their first column, then cells written by updateCells."""
+    rows = [["id", "name"], ["M-3", "c"], ["M-1", "a"], ["M-2", "b"]]
+    sort = {
+        "sortRange": {
+            "range": {"sheetId": 0, "startRowIndex": 1, "endRowIndex": 4},
+            "sortSpecs": [{"dimensionIndex": 0, "sortOrder": "ASCENDING"}],
+        }
+    }
+    values = [
+        {"userEnteredValue": {"stringValue": "007"}},
+        {"userEnteredValue": {"numberValue": 7}},
+    ]
+    write = {
+        "updateCells": {
+            "start": {"sheetId": 0, "rowIndex": 0, "columnIndex": 2},
+            "rows": [{"values": values}],
+            "fields": "userEnteredValue",
+        }
+    }
+    return [
+        _create("sort and update cells"),
+        _update("Sheet1!A1:B4", rows, "RAW", (4, 2)),
+        _exchange(
+            "POST",
+            f"{SHEETS}:batchUpdate",
+            {"spreadsheetId": KEY, "replies": [{}, {}]},
+            {"requests": [sort, write]},
+        ),
+        _get(
+            "Sheet1!A1:D4",
+            [["id", "name", "007", 7], ["M-1", "a"], ["M-2", "b"], ["M-3", "c"]],
+            valueRenderOption="UNFORMATTED_VALUE",
+        ),
+    ]
+
+
 def documented_cases() -> dict[str, list[Interaction]]:
     cases = {f"typed_dates_{locale}": typed_dates(locale) for locale in TYPED_DATES}
     cases["serial_numbers"] = serial_numbers()
     cases["typed_numbers"] = typed_numbers()
     cases["append_placement"] = append_placement()
     cases["grid_data"] = grid_data()
+    cases["sort_and_update_cells"] = sort_and_update_cells()
     return cases

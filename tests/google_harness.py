@@ -10,12 +10,14 @@ policy that never really sleeps.
 from __future__ import annotations
 
 import random
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from gspread.utils import rowcol_to_a1
 
+from matcher.params import Language
 from sync.backends.google import GoogleBackend, connect
 from sync.backends.retry import RetryPolicy
 from sync.backends.workbook import WorkbookBackend
@@ -26,9 +28,12 @@ from tests.sheets_emulator import cells
 from tests.sheets_emulator.emulator import SheetsEmulator
 from tests.sheets_emulator.errors import CELL_LIMIT
 
+#: What FakeTime's clock reads 0 at, as the time of day a lease is written in.
+WALL_EPOCH = datetime(2026, 11, 30, 12, 0, tzinfo=UTC) - timedelta(seconds=1_000)
+
 
 class FakeTime:
-    """A clock that moves only when the retry policy sleeps."""
+    """A clock that moves only when the retry policy sleeps, or a test says so."""
 
     def __init__(self) -> None:
         self.now = 1_000.0
@@ -36,6 +41,13 @@ class FakeTime:
 
     def clock(self) -> float:
         return self.now
+
+    def wall(self) -> datetime:
+        """The same clock as a time of day (UTC), for the lease."""
+        return WALL_EPOCH + timedelta(seconds=self.now)
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
 
     def sleep(self, seconds: float) -> None:
         self.sleeps.append(seconds)
@@ -84,17 +96,21 @@ def _anchor(start: str) -> tuple[int, int]:
 
 
 def emulated_backend(
-    emu: SheetsEmulator, time: FakeTime | None = None, budget: float = 120.0
+    emu: SheetsEmulator,
+    time: FakeTime | None = None,
+    budget: float = 120.0,
+    language: Language = "ru",
+    holder: str | None = None,
 ) -> GoogleBackend:
     """A Google backend built as production builds one (`connect`), talking to `emu`,
-    with a retry policy that never really sleeps."""
+    with a retry policy that never really sleeps and a lease on the same fake clock."""
     time = time or FakeTime()
     client = connect(emu.credentials(), timeout=10, budget=budget)
     emu.attach(client)
     client.http_client.retry = RetryPolicy(  # type: ignore[attr-defined]
         budget_seconds=budget, sleep=time.sleep, clock=time.clock, rng=random.Random(7)
     )
-    return GoogleBackend(client)
+    return GoogleBackend(client, language=language, clock=time.wall, holder=holder)
 
 
 class GoogleHarness(Harness):
@@ -112,6 +128,8 @@ class GoogleHarness(Harness):
         self.emu = emu or SheetsEmulator()
         self.time = FakeTime()
         self.budget = budget
+        #: Who this harness's passes say hold the lease (by default: host, pid, token).
+        self.holder: str | None = None
         self.keys: dict[str, str] = {}
         demo = WorkbookBackend(DEMO)
         for name, book, tab in (
@@ -142,7 +160,8 @@ class GoogleHarness(Harness):
 
     # Building backends as production does.
     def backend_factory(self, config: Config) -> GoogleBackend:
-        return emulated_backend(self.emu, self.time, self.budget)
+        language = config.coordination.language
+        return emulated_backend(self.emu, self.time, self.budget, language, self.holder)
 
     def cli_options(self) -> dict[str, object]:
         return {"backend_factory": self.backend_factory}
@@ -152,7 +171,7 @@ class GoogleHarness(Harness):
         return self.keys[name], self.settings["sources"][name]["worksheet"]
 
     def coordination(self, tab: str) -> Grid:
-        return self.emu.values(self.keys["coordination"], tab)
+        return self.emu.values(self.keys["coordination"], self.title(tab))
 
     def source(self, name: str) -> Grid:
         return self.emu.values(*self._source(name))
@@ -166,5 +185,26 @@ class GoogleHarness(Harness):
         self.emu.set_values(key, tab, blank)  # "" clears a cell
         put_text(self.emu, key, tab, grid)
 
+    def tab_titles(self) -> list[str]:
+        return self.emu.sheet_titles(self.keys["coordination"])
+
+    def rename_tab(self, tab: str, title: str) -> None:
+        self.emu.rename_sheet(self.keys["coordination"], self.title(tab), title)
+        self.renamed[tab] = title
+
+    def drop_furniture(self, tab: str) -> None:
+        key, title = self.keys["coordination"], self.title(tab)
+        self.emu.set_frozen_rows(key, title, 0)
+        self.emu.clear_data_validations(key, title)
+
+    def furniture(self, tab: str) -> tuple[int, list[tuple[int, int, int | None]]]:
+        key, title = self.keys["coordination"], self.title(tab)
+        dropdowns = [
+            (span["startColumnIndex"], span.get("startRowIndex", 0), span.get("endRowIndex"))
+            for span in (v["range"] for v in self.emu.data_validations(key, title))
+        ]
+        return self.emu.frozen_rows(key, title), dropdowns
+
     def edit_coordination(self, tab: str, row: int, column: int, value: str) -> None:
-        put_text(self.emu, self.keys["coordination"], tab, [[value]], rowcol_to_a1(row, column))
+        key, title = self.keys["coordination"], self.title(tab)
+        put_text(self.emu, key, title, [[value]], rowcol_to_a1(row, column))

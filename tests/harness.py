@@ -16,9 +16,11 @@ from typing import Any
 import openpyxl
 import pytest
 import yaml
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 
 from sync.cli import main
-from sync.labels import column_spellings
+from sync.labels import column_keys, column_spellings, tab_title
 from sync.plan import Grid, locate_columns
 
 REPO = Path(__file__).resolve().parents[1]
@@ -55,6 +57,8 @@ class Harness:
         self.config_path = root / "config.yaml"
         self.settings = yaml.safe_load((REPO / "config.yaml").read_text("utf-8"))
         self.settings["state_dir"] = str(root / "state")
+        #: Tab key -> the title a person renamed it to.
+        self.renamed: dict[str, str] = {}
 
     def write_config(self, **changes: object) -> None:
         self.settings.update(changes)
@@ -74,7 +78,15 @@ class Harness:
         assert result.code == 0, result.err
         return result
 
-    # Reading and editing, in terms of spreadsheets and tabs.
+    # Reading and editing, in terms of spreadsheets and tabs (by key: "matches").
+    def title(self, tab: str) -> str:
+        """The title of a coordination tab: as renamed, else as the configured language says."""
+        return self.renamed.get(tab) or tab_title(tab, self.settings["coordination"]["language"])
+
+    def rename_tab(self, tab: str, title: str) -> None:
+        """As a person renaming a tab in their spreadsheet program."""
+        raise NotImplementedError
+
     def coordination(self, tab: str) -> Grid:
         raise NotImplementedError
 
@@ -87,24 +99,47 @@ class Harness:
     def edit_coordination(self, tab: str, row: int, column: int, value: str) -> None:
         raise NotImplementedError
 
+    def tab_titles(self) -> list[str]:
+        raise NotImplementedError
+
+    def drop_furniture(self, tab: str) -> None:
+        """As a LibreOffice save does: no frozen header, the dropdown cut to a few rows."""
+        raise NotImplementedError
+
+    def furniture(self, tab: str) -> tuple[int, list[tuple[int, int, int | None]]]:
+        """Frozen rows, and each dropdown as (column, first row, last row or None: to the
+        end), 0-based, as the spreadsheet itself holds them."""
+        raise NotImplementedError
+
     def append_source_row(self, name: str, values: Sequence[str]) -> None:
         grid = self.source(name)
         self.replace_source(name, [*grid, list(values)])
 
-    def matches(self) -> list[dict[str, str]]:
-        """The Matches tab as dicts keyed by column key."""
-        grid = self.coordination("Matches")
-        keys = ("match_id", "status", "notes", "offer_id", "need_id", "quantity", "category")
-        columns = locate_columns(grid[0], {key: column_spellings(key) for key in keys})
+    def rows(self, tab: str, keys: Sequence[str] | None = None) -> list[dict[str, str]]:
+        """A coordination tab as dicts keyed by column key (every key its header has)."""
+        grid = self.coordination(tab)
+        if not grid:
+            return []
+        spellings = {key: column_spellings(key) for key in keys or column_keys()}
+        columns = locate_columns(grid[0], spellings)
         return [
             {key: row[i] if i < len(row) else "" for key, i in columns.items()} for row in grid[1:]
         ]
 
+    def matches(self) -> list[dict[str, str]]:
+        """The Matches tab as dicts keyed by column key."""
+        return self.rows("matches")
+
     def edit_match(self, match_id: str, key: str, value: str) -> None:
-        grid = self.coordination("Matches")
-        column = locate_columns(grid[0], {key: column_spellings(key)})[key]
-        row = next(i for i, r in enumerate(grid, start=1) if r and r[0] == match_id)
-        self.edit_coordination("Matches", row, column + 1, value)
+        self.edit_row("matches", "match_id", match_id, key, value)
+
+    def edit_row(self, tab: str, id_key: str, id_value: str, key: str, value: str) -> None:
+        """Type `value` into column `key` of the row whose `id_key` column holds `id_value`."""
+        grid = self.coordination(tab)
+        columns = locate_columns(grid[0], {k: column_spellings(k) for k in (id_key, key)})
+        at = columns[id_key]
+        row = next(i for i, r in enumerate(grid, start=1) if len(r) > at and r[at] == id_value)
+        self.edit_coordination(tab, row, columns[key] + 1, value)
 
 
 class WorkbookHarness(Harness):
@@ -122,8 +157,12 @@ class WorkbookHarness(Harness):
         source = self.settings["sources"][name]
         return self.dir / source["spreadsheet"], source["worksheet"]
 
+    @property
+    def coordination_path(self) -> Path:
+        return self.dir / self.settings["coordination"]["spreadsheet"]
+
     def coordination(self, tab: str) -> Grid:
-        return _read(self.dir / self.settings["coordination"]["spreadsheet"], tab)
+        return _read(self.coordination_path, self.title(tab))
 
     def source(self, name: str) -> Grid:
         return _read(*self._path(name))
@@ -141,10 +180,38 @@ class WorkbookHarness(Harness):
         book.save(path)
 
     def edit_coordination(self, tab: str, row: int, column: int, value: str) -> None:
-        path = self.dir / self.settings["coordination"]["spreadsheet"]
-        book = openpyxl.load_workbook(path)
-        book[tab].cell(row=row, column=column, value=value)
-        book.save(path)
+        book = openpyxl.load_workbook(self.coordination_path)
+        book[self.title(tab)].cell(row=row, column=column, value=value)
+        book.save(self.coordination_path)
+
+    def tab_titles(self) -> list[str]:
+        return list(openpyxl.load_workbook(self.coordination_path, read_only=True).sheetnames)
+
+    def rename_tab(self, tab: str, title: str) -> None:
+        book = openpyxl.load_workbook(self.coordination_path)
+        book[self.title(tab)].title = title
+        book.save(self.coordination_path)
+        self.renamed[tab] = title
+
+    def drop_furniture(self, tab: str) -> None:
+        book = openpyxl.load_workbook(self.coordination_path)
+        sheet = book[self.title(tab)]
+        sheet.freeze_panes = None
+        for validation in sheet.data_validations.dataValidation:
+            first = next(iter(validation.sqref.ranges))
+            cut = CellRange(min_col=first.min_col, min_row=2, max_col=first.max_col, max_row=10)
+            validation.sqref = MultiCellRange(cut.coord)
+        book.save(self.coordination_path)
+
+    def furniture(self, tab: str) -> tuple[int, list[tuple[int, int, int | None]]]:
+        sheet = openpyxl.load_workbook(self.coordination_path)[self.title(tab)]
+        frozen = coordinate_to_tuple(sheet.freeze_panes)[0] - 1 if sheet.freeze_panes else 0
+        dropdowns = [
+            (cells.min_col - 1, cells.min_row - 1, cells.max_row)
+            for validation in sheet.data_validations.dataValidation
+            for cells in validation.sqref.ranges
+        ]
+        return frozen, dropdowns
 
 
 def _read(path: Path, tab: str) -> Grid:

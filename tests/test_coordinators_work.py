@@ -34,7 +34,8 @@ def test_pictures_a_coordinator_adds_survive_the_next_write(
     original = _picture(tmp_path / "map.png")
     path = h.dir / "coordination.xlsx"
     book = openpyxl.load_workbook(path)
-    book["Matches"].add_image(Image(tmp_path / "map.png"), "Z2")
+    matches = h.title("matches")
+    book[matches].add_image(Image(tmp_path / "map.png"), "Z2")
     book.create_sheet("Карта складов").add_image(Image(tmp_path / "map.png"), "B3")
     book.save(path)
 
@@ -52,14 +53,14 @@ def test_pictures_a_coordinator_adds_survive_the_next_write(
     book = openpyxl.load_workbook(path)
     anchors = {
         title: [(i.anchor._from.col, i.anchor._from.row) for i in book[title]._images]
-        for title in ("Matches", "Карта складов")
+        for title in (matches, "Карта складов")
     }
-    assert anchors == {"Matches": [(25, 1)], "Карта складов": [(1, 2)]}
+    assert anchors == {matches: [(25, 1)], "Карта складов": [(1, 2)]}
 
 
 def _cell(harness: Harness, match_id: str, key: str) -> tuple[int, str]:
     """The sheet row of a match, and its cell in column `key`."""
-    grid = harness.coordination("Matches")
+    grid = harness.coordination("matches")
     at = locate_columns(grid[0], {k: column_spellings(k) for k in ("match_id", key)})
     row = next(n for n, r in enumerate(grid, start=1) if r and r[at["match_id"]] == match_id)
     values = grid[row - 1]
@@ -80,12 +81,12 @@ def test_a_correction_in_a_refreshed_column_is_replaced_and_noted_on_problems(
     assert "Refreshed cells: 1." in result.out
     assert _cell(harness, match_id, "donor_phone") == (row, from_the_form)
     # ...and Problems lists the replacement: where, what was typed, what replaced it.
-    notes = [r for r in harness.coordination("Problems")[1:] if r[0] == "Пары"]
+    notes = [r for r in harness.coordination("problems")[1:] if r[0] == "Пары"]
     assert [r[:4] for r in notes] == [["Пары", str(row), "Телефон донора", "+380 67 000 11 22"]]
     assert from_the_form in notes[0][4] and "Заметки" in notes[0][4]
     # The next pass changes nothing more, and the note goes.
     harness.sync()
-    assert not [r for r in harness.coordination("Problems")[1:] if r[0] == "Пары"]
+    assert not [r for r in harness.coordination("problems")[1:] if r[0] == "Пары"]
     assert _cell(harness, match_id, "donor_phone") == (row, from_the_form)
 
 
@@ -96,4 +97,4 @@ def test_filling_a_refreshed_cell_a_coordinator_emptied_is_not_noted(harness: Ha
     harness.edit_match(match_id, "ngo_city", "")
     harness.sync()
     assert _cell(harness, match_id, "ngo_city") == (row, from_the_form)
-    assert not [r for r in harness.coordination("Problems")[1:] if r[0] == "Пары"]
+    assert not [r for r in harness.coordination("problems")[1:] if r[0] == "Пары"]

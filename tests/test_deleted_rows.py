@@ -19,7 +19,7 @@ def test_a_deleted_match_row_is_not_proposed_again(
     deleted = matches[1]
     path = harness.dir / "coordination.xlsx"
     book = openpyxl.load_workbook(path)
-    book["Matches"].delete_rows(3)  # header is row 1, so this is the second match
+    book[harness.title("matches")].delete_rows(3)  # header is row 1, so this is the second match
     book.save(path)
 
     harness.sync()
@@ -31,7 +31,7 @@ def test_a_deleted_match_row_is_not_proposed_again(
     assert [m["match_id"] for m in after[: len(matches) - 1]] == [
         m["match_id"] for m in matches if m is not deleted
     ]
-    problems = harness.coordination("Problems")
+    problems = harness.coordination("problems")
     assert any(deleted["match_id"] in row for row in problems)
 
 
@@ -43,7 +43,7 @@ def test_a_deleted_matches_tab_starts_afresh(
     before = len(harness.matches())
     path = harness.dir / "coordination.xlsx"
     book = openpyxl.load_workbook(path)
-    del book["Matches"]
+    del book[harness.title("matches")]
     book.save(path)
     harness.sync()
     assert len(harness.matches()) == before

@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from sync.cli import main
-from sync.labels import column_spellings
-from sync.layouts import MATCH_COLUMNS
+from sync.labels import column_spellings, tab_title
+from sync.layouts import MATCH_COLUMNS, MATCHES, OFFERS
 from sync.plan import locate_columns
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,20 +35,21 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, s
     assert main(["sync", "--config", str(config)]) == 0
     book = openpyxl.load_workbook(root / "demo" / "coordination.xlsx")
     tabs: dict[str, list[dict[str, str]]] = {}
-    for title, keys in (
-        ("Matches", MATCH_COLUMNS),
-        ("Offers", ("offer_id", "item", "quantity", "category")),
+    for tab, keys in (
+        (MATCHES, MATCH_COLUMNS),
+        (OFFERS, ("offer_id", "item", "quantity", "category")),
     ):
-        grid = [["" if v is None else str(v) for v in row] for row in book[title].values]
+        sheet = book[tab_title(tab, "ru")]
+        grid = [["" if v is None else str(v) for v in row] for row in sheet.values]
         columns = locate_columns(grid[0], {key: column_spellings(key) for key in keys})
-        tabs[title] = [{k: row[i] for k, i in columns.items()} for row in grid[1:]]
+        tabs[tab] = [{k: row[i] for k, i in columns.items()} for row in grid[1:] if any(row)]
     return tabs
 
 
 def _pairs(demo: dict[str, list[dict[str, str]]], offer: str, need: str) -> list[dict[str, str]]:
     return [
         m
-        for m in demo["Matches"]
+        for m in demo[MATCHES]
         if offer.casefold() in m["offer_item"].casefold()
         and need.casefold() in m["need_item"].casefold()
     ]
@@ -71,13 +72,13 @@ def test_a_pair_no_coordinator_would_make_is_not_proposed(demo, offer: str, need
 
 def test_childrens_clothes_never_go_to_a_mens_need(demo) -> None:
     childish = re.compile(r"дет|дит|на \d+[-–]?\d* (год|рок|лет)|девоч|мальч|хлопч|дівч", re.I)
-    mens = [m for m in demo["Matches"] if re.search(r"чолов|мужск", m["need_item"], re.I)]
+    mens = [m for m in demo[MATCHES] if re.search(r"чолов|мужск", m["need_item"], re.I)]
     assert mens, "the demo has men's needs"
     assert [m["offer_item"] for m in mens if childish.search(m["offer_item"])] == []
 
 
 def test_one_crib_is_proposed_once(demo) -> None:
-    cribs = [m for m in demo["Matches"] if "кроватка" in m["offer_item"].casefold()]
+    cribs = [m for m in demo[MATCHES] if "кроватка" in m["offer_item"].casefold()]
     assert len(cribs) == 1
     assert len({m["offer_id"] for m in cribs}) == 1
 
@@ -88,7 +89,7 @@ def test_the_obvious_jacket_pair_is_proposed(demo) -> None:
 
 
 def test_every_proposal_of_a_need_that_has_alternatives_lists_them(demo) -> None:
-    listed = [m["alternatives"] for m in demo["Matches"] if m["alternatives"]]
+    listed = [m["alternatives"] for m in demo[MATCHES] if m["alternatives"]]
     assert listed, "some needs have more than one candidate offer"
     for text in listed:
         ids = re.findall(r"O-[0-9a-f]{12}", text)
@@ -96,14 +97,14 @@ def test_every_proposal_of_a_need_that_has_alternatives_lists_them(demo) -> None
 
 
 def test_a_partial_fit_says_what_is_unknown(demo) -> None:
-    reasons = [m["reason"] for m in demo["Matches"]]
+    reasons = [m["reason"] for m in demo[MATCHES]]
     assert any("не указан" in reason for reason in reasons)
 
 
 def test_a_long_answer_that_names_many_things_is_an_offer(demo) -> None:
     """Row 30 tells its story at length, thanks the volunteers and asks to call on
     Viber: it is still an offer of a wardrobe, a bed, dishes, a coat and boots."""
-    items = " ".join(row["item"] for row in demo["Offers"])
+    items = " ".join(row["item"] for row in demo[OFFERS])
     assert "сапоги 39" in items and "кастрюли" in items
 
 
@@ -114,12 +115,12 @@ def test_no_size_or_dimension_is_read_as_a_count(demo) -> None:
         re.I,
     )
     checked = 0
-    for row in demo["Offers"]:
+    for row in demo[OFFERS]:
         numbers = {int(n) for found in sized.findall(row["item"]) for n in found if n}
         if numbers:
             checked += 1
             assert int(float(row["quantity"])) not in numbers - {1}, row
     assert checked >= 3, "the demo has offers that state sizes"
-    for match in demo["Matches"]:
+    for match in demo[MATCHES]:
         numbers = {int(n) for found in sized.findall(match["offer_item"]) for n in found if n}
         assert int(float(match["quantity"])) not in numbers - {1}, match

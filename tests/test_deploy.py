@@ -40,7 +40,10 @@ def test_each_service_runs_a_real_command(unit: str, command: str) -> None:
 def test_the_timer_starts_the_one_pass_service() -> None:
     timer = _unit("mozhem-sync.timer")
     assert timer["Timer"]["OnCalendar"] == "*:0/15"
-    assert _unit("mozhem-sync.service")["Service"]["SuccessExitStatus"] == "3"
+    service = _unit("mozhem-sync.service")["Service"]
+    assert service["SuccessExitStatus"] == "3"
+    # So that `mozhem status` names the timer as what schedules the passes.
+    assert "MOZHEM_STARTED_BY=mozhem-sync.timer" in service.get("Environment", "")
 
 
 def test_the_crontab_line_runs_one_pass_every_15_minutes() -> None:
@@ -54,3 +57,4 @@ def test_the_crontab_line_runs_one_pass_every_15_minutes() -> None:
     assert fields[:5] == ["*/15", "*", "*", "*", "*"]
     command = fields[5].split("&&")[1].split(">")[0]
     assert build_parser().parse_args(_mozhem_arguments(command)).command == "sync"
+    assert command.split()[0] == "MOZHEM_STARTED_BY=cron"

@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+import matcher
 from benchmarks.varied_rows import FORM_FIELDS, form_rows
 from sync import incremental
 from sync.backends.workbook import WorkbookBackend
@@ -18,14 +19,14 @@ from sync.config import Config, load_config
 from sync.layouts import TABS
 from sync.ops.snapshots import RecordingBackend
 from sync.pipeline import run_pass
-from sync.plan import Snapshot
+from sync.plan import Snapshot, TabIdentity
 from tests.harness import OFFERS_TAB, Harness, WorkbookHarness
 
 T1, T2, T3 = datetime(2026, 11, 20, 9, 0), datetime(2026, 11, 20, 9, 15), datetime(2026, 11, 21)
 
 
 class CountingBackend(WorkbookBackend):
-    """A workbook backend that notes which spreadsheets it read."""
+    """A workbook backend that notes which spreadsheets it read, and which tabs."""
 
     def __init__(self, directory: Path) -> None:
         super().__init__(directory)
@@ -36,6 +37,11 @@ class CountingBackend(WorkbookBackend):
         self.reads.append(spreadsheet)
         self.tabs.extend(tabs)
         return super().read(spreadsheet, tabs)
+
+    def read_tabs(self, spreadsheet: str, tabs: Sequence[TabIdentity]) -> Snapshot:
+        self.reads.append(spreadsheet)
+        self.tabs.extend(tab.key for tab in tabs)
+        return super().read_tabs(spreadsheet, tabs)
 
 
 def _world(root: Path) -> Config:
@@ -103,27 +109,6 @@ def test_an_unchanged_workbook_is_neither_read_nor_normalized_again(tmp_path: Pa
     assert not [step for step in steps if step.startswith("Normalizing")]
 
 
-def test_tabs_rewritten_whole_are_not_read_while_nobody_saved_the_workbook(
-    tmp_path: Path,
-) -> None:
-    config, backend = _after_a_pass(tmp_path)
-    _steps(config, backend)
-    assert backend.tabs == ["Matches"]
-    # A coordinator types into the Offers tab and saves: the pass reads it, and puts
-    # back what the tab should hold.
-    path = config.workbook_dir / config.coordination.spreadsheet
-    book = openpyxl.load_workbook(path)
-    book["Offers"].cell(row=2, column=2).value = "испорчено"
-    book.save(path)
-    before = _sheets(config)
-    backend = CountingBackend(config.workbook_dir)
-    _steps(config, backend)
-    assert sorted(backend.tabs) == ["Matches", "Needs", "Offers", "Problems"]
-    after = _sheets(config)
-    assert after["Offers"] != before["Offers"]
-    assert "испорчено" not in str(after["Offers"])
-
-
 def test_only_new_and_changed_rows_are_read_again(tmp_path: Path) -> None:
     config = _world(tmp_path)
     _pass(config, T1)
@@ -144,6 +129,27 @@ def test_a_new_vocabulary_reads_every_row_again(
     monkeypatch.setattr(incremental, "vocabulary_key", lambda: "another vocabulary")
     steps = _steps(config, WorkbookBackend(config.workbook_dir))
     assert "Normalizing 60 form rows and 25 need rows…" in steps
+
+
+@pytest.mark.parametrize(
+    "changed", ["data/lexicon.yaml", "data/geonames_ua.json.gz", "normalize/items.py"]
+)
+def test_the_reading_key_follows_every_vocabulary_and_reader_file(
+    tmp_path: Path, changed: str
+) -> None:
+    package = tmp_path / "matcher"
+    shutil.copytree(Path(matcher.__file__).parent, package)
+    sources = Path(incremental.sources.__file__)
+    before = incremental.code_key(package, sources)
+    (package / "normalize" / "__pycache__").mkdir(exist_ok=True)
+    (package / "normalize" / "__pycache__" / "x.pyc").write_bytes(b"compiled")
+    assert incremental.code_key(package, sources) == before  # caches are no reader
+    with (package / changed).open("ab") as file:
+        file.write(b"\n")
+    assert incremental.code_key(package, sources) != before
+    assert incremental.vocabulary_key() == incremental.code_key(
+        Path(matcher.__file__).parent, sources
+    )
 
 
 def test_a_memory_that_cannot_be_read_is_no_memory(tmp_path: Path) -> None:

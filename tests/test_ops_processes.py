@@ -78,6 +78,25 @@ def test_two_syncs_at_once_one_runs_and_the_other_exits_3(tmp_path: Path) -> Non
     assert _ledger(tmp_path) == [(1, "ok")]  # exactly one pass ran
 
 
+def test_the_pass_lock_alone_refuses_a_second_pass_on_the_same_state_dir(tmp_path: Path) -> None:
+    """Two workbooks, so no workbook lock stands between the passes: only state_dir's
+    sync.lock does, as on Google Sheets, where there is no workbook lock."""
+    config = demo_config(tmp_path)
+    (tmp_path / "other").mkdir()
+    other = demo_config(tmp_path / "other", state_dir=str(tmp_path / "state"))
+    with _paused(config, 90, "sync") as p:
+        p.wait_for("PAUSED BEFORE WRITE")
+        second = run("sync", "--config", str(other), cwd=tmp_path)
+        (tmp_path / "RELEASE").touch()
+        assert second.returncode == 3, second.stderr
+        assert f"another pass holds {tmp_path / 'state' / 'sync.lock'}" in second.stderr
+        assert p.wait() == 0, p.err
+    assert _ledger(tmp_path) == [(1, "ok")]
+    assert not (tmp_path / "other" / "books" / "coordination.xlsx").exists()
+    assert run("sync", "--config", str(other), cwd=tmp_path).returncode == 0
+    assert _ledger(tmp_path) == [(1, "ok"), (2, "ok")]
+
+
 def test_a_lock_left_by_a_killed_process_does_not_block_the_next_pass(tmp_path: Path) -> None:
     config = demo_config(tmp_path)
     with _paused(config, 60, "sync") as p:
@@ -109,7 +128,7 @@ def test_a_pass_killed_while_saving_leaves_the_previous_workbook_whole(tmp_path:
         p.signal(signal.SIGKILL)
         p.wait()
     assert book.read_bytes() == before
-    assert "Matches" in openpyxl.load_workbook(book).sheetnames
+    assert {"Пары", "Пари", "Matches"} & set(openpyxl.load_workbook(book).sheetnames)
     again = run("sync", "--config", str(config), cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     assert book.read_bytes() != before

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
 import shutil
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 import openpyxl
 import pytest
@@ -17,7 +19,7 @@ import yaml
 
 from sync import runner
 from sync.backends import open_backend
-from sync.backends.base import BackendError
+from sync.backends.base import Backend, BackendError
 from sync.commands import recorded_pass
 from sync.config import Config, load_config
 from sync.ops.status import status
@@ -49,10 +51,15 @@ class ScriptedPasses:
         return [(b - a).total_seconds() / 60 for a, b in itertools.pairwise(self.starts)]
 
 
+def no_backend(config: Config) -> Backend:
+    """The scripted passes need none."""
+    return cast(Backend, object())
+
+
 def run_loop(config_path: Path, passes: ScriptedPasses, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(runner, "recorded_pass", passes)
     with time_machine.travel(START, tick=False) as traveller:
-        loop = Loop(load_config(config_path), lambda config: object(), sleep=traveller.shift)
+        loop = Loop(load_config(config_path), no_backend, sleep=traveller.shift)
         loop.run(max_passes=len(passes.script))
 
 
@@ -166,3 +173,75 @@ def _add_need(tmp_path: Path, item: str) -> None:
     book = openpyxl.load_workbook(path)
     book["Потребности"].append(["21.11.2026", "Фонд «Опора»", "Ирина", "", "Харьков", item, 5])
     book.save(path)
+
+
+def test_the_interval_counts_from_the_end_of_a_slow_pass(
+    config_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with time_machine.travel(START, tick=False) as traveller:
+        passes = ScriptedPasses("...", each=lambda n: traveller.shift(timedelta(minutes=4)))
+        monkeypatch.setattr(runner, "recorded_pass", passes)
+        loop = Loop(load_config(config_path), no_backend, sleep=traveller.shift)
+        loop.run(max_passes=3)
+    assert passes.gaps() == [19, 19]  # 4 minutes of pass, then 15 of wait
+    assert not loop.scheduler.jobs  # the job is gone with the loop
+
+
+def test_status_shows_the_next_pass_while_mozhem_run_waits_and_that_it_stopped(
+    config_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    state = load_config(config_path).state_path
+    seen: dict[str, str] = {}
+
+    def backend(config: Config) -> Backend:
+        if "passing" not in seen and StateStore(state).passes():
+            status(state)
+            seen["passing"] = capsys.readouterr().out
+        return open_backend(config)
+
+    with time_machine.travel(START, tick=False) as traveller:
+
+        def sleep(seconds: float) -> None:
+            if "waiting" not in seen:
+                status(state)
+                seen["waiting"] = capsys.readouterr().out
+            traveller.shift(seconds)
+
+        Loop(load_config(config_path), backend, sleep=sleep).run(max_passes=2)
+        status(state)
+        seen["stopped"] = capsys.readouterr().out
+    pid = os.getpid()
+    assert (
+        f"Next pass: 2026-11-30 11:15:00 (in 15 min) (mozhem run, pid {pid}, every 15 min)"
+        in seen["waiting"]
+    )
+    assert "Last successful write: pass 1 at 2026-11-30 11:00:00" in seen["waiting"]
+    assert (
+        f"Next pass: one is running now; then every 15 min (mozhem run, pid {pid})"
+        in (seen["passing"])
+    )
+    assert (
+        "Next pass: none: `mozhem run` has not been running since 2026-11-30 11:15:00"
+        in seen["stopped"]
+    )
+
+
+def test_old_snapshots_go_even_when_every_pass_fails_and_so_do_stray_files(
+    tmp_path: Path, config_path: Path
+) -> None:
+    config = load_config(config_path)
+    store = StateStore(config.state_path)
+    with time_machine.travel(START, tick=False) as traveller:
+        recorded_pass(config, open_backend(config))
+        stray = store.snapshots / "pass-000099.json.gz.tmp"  # a save cut by a kill
+        stray.write_bytes(b"\x1f\x8b")
+        os.utime(stray, (START.timestamp(), START.timestamp()))
+        traveller.shift(timedelta(days=31))
+        fresh = store.snapshots / "pass-000100.json.gz.tmp"
+        fresh.write_bytes(b"\x1f\x8b")
+        os.utime(fresh, (datetime.now().timestamp(), datetime.now().timestamp()))
+        shutil.move(tmp_path / "books", tmp_path / "away")  # from now on every pass fails
+        with pytest.raises(BackendError):
+            recorded_pass(config, open_backend(config))
+    assert [(p.outcome, p.snapshot) for p in store.passes()] == [("failed", None), ("ok", None)]
+    assert [path.name for path in store.snapshots.iterdir()] == [fresh.name]

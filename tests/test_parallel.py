@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.varied_rows import form_rows
+from benchmarks.varied_rows import form_rows, need_rows
 from matcher.model import SourceRow
-from matcher.normalize.table import read_offer_row
+from matcher.normalize.table import NEEDS, OFFERS, TableReader, read_each
 from matcher.params import NormalizeParams
 from sync import parallel
 
 
-def test_rows_read_by_a_pool_are_the_rows_read_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    rows = [SourceRow(n, values) for n, values in enumerate(form_rows(40, seed=3), start=2)]
+@pytest.mark.parametrize("reader", [OFFERS, NEEDS], ids=["offers", "needs"])
+def test_rows_read_by_a_pool_are_the_rows_read_here(
+    reader: TableReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    values = form_rows(40, seed=3) if reader is OFFERS else need_rows(40, seed=4)
+    rows = [SourceRow(n, row) for n, row in enumerate(values, start=2)]
     params = NormalizeParams()
-    alone = [read_offer_row(row, params) for row in rows]
+    alone = read_each(reader, rows, params)
     monkeypatch.setattr(parallel, "POOL_MIN_ROWS", 10)
     monkeypatch.setenv("MOZHEM_WORKERS", "2")
-    assert parallel.read_rows(read_offer_row, rows, params) == alone
+    assert parallel.read_rows(reader, rows, params) == alone
 
 
 def test_workers_follow_mozhem_workers(monkeypatch: pytest.MonkeyPatch) -> None:

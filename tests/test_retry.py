@@ -19,8 +19,9 @@ from sync.backends.retry import (
     RetryBudgetExhausted,
     RetryPolicy,
 )
-from sync.layouts import MATCH_COLUMNS, header, matches_tab
+from sync.layouts import MATCH_COLUMNS, MATCHES, header
 from sync.plan import SpreadsheetPlan, TabShape
+from sync.tabs import matches_tab
 from tests.google_harness import FakeTime
 from tests.sheets_emulator.adapter import SHEETS_PREFIX, EmulatorAdapter
 from tests.sheets_emulator.emulator import SheetsEmulator
@@ -203,13 +204,18 @@ class LoseAnswerOnce(BaseAdapter):
 
 def _matches_sheet(emu: SheetsEmulator) -> tuple[str, SpreadsheetPlan]:
     labels = header(MATCH_COLUMNS, "ru")
-    existing = ["m-old", "Предложено"]
-    key = emu.create_spreadsheet("coordination", {"Matches": [labels, existing]})
+    existing = [{"match_id": "m-old", "status": "Предложено"}.get(k, "") for k in MATCH_COLUMNS]
+    key = emu.create_spreadsheet("coordination", {"Пары": [labels, existing]})
     rows = tuple({"match_id": f"m-{i}", "status": "Предложено", "notes": ""} for i in range(3))
     # Computed from a read that found the header and one row.
-    basis = {"Matches": TabShape(rows=2, columns=len(labels), grid_rows=1000, grid_columns=26)}
-    plan = SpreadsheetPlan(key, keyed_tab=matches_tab("ru"), appends=rows, basis=basis)
+    shape = TabShape(rows=2, columns=len(labels), grid_rows=1000, grid_columns=26, title="Пары")
+    plan = SpreadsheetPlan(key, keyed_tab=matches_tab("ru"), appends=rows, basis={MATCHES: shape})
     return key, plan
+
+
+def _match_ids(emu: SheetsEmulator, key: str) -> list[str]:
+    at = MATCH_COLUMNS.index("match_id")
+    return [row[at] for row in emu.values(key, "Пары")[1:]]
 
 
 @pytest.mark.parametrize("lost", ["applied", "not applied"])
@@ -223,10 +229,9 @@ def test_a_retried_append_does_not_duplicate_rows(
     else:
         emu.fail_request(2, "drop")  # 1 is the read of match ids before writing
     GoogleBackend(client).apply(plan)
-    ids = [row[0] for row in emu.values(key, "Matches")[1:]]
-    assert ids == ["m-old", "m-0", "m-1", "m-2"]
+    assert _match_ids(emu, key) == ["m-old", "m-0", "m-1", "m-2"]
     kinds = [r.kind for r in emu.requests]
-    assert kinds == ["values.get", "values.append", "values.get"] + (
+    assert kinds == ["values.batchGet", "values.append", "values.batchGet"] + (
         [] if lost == "applied" else ["values.append"]
     )
 
@@ -240,4 +245,4 @@ def test_an_append_that_keeps_failing_stops_with_a_message(
         emu.fail_request(n, "503")
     with pytest.raises(BackendError, match="could not confirm the new rows"):
         GoogleBackend(client).apply(plan)
-    assert [row[0] for row in emu.values(key, "Matches")[1:]] == ["m-old"]
+    assert _match_ids(emu, key) == ["m-old"]

@@ -231,6 +231,64 @@ def test_failed_request_applies_nothing(emu, book, how, raised, code):
     assert emu.values(key, "Sheet1")[0] == ["new", "b"]
 
 
+@pytest.mark.parametrize(
+    ("how", "raised"),
+    [
+        pytest.param("timeout", requests.exceptions.ReadTimeout, id="timeout"),
+        pytest.param("applied-drop", requests.exceptions.ConnectionError, id="applied-drop"),
+        pytest.param("applied-timeout", requests.exceptions.ReadTimeout, id="applied-timeout"),
+    ],
+)
+def test_an_answer_lost_after_the_server_acted_leaves_the_write_applied(emu, book, how, raised):
+    sheet, key = book
+    emu.fail_request(1, how)
+    with pytest.raises(raised):
+        _write(sheet)
+    applied = how.startswith("applied")
+    assert emu.values(key, "Sheet1")[0] == (["new", "b"] if applied else ["a", "b"])
+    assert emu.count("values.update") == 1, "sent once: the client saw no answer"
+
+
+def test_a_sort_injected_before_a_request_moves_whole_rows_below_the_header(emu):
+    rows = [["id", "name", "n"], ["c", "Оля", "3"], ["a", "", "10"], ["b", "борис", "2"]]
+    key = emu.create_spreadsheet("T", {"Sheet1": rows})
+    emu.sort_before_request(1, key, "Sheet1", 1)
+    sheet = emu.client().open_by_key(key)
+    values = sheet.values_get("Sheet1")["values"]
+    # Text case-insensitively, a blank sort value last; the header stays.
+    assert values == [["id", "name", "n"], ["b", "борис", "2"], ["c", "Оля", "3"], ["a", "", "10"]]
+    emu.sort(key, "Sheet1", 2, descending=True)  # numbers by value
+    assert [row[0] for row in emu.values(key, "Sheet1")[1:]] == ["a", "c", "b"]
+
+
+def test_sort_range_and_update_cells_through_batch_update(emu, book):
+    sheet, key = book
+    emu.set_values(key, "Sheet1", [["0", "z"], ["5", "y"]], start="A3")
+    span = {"sheetId": 0, "startRowIndex": 1, "endRowIndex": 4}
+    sort = {"range": span, "sortSpecs": [{"dimensionIndex": 0, "sortOrder": "DESCENDING"}]}
+    text = {"userEnteredValue": {"stringValue": "007"}}
+    number = {"userEnteredValue": {"numberValue": 7}}
+    start = {"sheetId": 0, "rowIndex": 0, "columnIndex": 2}
+    write = {"start": start, "rows": [{"values": [text, number]}], "fields": "userEnteredValue"}
+    sheet.batch_update({"requests": [{"sortRange": sort}, {"updateCells": write}]})
+    assert emu.values(key, "Sheet1") == [["a", "b", "007", "7"], ["5", "y"], ["1", "2"], ["0", "z"]]
+    assert emu.stored_value(key, "Sheet1", 0, 2) == "007"
+    assert emu.stored_value(key, "Sheet1", 0, 3) == 7
+
+
+def test_adding_a_tab_with_an_id_taken_is_refused_whole(emu, book):
+    sheet, key = book
+    sheet.batch_update({"requests": [{"addSheet": {"properties": {"sheetId": 77, "title": "A"}}}]})
+    again = [
+        {"addSheet": {"properties": {"sheetId": 78, "title": "B"}}},
+        {"addSheet": {"properties": {"sheetId": 77, "title": "C"}}},
+    ]
+    with pytest.raises(gspread.exceptions.APIError) as excinfo:
+        sheet.batch_update({"requests": again})
+    assert "already exists" in _error(excinfo)["message"]
+    assert emu.sheet_titles(key) == ["Sheet1", "A"]
+
+
 def test_before_request_edits_between_read_and_write(emu, book):
     sheet, key = book
     emu.before_request(2, lambda e: e.set_values(key, "Sheet1", [["coordinator"]], start="C2"))

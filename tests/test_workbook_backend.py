@@ -12,8 +12,9 @@ import pytest
 
 from sync.backends.base import SpreadsheetBusy, SpreadsheetNotFound
 from sync.backends.workbook import WorkbookBackend
-from sync.layouts import MATCH_COLUMNS, matches_tab, new_tab
-from sync.plan import CellUpdate, Grid, NewTab, Snapshot, SpreadsheetPlan
+from sync.layouts import MATCH_COLUMNS, MATCHES
+from sync.plan import Cells, CellUpdate, NewTab, Rewrite, Snapshot, SpreadsheetPlan
+from sync.tabs import IDENTITIES, matches_tab, new_tab, tab_styles
 
 
 def _book(path: Path, rows: list[list[object]], title: str = "Sheet") -> None:
@@ -25,12 +26,13 @@ def _book(path: Path, rows: list[list[object]], title: str = "Sheet") -> None:
     book.save(path)
 
 
-def rewrite(backend: WorkbookBackend, spreadsheet: str, title: str, grid: Grid) -> None:
+def rewrite(backend: WorkbookBackend, spreadsheet: str, title: str, grid: Cells) -> None:
     """Rewrite one tab with a plan computed from a read, as a pass does."""
     found = backend.exists(spreadsheet)
     read = backend.read(spreadsheet, [title]) if found else Snapshot.nothing([title])
     new = () if read[title] is not None else (NewTab(title, keys=(), header=()),)
-    backend.apply(SpreadsheetPlan(spreadsheet, new, rewrites={title: grid}, basis=read.tabs))
+    plan = SpreadsheetPlan(spreadsheet, new, rewrites={title: Rewrite(grid)}, basis=read.tabs)
+    backend.apply(plan)
 
 
 def test_reads_cells_as_typed(tmp_path: Path) -> None:
@@ -96,22 +98,22 @@ def test_updates_find_rows_by_id_after_a_coordinator_sorted_and_moved_columns(
     backend.apply(
         SpreadsheetPlan(
             "c.xlsx",
-            new_tabs=(new_tab("Matches", "ru"),),
+            new_tabs=(new_tab(MATCHES, "ru"),),
             keyed_tab=keyed,
             appends=(_match_row("M-1", "Предложено"), _match_row("M-2", "Предложено")),
         )
     )
-    # A coordinator sorts the rows, moves the status column first and adds a column.
+    # A coordinator sorts the rows, moves the id column first and adds a column.
     book = openpyxl.load_workbook(tmp_path / "c.xlsx")
-    sheet = book["Matches"]
+    sheet = book["Пары"]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     header, first, second = rows
-    status_at = header.index("Статус")
-    order = [status_at] + [i for i in range(len(header)) if i != status_at]
+    id_at = header.index("ID пары")
+    order = [id_at] + [i for i in range(len(header)) if i != id_at]
     sheet.delete_rows(1, sheet.max_row)
     for row in (header, second, first):
         sheet.append([row[i] for i in order] + ["моя колонка" if row is header else "x"])
-    sheet.cell(row=2, column=1, value="Отказ")
+    sheet.cell(row=2, column=2, value="Отказ")
     book.save(tmp_path / "c.xlsx")
 
     backend.apply(
@@ -120,10 +122,10 @@ def test_updates_find_rows_by_id_after_a_coordinator_sorted_and_moved_columns(
             keyed_tab=keyed,
             appends=(_match_row("M-3", "Предложено"),),
             updates=(CellUpdate("M-1", "donor_phone", "+380951111111"),),
-            basis=backend.read("c.xlsx", ["Matches"]).tabs,
+            basis=backend.read_tabs("c.xlsx", IDENTITIES).tabs,
         )
     )
-    grid = backend.read("c.xlsx", ["Matches"])["Matches"]
+    grid = backend.read("c.xlsx", ["Пары"])["Пары"]
     assert grid is not None
     header = grid[0]
     at = {key: header.index(label) for key, label in keyed.labels.items() if label in header}
@@ -134,18 +136,22 @@ def test_updates_find_rows_by_id_after_a_coordinator_sorted_and_moved_columns(
     assert by_id["M-3"][at["status"]] == "Предложено"
     assert grid[3][at["match_id"]] == "M-3"  # appended at the end
     assert grid[1][-1] == "x"
-    assert header[0] == "Статус" and len(header) == len(MATCH_COLUMNS) + 1
+    assert header[0] == "ID пары" and len(header) == len(MATCH_COLUMNS) + 1
 
 
 def test_new_matches_tab_has_a_status_dropdown_and_frozen_header(tmp_path: Path) -> None:
-    WorkbookBackend(tmp_path).apply(
-        SpreadsheetPlan("c.xlsx", new_tabs=(new_tab("Matches", "uk"),), keyed_tab=matches_tab("uk"))
+    plan = SpreadsheetPlan(
+        "c.xlsx",
+        new_tabs=(new_tab(MATCHES, "uk"),),
+        keyed_tab=matches_tab("uk"),
+        styles=tab_styles("uk"),
     )
-    sheet = openpyxl.load_workbook(tmp_path / "c.xlsx")["Matches"]
+    WorkbookBackend(tmp_path).apply(plan)
+    sheet = openpyxl.load_workbook(tmp_path / "c.xlsx")["Пари"]
     assert sheet.freeze_panes == "A2"
     [validation] = sheet.data_validations.dataValidation
     assert "Відмова" in validation.formula1
-    assert str(validation.sqref).startswith("B2:")
+    assert str(validation.sqref).startswith("A2:")
 
 
 def test_rewritten_tabs_get_readable_column_widths(tmp_path: Path) -> None:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import Literal, cast
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from matcher import vocab
 from matcher.model import Urgency
@@ -84,15 +88,23 @@ def _phrase_inside(key: str, table: AnswerTable) -> str | None:
     return best[1] if best else None
 
 
+#: Marks that say "urgent" with no words: "!!", fire, alarms, SOS, tears.
+_URGENT_MARKS = ("!!", "🔥", "❗", "‼", "🆘", "🚨", "⚠", "😭")
+
+
+def _marked_urgent(raw: str) -> bool:
+    return any(mark in raw for mark in _URGENT_MARKS)
+
+
 @lru_cache(maxsize=10_000)
 def parse_urgency(raw: str) -> tuple[Urgency, bool]:
     """(urgency, understood). Empty -> ("normal", True)."""
     key = _key(raw or "")
     if not key:
-        return ("high" if "!!" in (raw or "") else "normal"), True
+        return ("high" if _marked_urgent(raw or "") else "normal"), True
     table = urgency_table()
     decided = table.phrases.get(key) or _phrase_inside(key, table) or _decide(raw, table)
-    if decided is None and "!!" in (raw or ""):
+    if decided is None and _marked_urgent(raw or ""):
         decided = "high"
     if decided is None:
         toks = tokens(key)
@@ -102,8 +114,43 @@ def parse_urgency(raw: str) -> tuple[Urgency, bool]:
                 decided = "low"
                 break
     if decided is None:
+        decided = _typo_of(key, table)
+    if decided is None:
         return "normal", False
     return cast(Urgency, decided), True
+
+
+def _typo_of(key: str, table: AnswerTable) -> str | None:
+    """ "срочо", "строчно", "не сочно": one slip from a phrase we know."""
+    if len(key) < 5:
+        return None
+    found = process.extractOne(key, table.phrases.keys(), scorer=Levenshtein.distance,
+                               score_cutoff=1)  # fmt: skip
+    return table.phrases[found[0]] if found else None
+
+
+_DEADLINE = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?(?!\d)")
+#: Days to a deadline typed as a date ("до 20.02"): this soon is urgent, this
+#: far can wait.
+URGENT_WITHIN_DAYS, LOW_AFTER_DAYS = 7, 31
+
+
+def deadline_urgency(raw: str, submitted: datetime | None) -> Urgency | None:
+    """Urgency of a deadline date in the urgency cell, counted from the row's date."""
+    found = _DEADLINE.search(raw or "")
+    if not found or submitted is None:
+        return None
+    day, month = int(found.group(1)), int(found.group(2))
+    try:
+        due = date(submitted.year, month, day)
+    except ValueError:
+        return None
+    if due < submitted.date():
+        due = due.replace(year=due.year + 1)  # "до 20.02" written in December
+    days = (due - submitted.date()).days
+    if days <= URGENT_WITHIN_DAYS:
+        return "high"
+    return "low" if days > LOW_AFTER_DAYS else "normal"
 
 
 @lru_cache(maxsize=10_000)

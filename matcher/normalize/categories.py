@@ -24,7 +24,7 @@ OTHER = "other"
 _SEGMENT_SPLIT = re.compile(
     # list numbers ("2) сапоги", "1 - стол"), then the usual separators
     r"(?:^|\.?\s)\d{1,2}\)\s+(?=[^\W\d_])|(?:^|(?<=[,;]))\s*\d{1,2}\s?[-–—]\s(?=[^\W\d_])"
-    r"|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)|[;\n•·|]|(?<!\d)\+|\.\s(?!\d)|\s[-–—]\s"
+    r"|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)|[;\n•·|]|(?<!\d)\+|\.\s(?!\d)(?<!\bул\.\s)(?<!\bвул\.\s)(?<!\bпер\.\s)(?<!\bпр\.\s)|\s[-–—]\s"
     r"|\s\d{1,2}\)\s|^\d{1,2}\)\s"
     r"|\s(?:и|і|й|та|а также|а ще|а еще|плюс|also|and|ещё|еще|ще|также|також)\s",
     re.IGNORECASE,
@@ -69,6 +69,15 @@ def token_lemmas(token: str) -> tuple[str, ...]:
     return lemmas(token)
 
 
+def lemma_in(word: str, table: dict[str, str] | frozenset[str]) -> str | None:
+    """What `table` holds for the word as typed or for one of its lemmas: the
+    value of a dict, the matching form of a set; None when neither has it."""
+    for form in (word, *token_lemmas(word)):
+        if form in table:
+            return table[form] if isinstance(table, dict) else form
+    return None
+
+
 @lru_cache(maxsize=200_000)
 def token_sense(token: str) -> Sense | None:
     """What a single folded token names, or None."""
@@ -86,7 +95,9 @@ def token_sense(token: str) -> Sense | None:
             if sense:
                 return sense
         return None
-    if len(token) >= FUZZY_MIN_LEN and not is_known_word(token):
+    # a unit ("компл") is not a typo of a thing ("комп")
+    unit = token in attributes().units or token.rstrip(".") in attributes().units
+    if len(token) >= FUZZY_MIN_LEN and not unit and not is_known_word(token):
         for candidate in token_lemmas(token):
             sense = _fuzzy(candidate)
             if sense:
@@ -125,18 +136,21 @@ def hits_in(folded: str) -> tuple[Hit, ...]:
     toks = tokens(folded)
     found: list[Hit] = []
     used: set[int] = set()
-    for i in range(len(toks) - 1):
-        pairs = [(i, i + 1)]
-        if i + 2 < len(toks) and toks[i + 1] in GAP_WORDS:
-            pairs.append((i, i + 2))
-        for left, right in pairs:
-            if left in used or right in used:
-                continue
-            sense = _phrase(toks[left], toks[right])
-            if sense:
-                used.update(range(left, right + 1))
-                if not _negated(toks, left, right):
-                    found.append(Hit(left, right, sense, tuple(toks[left : right + 1])))
+    # words side by side first: "средство для мытья посуды" is dish soap ("мытья
+    # посуды"), not a cleaner ("средство для мытья") beside dishes
+    adjacent = [(i, i + 1) for i in range(len(toks) - 1)]
+    gapped = [(i, i + 2) for i in range(len(toks) - 2) if toks[i + 1] in GAP_WORDS]
+    pairs = [(left, right, sense) for left, right in adjacent + gapped
+             if (sense := _phrase(toks[left], toks[right])) is not None]  # fmt: skip
+    # the finer of two overlapping phrases first: "пральний порошок автомат" is
+    # machine detergent ("порошок автомат"), not detergent with a stray word
+    pairs.sort(key=lambda pair: -pair[2].kind.count("/"))
+    for left, right, sense in pairs:
+        if left in used or right in used:
+            continue
+        used.update(range(left, right + 1))
+        if not _negated(toks, left, right):
+            found.append(Hit(left, right, sense, tuple(toks[left : right + 1])))
     for i, token in enumerate(toks):
         if i in used:
             continue
@@ -148,14 +162,30 @@ def hits_in(folded: str) -> tuple[Hit, ...]:
 
 
 @lru_cache(maxsize=100_000)
+def denied_in(folded: str) -> frozenset[str]:
+    """Categories a folded answer names only to say they are not there: "обуви
+    нет", "без одежды", "Постільна білизна — ні"."""
+    attrs = attributes()
+    negators = attrs.negators_before | attrs.negators_after
+    toks = tokens(folded)
+    if not set(toks) & negators:
+        return frozenset()
+    plain = " ".join("x" if tok in negators else tok for tok in toks)
+    return frozenset(codes_in(plain)) - frozenset(codes_in(" ".join(toks)))
+
+
+@lru_cache(maxsize=100_000)
 def codes_in(folded: str) -> tuple[str, ...]:
     """Category codes named in one folded segment, in order of appearance."""
     return tuple(dict.fromkeys(hit.sense.category for hit in hits_in(folded)))
 
 
-#: "1. Пальто 2. Куртка": a small number, a dot and a capital letter. Case matters
-#: here: "сапоги 39. Ещё" ends a sentence and "2. куртки" is rare.
-_LIST_NUMBER = re.compile(r"(?:^|(?<=[\s.;,]))(?:1\d|20|[1-9])\.\s+(?=[А-ЯЁІЇЄҐA-Z])")
+#: "Пальто.\n2. Куртка": a small number at the start of a line or after a full
+#: stop, a dot and a capital letter. Case matters here: "сапоги 39. Ещё" and
+#: "тушонка 5. Ще є" end a sentence with a count, and "2. куртки" is rare.
+_LIST_NUMBER = re.compile(
+    r"(?:^|(?<=[\n.;,])|(?<=[\n.;,]\s))(?:1\d|20|[1-9])\.\s+(?=[А-ЯЁІЇЄҐA-Z])"
+)
 
 
 _ANY_LIST_NUMBER = re.compile(r"(?:^|(?<=[\s.;,]))(1\d|20|[1-9])\.\s+(?=[^\W\d_])")
@@ -176,7 +206,15 @@ def split_segments(text: str) -> list[str]:
         chunks = chunks[::2]
     chunks = [c for c in chunks if c]
     pieces = [p for chunk in chunks for p in _SEGMENT_SPLIT.split(chunk)]
-    return [part.strip(" .:()[]\"'«»") for part in pieces if part and part.strip()]
+    return [_trimmed(part) for part in pieces if part and part.strip()]
+
+
+def _trimmed(piece: str) -> str:
+    """Brackets and quotes around a piece go; an inch mark after a number stays
+    ('телевизор 21"' is a screen size, not 21 televisions)."""
+    text = piece.strip(" .:()[]'«»")
+    inches = re.search(r'\d\s*["”″]$', text)
+    return text if inches else text.strip('"')
 
 
 def segments(text: str) -> list[Segment]:

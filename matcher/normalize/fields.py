@@ -1,22 +1,95 @@
-"""One source row's cells, cleaned, with the problems found on the way.
+"""The cells of a table, cleaned once, and the columns offers and needs share:
+phone, place, date and the lines named, each read once per distinct answer,
+with its problems.
 
-Shared by offers and needs: display cleanup, phone, place, date and the notes
-that go with them. Each helper returns the value and records its problem on
-the `RowContext`.
+Readers take the cells as arrays over the table and a mask of the rows to read.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from dataclasses import dataclass
+from operator import attrgetter
 
-from matcher.model import Problem, ProblemSource, Severity, SourceRow
+import numpy as np
+
+from matcher.normalize.categories import OTHER
 from matcher.normalize.dates import parse_timestamp
+from matcher.normalize.frames import Sheet, columns, map_unique, map_unique_rows
+from matcher.normalize.items import Items, read_items
 from matcher.normalize.phones import parse_phone
-from matcher.normalize.places import find_place
-from matcher.params import NormalizeParams
+from matcher.normalize.places import PlaceMatch, find_place
+from matcher.normalize.problem_log import ProblemLog
 from matcher.text import clean_display
+
+#: The notes on a cleaned cell, in the order a row's cell gets them.
+_CLEANING_NOTES = (("control_chars_removed", "had_control"), ("text_trimmed", "trimmed"))
+
+Cells = dict[str, np.ndarray]
+
+
+def clean_cells(sheet: Sheet, max_chars: int, log: ProblemLog) -> Cells:
+    """Every column of cells as shown: control characters out, whitespace
+    collapsed, trimmed."""
+    cells: Cells = {}
+    marks: list[tuple[int, str, int]] = []  # row position, field, which note
+    for key, typed in columns(sheet.typed).items():
+        cleaned = map_unique(typed, lambda raw: clean_display(raw, max_chars))
+        cells[key] = cleaned.values(attrgetter("text"))
+        if not any(c.had_control or c.trimmed for c in cleaned.results):
+            continue  # as most columns: no note to make
+        for which, (_, attribute) in enumerate(_CLEANING_NOTES):
+            hit = np.flatnonzero(cleaned.flags(attrgetter(attribute)))
+            marks.extend((pos, key, which) for pos in hit.tolist())
+    # few rows have any: each row's notes in its own cells' order, as typed
+    marks.sort(key=lambda m: (m[0], list(sheet.rows[m[0]].values).index(m[1]), m[2]))
+    log.add(
+        np.array([pos for pos, _, _ in marks], dtype=np.intp),
+        [key for _, key, _ in marks],
+        [_CLEANING_NOTES[which][0] for _, _, which in marks],
+        "note",
+        each=[{"limit": max_chars} if which else {} for _, _, which in marks],
+    )
+    return cells
+
+
+def read_phones(
+    phones: np.ndarray, alive: np.ndarray, report_missing: np.ndarray, log: ProblemLog
+) -> np.ndarray:
+    """E.164 phones ("" when unusable); invalid or (when asked) missing ones are errors."""
+    parsed = map_unique(phones, parse_phone, alive)
+    code = parsed.values(attrgetter("code"))
+    digits = parsed.values(attrgetter("digits"))
+    log.error(code == "phone_invalid", "phone", "phone_invalid", digits=digits)
+    log.error((code == "phone_missing") & report_missing, "phone", "phone_missing")
+    phone = parsed.values(attrgetter("e164"), fill="")
+    note = parsed.values(attrgetter("note"))  # on a usable number: guessed or foreign
+    log.note(parsed.flags(lambda r: bool(r.note)), "phone", note, phone=phone)
+    return phone
+
+
+def read_timestamps(texts: np.ndarray, alive: np.ndarray, log: ProblemLog) -> np.ndarray:
+    """Submission times (None when empty or unreadable)."""
+    typed = alive & (texts != "")
+    log.note(alive & ~typed, "submitted_at", "date_missing")
+    parsed = map_unique(texts, parse_timestamp, typed)
+    log.error(typed & parsed.flags(lambda moment: moment is None), "submitted_at", "date_invalid")
+    return parsed.values()
+
+
+def read_cities(texts: np.ndarray, alive: np.ndarray, log: ProblemLog) -> Cells:
+    """city (the canonical name, or the cleaned text when unknown), lat and lon."""
+    typed = alive & (texts != "")
+    log.error(alive & ~typed, "city", "city_missing")
+    found = map_unique(texts, _place_answer, typed)
+    log.error(found.flags(lambda f: f[1].place is None), "city", "city_unknown")
+    guessed = found.flags(lambda f: f[1].place is not None and f[1].guessed)
+    name = found.values(lambda f: f[0].name, fill="")
+    log.note(guessed, "city", "city_guessed", city=name)
+    return {
+        "city": name,
+        "lat": found.values(lambda f: f[0].lat),
+        "lon": found.values(lambda f: f[0].lon),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,79 +99,29 @@ class City:
     lon: float | None = None
 
 
-@dataclass(slots=True)
-class RowContext:
-    """The cleaned cells of one row and the problems recorded so far."""
+def _place_answer(text: str) -> tuple[City, PlaceMatch]:
+    match = find_place(text)
+    place = match.place
+    return (City(place.name, place.lat, place.lon) if place else City(text)), match
 
-    source: ProblemSource
-    row: SourceRow
-    params: NormalizeParams
-    cells: dict[str, str] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
 
-    @classmethod
-    def of(cls, source: ProblemSource, row: SourceRow, params: NormalizeParams) -> RowContext:
-        ctx = cls(source, row, params)
-        for key, raw in row.values.items():
-            if not isinstance(raw, str):
-                raw = "" if raw is None else str(raw)
-            cleaned = clean_display(raw, params.max_cell_chars)
-            ctx.cells[key] = cleaned.text
-            if cleaned.had_control:
-                ctx.note(key, "control_chars_removed")
-            if cleaned.trimmed:
-                ctx.note(key, "text_trimmed", limit=params.max_cell_chars)
-        return ctx
+def read_lines(
+    labels: np.ndarray, texts: np.ndarray, alive: np.ndarray, *, labels_decide: bool
+) -> Cells:
+    """What each row names (read_items of its labels and text): its `lines`,
+    `line_count`, whether it was `recognized`, names `only_other` lines, and
+    names `things` (a category other than "other", or a kind)."""
+    read = map_unique_rows(
+        [labels, texts], lambda a, b: read_items(a, b, labels_decide=labels_decide), alive
+    )
+    return {
+        "lines": read.values(attrgetter("lines")),
+        "line_count": read.values(lambda items: len(items.lines), fill=0).astype(np.int64),
+        "recognized": read.flags(attrgetter("recognized")),
+        "only_other": read.flags(lambda items: all(x.category == OTHER for x in items.lines)),
+        "things": read.flags(_names_things),
+    }
 
-    def get(self, key: str) -> str:
-        return self.cells.get(key, "")
 
-    def is_empty(self) -> bool:
-        return not any(self.cells.values())
-
-    def add(self, key: str, code: str, severity: Severity, **params: Any) -> None:
-        value = self.row.get(key) if key in self.row.values else ""
-        if len(value) > 200:  # keep Problems readable; the source row has the rest
-            value = value[:200] + "…"
-        self.problems.append(
-            Problem(self.source, self.row.source_row, key, value, code, params, severity)
-        )
-
-    def error(self, key: str, code: str, **params: Any) -> None:
-        self.add(key, code, "error", **params)
-
-    def note(self, key: str, code: str, **params: Any) -> None:
-        self.add(key, code, "note", **params)
-
-    def phone(self, key: str = "phone", *, report_missing: bool = True) -> str:
-        result = parse_phone(self.get(key))
-        if result.code == "phone_invalid":
-            self.error(key, "phone_invalid", digits=result.digits)
-        elif result.code == "phone_missing" and report_missing:
-            self.error(key, "phone_missing")
-        if result.note:
-            self.note(key, result.note, phone=result.e164)
-        return result.e164
-
-    def city(self, key: str = "city") -> City:
-        text = self.get(key)
-        if not text:
-            self.error(key, "city_missing")
-            return City("")
-        match = find_place(text)
-        if match.place is None:
-            self.error(key, "city_unknown")
-            return City(text)
-        if match.guessed:
-            self.note(key, "city_guessed", city=match.place.name)
-        return City(match.place.name, match.place.lat, match.place.lon)
-
-    def timestamp(self, key: str = "submitted_at") -> datetime | None:
-        text = self.get(key)
-        if not text:
-            self.note(key, "date_missing")
-            return None
-        moment = parse_timestamp(text)
-        if moment is None:
-            self.error(key, "date_invalid")
-        return moment
+def _names_things(items: Items) -> bool:
+    return items.recognized and any(line.category != OTHER or line.kind for line in items.lines)

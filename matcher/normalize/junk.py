@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from matcher import vocab
+from matcher.normalize.categories import hits_in
 from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import is_known_word, lemmas
 from matcher.text import fold, tokens, translit
@@ -60,11 +61,6 @@ def is_test_answer(text: str) -> bool:
     return bool(key) and key in junk_vocabulary().test_answers
 
 
-def is_test_row(cells: Iterable[str]) -> bool:
-    """A row whose name/details/item cells are test answers ("тест", "test", "asdf")."""
-    return any(is_test_answer(cell) for cell in cells)
-
-
 def foreign_links(text: str) -> list[str]:
     """Links in `text` to hosts other than the allowed photo/document hosts."""
     voc = junk_vocabulary()
@@ -96,21 +92,34 @@ def is_spam(text: str, *, recognized: bool) -> bool:
 LONG_ANSWER_TOKENS = 30
 _REPEATED_UNIT = re.compile(r"^(.{1,3}?)\1{2,}$", re.DOTALL)
 _FORMULA = re.compile(r"^\s*[=+\-@]")
+#: A cell that is a spreadsheet function, a cell reference or an error value and
+#: nothing else: "=SUM(A1:A5)", "=A1", "#N/A".
+_SHEET_FORMULA = re.compile(
+    r"^\s*(?:=\s*[A-Za-zА-Яа-я.]+\s*\(.*\)|=\s*[A-Za-z]{1,3}\d+|"
+    r"#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!))\s*$",
+    re.DOTALL,
+)
 _SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю",
                   "йцукенгшщзхї", "фівапролджє")  # fmt: skip
 
 
 def _repeated(text: str) -> bool:
-    """ "аааааа", "!!!!!!", "хахахаха", "....": one short unit over and over."""
+    """ "аааааа", "!!!!!!", "хахахаха", "....", "вещи вещи вещи вещи": one unit over
+    and over."""
     compact = re.sub(r"\s+", "", text.casefold())
+    words = text.casefold().split()
+    if len(words) >= 4 and len(set(words)) == 1:
+        return True
     return len(compact) >= 3 and (len(set(compact)) <= 2 or bool(_REPEATED_UNIT.match(compact)))
 
 
+#: Every run of four keys along a keyboard row ("фыва", "asdf").
+_KEYBOARD_RUNS = frozenset(row[i : i + 4] for row in _KEYBOARD_ROWS for i in range(len(row) - 3))
+
+
 def _keyboard_run(token: str) -> bool:
-    return len(token) >= 4 and any(
-        token[i : i + 4] in row for row in _KEYBOARD_ROWS for i in range(len(token) - 3)
-    )
+    return any(token[i : i + 4] in _KEYBOARD_RUNS for i in range(len(token) - 3))
 
 
 def _mash(toks: list[str]) -> bool:
@@ -123,12 +132,61 @@ def _mash(toks: list[str]) -> bool:
     return not any(is_known_word(t) or is_known_word(translit(t)) for t in words)
 
 
+#: Vowels of both alphabets: a "word" of three letters or more without one is mash.
+_VOWELS = frozenset("аеёиоуыэюяіїєaeiouy")
+
+
+@cache
+def _test_words() -> re.Pattern[str]:
+    """Any word of a test entry, standing alone ("тест", "проверка связи")."""
+    words = sorted(attributes().signals["test"], key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])")
+
+
+def _all_mash(toks: list[str]) -> bool:
+    """Every word is a run along the keyboard, has no vowel, or is Cyrillic no
+    dictionary knows ("ролдж зщшгн ывап 12", "12ываф2 3ыва"; digits set aside)."""
+    words = [w for t in toks for w in re.split(r"\d+", t) if len(w) >= 3]
+    return bool(words) and all(
+        _keyboard_run(w)
+        or not _VOWELS & set(w)
+        or _repeated(w)  # "dfgdfgdfg", "ооо"
+        or (not w.isascii() and not is_known_word(w))
+        for w in words
+    )
+
+
 def _signal_words(toks: list[str]) -> set[str]:
-    """The tokens and their first lemma: lists hold forms or lemmas, not both."""
-    out = set(toks)
-    for token in toks:
+    """The tokens and their first lemma: lists hold forms or lemmas, not both.
+    A word after "не" says the opposite ("нам уже не надо", "помочь не могу")."""
+    kept = [t for i, t in enumerate(toks) if i == 0 or toks[i - 1] not in ("не", "ні")]
+    out = set(kept)
+    for token in kept:
         out.update(lemmas(token)[1:2])
     return out
+
+
+def _offer_words(toks: list[str], words: set[str], signals: dict[str, frozenset[str]]) -> set[str]:
+    return (words & signals["offer"]) | (set(toks) & signals["give"])
+
+
+def _collects(toks: list[str], signals: dict[str, frozenset[str]]) -> set[str]:
+    """Offer words the writer's own errand follows ("можу забрати сам": the writer
+    would collect, not give)."""
+    return {
+        tok
+        for i, tok in enumerate(toks)
+        if tok in signals["offer"] and set(toks[i + 1 : i + 3]) & signals["pickup"]
+    }
+
+
+def _pleads(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
+    """A request that says who asks ("ищу", "просит ліки"), unless it is the donor's
+    errand ("просит забрать")."""
+    return any(
+        tok in signals["own_request"] and not set(toks[i + 1 : i + 3]) & signals["errand"]
+        for i, tok in enumerate(toks)
+    )
 
 
 def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
@@ -141,24 +199,29 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
         return None
     if all(_FORMULA.match(t) or _SYMBOLS_ONLY.match(t) for t in cells) and not things:
         return "formula_row"
-    if all(_repeated(t) for t in cells):
+    if _SHEET_FORMULA.match(cells[-1]):
+        return "formula_row"  # ticked boxes, then a formula where the details go
+    if all(_repeated(t) for t in cells) or (len(cells) > 1 and _repeated(cells[-1])):
         return "mash_row"
-    toks = tokens(fold(" ".join(cells)))
+    folded = fold(" ".join(cells))
+    toks = tokens(folded)
     words = _signal_words(toks)
     signals = attributes().signals
-    folded = fold(" ".join(cells))
-    tests = [w for w in signals["test"] if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", folded)]
-    if tests and len(toks) <= 8:
+    if len(toks) <= 8 and _test_words().search(folded):
         return "test_row"
-    offers = bool(words & signals["offer"])
+    collects = _collects(toks, signals)
+    offering = _offer_words(toks, words, signals) - collects
+    offers = bool(offering)
     # A long answer that names things is an offer told at length, whatever else it says.
     told = things and len(toks) > LONG_ANSWER_TOKENS
-    if words & signals["request"] and words & signals["self"] and not offers and not told:
+    # "нужна куртка, можем забрать сами": a request, and the writer would collect
+    asks = words & signals["request"] and (words & signals["self"] or collects) and not offers
+    if (asks or _pleads(toks, signals)) and not told:
         return "help_request"
     ads = words & signals["ad"]
     if ads and (
         foreign_links(" ".join(cells))
-        or (not offers and not told and (len(ads) >= 2 or not things))
+        or (not offering - signals["free"] and not told and (len(ads) >= 2 or not things))
     ):
         return "ad_row"
     if words & signals["thanks"] and not offers and not told:
@@ -166,15 +229,41 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     if not things and _mash(toks):
         return "mash_row"
     details = tokens(fold(cells[-1]))
-    if len(cells) > 1 and details and len(details) <= 2 and _mash(details):
+    garbage = (len(details) <= 2 and _mash(details)) or _all_mash(details)
+    if details and garbage and not hits_in(fold(cells[-1])):
         return "mash_row"  # ticked boxes, then garbage where the details go
     return None
 
 
-def is_header_row(cells: Iterable[str]) -> bool:
-    """A header row pasted again, or a total row ("ИТОГО"), inside a sheet."""
-    header = attributes().signals["header"]
-    folded = [fold(c).strip(" :.") for c in cells if c and c.strip()]
-    hits = sum(1 for c in folded if c in header)
-    totals = {"итого", "всього", "разом", "всего", "итог"}
-    return hits >= 2 or any(c in totals for c in folded)
+#: A cell with one of these makes its row a total row.
+_TOTALS = frozenset({"итого", "всього", "разом", "всего", "итог"})
+#: Dates, phones and numbers: no letter in them, nor in what they fold to.
+_LETTERLESS = re.compile(r"[0-9\s.,:;/()+\-]*")
+
+
+@cache
+def _header_words_have_letters() -> bool:
+    return all(any(ch.isalpha() for ch in word) for word in attributes().signals["header"])
+
+
+def total_heading(cell: str) -> str:
+    """header_cell for the item cell, where a total also heads a longer text
+    ("Всего по декабрю", "Итого за месяц")."""
+    kind = header_cell(cell)
+    if kind or not cell or _LETTERLESS.fullmatch(cell):
+        return kind
+    first = fold(cell).strip().split(" ", 1)[0].strip(" :.")
+    return "total" if first in _TOTALS else ""
+
+
+def header_cell(cell: str) -> str:
+    """What a cell says of its row: "total" (a total row, "ИТОГО"), "header" (a header
+    word: a row with two is a header pasted again inside a sheet), or ""."""
+    if not (cell and cell.strip()):
+        return ""
+    if _LETTERLESS.fullmatch(cell) and _header_words_have_letters():
+        return ""  # skips folding a sheet's worth of distinct dates and phones
+    folded = fold(cell).strip(" :.")
+    if folded in _TOTALS:
+        return "total"
+    return "header" if folded in attributes().signals["header"] else ""

@@ -9,7 +9,7 @@ sense; a word listed twice is an error naming both places.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -53,6 +53,7 @@ class NotCountSpec(_Strict):
     floor: list[str] = Field(default_factory=list)
     people: list[str] = Field(default_factory=list)
     address: list[str] = Field(default_factory=list)
+    capacity: list[str] = Field(default_factory=list)
 
 
 class AttributesFile(_Strict):
@@ -65,16 +66,28 @@ class AttributesFile(_Strict):
     vague: list[str]
     size_words: dict[str, list[str]]
     paired: list[str]
+    substances: list[str]
+    plural_names_of_one: list[str]
     negators: dict[str, list[str]]
     request_words: list[str]
+    own_request_words: list[str]
+    errand_words: list[str]
     self_words: list[str]
     offer_words: list[str]
+    give_words: list[str]
+    free_words: list[str]
+    pickup_words: list[str]
     thanks_words: list[str]
     ad_words: list[str]
     header_cells: list[str]
     vague_boxes: dict[str, list[str]]
     form_boxes: dict[str, list[str]]
     test_words: list[str]
+    broken_words: list[str]
+    channel_words: list[str]
+    carry_words: list[str]
+    service_words: list[str]
+    context_senses: dict[str, str] = Field(default_factory=dict)
 
 
 AUDIENCES = ("men", "women", "adult", "children", "boys", "girls", "baby")
@@ -112,9 +125,13 @@ class Attributes:
     not_before: dict[str, str]
     approximately: frozenset[str]
     vague: frozenset[str]
-    #: A word that is a size by itself -> its canonical size ("полуторное" -> "1.5").
+    #: A word that is a size by itself -> its canonical size ("полуторное" -> "полуторный").
     size_words: dict[str, str]
     paired: frozenset[str]
+    #: Category or "category/kind" paths whose things are substances ("мука",
+    #: "корвалол"): named in the singular they are a kind, not one of them.
+    substances: tuple[str, ...]
+    plural_names_of_one: frozenset[str]
     #: Multi-word entries ("на меху"): matched on the folded text.
     phrases: dict[str, tuple[str, str]]
     negators_before: frozenset[str]
@@ -125,6 +142,9 @@ class Attributes:
     vague_boxes: dict[str, str]
     #: Folded checkbox option -> its category.
     form_boxes: dict[str, str]
+    #: A word's sense -> the sense it has in a response about the other category
+    #: ("ходунки" beside a crib are a baby walker).
+    context_senses: dict[Sense, Sense] = field(default_factory=dict)
 
 
 FUZZY_MIN_LEN = 5
@@ -244,6 +264,8 @@ def attributes() -> Attributes:
         vague=_folded_set(spec.vague, name),
         size_words=_table(spec.size_words, f"{name}: size_words"),
         paired=_folded_set(spec.paired, name),
+        substances=tuple(spec.substances),
+        plural_names_of_one=_folded_set(spec.plural_names_of_one, name),
         phrases=phrases,
         negators_before=_folded_set(spec.negators.get("before", []), name),
         negators_after=_folded_set(spec.negators.get("after", []), name),
@@ -252,16 +274,34 @@ def attributes() -> Attributes:
             " ".join(box.replace("(", " ").replace(")", " ").split()): code
             for box, code in _table(spec.form_boxes, f"{name}: form_boxes").items()
         },
+        context_senses={
+            _sense_of(path): _sense_of(other) for path, other in spec.context_senses.items()
+        },
         signals={
             "request": _folded_set(spec.request_words, name),
+            "own_request": _folded_set(spec.own_request_words, name),
+            "errand": _folded_set(spec.errand_words, name),
             "self": _folded_set(spec.self_words, name),
             "offer": _folded_set(spec.offer_words, name),
+            "give": _folded_set(spec.give_words, name),
+            "free": _folded_set(spec.free_words, name),
+            "pickup": _folded_set(spec.pickup_words, name),
             "thanks": _folded_set(spec.thanks_words, name),
             "ad": _folded_set(spec.ad_words, name),
             "header": _folded_set([str(cell) for cell in spec.header_cells], name),
             "test": _folded_set(spec.test_words, name),
+            "broken": _folded_set(spec.broken_words, name),
+            "channel": _folded_set(spec.channel_words, name),
+            "carry": _folded_set(spec.carry_words, name),
+            "service": _folded_set(spec.service_words, name),
         },
     )
+
+
+def _sense_of(path: str) -> Sense:
+    """ "medicine/devices/walkers" -> Sense("medicine", "devices/walkers")."""
+    category, _, kind = path.partition("/")
+    return Sense(category, kind)
 
 
 def _folded_set(entries: list[str], where: str) -> frozenset[str]:

@@ -77,7 +77,34 @@ def is_numeral(token: str) -> bool:
     if not _ANALYZABLE.match(token):
         return False
     ru, uk = _analyzers()
-    return any("NUMR" in p.tag for a in (ru, uk) for p in a.parse(token)[:2])
+    return any(_numeral_first(a.parse(token)[:2]) for a in (ru, uk))
+
+
+def _numeral_first(parses: list[Any]) -> bool:
+    """A number parse among the first two, unless a far likelier parse comes
+    first: "семью" is a family (0.77) long before it is seven (0.22)."""
+    top = parses[0].score if parses else 0.0
+    return any("NUMR" in p.tag and p.score >= top / 2 for p in parses)
+
+
+@lru_cache(maxsize=100_000)
+def is_instrumental(token: str) -> bool:
+    """True when the dictionaries read the noun first in the instrumental case
+    ("автобусом", "машиною"): the means by which, not the thing."""
+    if not _ANALYZABLE.match(token):
+        return False
+    ru, uk = _analyzers()
+    return any("ablt" in str(a.parse(token)[0].tag) for a in (ru, uk) if a.word_is_known(token))
+
+
+@lru_cache(maxsize=100_000)
+def is_ordinal(token: str) -> bool:
+    """True when the Russian dictionary reads the token as an ordinal ("восьмой";
+    the Ukrainian one does not mark ordinals)."""
+    if not _ANALYZABLE.match(token):
+        return False
+    ru, _ = _analyzers()
+    return any("Anum" in str(p.tag) for p in ru.parse(token)[:2])
 
 
 @lru_cache(maxsize=100_000)

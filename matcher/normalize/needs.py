@@ -1,95 +1,149 @@
-"""NGO needs sheet -> needs: one per category a row asks for."""
+"""NGO needs sheet -> needs: one per category a row asks for.
+
+Like offers, the rows are one frame read check by check, each cell reader
+run once per distinct answer; then each row's lines are exploded into one
+row per category.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, time
+from functools import cache, partial
+from operator import itemgetter
 
-from matcher.model import Need, Problem, ProblemSource, SourceRow, stable_id
-from matcher.normalize.answers import parse_urgency, urgency_in_text
-from matcher.normalize.categories import OTHER
-from matcher.normalize.fields import RowContext
-from matcher.normalize.items import column_quantity, read_items
-from matcher.normalize.junk import foreign_links, is_header_row, is_spam, is_test_row, junk_code
+import numpy as np
+import pandas as pd
+
+from matcher.model import ANY_UNIT, Need, Problem, ProblemSource, SourceRow, Urgency, stable_id
+from matcher.normalize.answers import deadline_urgency, parse_urgency, urgency_in_text
+from matcher.normalize.fields import (
+    Cells,
+    clean_cells,
+    read_cities,
+    read_lines,
+    read_phones,
+    read_timestamps,
+)
+from matcher.normalize.frames import (
+    columns,
+    explode,
+    firsts,
+    ints,
+    map_unique,
+    map_unique_rows,
+    objects,
+    read_sheet,
+    table,
+)
+from matcher.normalize.items import ItemLine, column_quantity
+from matcher.normalize.junk import junk_code
+from matcher.normalize.problem_log import ProblemLog, by_source_row, duplicate_rows, records
+from matcher.normalize.quantities import Quantity
+from matcher.normalize.screen import set_aside, without_spam
 from matcher.params import NormalizeParams
 from matcher.text import fold
 
 DEFAULT_PARAMS = NormalizeParams()
+#: parse_urgency, or a memo of it for one table.
+_UrgencyOf = Callable[[str], tuple[Urgency, bool]]
 
 SOURCE: ProblemSource = "needs"
 TEXT_FIELDS = ("organization", "contact_name", "item")
+FIELDS = ("submitted_at", "organization", "contact_name", "phone", "city", "category", "item",
+          "quantity", "urgency")  # fmt: skip
 
 
-def _need_rows(row: SourceRow, params: NormalizeParams) -> tuple[list[Need], list[Problem]]:
-    ctx = RowContext.of(SOURCE, row, params)
-    if ctx.is_empty():
-        ctx.note("", "empty_row")
-        return [], ctx.problems
-    if is_test_row(ctx.get(key) for key in TEXT_FIELDS):
-        field = next(k for k in TEXT_FIELDS if is_test_row([ctx.get(k)]))
-        ctx.error(field, "test_row")
-        return [], ctx.problems
-    if is_header_row(ctx.cells.values()):
-        ctx.note("", "header_row")
-        return [], ctx.problems
-    items = read_items(ctx.get("category"), ctx.get("item"), labels_decide=True)
-    things = items.recognized and any(line.category != OTHER or line.kind for line in items.lines)
-    everything = " ".join(ctx.get(key) for key in (*TEXT_FIELDS, "city"))
-    if is_spam(everything, recognized=items.recognized):
-        field = next((k for k, v in ctx.cells.items() if foreign_links(v)), "item")
-        ctx.error(field, "spam_row", link=foreign_links(everything)[0])
-        return [], ctx.problems
-    junk = junk_code([ctx.get("item")], things=things)
-    if junk and junk != "help_request":  # an NGO's need is a request by nature
-        ctx.error("item", junk)
-        return [], ctx.problems
-    organization, contact = ctx.get("organization"), ctx.get("contact_name")
-    phone = ctx.phone(report_missing=bool(organization or contact))
-    if not (phone or organization or contact):
-        ctx.error("phone", "no_contact")
-        return [], ctx.problems
-    if not ctx.get("item") and not items.recognized:
-        ctx.error("item", "item_missing")
-        return [], ctx.problems
-    submitted_at = ctx.timestamp()
-    city = ctx.city()
-    urgency, understood = parse_urgency(ctx.get("urgency"))
-    if not ctx.get("urgency"):  # "СРОЧНО: памперсы" counts when the cell is empty
-        urgency = urgency_in_text(ctx.get("item")) or urgency
-    if not understood:
-        ctx.note("urgency", "urgency_unknown")
-    if not items.recognized:
-        ctx.error("item", "category_unknown")
-    elif all(line.category == OTHER for line in items.lines):
-        ctx.note("item", "other_item")
-    owner = fold(organization) or fold(contact) or phone
-    stamp = submitted_at.isoformat() if submitted_at else ctx.get("submitted_at")
-    item_key = fold(ctx.get("item"))
-    needs = []
-    for line in items.lines:
-        quantity = column_quantity(ctx.get("quantity"), line) or line.quantity
-        estimated = quantity is None or quantity.estimated
-        value = quantity.value if quantity else 1
-        # Flagged on the record (the Needs tab shows it), not on Problems.
-        needs.append(
-            Need(
-                need_id=stable_id("N", owner, stamp, line.category, item_key),
-                source_row=row.source_row,
-                submitted_at=submitted_at,
-                organization=organization,
-                contact_name=contact,
-                phone=phone,
-                city=city.name,
-                category=line.category,
-                item=line.item,
-                quantity=value,
-                urgency=urgency,
-                lat=city.lat,
-                lon=city.lon,
-                quantity_estimated=estimated,
-                **line.item_model(),
-            )
-        )
-    return needs, ctx.problems
+def _usable_rows(
+    rows: Sequence[SourceRow], params: NormalizeParams, log: ProblemLog
+) -> pd.DataFrame:
+    """The rows that give needs: their cleaned cells, lines, phone, moment (the
+    time read), city, lat, lon and urgency_level."""
+    sheet = read_sheet(rows, FIELDS)
+    cells = clean_cells(sheet, params.max_cell_chars, log)
+    alive = set_aside(cells, TEXT_FIELDS, log, thing_field="item", lists=True)
+    lines = read_lines(cells["category"], cells["item"], alive, labels_decide=True)
+    alive = without_spam(sheet, cells, alive, TEXT_FIELDS, lines["recognized"], "item", log)
+    junk = map_unique_rows([cells["item"], lines["things"]], _junk, alive).values()
+    junky = alive & junk.astype(bool) & (junk != "help_request")  # a need is a request by nature
+    log.error(junky, "item", junk)
+    alive &= ~junky
+    named = (cells["organization"] != "") | (cells["contact_name"] != "")
+    phone = read_phones(cells["phone"], alive, named, log)
+    no_contact = alive & (phone == "") & ~named
+    log.error(no_contact, "phone", "no_contact")
+    alive &= ~no_contact
+    no_item = alive & (cells["item"] == "") & ~lines["recognized"]
+    log.error(no_item, "item", "item_missing")
+    alive &= ~no_item
+    moment = read_timestamps(cells["submitted_at"], alive, log)
+    city = read_cities(cells["city"], alive, log)
+    urgency_of = cache(parse_urgency)  # each answer once, whichever column it is in
+    cells = _swap_if_swapped(cells, alive, urgency_of)
+    urgency = _urgency(cells, moment, alive, log, urgency_of)
+    log.error(alive & ~lines["recognized"], "item", "category_unknown")
+    log.note(alive & lines["recognized"] & lines["only_other"], "item", "other_item")
+    usable = {
+        **cells,
+        **lines,
+        "source_row": sheet.source_rows(),
+        "phone": phone,
+        "moment": moment,
+        "urgency_level": urgency,
+        **city,
+    }
+    at = np.flatnonzero(alive)
+    return table({key: values[at] for key, values in usable.items()}, index=at)
+
+
+def _junk(text: str, things: bool) -> str | None:
+    return junk_code([text], things=things)
+
+
+def _swap_if_swapped(cells: Cells, alive: np.ndarray, urgency_of: _UrgencyOf) -> Cells:
+    """ "Количество: не срочно", "Срочность: 20 шт": the two cells typed into each
+    other's column are read as meant."""
+    quantity, urgency = cells["quantity"], cells["urgency"]
+    typed = alive & (quantity != "") & (urgency != "")
+    swap = map_unique_rows([quantity, urgency], partial(_swapped, urgency_of), typed).flags(bool)
+    if not swap.any():
+        return cells
+    return {
+        **cells,
+        "quantity": np.where(swap, urgency, quantity),
+        "urgency": np.where(swap, quantity, urgency),
+    }
+
+
+def _swapped(urgency_of: _UrgencyOf, quantity: str, urgency: str) -> bool:
+    if urgency_of(urgency)[1]:
+        return False
+    worded = not any(ch.isdigit() for ch in quantity)  # "2" is also an urgency code
+    return worded and urgency_of(quantity)[1] and any(ch.isdigit() for ch in urgency)
+
+
+def _urgency(
+    cells: Cells, moment: np.ndarray, alive: np.ndarray, log: ProblemLog, urgency_of: _UrgencyOf
+) -> np.ndarray:
+    """The urgency column, or (when it is empty) urgency written in the item, or
+    (when the column is not understood) a deadline in it counted from the row's date."""
+    answer = map_unique(cells["urgency"], urgency_of, alive)
+    level = answer.values(itemgetter(0))
+    blank = alive & (cells["urgency"] == "")  # "СРОЧНО: памперсы" counts when the cell is empty
+    said = map_unique(cells["item"], urgency_in_text, blank).values()
+    level[blank] = [text or column for text, column in zip(said[blank], level[blank], strict=True)]
+    unknown = answer.flags(lambda a: not a[1])
+    # "до 20.02": a deadline, counted from the row's date (only its day matters)
+    day = objects(None if at is None else at.date() for at in moment)
+    found = map_unique_rows([cells["urgency"], day], _deadline, unknown)
+    deadline, dated = found.values(), found.flags(lambda due: due is not None)
+    level[dated] = deadline[dated]
+    log.note(unknown & ~dated, "urgency", "urgency_unknown")
+    return level
+
+
+def _deadline(raw: str, day: date | None) -> Urgency | None:
+    return deadline_urgency(raw, None if day is None else datetime.combine(day, time()))
 
 
 def normalize_needs(
@@ -102,28 +156,109 @@ def normalize_needs(
     the row's position, its quantity or its urgency. Identical rows are counted
     once, with a note on the repeats.
     """
-    problems: list[Problem] = []
-    produced: list[Need] = []
-    for row in sorted(rows, key=lambda r: r.source_row):
-        needs, row_problems = _need_rows(row, params)
-        problems.extend(row_problems)
-        produced.extend(needs)
-    kept: dict[str, Need] = {}
-    for need in produced:
-        first = kept.get(need.need_id)
-        if first is not None:
-            problems.append(
-                Problem(
-                    SOURCE,
-                    need.source_row,
-                    "",
-                    need.item[:200],
-                    "duplicate_row",
-                    {"kept_row": first.source_row},
-                    "note",
-                )
+    return needs_from_rows(*read_need_rows(rows, params))
+
+
+def read_need_rows(
+    rows: Sequence[SourceRow], params: NormalizeParams = DEFAULT_PARAMS
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What each row reads to on its own, the first half of `normalize_needs`: the
+    usable rows (one frame row each, by source row) and the rows' problems
+    (problem_log.COLUMNS). A row's reading depends on its cells alone."""
+    rows = sorted(rows, key=lambda r: r.source_row)
+    log = ProblemLog(rows)
+    return _usable_rows(rows, params, log), log.frame()
+
+
+def needs_from_rows(
+    usable: pd.DataFrame, row_problems: pd.DataFrame
+) -> tuple[list[Need], list[Problem]]:
+    """The second half of `normalize_needs`: the sheet's needs from what its rows read
+    to (`read_need_rows`), a repeated need kept once."""
+    lines = _need_lines(usable)
+    items = objects(line.item for line in lines["line"])
+    found = by_source_row(
+        row_problems, duplicate_rows(lines["need_id"], lines["source_row"], items)
+    )
+    kept = firsts(lines["need_id"]) == np.arange(len(items))
+    return _needs({key: values[kept] for key, values in lines.items()}), records(SOURCE, found)
+
+
+def _need_lines(usable: pd.DataFrame) -> Cells:
+    """One row per line of each usable row (exploded), with its quantity and need id."""
+    row = columns(usable)
+    folded = {key: map_unique(row[key], fold).values() for key in TEXT_FIELDS}
+    owner = folded["organization"]
+    owner = np.where(owner != "", owner, folded["contact_name"])
+    owner = np.where(owner != "", owner, row["phone"])
+    stamp = objects(
+        moment.isoformat() if moment else typed
+        for moment, typed in zip(row["moment"], row["submitted_at"], strict=True)
+    )
+    of, line = explode(row["lines"])
+    only_line = ints(row["line_count"])[of] == 1
+    counted = map_unique_rows([row["quantity"][of], line, only_line], _column_quantity)
+    need_id = objects(
+        stable_id("N", owner, stamp, item.category, item_key)
+        for owner, stamp, item, item_key in zip(
+            owner[of], stamp[of], line, folded["item"][of], strict=True
+        )
+    )
+    return {
+        **{key: values[of] for key, values in row.items()},
+        "line": line,
+        "counted": counted.values(),
+        "need_id": need_id,
+    }
+
+
+def _column_quantity(column: str, line: ItemLine, only_line: bool) -> tuple[Quantity | None, str]:
+    return column_quantity(column, line, only_line=only_line)
+
+
+def _needs(lines: Cells) -> list[Need]:
+    needs = []
+    fields = ["need_id", "source_row", "moment", "organization", "contact_name", "phone",
+              "city", "line", "counted", "urgency_level", "lat", "lon"]  # fmt: skip
+    for (
+        need_id,
+        row,
+        at,
+        organization,
+        contact,
+        phone,
+        city,
+        line,
+        counted,
+        urgency,
+        lat,
+        lon,
+    ) in zip(*(lines[c].tolist() for c in fields), strict=True):
+        by_column, column_unit = counted
+        # "кроватка и коляска" with no number: the need states no count
+        quantity = by_column or (line.quantity if line.stated else None)
+        # Flagged on the record (the Needs tab shows it), not on Problems.
+        needs.append(
+            Need(
+                need_id=need_id,
+                source_row=row,
+                submitted_at=at,
+                organization=organization,
+                contact_name=contact,
+                phone=phone,
+                city=city,
+                category=line.category,
+                item=line.item,
+                quantity=quantity.value if quantity else 1,
+                urgency=urgency,
+                lat=lat,
+                lon=lon,
+                quantity_estimated=quantity is None or quantity.estimated,
+                # a need that states no count takes offers counted in any unit
+                **{
+                    **line.item_model(),
+                    "unit": (column_unit or line.unit) if quantity else ANY_UNIT,
+                },
             )
-            continue
-        kept[need.need_id] = need
-    problems.sort(key=lambda p: p.source_row)
-    return list(kept.values()), problems
+        )
+    return needs

@@ -11,17 +11,23 @@ import math
 import re
 from dataclasses import dataclass
 
-from matcher.normalize.categories import Hit, token_lemmas
+from matcher.normalize.categories import Hit, lemma_in, token_lemmas
 from matcher.normalize.lexicon import attributes
-from matcher.normalize.morph import is_numeral
+from matcher.normalize.morph import is_numeral, is_ordinal
 from matcher.text import TOKEN_RE, translit
 
 MAX_COUNT = 10_000  # more than this is a phone, a year or a slip of the keyboard
 _RANGE = re.compile(r"^(\d{1,5})-(\d{1,5})$")
 _GLUED_AFTER = re.compile(r"^(\d{1,5})([^\W\d_][\w'.-]*)$")  # "5кг", "44р"
 _GLUED_BEFORE = re.compile(r"^([^\W\d_]+)(\d{1,5})$")  # "р46", "сапоги39"
+#: A number joined to a word by a hyphen: "2-спальные", "5-литровая".
+_COMPOUND = re.compile(r"^\d+-[^\W\d_]")
 _DIMENSION = re.compile(r"^\d+(?:[xх×*]\d+)+$")
 _LETTER_SIZES = frozenset({"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl"})
+_CYRILLIC_SIZES = {"м": "M", "л": "L", "хл": "XL", "ххл": "XXL", "хс": "XS"}
+_LETTER = "(?:xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl)"
+#: A range of letter sizes written as one token: "m-l", "s/m", "xl-xxl".
+_LETTER_RANGE = re.compile(rf"^{_LETTER}[-/]{_LETTER}$")
 #: Number words with their values; "пара" means two things, or one pair.
 NUMBER_WORDS: dict[str, int] = {
     "один": 1, "одна": 1, "одно": 1, "одну": 1, "одне": 1, "одін": 1,
@@ -32,17 +38,28 @@ NUMBER_WORDS: dict[str, int] = {
     "одиннадцать": 11, "одинадцять": 11, "двенадцать": 12, "дванадцять": 12,
     "дюжина": 12, "пятнадцать": 15, "п'ятнадцять": 15, "двадцать": 20, "двадцять": 20,
     "тридцать": 30, "тридцять": 30, "сорок": 40, "пятьдесят": 50, "п'ятдесят": 50,
-    "полсотни": 50, "півсотні": 50, "сто": 100, "сотня": 100,
+    "полсотни": 50, "півсотні": 50, "сто": 100, "сотня": 100, "десятков": 10,
+    "одному": 1, "одной": 1, "одній": 1,
+    "десятків": 10, "десятки": 10, "сотни": 100, "сотні": 100, "сотен": 100,
 }  # fmt: skip
-_PAIR_WORDS = frozenset({"пара", "пару", "парочка", "пари", "пар"})
+#: Words that multiply the number word beside them: "пару десятков", "десятка два".
+_MULTIPLIERS = frozenset({"десяток", "десятка", "десятков", "десятків", "десятки", "сотня",
+                          "сотни", "сотні", "сотен"})  # fmt: skip
+PAIR_WORDS = frozenset({"пара", "пару", "парочка", "пари", "пар"})
 _INSIDE = frozenset({"в", "у", "во", "in"})
+_AFTER_WHICH = frozenset({"после", "після", "пiсля"})
+#: Markers before a number that make it no count whatever unit follows it.
+_WHATEVER_THE_UNIT = frozenset({"size", "capacity"})
 #: Units that count by themselves when named without a number: "цибуля мішок".
 _SELF_COUNTING = frozenset({"bags", "boxes", "buckets", "tons"})
 
 
 #: Where "кг" after a number is a weight class or a capacity, not an amount.
-_KG_IS_NOT_A_COUNT = {"children": "size", "appliances": "measure", "clothing": "size",
-                      "furniture": "measure"}  # fmt: skip
+_KG_IS_NOT_A_COUNT = {"children": "size", "appliances": "measure", "furniture": "measure"}
+
+
+#: Goods sold by weight or volume, where "л" is a unit, never an age.
+_MEASURED_GOODS = frozenset({"food", "hygiene", "medicine", "other"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,16 +89,9 @@ def _tokens(folded: str) -> list[_Token]:
     return [_Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(folded)]
 
 
-def _lemma_in(word: str, table: dict[str, str] | frozenset[str]) -> str | None:
-    for form in (word, *token_lemmas(word)):
-        if form in table:
-            return table[form] if isinstance(table, dict) else form
-    return None
-
-
 def _unit(word: str) -> str | None:
     units = attributes().units
-    found = units.get(word) or units.get(word.rstrip(".")) or _lemma_in(word, units)
+    found = units.get(word) or units.get(word.rstrip(".")) or lemma_in(word, units)
     cyrillic = translit(word)
     return found or (_unit(cyrillic) if cyrillic != word else None)
 
@@ -101,6 +111,12 @@ class _Context:
 
     category: str
     kinds: frozenset[str]
+    #: The last step of each kind path ("formula" of "baby_food/formula").
+    items: frozenset[str] = frozenset()
+
+
+#: A formula's stage ("NAN 1", "Малюк 2") -> the age it is for.
+_FORMULA_STAGES = {1: "0-6m", 2: "6-12m", 3: "12-36m"}
 
 
 def _bare_is_size(value: int, ctx: _Context) -> bool:
@@ -116,12 +132,14 @@ def _bare_is_size(value: int, ctx: _Context) -> bool:
     return False
 
 
-def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
-    """Counts and sizes of one folded segment whose things are `hits`."""
+def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = False) -> Numbers:
+    """Counts and sizes of one folded segment whose things are `hits`; in a need's
+    quantity cell ("50 л") a unit is never an age."""
     toks = _tokens(folded)
     ctx = _Context(
         hits[0].sense.category if hits else "",
         frozenset(hit.sense.kind.split("/")[0] for hit in hits),
+        frozenset(hit.sense.kind.split("/")[-1] for hit in hits),
     )
     attrs = attributes()
     counts: list[Count] = []
@@ -141,7 +159,13 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         if text in _LETTER_SIZES and (hits or prev in attrs.not_before):
             sizes.append(text.upper())
             continue
-        bed_size = _lemma_in(text, attrs.size_words)
+        if text in _CYRILLIC_SIZES and hits and _number(prev)[0] is None:
+            sizes.append(_CYRILLIC_SIZES[text])  # "памперсы М": a letter size typed in Cyrillic
+            continue
+        if hits and _LETTER_RANGE.match(text):
+            sizes.append(text.upper().replace("/", "-"))
+            continue
+        bed_size = lemma_in(text, attrs.size_words)
         if bed_size:
             sizes.append(bed_size)
             continue
@@ -154,6 +178,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
                 sizes.append(glued.group(2))
             continue
         number, unit_word = text, nxt
+        whole: int | None = None
         glued_after = _GLUED_AFTER.match(text)
         if glued_after:
             number, unit_word = glued_after.group(1), glued_after.group(2)
@@ -161,29 +186,62 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         if value is None:
             counted_before = _number(prev)[0] is not None or prev in NUMBER_WORDS
             inside = prev in _INSIDE or _number(nxt)[0] is not None  # "в пакете", "відер 10"
-            if glued_after is None and i > 0 and not counted_before and not inside:
+            heading = i == 0 and ":" in gap_after  # "Пакет: куртки 2 шт"
+            each_unit = _unit(text) if prev == "по" and _number(nxt)[0] is None else None
+            if each_unit and each_unit != "pairs":  # "по мішку": one of each ("по паре": sizes)
+                counts.append(Count(1, False, each_unit, i, True))
+                continue
+            if glued_after is None and not heading and not counted_before and not inside:
                 alone = _unit(text)
                 if alone in _SELF_COUNTING and hits:
                     counts.append(Count(1, False, alone, i))
                     continue
             if _number(nxt)[0] is not None and _unit(text):
                 continue  # "штук 40", "пар 25": the unit comes first, the number counts
-            word_value = _word_value(text, nxt, ctx)
-            sized = nxt in _LETTER_SIZES or _marker(nxt, attrs.not_before) == "size"
+            word_value = _word_value(text, nxt, ctx, prev)
+            # "размер тридцать восьмой", "сорок третьего размера": a size in words
+            sized = (
+                nxt in _LETTER_SIZES
+                or _marker(nxt, attrs.not_before) == "size"
+                or _marker(prev, attrs.not_before) == "size"
+                or is_ordinal(nxt)
+            )
             if (
                 word_value is not None
                 and not sized
-                and _marker(nxt, attrs.not_after) not in {"age", "size"}
+                and prev not in _AFTER_WHICH  # "после одного ребенка": not how many
+                and _marker(nxt, attrs.not_after) not in {"age", "size", "people"}
             ):
+                last = counts[-1] if counts else None
+                if last and last.token == i - 1 and (text in _MULTIPLIERS or prev in _MULTIPLIERS):
+                    counts[-1] = Count(last.value * word_value[0], True, last.unit, last.token)
+                    continue
                 counts.append(Count(word_value[0], approx, word_value[1], i, prev == "по"))
                 skip_next = bool(word_value[1]) and word_value[1] == _unit(nxt)
             continue
+        if gap_after in {",", "."} and _COMPOUND.match(nxt):
+            skip_next = True  # "1,5-спальное": one word that says what kind
+            bed_size = attrs.size_words.get(f"{text}.{nxt}")
+            if bed_size:
+                sizes.append(bed_size)
+            continue
+        half_range = _RANGE.match(nxt) if gap_after in {",", "."} else None
+        if half_range and value is not None and not glued_after:
+            # "1,5-2 роки": a range from a decimal, read from its whole part
+            skip_next = True
+            value, high, estimated = value, int(half_range.group(2)), True
+            unit_word = toks[i + 2].text if i + 2 < len(toks) else ""
+            after = toks[i + 2].start if i + 2 < len(toks) else len(folded)
+            gap_after = folded[toks[i + 1].end : after]
         # decimals "1,5": the digits after the comma are the next token
         if gap_after in {",", "."} and nxt.isdigit() and not glued_after:
             value_f = float(f"{number}.{nxt}")
             skip_next = True
             unit_word = toks[i + 2].text if i + 2 < len(toks) else ""
+            after = toks[i + 2].start if i + 2 < len(toks) else len(folded)
+            gap_after = folded[toks[i + 1].end : after]  # '15,6"': inches after the decimals
             value, estimated = math.ceil(value_f), True
+            whole = math.floor(value_f)  # an age: "1,5 роки" is in its second year
         if i == 0 and re.match(r"^\s*[).]", gap_after) and not glued_after:
             continue  # "1) куртка", "2. обувь": a list number
         year = re.fullmatch(r"\d{4}", number) and 1950 <= int(number) <= 2035
@@ -195,33 +253,54 @@ def read_numbers(folded: str, hits: tuple[Hit, ...]) -> Numbers:
         if gap_after.lstrip()[:1] in {'"', "”", "″"}:
             why = "measure"  # inches: 'телевизор 32"'
         unit = _unit(unit_word) if unit_word else None
+        if why == "age" and unit and (quantity_cell or ctx.category in _MEASURED_GOODS):
+            why = None  # "масло 5 л": litres of oil, not an age
         if unit == "kg" and ctx.category in _KG_IS_NOT_A_COUNT:
             why = _KG_IS_NOT_A_COUNT[ctx.category]
         if unit == "kg" and "diapers" in ctx.kinds:
             why = "size"
         if unit == "liters" and ctx.category == "appliances":
             why = "measure"
+        if unit == "liters" and ctx.category == "kitchenware":
+            sizes.append(_size_text(value, high, number) + "л")  # "кастрюля 3-5 л": a capacity
+            skip_next = not glued_after
+            continue
         before = _marker(prev, attrs.not_before) if not approx else None
-        if why is None and before is not None and unit is None:
-            why = before
+        if before is None and i > 1 and _marker(toks[i - 2].text, attrs.not_before) == "address":
+            before = "address"  # "ул. Гагарина 87": a house number
+        marks_size = attrs.not_before.get(prev.rstrip(".")) in _WHATEVER_THE_UNIT and (
+            i < 2 or _number(toks[i - 2].text)[0] is None
+        )  # the marker as typed: "Ростов 6 коробок" is a town, not a height
+        if why is None and before is not None and (unit is None or marks_size):
+            why = before  # "р.28 пару": a size, whatever word follows ("37 р. 3 пары": a count)
         if why is not None:
             if why == "size" or before == "size":
                 sizes.append(_size_text(value, high, number) + _weight_suffix(unit))
             elif why == "age" and value is not None:
                 scale = "m" if _marker(unit_word, _MONTHS) else "y"
-                sizes.append(_size_text(value, high, number) + scale)
+                age = whole if whole is not None else value
+                sizes.append(_size_text(age, high, number) + scale)
             continue
         if value is None or value <= 0 or value > MAX_COUNT:
             continue
+        if "transport" in ctx.kinds and unit is None and value >= 10:
+            continue  # "ВАЗ 2107", "ГАЗель 3302": a model, not a count
+        if ctx.category == "appliances" and unit is None and value >= 15:
+            continue  # "телевізори 42 і 32 дюйми", "Минск 15": a size or a model
+        if unit == "pieces" and _word_after_inside(toks, i) in _INSIDE_PACK:
+            continue  # "64 шт в упаковке": what one pack holds
         if unit is None and _marker(prev, attrs.not_before) == "size":
             sizes.append(str(value))
             continue
-        if unit is None and not _names_thing(i, hits) and _bare_is_size(value, ctx):
+        if unit is None and "formula" in ctx.items and value in _FORMULA_STAGES:
+            sizes.append(_FORMULA_STAGES[value])
+            continue
+        if unit is None and not _names_thing(i, hits, gap_after) and _bare_is_size(value, ctx):
             sizes.append(_size_text(value, high, number))
             continue
         if unit is None and unit_before:
             unit = unit_before
-        if unit == "pairs" or (unit is None and prev in _PAIR_WORDS):
+        if unit == "pairs" or (unit is None and prev in PAIR_WORDS):
             unit = "pairs"
         counts.append(
             Count(value, estimated or approx or high is not None, unit or "", i, prev == "по")
@@ -246,9 +325,22 @@ def _size_text(low: int | None, high: int | None, number: str) -> str:
     return str(low) if high is None else f"{low}-{high}"
 
 
-def _names_thing(i: int, hits: tuple[Hit, ...]) -> bool:
-    """True when the word right after the number is a thing: "3 куртки"."""
-    return any(hit.start in (i + 1, i + 2) for hit in hits)
+#: "в упаковке", "в пачке": the count before says what one pack holds.
+_INSIDE_PACK = frozenset({"упаковке", "упаковці", "пачке", "пачці", "уп", "коробке", "коробці"})
+
+
+def _word_after_inside(toks: list[_Token], i: int) -> str:
+    """The word two after a number with its unit ("64 шт в упаковке" -> "упаковке"),
+    when the word between is "в"/"у"."""
+    if i + 3 < len(toks) and toks[i + 2].text in _INSIDE:
+        return toks[i + 3].text
+    return ""
+
+
+def _names_thing(i: int, hits: tuple[Hit, ...], gap_after: str) -> bool:
+    """True when the word right after the number is a thing: "3 куртки"
+    (not "вещи 46-48: пальто", where a heading ends)."""
+    return ":" not in gap_after and any(hit.start in (i + 1, i + 2) for hit in hits)
 
 
 def _number(text: str) -> tuple[int | None, int | None, bool]:
@@ -263,7 +355,7 @@ def _number(text: str) -> tuple[int | None, int | None, bool]:
     return None, None, False
 
 
-def _word_value(word: str, nxt: str, ctx: _Context) -> tuple[int, str] | None:
+def _word_value(word: str, nxt: str, ctx: _Context, prev: str = "") -> tuple[int, str] | None:
     """A number word ("три", "пару", "десяток") with its unit, or None."""
     value = NUMBER_WORDS.get(word)
     if value is None and is_numeral(word):  # "семьи" is not "семь"
@@ -273,7 +365,9 @@ def _word_value(word: str, nxt: str, ctx: _Context) -> tuple[int, str] | None:
                 break
     if value is None:
         return None
-    if word in _PAIR_WORDS or word.startswith("пар"):
-        paired = ctx.category == "shoes" or _lemma_in(nxt, attributes().paired) is not None
+    if word in PAIR_WORDS or word.startswith("пар"):
+        paired = ctx.category == "shoes" or any(
+            lemma_in(word, attributes().paired) is not None for word in (nxt, prev) if word
+        )  # "пара перчаток", "перчатки пара"
         return (1, "pairs") if paired else (2, "")
     return value, _unit(nxt) or "" if nxt else ""

@@ -1,18 +1,50 @@
-"""Form responses -> offers: one line per category a donor offered."""
+"""Form responses -> offers: one line per category a donor offered.
+
+The responses are one frame: each check is a mask over the rows still in
+play, each cell reader runs once per distinct answer, and the problems are
+collected as a frame and joined back by row.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
+
+import numpy as np
+import pandas as pd
 
 from matcher.model import Offer, Problem, ProblemSource, SourceRow, stable_id
 from matcher.normalize.answers import parse_yes_no
-from matcher.normalize.categories import OTHER
-from matcher.normalize.dedup import Donor, Submission, merge_submissions
-from matcher.normalize.fields import RowContext
-from matcher.normalize.items import read_items
-from matcher.normalize.junk import foreign_links, is_header_row, is_spam, is_test_row, junk_code
+from matcher.normalize.dedup import donor_lines, donors_of, merge_submissions
+from matcher.normalize.fields import (
+    Cells,
+    clean_cells,
+    read_cities,
+    read_lines,
+    read_phones,
+    read_timestamps,
+)
+from matcher.normalize.frames import (
+    columns,
+    firsts,
+    ints,
+    map_unique,
+    map_unique_rows,
+    objects,
+    pick,
+    read_sheet,
+    table,
+)
+from matcher.normalize.junk import junk_code
+from matcher.normalize.problem_log import (
+    EMPTY,
+    ProblemLog,
+    by_source_row,
+    duplicate_rows,
+    records,
+)
+from matcher.normalize.screen import set_aside, without_spam
 from matcher.params import NormalizeParams
-from matcher.text import fold
 
 DEFAULT_PARAMS = NormalizeParams()
 
@@ -20,108 +52,66 @@ SOURCE: ProblemSource = "offers"
 #: A response with this many categories ticked is a try-out of the form.
 TICKED_EVERYTHING = 10
 TEXT_FIELDS = ("donor_name", "categories", "details")
+FIELDS = ("submitted_at", "donor_name", "phone", "city", "categories", "details", "can_deliver")
 
 
-def _read(row: SourceRow, params: NormalizeParams) -> tuple[Submission | None, list[Problem]]:
-    ctx = RowContext.of(SOURCE, row, params)
-    if ctx.is_empty():
-        ctx.note("", "empty_row")
-        return None, ctx.problems
-    if is_test_row(ctx.get(key) for key in TEXT_FIELDS):
-        field = next(k for k in TEXT_FIELDS if is_test_row([ctx.get(k)]))
-        ctx.error(field, "test_row")
-        return None, ctx.problems
-    if is_header_row(ctx.cells.values()):
-        ctx.note("", "header_row")
-        return None, ctx.problems
-    items = read_items(ctx.get("categories"), ctx.get("details"), labels_decide=False)
-    things = items.recognized and any(line.category != OTHER or line.kind for line in items.lines)
-    everything = " ".join(ctx.get(key) for key in (*TEXT_FIELDS, "city"))
-    if is_spam(everything, recognized=things):
-        field = next((k for k, v in ctx.cells.items() if foreign_links(v)), "details")
-        ctx.error(field, "spam_row", link=foreign_links(everything)[0])
-        return None, ctx.problems
-    junk = junk_code([ctx.get("categories"), ctx.get("details")], things=things)
-    if junk is None and len(items.lines) >= TICKED_EVERYTHING:
-        junk = "test_row"  # every box ticked: someone trying the form out
-    if junk:
-        field = "details" if ctx.get("details") else "categories"
-        ctx.error(field, junk)
-        return None, ctx.problems
-    name = ctx.get("donor_name")
-    phone = ctx.phone(report_missing=bool(name))
-    if not phone and not name:
-        ctx.error("phone", "no_contact")
-        return None, ctx.problems
-    if not name:
-        ctx.note("donor_name", "name_missing")
-    submitted_at = ctx.timestamp()
-    city = ctx.city()
-    can_deliver, understood = parse_yes_no(ctx.get("can_deliver"))
-    if not understood:
-        ctx.note("can_deliver", "can_deliver_unknown")
-    if not items.recognized:
-        ctx.error("categories" if ctx.get("categories") else "details", "category_unknown")
-    elif all(line.category == OTHER for line in items.lines):
-        ctx.note("details" if ctx.get("details") else "categories", "other_item")
-    sub = Submission(
-        row.source_row,
-        submitted_at,
-        name,
-        phone,
-        city.name,
-        city.lat,
-        city.lon,
-        can_deliver,
-        items.lines,
-    )
-    return sub, ctx.problems
+def _submissions(
+    rows: Sequence[SourceRow], params: NormalizeParams, log: ProblemLog
+) -> pd.DataFrame:
+    """The usable responses, one row each: source_row, submitted_at, donor_name,
+    phone, city, lat, lon, can_deliver and lines."""
+    sheet = read_sheet(rows, FIELDS)
+    cells = clean_cells(sheet, params.max_cell_chars, log)
+    alive = set_aside(cells, TEXT_FIELDS, log, thing_field="details", lists=False)
+    lines = read_lines(cells["categories"], cells["details"], alive, labels_decide=False)
+    alive = without_spam(sheet, cells, alive, TEXT_FIELDS, lines["things"], "details", log)
+    alive = _without_junk(cells, lines, alive, log)
+    named = cells["donor_name"] != ""
+    phone = read_phones(cells["phone"], alive, named, log)
+    no_contact = alive & (phone == "") & ~named
+    log.error(no_contact, "phone", "no_contact")
+    alive &= ~no_contact
+    log.note(alive & ~named, "donor_name", "name_missing")
+    submitted_at = read_timestamps(cells["submitted_at"], alive, log)
+    city = read_cities(cells["city"], alive, log)
+    answer = map_unique(cells["can_deliver"], parse_yes_no, alive)
+    log.note(answer.flags(lambda a: not a[1]), "can_deliver", "can_deliver_unknown")
+    unknown = alive & ~lines["recognized"]
+    log.error(unknown, _filled_first(cells, "categories", "details"), "category_unknown")
+    other = alive & lines["recognized"] & lines["only_other"]
+    log.note(other, _filled_first(cells, "details", "categories"), "other_item")
+    usable = {
+        "source_row": sheet.source_rows(),
+        "submitted_at": submitted_at,
+        "donor_name": cells["donor_name"],
+        "phone": phone,
+        **city,
+        "can_deliver": answer.values(itemgetter(0)),
+        "lines": lines["lines"],
+    }
+    at = np.flatnonzero(alive)
+    return table({key: values[at] for key, values in usable.items()}, index=at)
 
 
-def _offers_of(donor: Donor) -> tuple[list[Offer], list[Problem]]:
-    latest = donor.latest
-    start = donor.window_start.isoformat() if donor.window_start else ""
-    offers: list[Offer] = []
-    problems: list[Problem] = []
-    for code, (line, row) in donor.lines.items():
-        quantity = line.quantity
-        estimated = quantity is None or quantity.estimated
-        value = quantity.value if quantity else 1
-        # An estimate is flagged on the record (the Offers tab shows it), not on
-        # Problems: it is too common to be worth a row there.
-        offers.append(
-            Offer(
-                offer_id=stable_id("O", donor.key, start, code),
-                source_row=row,
-                submitted_at=latest.submitted_at,
-                donor_name=latest.donor_name,
-                phone=latest.phone,
-                city=latest.city,
-                category=code,
-                item=line.item,
-                quantity=value,
-                can_deliver=donor.can_deliver,
-                lat=latest.lat,
-                lon=latest.lon,
-                quantity_estimated=estimated,
-                donor_key=donor.key,
-                **line.item_model(),
-            )
-        )
-    first = donor.rows[0]
-    for row in donor.rows[1:]:
-        problems.append(
-            Problem(
-                SOURCE,
-                row,
-                "phone",
-                latest.phone,
-                "duplicate_submission",
-                {"first_row": first, "kept_row": latest.source_row},
-                "note",
-            )
-        )
-    return offers, problems
+def _without_junk(cells: Cells, lines: Cells, alive: np.ndarray, log: ProblemLog) -> np.ndarray:
+    """The rows whose text is a real offer: not a formula, mash, ad, request or thanks."""
+    texts = [cells["categories"], cells["details"], lines["things"]]
+    junk = map_unique_rows(texts, _junk, alive).values()
+    # every box ticked: someone trying the form out
+    tried_out = alive & ~junk.astype(bool) & (lines["line_count"] >= TICKED_EVERYTHING)
+    junk[tried_out] = "test_row"
+    junky = alive & junk.astype(bool)
+    log.error(junky, _filled_first(cells, "details", "categories"), junk)
+    return alive & ~junky
+
+
+def _junk(labels: str, text: str, things: bool) -> str | None:
+    return junk_code([labels, text], things=things)
+
+
+def _filled_first(cells: Cells, first: str, then: str) -> np.ndarray:
+    """The field `first` where it has text, else `then`: where a problem points."""
+    return pick(cells[first] != "", first, then)
 
 
 def normalize_offers(
@@ -133,42 +123,101 @@ def normalize_offers(
     (phone, or name when there is no valid phone), the first submission time
     of the donor's dedup window and the category — never on row order.
     """
-    problems: list[Problem] = []
-    with_phone: list[Submission] = []
-    without_phone: list[Submission] = []
-    for row in rows:
-        sub, row_problems = _read(row, params)
-        problems.extend(row_problems)
-        if sub is not None:
-            (with_phone if sub.phone else without_phone).append(sub)
-    donors = merge_submissions(with_phone, params.dedup_days)
-    for sub in without_phone:  # no phone: nothing to merge on, each row is its own donor
-        donor = Donor("name:" + fold(sub.donor_name), sub.submitted_at, sub)
-        donor.rows.append(sub.source_row)
-        donor.can_deliver = sub.can_deliver
-        donor.lines = {line.category: (line, sub.source_row) for line in sub.lines}
-        donors.append(donor)
-    offers: list[Offer] = []
-    seen: dict[str, int] = {}
-    for donor in sorted(donors, key=lambda d: min(d.rows)):
-        donor_offers, donor_problems = _offers_of(donor)
-        problems.extend(donor_problems)
-        for offer in donor_offers:
-            if offer.offer_id in seen:
-                problems.append(
-                    Problem(
-                        SOURCE,
-                        offer.source_row,
-                        "",
-                        offer.item[:200],
-                        "duplicate_row",
-                        {"kept_row": seen[offer.offer_id]},
-                        "note",
-                    )
-                )
-                continue
-            seen[offer.offer_id] = offer.source_row
-            offers.append(offer)
-    offers.sort(key=lambda o: (o.source_row, o.offer_id))
-    problems.sort(key=lambda p: p.source_row)
-    return offers, problems
+    return offers_from_rows(*read_offer_rows(rows, params), params)
+
+
+def read_offer_rows(
+    rows: Sequence[SourceRow], params: NormalizeParams = DEFAULT_PARAMS
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What each row reads to on its own, the first half of `normalize_offers`: the
+    usable responses (one frame row each, in reading order) and the rows' problems
+    (problem_log.COLUMNS). A row's reading depends on its cells alone."""
+    rows = list(rows)  # read once: a progress counter may be watching
+    log = ProblemLog(rows)
+    return _submissions(rows, params, log), log.frame()
+
+
+def offers_from_rows(
+    submissions: pd.DataFrame, row_problems: pd.DataFrame, params: NormalizeParams = DEFAULT_PARAMS
+) -> tuple[list[Offer], list[Problem]]:
+    """The second half of `normalize_offers`: the whole form's offers from what its rows
+    read to (`read_offer_rows`), donors merged across rows."""
+    merged = merge_submissions(submissions, params.dedup_days)
+    donors = donors_of(merged)
+    line = _offer_lines(donor_lines(merged), donors)
+    ids, line_rows = line["offer_id"], line["source_row"]
+    items = objects(item.item for item in line["line"])
+    repeats = _repeat_submissions(merged, donors)
+    found = by_source_row(row_problems, repeats, duplicate_rows(ids, line_rows, items))
+    kept = np.flatnonzero(firsts(ids) == np.arange(len(ids)))  # the others: duplicate_row
+    kept = kept[np.lexsort((ids[kept], line_rows[kept]))]  # by row, then id
+    return _offers({key: values[kept] for key, values in line.items()}), records(SOURCE, found)
+
+
+def _offer_lines(lines: pd.DataFrame, donors: pd.DataFrame) -> Cells:
+    """Each donor's latest line per category with the donor's details and an offer id."""
+    line, donor = columns(lines), columns(donors)
+    start = objects(t.isoformat() if t else "" for t in donor["window_start"])
+    of = ints(line["donor"])
+    joined = {**line, **{key: values[of] for key, values in donor.items()}}
+    joined["offer_id"] = objects(
+        stable_id("O", key, start, item.category)
+        for key, start, item in zip(joined["donor_key"], start[of], joined["line"], strict=True)
+    )
+    return joined
+
+
+def _repeat_submissions(merged: pd.DataFrame, donors: pd.DataFrame) -> pd.DataFrame:
+    """A note on each later submission a donor's window took in."""
+    submission, donor = columns(merged), columns(donors)
+    listed = ints(submission["donor"])
+    repeat = np.r_[False, listed[1:] == listed[:-1]] if len(listed) else listed.astype(bool)
+    if not repeat.any():
+        return EMPTY
+    of = listed[repeat]
+    first_rows, kept_rows = donor["first_row"], donor["kept_row"]
+    return table(
+        {
+            "source_row": submission["source_row"][repeat],
+            "field": "phone",
+            "value": donor["phone"][of],
+            "code": "duplicate_submission",
+            "params": objects(
+                {"first_row": first, "kept_row": kept}
+                for first, kept in zip(first_rows[of].tolist(), kept_rows[of].tolist(), strict=True)
+            ),
+            "severity": "note",
+        }
+    )
+
+
+def _offers(lines: dict[str, np.ndarray]) -> list[Offer]:
+    offers = []
+    fields = ["offer_id", "source_row", "submitted_at", "donor_name", "phone", "city", "line",
+              "can_deliver", "lat", "lon", "donor_key"]  # fmt: skip
+    for offer_id, row, at, name, phone, city, line, deliver, lat, lon, key in zip(
+        *(lines[c].tolist() for c in fields), strict=True
+    ):
+        quantity = line.quantity
+        # An estimate is flagged on the record (the Offers tab shows it), not on
+        # Problems: it is too common to be worth a row there.
+        offers.append(
+            Offer(
+                offer_id=offer_id,
+                source_row=row,
+                submitted_at=at,
+                donor_name=name,
+                phone=phone,
+                city=city,
+                category=line.category,
+                item=line.item,
+                quantity=quantity.value if quantity else 1,
+                can_deliver=deliver,
+                lat=lat,
+                lon=lon,
+                quantity_estimated=quantity is None or quantity.estimated,
+                donor_key=key,
+                **line.item_model(),
+            )
+        )
+    return offers

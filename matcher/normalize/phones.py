@@ -47,7 +47,11 @@ def _candidates(raw: str) -> list[str]:
     digits = compact.lstrip("+")
     out = [raw]
     if compact.startswith("+"):
+        if digits.startswith("38") and len(digits) == 11 and digits[2] != "0":
+            out.insert(0, "+380" + digits[2:])  # "+38 95 ..." without the 0
         return out
+    if digits.startswith("7") and len(digits) == 11:  # "7916...": a Russian number, no "+"
+        out.append("+" + digits)
     if digits.startswith("380") and len(digits) == 12:
         out.insert(0, "+" + digits)
     elif digits.startswith("38") and len(digits) == 11:  # "38 (67) ..." without the 0
@@ -102,15 +106,14 @@ def parse_phone(raw: str) -> PhoneResult:
     usable number: phone_guessed (letters typed for digits, or the leading 0
     missing), phone_foreign (a valid number outside Ukraine).
     """
-    result = _parse_phone(raw)
-    if result.e164:
-        return result
+    # letters inside the digits first: phonenumbers itself would read a keypad
+    # letter, "9O9" as 969, where the donor meant a zero
     fixed = _LOOKALIKE_RUN.sub(lambda m: m.group(0).translate(_LOOKALIKE_DIGITS), raw or "")
     if fixed != raw:
         guessed = _parse_phone(fixed)
         if guessed.e164:
             return PhoneResult(guessed.e164, None, guessed.digits, "phone_guessed")
-    return result
+    return _parse_phone(raw)
 
 
 def _parse_phone(raw: str) -> PhoneResult:
@@ -123,23 +126,34 @@ def _parse_phone(raw: str) -> PhoneResult:
         # the common case, checked against the same metadata without a full parse
         ukrainian = candidate.startswith("+380") and len(candidate) == 13
         if ukrainian and candidate[1:].isdigit() and _ua_national().fullmatch(candidate[4:]):
-            return PhoneResult(candidate, None, digits, _missing_zero(text))
+            return PhoneResult(candidate, None, digits, _fixed(text))
         try:
             number = phonenumbers.parse(candidate, DEFAULT_REGION)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(number):
-            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-            foreign = None if e164.startswith("+380") else "phone_foreign"
-            return PhoneResult(e164, None, digits, foreign or _missing_zero(text))
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        foreign = not e164.startswith("+380")
+        # abroad, a number of the right length is kept: our metadata may lag theirs
+        if phonenumbers.is_valid_number(number) or (foreign and _possible_abroad(number)):
+            return PhoneResult(e164, None, digits, "phone_foreign" if foreign else _fixed(text))
     return PhoneResult("", "phone_invalid", digits)
 
 
-def _missing_zero(text: str) -> str | None:
-    """A 9-digit number read as Ukrainian only by adding the leading 0."""
+def _possible_abroad(number: phonenumbers.PhoneNumber) -> bool:
+    return phonenumbers.is_possible_number_with_reason(number) == (
+        phonenumbers.ValidationResult.IS_POSSIBLE
+    )
+
+
+def _fixed(text: str) -> str | None:
+    """A Ukrainian number read only after a fix: the leading 0 missing ("95 167 90
+    26", "+38 95 ..."), or typed twice ("+380 (050) ...")."""
     digits = "".join(_DIGITS.findall(text))
-    plain = not text.lstrip().startswith("+")
-    return "phone_guessed" if plain and len(digits) == 9 and digits[0] != "0" else None
+    plus = text.lstrip().startswith("+")
+    missing = len(digits) == 9 and digits[0] != "0" and not plus
+    missing_after_code = plus and len(digits) == 11 and digits.startswith("38") and digits[2] != "0"
+    twice = plus and len(digits) == 13 and digits.startswith("3800")
+    return "phone_guessed" if missing or missing_after_code or twice else None
 
 
 def mask_phone(value: str) -> str:

@@ -1,141 +1,133 @@
 """A source table read row by row, then put together: the seam for incremental passes.
 
-`normalize_offers` and `normalize_needs` read every row and then work on the
-whole table (donor dedup, duplicate rows). Here the two halves are apart, so a
-caller can keep what a row read to and read only the rows that changed:
+`normalize_offers` and `normalize_needs` are two halves. First every row is read
+on its own (`read_offer_rows`, `read_need_rows`: each check and parser there is a
+function of one row's cells); then the table is put together (donors merged
+across rows, repeated needs kept once). Here the first half's frames are cut
+into one `RowRead` per row, so a caller can keep what each row read to and read
+again only the rows that changed:
 
-    reads = [read_offer_row(row, params) for row in rows]   # per row, pure
-    offers, problems = offers_from_reads(reads, params)     # the table
+    read = read_each(OFFERS, rows, params)                      # row by row
+    offers, problems = put_together(OFFERS, read.columns, read.reads, rows, params)
 
 gives exactly what `normalize_offers(rows, params)` gives (and the same for
-needs); tests/normalize/test_table.py holds the two to that. A row's reading
-depends on its values alone, apart from the row number it carries, so a read
-kept from an earlier pass is moved to the row's place now with `read_at`.
+needs); tests/normalize/test_table.py holds them to that. A read does not depend
+on the row's number, so a read kept from an earlier pass serves the same cells
+wherever they are now.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any
 
-from matcher.model import Need, Offer, Problem, ProblemSource, SourceRow
-from matcher.normalize import needs as need_reader
-from matcher.normalize import offers as offer_reader
-from matcher.normalize.dedup import Donor, Submission, merge_submissions
+import numpy as np
+import pandas as pd
+
+from matcher.model import Problem, ProblemSource, SourceRow
+from matcher.normalize.frames import columns, objects, table
+from matcher.normalize.needs import needs_from_rows, read_need_rows
+from matcher.normalize.offers import offers_from_rows, read_offer_rows
+from matcher.normalize.problem_log import COLUMNS
 from matcher.params import NormalizeParams
-from matcher.text import fold
 
-DEFAULT_PARAMS = NormalizeParams()
-
-
-@dataclass(frozen=True, slots=True)
-class OfferRead:
-    """What one form row reads to: a submission (None when the row gives none)."""
-
-    submission: Submission | None
-    problems: tuple[Problem, ...]
+#: The first half of a normalizer: rows -> (usable rows, the rows' problems).
+ReadRows = Callable[[Sequence[SourceRow], NormalizeParams], tuple[pd.DataFrame, pd.DataFrame]]
+#: The second half: (usable rows, the rows' problems) -> records and every problem.
+PutTogether = Callable[
+    [pd.DataFrame, pd.DataFrame, NormalizeParams], tuple[list[Any], list[Problem]]
+]
+_SOURCE_ROW = "source_row"
 
 
 @dataclass(frozen=True, slots=True)
-class NeedRead:
-    """What one needs row reads to: its needs (one per category) and its problems."""
+class RowRead:
+    """What one row reads to on its own: its cells in the usable frame (None when the
+    row gives no record) and its problems as (field, value, code, params, severity)."""
 
-    needs: tuple[Need, ...]
-    problems: tuple[Problem, ...]
-
-
-def read_offer_row(row: SourceRow, params: NormalizeParams = DEFAULT_PARAMS) -> OfferRead:
-    submission, problems = offer_reader._read(row, params)
-    return OfferRead(submission, tuple(problems))
+    usable: tuple[Any, ...] | None
+    problems: tuple[tuple[Any, ...], ...]
 
 
-def read_need_row(row: SourceRow, params: NormalizeParams = DEFAULT_PARAMS) -> NeedRead:
-    needs, problems = need_reader._need_rows(row, params)
-    return NeedRead(tuple(needs), tuple(problems))
+@dataclass(frozen=True, slots=True)
+class RowReads:
+    """Reads of rows, in the order the rows were given, and the usable frame's columns."""
+
+    columns: tuple[str, ...]
+    reads: list[RowRead]
 
 
-def read_at(read: OfferRead | NeedRead, source_row: int) -> OfferRead | NeedRead:
-    """The same reading, for the same values found at `source_row`."""
-    problems = tuple(_moved(p, source_row) for p in read.problems)
-    if isinstance(read, OfferRead):
-        sub = read.submission
-        return OfferRead(None if sub is None else _moved(sub, source_row), problems)
-    return NeedRead(tuple(_moved(n, source_row) for n in read.needs), problems)
+@dataclass(frozen=True)
+class TableReader:
+    """A normalizer in its two halves; `by_row_number` when the table is put together
+    in source-row order rather than in the order the rows come."""
+
+    source: ProblemSource
+    read_rows: ReadRows
+    put_together: PutTogether
+    by_row_number: bool
 
 
-Moved = TypeVar("Moved", Problem, Submission, Need)
+OFFERS = TableReader("offers", read_offer_rows, offers_from_rows, by_row_number=False)
+NEEDS = TableReader(
+    "needs", read_need_rows, lambda usable, found, params: needs_from_rows(usable, found), True
+)
+READERS: dict[ProblemSource, TableReader] = {"offers": OFFERS, "needs": NEEDS}
 
 
-def _moved(record: Moved, source_row: int) -> Moved:
-    if record.source_row == source_row:
-        return record
-    return dataclasses.replace(record, source_row=source_row)
+def read_each(reader: TableReader, rows: Sequence[SourceRow], params: NormalizeParams) -> RowReads:
+    """Each row's read, in the order of `rows` (their source rows must differ)."""
+    rows = list(rows)  # read once: a progress counter may be watching
+    usable, found = reader.read_rows(rows, params)
+    names = tuple(str(name) for name in usable.columns)
+    at = names.index(_SOURCE_ROW)
+    cells = columns(usable)
+    kept = {
+        int(values[at]): values
+        for values in zip(*(cells[name].tolist() for name in names), strict=True)
+    }
+    problems: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    problem_cells = columns(found)
+    for row, *rest in zip(*(problem_cells[c].tolist() for c in COLUMNS), strict=True):
+        problems[int(row)].append(tuple(rest))
+    reads = [
+        RowRead(kept.get(row.source_row), tuple(problems.get(row.source_row, ()))) for row in rows
+    ]
+    return RowReads(names, reads)
 
 
-def offers_from_reads(
-    reads: Iterable[OfferRead], params: NormalizeParams = DEFAULT_PARAMS
-) -> tuple[list[Offer], list[Problem]]:
-    """The offers of a whole form, from its rows' reads: as `normalize_offers` gives them."""
-    problems: list[Problem] = []
-    by_phone: list[Submission] = []
-    by_name: list[Submission] = []
-    for read in reads:
-        problems.extend(read.problems)
-        if read.submission is not None:
-            (by_phone if read.submission.phone else by_name).append(read.submission)
-    donors = merge_submissions(by_phone, params.dedup_days)
-    donors += [_donor_alone(sub) for sub in by_name]
-    offers: list[Offer] = []
-    kept_at: dict[str, int] = {}
-    for donor in sorted(donors, key=lambda d: min(d.rows)):
-        donor_offers, donor_problems = offer_reader._offers_of(donor)
-        problems.extend(donor_problems)
-        for offer in donor_offers:
-            if offer.offer_id in kept_at:
-                problems.append(_repeat(offer_reader.SOURCE, offer, kept_at[offer.offer_id]))
-            else:
-                kept_at[offer.offer_id] = offer.source_row
-                offers.append(offer)
-    offers.sort(key=lambda o: (o.source_row, o.offer_id))
-    problems.sort(key=lambda p: p.source_row)
-    return offers, problems
+def put_together(
+    reader: TableReader,
+    names: Sequence[str],
+    reads: Sequence[RowRead],
+    rows: Sequence[SourceRow],
+    params: NormalizeParams,
+) -> tuple[list[Any], list[Problem]]:
+    """The records and problems of the table whose rows (`rows`) read to `reads`
+    (one each, in the same order): what the normalizer gives for `rows`."""
+    pairs = list(zip(rows, reads, strict=True))
+    if reader.by_row_number:
+        pairs.sort(key=lambda pair: pair[0].source_row)
+    at = list(names).index(_SOURCE_ROW)
+    usable: list[tuple[Any, ...]] = []
+    found: list[tuple[Any, ...]] = []
+    for row, read in pairs:
+        if read.usable is not None:
+            usable.append(_at_row(read.usable, at, row.source_row))
+        found.extend((row.source_row, *problem) for problem in read.problems)
+    return reader.put_together(_frame(names, usable), _frame(COLUMNS, found), params)
 
 
-def _donor_alone(sub: Submission) -> Donor:
-    """A submission with no phone: nothing to merge on, so it is a donor of its own."""
-    donor = Donor("name:" + fold(sub.donor_name), sub.submitted_at, sub)
-    donor.rows.append(sub.source_row)
-    donor.can_deliver = sub.can_deliver
-    donor.lines = {line.category: (line, sub.source_row) for line in sub.lines}
-    return donor
+def _at_row(values: tuple[Any, ...], at: int, source_row: int) -> tuple[Any, ...]:
+    if values[at] == source_row:
+        return values
+    return (*values[:at], source_row, *values[at + 1 :])
 
 
-def needs_from_reads(reads: Sequence[NeedRead]) -> tuple[list[Need], list[Problem]]:
-    """The needs of a whole sheet, from its rows' reads in row order: as
-    `normalize_needs` gives them (a repeated need is kept once, with a note)."""
-    problems: list[Problem] = []
-    kept: dict[str, Need] = {}
-    for read in reads:
-        problems.extend(read.problems)
-        for need in read.needs:
-            first = kept.get(need.need_id)
-            if first is None:
-                kept[need.need_id] = need
-            else:
-                problems.append(_repeat(need_reader.SOURCE, need, first.source_row))
-    problems.sort(key=lambda p: p.source_row)
-    return list(kept.values()), problems
-
-
-def _repeat(source: ProblemSource, record: Offer | Need, kept_row: int) -> Problem:
-    return Problem(
-        source,
-        record.source_row,
-        "",
-        record.item[:200],
-        "duplicate_row",
-        {"kept_row": kept_row},
-        "note",
-    )
+def _frame(names: Sequence[str], rows: list[tuple[Any, ...]]) -> pd.DataFrame:
+    if not rows:
+        return table({name: np.empty(0, dtype=object) for name in names})
+    by_column = zip(*rows, strict=True)
+    return table({name: objects(values) for name, values in zip(names, by_column, strict=True)})

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from sync.errors import EXIT_FIX_INPUT, MozhemError
-from sync.plan import Grid, Snapshot, SpreadsheetPlan
+from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabIdentity
 
 
 class BackendError(MozhemError):
@@ -63,6 +64,11 @@ class Backend(Protocol):
       never assumes the sheet is as an earlier call of its own saw it.
     - A rewritten tab holds exactly the plan's grid afterwards: whatever its read
       found beyond that grid is cleared.
+    - Text stays text (a leading "=" is never a formula), numbers are numbers and
+      dates are dates, each with the number format its column's style names.
+    - Tabs are addressed by key. A tab the plan creates gets its identity, its
+      style and its furniture; furniture in `plan.restores` goes back in the same
+      write as the values.
     """
 
     name: str
@@ -71,12 +77,25 @@ class Backend(Protocol):
     #: Whether `apply` creates a spreadsheet that does not exist yet. A workbook
     #: does (a new file); on Google a person creates and shares it.
     creates_spreadsheets: bool
+    #: Whether apply() writes all of a plan or nothing (a workbook is replaced whole);
+    #: on Google, new Matches rows go in after the other tabs (sync/memory.py, `new`).
+    writes_atomically: bool
 
     def read(self, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
         """Every named tab as rows of strings exactly as typed (None for a missing tab),
         with the shape of each tab found, for the plan computed from it.
 
         One round trip per spreadsheet. Raises SpreadsheetNotFound.
+        """
+        ...
+
+    def read_tabs(self, spreadsheet: str, tabs: Sequence[TabIdentity]) -> Snapshot:
+        """The pipeline's own tabs, found by their identity (else by a title they may
+        have) and keyed by `TabIdentity.key`, with their furniture in each shape:
+        frozen rows, the columns whose dropdown reaches the end of the tab, the
+        columns with a highlight, and whether the tab carries its identity.
+
+        Raises SpreadsheetNotFound.
         """
         ...
 
@@ -90,6 +109,12 @@ class Backend(Protocol):
         ...
 
     def tab_titles(self, spreadsheet: str) -> list[str]: ...
+
+    def hold(self, spreadsheet: str) -> AbstractContextManager[None]:
+        """Held by a pass from before its read to after its write: a second pass on
+        the same spreadsheet is refused (PassAlreadyRunning), whatever its config's
+        state_dir. Taking it removes what an earlier killed pass left behind."""
+        ...
 
     def apply(self, plan: SpreadsheetPlan) -> None:
         """Carry out `plan`, and only it; a plan with nothing in it writes nothing.

@@ -2,12 +2,8 @@
 
 A pass reads each source tab with one spreadsheets.get, which brings the
 spreadsheet's locale and time zone with the cells (google_cells), and the
-coordination spreadsheet with one values.batchGet. Writing the coordination
-spreadsheet takes at most, in this order: one spreadsheets.batchUpdate (new
-tabs, or more rows for a growing tab), one values.get of Matches right before
-writing (so rows are found by match_id where they are now), one
-values.batchUpdate (rewritten tabs and refreshed cells), and one values.append
-(new matches). A plan with nothing in it sends nothing.
+coordination spreadsheet with one values.batchGet. Writing it, under the
+pass's lease, is google_write.py's. A plan with nothing in it sends nothing.
 """
 
 from __future__ import annotations
@@ -15,9 +11,10 @@ from __future__ import annotations
 import json
 import os
 import re
-import zlib
-from collections.abc import Sequence
-from functools import cache
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +22,7 @@ import gspread
 from gspread.exceptions import APIError
 from gspread.utils import extract_id_from_url
 
+from matcher.params import Language
 from sync.backends.base import (
     BackendError,
     SourceSheet,
@@ -33,22 +31,29 @@ from sync.backends.base import (
 )
 from sync.backends.google_cells import SOURCE_FIELDS, source_sheet
 from sync.backends.google_layout import (
-    append_rows,
-    growth_requests,
-    new_keyed_rows,
-    new_tab_requests,
     quote_title,
-    rewrite_ranges,
-    update_ranges,
 )
+from sync.backends.google_tabs import (
+    TABS_FIELDS,
+    VALIDATION_FIELDS,
+    dropdown_probes,
+    dropdowns_found,
+    find_tabs,
+)
+from sync.backends.google_write import PlanWriter
 from sync.backends.retry import (
-    AmbiguousWrite,
     BoundedRetryHTTPClient,
     RetryBudgetExhausted,
     RetryPolicy,
 )
 from sync.errors import EXIT_FIX_INPUT, os_reason
-from sync.plan import Grid, KeyedTab, Snapshot, SpreadsheetPlan, TabShape, locate_columns
+from sync.plan import (
+    Grid,
+    Snapshot,
+    SpreadsheetPlan,
+    TabIdentity,
+    TabShape,
+)
 
 if TYPE_CHECKING:
     from sync.config import Config
@@ -71,9 +76,27 @@ class GoogleBackend:
     max_cell_chars = GOOGLE_CELL_LIMIT
     # A person creates and shares the spreadsheet; the pass only adds tabs.
     creates_spreadsheets = False
+    # The memory is written after the append (see apply): what it remembers landed.
+    writes_atomically = True
 
-    def __init__(self, client: gspread.Client) -> None:
+    def __init__(
+        self,
+        client: gspread.Client,
+        *,
+        language: Language = "ru",
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        holder: str | None = None,
+    ) -> None:
         self.http = client.http_client
+        #: For the lease (sync/lease.py): the coordinators' language of its messages,
+        #: the clock it runs on, and who it names (by default this host and process).
+        self.language = language
+        self.clock = clock
+        self.holder = holder
+
+    @staticmethod
+    def explain(error: APIError, key: str) -> BackendError:
+        return _explain(error, key)
 
     def location(self, spreadsheet: str) -> str:
         return f"https://docs.google.com/spreadsheets/d/{spreadsheet_key(spreadsheet)}"
@@ -95,7 +118,7 @@ class GoogleBackend:
 
     def _tab_shapes(self, key: str) -> dict[str, TabShape]:
         """Every tab's grid and id (values not read), with one spreadsheets.get."""
-        meta = self._call(key, self.http.spreadsheets_get, key, {"fields": "sheets.properties"})
+        meta = self.call(key, self.http.spreadsheets_get, key, {"fields": "sheets.properties"})
         shapes = {}
         for sheet in meta.get("sheets", []):
             properties = sheet["properties"]
@@ -107,7 +130,7 @@ class GoogleBackend:
             )
         return shapes
 
-    def _sheet_ids(self, key: str) -> dict[str, int]:
+    def sheet_ids(self, key: str) -> dict[str, int]:
         shapes = self._tab_shapes(key).items()
         return {title: shape.sheet_id for title, shape in shapes if shape.sheet_id is not None}
 
@@ -123,13 +146,41 @@ class GoogleBackend:
         found = self._batch_get(key, [t for t in tabs if t in shapes], shapes)
         return Snapshot({tab: found.get(tab) for tab in tabs}, found.tabs)
 
+    def read_tabs(self, spreadsheet: str, tabs: Sequence[TabIdentity]) -> Snapshot:
+        """One spreadsheets.get finds the tabs (by sheetId, else title) and their frozen
+        rows and highlights; one values.batchGet reads them; one more spreadsheets.get
+        looks at the first and last cell of each dropdown column."""
+        key = spreadsheet_key(spreadsheet)
+        meta = self.call(key, self.http.spreadsheets_get, key, {"fields": TABS_FIELDS})
+        found = find_tabs(meta, tabs)
+        titles = [tab.shape.title for tab in found]
+        read = self._batch_get(key, titles, {tab.shape.title: tab.shape for tab in found})
+        grids: dict[str, Grid | None] = dict.fromkeys((tab.key for tab in tabs), None)
+        shapes: dict[str, TabShape] = {}
+        for tab in found:
+            grids[tab.identity.key] = read[tab.shape.title]
+            shapes[tab.identity.key] = read.tabs[tab.shape.title]
+        probes = {
+            tab.identity.key: dropdown_probes(tab, read[tab.shape.title] or []) for tab in found
+        }
+        ranges = [cell for probe in probes.values() for _, *cells in probe for cell in cells]
+        if ranges:
+            params = {"ranges": ranges, "fields": VALIDATION_FIELDS}
+            answer = dropdowns_found(self.call(key, self.http.spreadsheets_get, key, params))
+            for tab_key, probe in probes.items():
+                shape = shapes[tab_key]
+                seen = iter(answer.get(shape.sheet_id or 0, []))
+                whole = {c for c, *_ in probe if next(seen, False) and next(seen, False)}
+                shapes[tab_key] = replace(shape, dropdowns=frozenset(whole))
+        return Snapshot(grids, shapes)
+
     def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
         key = spreadsheet_key(spreadsheet)
         params = {"ranges": quote_title(tab), "fields": SOURCE_FIELDS}
         try:
-            answer = self._call(key, self.http.spreadsheets_get, key, params, raw=True)
+            answer = self.call(key, self.http.spreadsheets_get, key, params, raw=True)
         except APIError as error:  # 400: the range names no tab
-            if tab in self._sheet_ids(key):
+            if tab in self.sheet_ids(key):
                 raise _explain(error, key) from error
             return None
         return source_sheet(answer)
@@ -139,7 +190,7 @@ class GoogleBackend:
         shapes = dict(known)
         if tabs:
             params = {"valueRenderOption": "FORMATTED_VALUE", "majorDimension": "ROWS"}
-            answer = self._call(
+            answer = self.call(
                 key,
                 self.http.values_batch_get,
                 key,
@@ -154,110 +205,30 @@ class GoogleBackend:
                 grids[tab] = grid
         return Snapshot(grids, shapes)
 
+    def hold(self, spreadsheet: str) -> AbstractContextManager[None]:
+        """Nothing to hold before the read: apply() takes the lease in the memory tab
+        before its first write, and refuses when another pass holds it or wrote
+        since this one read (sync/lease.py)."""
+        return nullcontext()
+
     def apply(self, plan: SpreadsheetPlan) -> None:
-        if plan.is_empty:
-            return
-        key = spreadsheet_key(plan.spreadsheet)
-        created = {tab.title for tab in plan.new_tabs}
-        keyed = plan.keyed_tab
-        self._structure(key, plan, created)
-        data: list[dict[str, Any]] = []
-        fresh_header: list[str] | None = None
-        if keyed and keyed.title in created:
-            # A brand-new tab: header and rows go in with the other values, no append.
-            header = next(t.header for t in plan.new_tabs if t.title == keyed.title)
-            data.append(new_keyed_rows(keyed.title, header, keyed, plan.appends, GOOGLE_CELL_LIMIT))
-        elif keyed and (plan.appends or plan.updates):
-            # Rows are found where they are now, right before writing. The updates go
-            # out before the append: an append inserts rows, which may land above
-            # rows we address (Google's "table" ends at the first blank row).
-            fresh_header, rows_by_key = self._fresh_keys(key, keyed)
-            columns = locate_columns(fresh_header or [], keyed.spellings)
-            data += update_ranges(
-                keyed.title, plan.updates, columns, rows_by_key, GOOGLE_CELL_LIMIT
-            )
-        data = rewrite_ranges(plan, GOOGLE_CELL_LIMIT) + data
-        if data:
-            body = {"valueInputOption": "RAW", "data": data}
-            self._call(key, self.http.values_batch_update, key, body)
-        if keyed and keyed.title not in created and plan.appends:
-            self._append(key, fresh_header, plan)
+        if not plan.is_empty:
+            PlanWriter(self, spreadsheet_key(plan.spreadsheet), plan).write()
 
-    def _structure(self, key: str, plan: SpreadsheetPlan, created: set[str]) -> None:
-        """New tabs, and more rows or columns where a rewrite outgrows its grid.
+    def batch_get_raw(self, key: str, ranges: list[str], raw: bool = False) -> list[Any]:
+        """The value ranges of one values.batchGet, cells as Google keeps them
+        (UNFORMATTED_VALUE: text as text, numbers and dates as numbers)."""
+        params = {"valueRenderOption": "UNFORMATTED_VALUE", "majorDimension": "ROWS"}
+        answer = self.call(key, self.http.values_batch_get, key, ranges, params, raw=raw)
+        return list(answer.get("valueRanges", []))
 
-        Tab ids come from the plan; any it does not carry are looked up, once."""
-        carried = {t: s.sheet_id for t, s in plan.basis.items() if s.sheet_id is not None}
-        looked_up = cache(lambda: self._sheet_ids(key))
-
-        def sheet_id(title: str) -> int:
-            return carried[title] if title in carried else looked_up()[title]
-
-        requests: list[dict[str, Any]] = []
-        if plan.new_tabs:
-            taken = carried or looked_up()
-            requests += new_tab_requests(plan, taken, self._new_sheet_id)
-        requests += growth_requests(plan, created, sheet_id)
-        if requests:
-            self._call(key, self.http.batch_update, key, {"requests": requests})
-
-    def _fresh_keys(self, key: str, keyed: KeyedTab) -> tuple[list[str] | None, dict[str, int]]:
-        """Header (None for an empty tab) and match_id -> sheet row, read right before writing."""
-        answer = self._call(key, self.http.values_get, key, quote_title(keyed.title))
-        rows = [[str(c) for c in row] for row in answer.get("values", [])]
-        if not rows:
-            return None, {}
-        at = locate_columns(rows[0], keyed.spellings).get(keyed.key_column, 0)
-        found = {row[at]: n for n, row in enumerate(rows[1:], start=2) if len(row) > at and row[at]}
-        return rows[0], found
-
-    def _append(self, key: str, header: list[str] | None, plan: SpreadsheetPlan) -> None:
-        """Append new rows; after an ambiguous failure, look before appending again.
-
-        A tab left empty (a pass that stopped after creating it) gets its header first.
-        """
-        keyed = plan.keyed_tab
-        assert keyed is not None
-        pending = list(plan.appends)
-        for _attempt in range(3):
-            labels = header if header is not None else list(keyed.labels.values())
-            rows = append_rows(labels, keyed, pending, GOOGLE_CELL_LIMIT)
-            if header is None:
-                rows = [labels, *rows]
-            params = {"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"}
-            try:
-                self._call(
-                    key,
-                    self.http.values_append,
-                    key,
-                    f"{quote_title(keyed.title)}!A1",
-                    params,
-                    {"values": rows, "majorDimension": "ROWS"},
-                )
-                return
-            except AmbiguousWrite:
-                header, present = self._fresh_keys(key, keyed)
-                pending = [row for row in pending if row[keyed.key_column] not in present]
-                if not pending:
-                    return
-        raise BackendError(
-            f"{keyed.title}: could not confirm the new rows; the next pass will retry."
-        )
-
-    @staticmethod
-    def _new_sheet_id(title: str, taken: set[int]) -> int:
-        candidate = zlib.crc32(title.encode("utf-8")) % 2_000_000_000 + 1
-        while candidate in taken:
-            candidate += 1
-        return candidate
-
-    def _call(self, key: str, method: Any, *args: Any, raw: bool = False) -> Any:
+    def call(self, key: str, method: Any, *args: Any, raw: bool = False) -> Any:
         try:
             return method(*args)
         except APIError as error:
             if raw and error.code == 400:
                 raise
-            raise _explain(error, key) from error
+            raise self.explain(error, key) from error
         except RetryBudgetExhausted as error:
             raise RetryBudgetExhausted(f"{self.location(key)}: {error}") from error
 
@@ -367,7 +338,8 @@ def open_google_backend(config: Config) -> GoogleBackend:
             f"{path}: not a usable service-account key ({type(error).__name__}). {GET_A_KEY}"
         ) from None
     return GoogleBackend(
-        connect(credentials, config.google.timeout_seconds, config.google.retry_budget_seconds)
+        connect(credentials, config.google.timeout_seconds, config.google.retry_budget_seconds),
+        language=config.coordination.language,
     )
 
 

@@ -1,16 +1,27 @@
-"""Request bodies for the Google backend: pure functions of the plan."""
+"""Request bodies for the Google backend: pure functions of the plan.
+
+Values go RAW: text as text (never a formula), numbers as JSON numbers, dates
+as the serial numbers Google keeps them as; their look is in google_style.py.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from gspread.utils import rowcol_to_a1
 
-from sync.backends.base import BackendError
+from sync.backends.google_style import (
+    identity_sheet_id,
+    new_tab_look,
+    restore_requests,
+    rewrite_look,
+)
+from sync.cells import Value, to_serial
+from sync.keyed_header import HeaderDamaged, missing_column
 from sync.plan import (
     CellUpdate,
-    Grid,
     KeyedTab,
     NewTab,
     SpreadsheetPlan,
@@ -33,56 +44,50 @@ def fit(value: str, limit: int) -> str:
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
-def new_tab_requests(
-    plan: SpreadsheetPlan, taken: Mapping[str, int], new_id: Callable[[str, set[int]], int]
-) -> list[dict[str, Any]]:
+def cell_value(value: Value, limit: int) -> str | int | float:
+    """A value as it goes RAW: text fitted, a date as its serial number, a number as is."""
+    if isinstance(value, str):
+        return fit(value, limit)
+    if isinstance(value, date):
+        return to_serial(value)
+    return value
+
+
+def new_tab_requests(plan: SpreadsheetPlan, taken: Mapping[str, int]) -> list[dict[str, Any]]:
     used = set(taken.values())
     requests: list[dict[str, Any]] = []
     for tab in plan.new_tabs:
-        sheet_id = new_id(tab.title, used)
+        sheet_id = identity_sheet_id(tab.key, used)
         used.add(sheet_id)
-        rows = max(NEW_TAB_ROWS, len(plan.rewrites.get(tab.title, [])) + len(plan.appends) + 1)
-        requests.append(_add_sheet(tab, sheet_id, rows))
-        requests += _dropdowns(tab, sheet_id, rows)
+        rewrite = plan.rewrites.get(tab.key)
+        rows = max(NEW_TAB_ROWS, len(rewrite.cells if rewrite else []) + len(plan.appends) + 1)
+        requests.append(_add_sheet(tab, sheet_id, rows, plan.style_of(tab.key).frozen_rows))
+        requests += new_tab_look(tab, sheet_id, plan.style_of(tab.key), rows)
         requests += _protections(tab, sheet_id)
     return requests
 
 
-def _add_sheet(tab: NewTab, sheet_id: int, rows: int) -> dict[str, Any]:
+def furniture_requests(
+    plan: SpreadsheetPlan, sheet_id: Callable[[str], int]
+) -> list[dict[str, Any]]:
+    """The furniture to restore, on the tabs that lost it."""
+    return [
+        request
+        for restore in plan.restores
+        for request in restore_requests(sheet_id(restore.tab), restore, plan.style_of(restore.tab))
+    ]
+
+
+def _add_sheet(tab: NewTab, sheet_id: int, rows: int, frozen: int) -> dict[str, Any]:
     grid = {
         "rowCount": rows,
         "columnCount": max(NEW_TAB_COLUMNS, len(tab.header)),
-        "frozenRowCount": 1,
+        "frozenRowCount": frozen,
     }
-    return {
-        "addSheet": {
-            "properties": {"sheetId": sheet_id, "title": tab.title, "gridProperties": grid}
-        }
-    }
-
-
-def _dropdowns(tab: NewTab, sheet_id: int, rows: int) -> list[dict[str, Any]]:
-    requests = []
-    for key, labels in tab.dropdowns.items():
-        column = tab.keys.index(key)
-        rule = {
-            "condition": {
-                "type": "ONE_OF_LIST",
-                "values": [{"userEnteredValue": label} for label in labels],
-            },
-            "showCustomUi": True,
-            # Not strict: a coordinator's free-text status is read leniently, never refused.
-            "strict": False,
-        }
-        requests.append(
-            {
-                "setDataValidation": {
-                    "range": _columns(sheet_id, column, column + 1, 1, rows),
-                    "rule": rule,
-                }
-            }
-        )
-    return requests
+    properties = {"sheetId": sheet_id, "title": tab.title, "gridProperties": grid}
+    if tab.hidden:
+        properties["hidden"] = True
+    return {"addSheet": {"properties": properties}}
 
 
 def _protections(tab: NewTab, sheet_id: int) -> list[dict[str, Any]]:
@@ -127,47 +132,55 @@ def _columns(
 def growth_requests(
     plan: SpreadsheetPlan, created: set[str], sheet_id: Callable[[str], int]
 ) -> list[dict[str, Any]]:
-    """Extra rows or columns for tabs whose new content is bigger than their grid.
+    """Extra rows or columns for tabs whose new content is bigger than their grid, with
+    the formats of their columns: rows a grid grows by do not take them from above.
 
     The grid is the one the plan's read found. appendDimension adds a count
     relative to what is there at write time, so a stale size can only add spare
     rows, never delete any.
     """
     requests = []
-    for title, grid in plan.rewrites.items():
-        if title in created:
+    for key, rewrite in plan.rewrites.items():
+        if key in created:
             continue
-        shape = plan.basis[title]
+        grid = rewrite.cells
+        shape = plan.basis[key]
         rows, columns = shape.grid_rows, shape.grid_columns
         width = max((len(row) for row in grid), default=0)
-        for dimension, have, need in (("ROWS", rows, len(grid)), ("COLUMNS", columns, width)):
-            if need > have:
-                requests.append(
-                    {
-                        "appendDimension": {
-                            "sheetId": sheet_id(title),
-                            "dimension": dimension,
-                            "length": need - have,
-                        }
-                    }
-                )
+        grown = [
+            {"appendDimension": {"sheetId": sheet_id(key), "dimension": d, "length": need - have}}
+            for d, have, need in (("ROWS", rows, len(grid)), ("COLUMNS", columns, width))
+            if need > have
+        ]
+        if grown:
+            requests += [*grown, *rewrite_look(sheet_id(key), rewrite, plan.style_of(key))]
     return requests
+
+
+def new_headers(plan: SpreadsheetPlan) -> list[dict[str, Any]]:
+    """The header of each new tab nothing else writes (not rewritten, not the keyed tab)."""
+    keyed = plan.keyed_tab.key if plan.keyed_tab else None
+    return [
+        {"range": f"{quote_title(tab.title)}!A1", "values": [list(tab.header)]}
+        for tab in plan.new_tabs
+        if tab.header and tab.key not in plan.rewrites and tab.key != keyed
+    ]
 
 
 def rewrite_ranges(plan: SpreadsheetPlan, limit: int) -> list[dict[str, Any]]:
     """New content for rewritten tabs, padded with blanks over what the plan's read
     found there, so that nothing of it is left over."""
     data = []
-    for title, grid in plan.rewrites.items():
-        before = plan.basis.get(title, TabShape())
+    for key, rewrite in plan.rewrites.items():
+        grid = rewrite.cells
+        before = plan.basis.get(key, TabShape())
         old_rows, old_width = before.rows, before.columns
         width = max([old_width, *(len(row) for row in grid)], default=0) or 1
         height = max(old_rows, len(grid), 1)
-        padded = [[fit(v, limit) for v in row] + [""] * (width - len(row)) for row in grid]
+        padded = [[cell_value(v, limit) for v in row] + [""] * (width - len(row)) for row in grid]
         padded += [[""] * width for _ in range(height - len(grid))]
-        data.append(
-            {"range": f"{quote_title(title)}!A1:{rowcol_to_a1(height, width)}", "values": padded}
-        )
+        title = quote_title(plan.title_of(key))
+        data.append({"range": f"{title}!A1:{rowcol_to_a1(height, width)}", "values": padded})
     return data
 
 
@@ -175,31 +188,28 @@ def new_keyed_rows(
     title: str,
     header: Sequence[str],
     keyed: KeyedTab,
-    rows: Sequence[Mapping[str, str]],
+    rows: Sequence[Mapping[str, Value]],
     limit: int,
 ) -> dict[str, Any]:
     """A brand-new keyed tab: header and rows in one range, no append needed."""
-    grid = [list(header), *append_rows(header, keyed, rows, limit)]
+    grid: list[list[str | int | float]] = [list(header), *append_rows(header, keyed, rows, limit)]
     width = max(len(row) for row in grid)
     return {"range": f"{quote_title(title)}!A1:{rowcol_to_a1(len(grid), width)}", "values": grid}
 
 
 def append_rows(
-    header: Sequence[str], keyed: KeyedTab, rows: Sequence[Mapping[str, str]], limit: int
-) -> Grid:
+    header: Sequence[str], keyed: KeyedTab, rows: Sequence[Mapping[str, Value]], limit: int
+) -> list[list[str | int | float]]:
     columns = locate_columns(header, keyed.spellings)
     if keyed.key_column not in columns:
-        raise BackendError(
-            f"{keyed.title}: the column '{keyed.labels[keyed.key_column]}' is missing. "
-            "Restore it (undo the change in the sheet); the pass finds rows by it."
-        )
+        raise HeaderDamaged(missing_column(keyed, keyed.key_column))
     width = max(columns.values()) + 1
     grid = []
     for values in rows:
-        row = [""] * width
+        row: list[str | int | float] = [""] * width
         for key, value in values.items():
             if key in columns:
-                row[columns[key]] = fit(value, limit)
+                row[columns[key]] = cell_value(value, limit)
         grid.append(row)
     return grid
 
@@ -219,6 +229,6 @@ def update_ranges(
             continue
         cell = rowcol_to_a1(row, columns[update.column] + 1)
         data.append(
-            {"range": f"{quote_title(title)}!{cell}", "values": [[fit(update.value, limit)]]}
+            {"range": f"{quote_title(title)}!{cell}", "values": [[cell_value(update.value, limit)]]}
         )
     return data

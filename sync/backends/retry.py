@@ -6,9 +6,12 @@ time budget is spent, and then raises RetryBudgetExhausted. The budget bounds
 the waiting for answers too: no try waits longer than what is left of it, so a
 machine with no network gives up when the budget is spent, not a timeout later.
 
-An append is not idempotent: when its answer is lost (a dropped connection or
-a 5xx) it may still have been applied. Those failures are raised at once as
-AmbiguousWrite, so the backend can look before appending again.
+An append is not idempotent, nor is a spreadsheets.batchUpdate (it adds tabs,
+rows and rules): when the answer to one is lost (a dropped connection, a
+timeout or a 5xx) it may still have been applied. Those failures are raised at
+once as AmbiguousWrite, so the backend can look before sending it again. A
+values.batchUpdate writes the same cells however often it is sent: it is
+retried like a read.
 """
 
 from __future__ import annotations
@@ -78,8 +81,10 @@ class BoundedRetryHTTPClient(HTTPClient):
                     f"Google refused the service-account key: {_describe(error)}. Check that "
                     "the key is current (IAM > Service accounts > Keys) and the clock is right."
                 ) from None
-            if ambiguous and ":append" in endpoint:
-                raise AmbiguousWrite(f"an append may not have been applied: {failure}") from failure
+            if ambiguous and _not_idempotent(endpoint):
+                raise AmbiguousWrite(
+                    f"a write may or may not have been applied: {_describe(failure)}"
+                ) from failure
             attempt += 1
             pause = self.retry.delay(attempt)
             if self.retry.clock() + pause >= deadline:
@@ -107,6 +112,13 @@ class BoundedRetryHTTPClient(HTTPClient):
             return super().request(method, endpoint, *args, **kwargs)
         finally:
             self.timeout = configured
+
+
+def _not_idempotent(endpoint: str) -> bool:
+    """values:append, and spreadsheets/KEY:batchUpdate (not values:batchUpdate)."""
+    return endpoint.endswith(":append") or (
+        endpoint.endswith(":batchUpdate") and not endpoint.endswith("/values:batchUpdate")
+    )
 
 
 def _within(timeout: Any, left: float) -> Any:

@@ -1,68 +1,81 @@
 """The embedded default: each spreadsheet is a local .xlsx file.
 
-Reads return strings exactly as typed. They go through calamine
+Reads return strings exactly as typed. Tabs found by title go through calamine
 (python-calamine), several times faster than openpyxl's read-only mode; a tab
 holding a formula is read by openpyxl, which gives the formula as typed where
 calamine gives the value it last showed. Writes go to a temporary file that then
 replaces the original, so a crash never leaves half a workbook. Text is always
 stored as text: a value starting with "=" is never turned into a formula.
+Numbers and dates are stored as such, with their column's number format. The
+look of a tab and its furniture are in workbook_style.py. A tab rewritten whole
+is not loaded by openpyxl: its rows past the first are streamed into the file
+(xlsx_stream.py).
 
 A file that is not an .xlsx workbook (empty, cut short, an old .xls, a CSV)
 or that we may not read or write raises one error naming the file and what to
-do (sync/backends/workbook_files.py); nothing is written then.
+do (workbook_errors.py); nothing is written then.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
+import io
 import os
-import stat
-import tempfile
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime, time
-from functools import partial
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import openpyxl
-from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-from python_calamine import CalamineSheet, CalamineWorkbook
+from python_calamine import CalamineWorkbook
 
+from sync.backends import workbook_files as files
+from sync.backends import workbook_style as style
+from sync.backends import xlsx_stream
 from sync.backends.base import SourceSheet, SpreadsheetBusy, SpreadsheetNotFound
-from sync.backends.workbook_files import is_file, reading, unwritable
-from sync.backends.xlsx_keyed import keyed_edit
-from sync.backends.xlsx_parts import sheet_parts, tabs_with_formulas
-from sync.backends.xlsx_stream import (
-    XLSX_CELL_LIMIT,
-    CannotSplice,
-    PartEdit,
-    safe_text,
-    splice,
-)
+from sync.backends.workbook_errors import is_file, reading
+from sync.backends.workbook_read import as_text, furniture, grids_of, read_calamine
+from sync.backends.xlsx_parts import sheet_parts
+from sync.backends.xlsx_stream import XLSX_CELL_LIMIT, StreamedRows, safe_text
+from sync.cells import Value
+from sync.keyed_header import check_header
 from sync.plan import (
     Grid,
     KeyedTab,
     NewTab,
+    Restore,
+    Rewrite,
     Snapshot,
     SpreadsheetPlan,
+    TabIdentity,
+    TabShape,
     locate_columns,
-    trim_grid,
 )
+from sync.styles import PLAIN, ColumnStyle, TabStyle
+
+#: Rows of a tab rewritten whole that openpyxl writes (the header and these, which
+#: its widths are judged on); the rest are streamed.
+HEAD_ROWS = 200
+__all__ = ["XLSX_CELL_LIMIT", "WorkbookBackend", "safe_text", "write_text", "write_value"]
 
 
 class WorkbookBackend:
     name = "workbook"
     max_cell_chars = XLSX_CELL_LIMIT
     creates_spreadsheets = True
+    writes_atomically = True
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(
+        self, directory: Path, *, before_replace: files.BeforeReplace | None = None
+    ) -> None:
         self.directory = directory
+        #: A test's hook into the moment between saving the new file and replacing the
+        #: workbook with it; nothing in production.
+        self.before_replace: files.BeforeReplace = before_replace or (lambda path: None)
 
     def path(self, spreadsheet: str) -> Path:
         given = Path(spreadsheet)
@@ -76,30 +89,43 @@ class WorkbookBackend:
 
     def read(self, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
         path = self.path(spreadsheet)
-        if not is_file(path):
-            what = "a folder, not a workbook" if path.is_dir() else "no such workbook"
-            raise SpreadsheetNotFound(
-                f"{path}: {what}. Check 'spreadsheet' in config.yaml "
-                f"and 'workbook.dir' ({self.directory})."
-            )
+        self._must_exist(path)
         with reading(path):
-            with zipfile.ZipFile(path) as archive:
-                formulas = tabs_with_formulas(archive, set(tabs))
-            with CalamineWorkbook.from_path(str(path)) as book:
-                titles = set(book.sheet_names)
-                grids = {
-                    tab: _read_sheet(book.get_sheet_by_name(tab))
-                    for tab in tabs
-                    if tab in titles and tab not in formulas
-                }
-            if formulas:
-                grids.update(_read_with_formulas(path, formulas))
+            grids = grids_of(path.read_bytes(), tabs)
         return Snapshot.of({tab: grids.get(tab) for tab in tabs})
 
     def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
         """A workbook has no locale: its dates are real datetimes, shown day first."""
         grid = self.read(spreadsheet, [tab])[tab]
         return None if grid is None else SourceSheet(grid)
+
+    def read_tabs(self, spreadsheet: str, tabs: Sequence[TabIdentity]) -> Snapshot:
+        path = self.path(spreadsheet)
+        self._must_exist(path)
+        with reading(path):
+            data = path.read_bytes()
+            # Furniture (panes, dropdowns, names) is only loaded by openpyxl in full
+            # mode: from a copy without rows, whose values calamine reads instead.
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                titles = list(sheet_parts(archive))
+            book = openpyxl.load_workbook(io.BytesIO(xlsx_stream.without_rows(data, titles)[0]))
+            found = {tab.key: style.find_tab(book, tab.key, sorted(tab.titles)) for tab in tabs}
+            read = grids_of(data, [sheet.title for sheet in found.values() if sheet is not None])
+        grids: dict[str, Grid | None] = {}
+        shapes: dict[str, TabShape] = {}
+        for key, sheet in found.items():
+            grids[key] = None if sheet is None else read.get(sheet.title, [])
+            if sheet is not None:
+                shapes[key] = furniture(sheet, key).holding(grids[key] or [])
+        return Snapshot(grids, shapes)
+
+    def _must_exist(self, path: Path) -> None:
+        if not is_file(path):
+            what = "a folder, not a workbook" if path.is_dir() else "no such workbook"
+            raise SpreadsheetNotFound(
+                f"{path}: {what}. Check 'spreadsheet' in config.yaml "
+                f"and 'workbook.dir' ({self.directory})."
+            )
 
     def tab_titles(self, spreadsheet: str) -> list[str]:
         path = self.path(spreadsheet)
@@ -115,157 +141,122 @@ class WorkbookBackend:
         with reading(path), path.open("rb") as file:
             return hashlib.file_digest(file, "blake2b").hexdigest()
 
+    @contextmanager
+    def hold(self, spreadsheet: str) -> Iterator[None]:
+        """The workbook's own lock for one pass (see workbook_files.hold)."""
+        with files.hold(self.path(spreadsheet)):
+            yield
+
     def apply(self, plan: SpreadsheetPlan) -> None:
+        """Write `plan`, never over a save a person made meanwhile.
+
+        When the file changed between our load and our replace, the write is done
+        again on what they saved, once; when it changes again, or they changed a
+        tab the plan rewrites whole, the pass gives up and writes nothing."""
         if plan.is_empty:
             return
         path = self.path(plan.spreadsheet)
         _refuse_if_open_elsewhere(path)
-        plan, streamed = _streamed_whole(plan)
-        exists = is_file(path)
-        if exists:  # a workbook we cannot read says so now, before anything is written
-            with reading(path), zipfile.ZipFile(path) as archive:
-                sheet_parts(archive)
-        try:
-            with _staging(path) as staged:
-                final = staged("final")
-                if not (exists and _edited_in_place(path, plan, streamed, final)):
-                    base = staged("structure")
-                    _write_structure(path if exists else None, plan, base)
-                    if streamed:
-                        splice(base, final, streamed)
-                    else:
-                        final = base
-                # mkstemp makes files private (0600); keep the mode people expect.
-                os.chmod(final, _mode_for(path))
-                os.replace(final, path)
-        except OSError as error:
-            raise unwritable(path, error) from error
-
-
-def _edited_in_place(
-    path: Path, plan: SpreadsheetPlan, streamed: dict[str, Grid], target: Path
-) -> bool:
-    """Whether the plan could be written into `target` by editing the file's parts
-    alone (no tab to create); when not, nothing is taken from `target`."""
-    if plan.new_tabs:
-        return False
-    edits: dict[str, PartEdit] = {}
-    keyed = plan.keyed_tab
-    if keyed is not None and (plan.appends or plan.updates):
-        edits[keyed.title] = partial(keyed_edit, keyed, plan.appends, plan.updates)
-    try:
-        splice(path, target, streamed, edits)
-    except CannotSplice:
-        return False
-    return True
-
-
-def _streamed_whole(plan: SpreadsheetPlan) -> tuple[SpreadsheetPlan, dict[str, Grid]]:
-    """The tabs to stream whole: those rewritten, and a keyed tab this plan creates
-    (its header and new rows are all it will hold); with what is left for openpyxl."""
-    streamed = dict(plan.rewrites)
-    keyed = plan.keyed_tab
-    created = {tab.title: tab for tab in plan.new_tabs}
-    if keyed is None or keyed.title not in created or plan.updates or not plan.appends:
-        return plan, streamed
-    tab = created[keyed.title]
-    if any(key not in tab.keys for row in plan.appends for key in row):
-        return plan, streamed  # a column to add: openpyxl's way knows how
-    rows = [[row.get(key, "") for key in tab.keys] for row in plan.appends]
-    streamed[tab.title] = trim_grid([list(tab.header), *rows])
-    return dataclasses.replace(plan, appends=()), streamed
-
-
-def _write_structure(path: Path | None, plan: SpreadsheetPlan, target: Path) -> None:
-    """New tabs and the keyed tab's rows through openpyxl, into `target` (from the
-    workbook at `path`, or a new one); the tabs rewritten whole are left without rows
-    here, so openpyxl never loads them."""
-    if path is not None:
-        with zipfile.ZipFile(path) as archive:
-            present = set(sheet_parts(archive))
-        slim = target.with_suffix(".slim.xlsx")  # openpyxl opens .xlsx names only
-        try:
-            splice(path, slim, {title: [] for title in plan.rewrites if title in present})
-            book = openpyxl.load_workbook(slim)
-        finally:
-            slim.unlink(missing_ok=True)
-    else:
-        book = _empty_book()
-    for tab in plan.new_tabs:
-        _create_tab(book, tab)
-    if plan.keyed_tab is not None and (plan.appends or plan.updates):
-        _apply_keyed(book[plan.keyed_tab.title], plan)
-    for title in plan.rewrites:
-        sheet = book[title] if title in book.sheetnames else book.create_sheet(title)
-        sheet.freeze_panes = "A2"
-    for tab in plan.new_tabs:
-        if tab.title not in plan.rewrites:
-            # Widths are ours to choose only once; afterwards they are the coordinators'.
-            _fit_widths(book[tab.title])
-    book.save(target)
-
-
-@contextmanager
-def _staging(path: Path) -> Iterator[Callable[[str], Path]]:
-    """Temporary files beside `path` (so the last step is a rename), removed afterwards."""
-    made: list[Path] = []
-
-    def staged(step: str) -> Path:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(
-            prefix=f".{path.stem}-{step}-", suffix=".tmp", dir=path.parent
+        first: _Loaded | None = None
+        for _attempt in range(2):
+            loaded = _load(path, plan)
+            if first is not None and loaded.rewrittengrids_of() != first.rewrittengrids_of():
+                break
+            first = loaded
+            streamed = _write(loaded.book, plan)
+            if files.save_if_unchanged(
+                loaded.book, path, loaded.fingerprint, self.before_replace, _streaming(streamed)
+            ):
+                return
+        raise SpreadsheetBusy(
+            f"{path} was saved by someone else while this pass was writing it. Nothing was "
+            "written over their save; the next pass works from it."
         )
-        os.close(handle)
-        made.append(Path(name))
-        return made[-1]
-
-    try:
-        yield staged
-    finally:
-        for temporary in made:
-            temporary.unlink(missing_ok=True)
 
 
-def _empty_book() -> Workbook:
-    book = Workbook()
-    book.remove(book.active)
-    return book
+@dataclass(frozen=True)
+class _Loaded(files.Loaded):
+    #: Tab key -> the title of the tab the plan rewrites whole, as loaded (None: none).
+    rewritten: Mapping[str, str | None] = field(default_factory=dict)
+
+    def rewrittengrids_of(self) -> dict[str, Grid]:
+        """What the tabs the plan rewrites whole held: a person's edit there would be lost."""
+        grids: dict[str, Grid] = {key: [] for key in self.rewritten}
+        if not self.data:
+            return grids
+        with CalamineWorkbook.from_filelike(io.BytesIO(self.data)) as book:
+            names = set(book.sheet_names)
+            for key, title in self.rewritten.items():
+                if title in names:
+                    grids[key] = read_calamine(book.get_sheet_by_name(title))
+        return grids
 
 
-def _read_with_formulas(path: Path, tabs: set[str]) -> dict[str, Grid]:
-    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    try:
-        return {
-            tab: _grid([list(row) for row in book[tab].iter_rows(values_only=True)]) for tab in tabs
-        }
-    finally:
-        book.close()
+def _load(path: Path, plan: SpreadsheetPlan) -> _Loaded:
+    """The workbook for writing `plan`, the tabs it rewrites whole without their rows
+    (openpyxl need not read what is replaced); loaded in full when a tab emptied so
+    is not the one the plan rewrites (tabs renamed since the read)."""
+    with reading(path):
+        loaded = files.load(path, without_rows=[plan.title_of(key) for key in plan.rewrites])
+        rewritten = _rewritten_titles(loaded.book, plan)
+        if set(loaded.emptied) - set(rewritten.values()):
+            loaded = files.load(path)
+            rewritten = _rewritten_titles(loaded.book, plan)
+    return _Loaded(loaded.book, loaded.fingerprint, loaded.data, loaded.emptied, rewritten)
 
 
-def _read_sheet(sheet: CalamineSheet) -> Grid:
-    # From A1: calamine would otherwise start at the first cell that holds a value.
-    return _grid(sheet.to_python(skip_empty_area=False))
+def _rewritten_titles(book: Workbook, plan: SpreadsheetPlan) -> dict[str, str | None]:
+    found = {key: style.find_tab(book, key, [plan.title_of(key)]) for key in plan.rewrites}
+    return {key: None if sheet is None else sheet.title for key, sheet in found.items()}
 
 
-def _grid(rows: list[list[Any]]) -> Grid:
-    return trim_grid([[v if type(v) is str else _as_text(v) for v in row] for row in rows])
+def _write(book: Workbook, plan: SpreadsheetPlan) -> dict[str, StreamedRows]:
+    """`plan` written into `book`; the rows of rewritten tabs left to stream, by title."""
+    for tab in plan.new_tabs:
+        _create_tab(book, tab, plan.style_of(tab.key))
+    if plan.keyed_tab is not None and (plan.appends or plan.updates):
+        keyed = plan.keyed_tab
+        _apply_keyed(_sheet(book, plan, keyed.key), plan, plan.style_of(keyed.key))
+    streamed = {}
+    for key, rewrite in plan.rewrites.items():
+        sheet = _sheet(book, plan, key)
+        rows = _rewrite(sheet, rewrite, plan.style_of(key))
+        if rows is not None:
+            streamed[sheet.title] = rows
+    for restore in plan.restores:
+        _restore(_sheet(book, plan, restore.tab), restore, plan.style_of(restore.tab))
+    style.refresh_marks(book)
+    for tab in plan.new_tabs:
+        # Widths are ours to choose only once; afterwards they are the coordinators'.
+        sheet = book[tab.title]
+        style.set_widths(sheet, style.column_styles(tab.keys, plan.style_of(tab.key)))
+    return streamed
 
 
-def _as_text(value: object) -> str:
-    """A cell as the person typed it; numbers and dates as a form export shows them."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.strftime("%d.%m.%Y %H:%M:%S")
-    if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
-    if isinstance(value, time):
-        return value.strftime("%H:%M:%S")
-    return str(value)
+def _streaming(rows: Mapping[str, StreamedRows]) -> Callable[[Path], None]:
+    """What completes a saved workbook: the streamed rows appended to their tabs."""
+
+    def complete(saved: Path) -> None:
+        if not rows:
+            return
+        whole = saved.with_name(saved.name + ".rows")
+        try:
+            xlsx_stream.splice(saved, whole, appended=rows)
+            os.replace(whole, saved)
+        finally:
+            whole.unlink(missing_ok=True)
+
+    return complete
+
+
+def _sheet(book: Workbook, plan: SpreadsheetPlan, key: str) -> Worksheet:
+    """Tab `key` as it is now: by its identity, else by the title the plan knows."""
+    found = style.find_tab(book, key, [plan.title_of(key)])
+    if found is None:
+        raise SpreadsheetNotFound(
+            f"{plan.spreadsheet}: the tab '{plan.title_of(key)}' is gone; run the pass again."
+        )
+    return found
 
 
 def write_text(sheet: Worksheet, row: int, column: int, value: str) -> None:
@@ -275,50 +266,75 @@ def write_text(sheet: Worksheet, row: int, column: int, value: str) -> None:
     cell.data_type = "s"
 
 
-def _write_row(sheet: Worksheet, row: int, values: Sequence[str]) -> None:
-    for column, value in enumerate(values, start=1):
+def write_value(
+    sheet: Worksheet, row: int, column: int, value: Value, look: ColumnStyle = PLAIN
+) -> None:
+    """Text as text; a number or a date as one, with its column's number format."""
+    if isinstance(value, str):
+        write_text(sheet, row, column, value)
+        cell = sheet.cell(row=row, column=column)
+    else:
+        cell = sheet.cell(row=row, column=column, value=value)
+    style.dress_value(cell, value, look)
+
+
+def _write_row(
+    sheet: Worksheet, row: int, values: Sequence[Value], looks: Mapping[int, ColumnStyle]
+) -> None:
+    for index, value in enumerate(values):
         if value != "":
-            write_text(sheet, row, column, value)
+            write_value(sheet, row, index + 1, value, looks.get(index, PLAIN))
 
 
-def _create_tab(book: Workbook, tab: NewTab) -> None:
-    if tab.title in book.sheetnames:
+def _create_tab(book: Workbook, tab: NewTab, look: TabStyle) -> None:
+    if style.find_tab(book, tab.key, [tab.title]) is not None:
         return
     sheet = book.create_sheet(tab.title)
-    _write_row(sheet, 1, tab.header)
-    sheet.freeze_panes = "A2"
-    for column_index, labels in _dropdown_columns(tab):
-        letter = get_column_letter(column_index)
-        validation = DataValidation(
-            type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True
-        )
-        validation.add(f"{letter}2:{letter}100000")
-        sheet.add_data_validation(validation)
+    if tab.hidden:
+        sheet.sheet_state = "hidden"
+    style.mark(sheet, tab.key)
+    _write_row(sheet, 1, tab.header, {})
+    style.dress_header(sheet, look)
+    style.apply_furniture(
+        sheet,
+        {tab.keys.index(key): labels for key, labels in look.dropdowns.items()},
+        [(tab.keys.index(h.column), h) for h in look.highlights if h.column in tab.keys],
+    )
 
 
-def _dropdown_columns(tab: NewTab) -> list[tuple[int, Sequence[str]]]:
-    return [(tab.keys.index(key) + 1, labels) for key, labels in tab.dropdowns.items()]
-
-
-def _apply_keyed(sheet: Worksheet, plan: SpreadsheetPlan) -> None:
+def _apply_keyed(sheet: Worksheet, plan: SpreadsheetPlan, look: TabStyle) -> None:
     keyed = plan.keyed_tab
     assert keyed is not None
-    header = [_as_text(cell.value) for cell in sheet[1]] if sheet.max_row >= 1 else []
+    header = [as_text(cell.value) for cell in sheet[1]] if sheet.max_row >= 1 else []
+    check_header([header], keyed)
     columns = _ensure_columns(sheet, header, keyed, plan)
-    key_index = columns[keyed.key_column]
-    rows_by_key = {
-        _as_text(sheet.cell(row=r, column=key_index + 1).value): r
-        for r in range(2, sheet.max_row + 1)
-    }
+    rows_by_key = _rows_by_key(sheet, columns[keyed.key_column])
     for update in plan.updates:
         row = rows_by_key.get(update.key)
         if row is not None and update.column in columns:
-            write_text(sheet, row, columns[update.column] + 1, update.value)
+            at = columns[update.column] + 1
+            write_value(sheet, row, at, update.value, look.column(update.column))
     next_row = _last_used_row(sheet) + 1
-    for offset, values in enumerate(plan.appends):
+    wrapped = [(columns[k], s) for k, s in look.columns.items() if s.wrap and k in columns]
+    # A row another pass appended since this plan's read is not appended twice.
+    appends = [row for row in plan.appends if str(row[keyed.key_column]) not in rows_by_key]
+    for offset, values in enumerate(appends):
         for key, value in values.items():
             if key in columns and value != "":
-                write_text(sheet, next_row + offset, columns[key] + 1, value)
+                at = columns[key] + 1
+                write_value(sheet, next_row + offset, at, value, look.column(key))
+        for index, column_look in wrapped:  # the notes people will type wrap too
+            style.dress_cell(sheet, next_row + offset, index + 1, column_look)
+    style.dress_rows(sheet, range(next_row, next_row + len(appends)), look)
+
+
+def _rows_by_key(sheet: Worksheet, key_index: int) -> dict[str, int]:
+    """Key -> sheet row; of a duplicated key, the first copy, which is the row a read uses."""
+    rows: dict[str, int] = {}
+    for r in range(2, sheet.max_row + 1):
+        rows.setdefault(as_text(sheet.cell(row=r, column=key_index + 1).value).strip(), r)
+    rows.pop("", None)
+    return rows
 
 
 def _ensure_columns(
@@ -341,16 +357,40 @@ def _last_used_row(sheet: Worksheet) -> int:
     return 1
 
 
-def _fit_widths(sheet: Worksheet, sample_rows: int = 200, widest: int = 50) -> None:
-    """Columns wide enough to read, judged on the first rows; long text stays cut."""
-    widths: dict[int, int] = {}
-    for row in sheet.iter_rows(max_row=sample_rows):
-        for cell in row:
-            if cell.value is not None:
-                length = len(str(cell.value))
-                widths[cell.column] = max(widths.get(cell.column, 0), length)
-    for column, length in widths.items():
-        sheet.column_dimensions[get_column_letter(column)].width = min(max(length, 6), widest) + 2
+def _rewrite(sheet: Worksheet, rewrite: Rewrite, look: TabStyle) -> StreamedRows | None:
+    """The tab's header and first rows written here, with its look; the rows after
+    those, to stream into the saved file (None when there are none)."""
+    if sheet.max_row:
+        sheet.delete_rows(1, sheet.max_row)
+    looks = style.column_styles(rewrite.keys, look)
+    head = rewrite.cells[: HEAD_ROWS + 1]
+    for index, values in enumerate(head, start=1):
+        _write_row(sheet, index, values, looks if index > 1 else {})
+    style.dress_header(sheet, look)
+    style.dress_rows(sheet, range(2, len(head) + 1), look)
+    style.set_widths(sheet, looks)
+    rest = rewrite.cells[len(head) :]
+    if not rest:
+        return None
+    width = max(map(len, rewrite.cells), default=0)
+    samples: tuple[Value, ...] = ("", 0, datetime(2000, 1, 1))
+    styles = {
+        (column, xlsx_stream.kind_of(sample)): style.style_index(
+            sheet, sample, looks.get(column, PLAIN)
+        )
+        for column in range(width)
+        for sample in samples
+    }
+    height = None if look.row_height is None else look.row_height * style.POINTS_PER_PIXEL
+    return StreamedRows(rest, len(head) + 1, width, styles, height)
+
+
+def _restore(sheet: Worksheet, restore: Restore, look: TabStyle) -> None:
+    if restore.freeze:
+        style.freeze(sheet, look.frozen_rows)
+    if restore.mark:
+        style.mark(sheet, restore.tab)
+    style.apply_furniture(sheet, restore.dropdowns, restore.highlights)
 
 
 def _refuse_if_open_elsewhere(path: Path) -> None:
@@ -361,11 +401,3 @@ def _refuse_if_open_elsewhere(path: Path) -> None:
                 f"{path} is open in a spreadsheet program ({lock.name} exists). "
                 "Save and close it, then run again; nothing was written."
             )
-
-
-def _mode_for(path: Path) -> int:
-    if path.exists():
-        return stat.S_IMODE(path.stat().st_mode)
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask

@@ -13,7 +13,11 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sync.plan import Grid, Snapshot, SpreadsheetPlan, trim_grid
+from sync.cells import Value
+from sync.labels import column_spellings
+from sync.layouts import MEMORY, TAB_COLUMNS
+from sync.memory import leases_in
+from sync.plan import Grid, Rewrite, Snapshot, SpreadsheetPlan, locate_columns, trim_grid
 
 
 @dataclass(frozen=True)
@@ -82,11 +86,17 @@ def changes(
 
 
 def _label(grid: Grid, index: int) -> str:
-    """A row named by its first cell (an id on the Matches, Offers and Needs tabs)."""
+    """A row named by its id (the column whose header starts with "ID"), never by
+    another cell: other columns hold names and phones."""
     if index == 0:
         return "header"
-    first = grid[index][0] if grid[index] else ""
-    return f"row {index + 1} ({first[:24]})" if first else f"row {index + 1}"
+    header = grid[0] if grid else []
+    column = next(
+        (j for j, cell in enumerate(header) if cell.strip().upper().startswith("ID")), None
+    )
+    row = grid[index]
+    key = row[column] if column is not None and column < len(row) else ""
+    return f"row {index + 1} ({key[:24]})" if key else f"row {index + 1}"
 
 
 def describe(changes_: list[TabChange], pass_id: int, shown: int = 5) -> list[str]:
@@ -124,8 +134,21 @@ def restore_plan(
     """Rewrites of the tabs that differ, computed from `current`, the read just made."""
     target = target_tabs(snapshot, current)
     rewrites = {
-        title: rows
+        title: _rewrite(title, rows)
         for title, rows in target.items()
         if title in current.tabs and trim_grid(current.get(title) or []) != rows
     }
-    return SpreadsheetPlan(spreadsheet=spreadsheet, rewrites=rewrites, basis=current.tabs)
+    leases = leases_in(current.get(MEMORY))
+    return SpreadsheetPlan(
+        spreadsheet=spreadsheet, rewrites=rewrites, basis=current.tabs, leases=leases
+    )
+
+
+def _rewrite(key: str, rows: Grid) -> Rewrite:
+    """The rows to put back on tab `key`, each column under the key its header names,
+    so the tab keeps the look of its columns."""
+    cells: list[list[Value]] = [list(row) for row in rows]
+    header = rows[0] if rows else []
+    spellings = {column: column_spellings(column) for column in TAB_COLUMNS.get(key, ())}
+    at = {index: column for column, index in locate_columns(header, spellings).items()}
+    return Rewrite(cells, tuple(at.get(index, "") for index in range(len(header))))

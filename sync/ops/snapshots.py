@@ -12,12 +12,13 @@ import json
 import logging
 import os
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from sync.backends.base import Fingerprints, SourceSheet
-from sync.plan import Grid, SpreadsheetPlan
+from sync.plan import Grid, SpreadsheetPlan, TabIdentity
 from sync.plan import Snapshot as PlanSnapshot
 from sync.state import StateStore, stamp
 
@@ -30,7 +31,7 @@ class Snapshot:
     taken_at: str
     backend: str
     spreadsheet: str
-    #: Tab title -> its rows as read; None for a tab that did not exist.
+    #: Tab key -> its rows as read; None for a tab that did not exist.
     tabs: dict[str, Grid | None]
 
 
@@ -58,13 +59,22 @@ def load(store: StateStore, name: str) -> Snapshot:
 
 
 def prune(store: StateStore, now: datetime, keep_days: int) -> int:
-    """Delete the snapshots of passes started more than `keep_days` ago."""
+    """Delete the snapshots of passes started more than `keep_days` ago, and any file
+    in the folder the ledger does not name (a process killed while it saved one)
+    that is as old."""
+    cutoff = now - timedelta(days=keep_days)
     removed = 0
-    for record in store.with_snapshots_before(now - timedelta(days=keep_days)):
+    for record in store.with_snapshots_before(cutoff):
         assert record.snapshot is not None
         (store.snapshots / record.snapshot).unlink(missing_ok=True)
         store.set_snapshot(record.id, None)
         removed += 1
+    if store.snapshots.is_dir():
+        named = store.snapshot_names()
+        for path in store.snapshots.iterdir():
+            if path.name not in named and path.stat().st_mtime < cutoff.timestamp():
+                path.unlink(missing_ok=True)
+                removed += 1
     if removed:
         log.info("deleted %d snapshots older than %d days", removed, keep_days)
     return removed
@@ -86,6 +96,7 @@ class RecordingBackend:
         self.name: str = inner.name
         self.max_cell_chars: int = inner.max_cell_chars
         self.creates_spreadsheets: bool = inner.creates_spreadsheets
+        self.writes_atomically: bool = inner.writes_atomically
         self._coordination = coordination
         self._seen: dict[str, Grid | None] = dict.fromkeys(tabs)
         self._before_write = before_write
@@ -95,6 +106,12 @@ class RecordingBackend:
         grids: PlanSnapshot = self.inner.read(spreadsheet, tabs)
         if spreadsheet == self._coordination:
             self._seen.update({tab: grids.get(tab) for tab in tabs})
+        return grids
+
+    def read_tabs(self, spreadsheet: str, tabs: Sequence[TabIdentity]) -> PlanSnapshot:
+        grids: PlanSnapshot = self.inner.read_tabs(spreadsheet, tabs)
+        if spreadsheet == self._coordination:
+            self._seen.update({tab.key: grids.get(tab.key) for tab in tabs})
         return grids
 
     def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
@@ -116,6 +133,10 @@ class RecordingBackend:
 
     def location(self, spreadsheet: str) -> str:
         return str(self.inner.location(spreadsheet))
+
+    def hold(self, spreadsheet: str) -> AbstractContextManager[None]:
+        held: AbstractContextManager[None] = self.inner.hold(spreadsheet)
+        return held
 
     def apply(self, plan: SpreadsheetPlan) -> None:
         if not plan.is_empty:

@@ -11,19 +11,23 @@ import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sync.state import OpsError, PassRecord, StateStore
+from sync.ops.next_pass import next_pass_line
+from sync.state import RUNNING, OpsError, PassRecord, StateStore
 
 
 def status(state_path: Path) -> int:
     """Health, the next scheduled pass, the last successful write, the last passes."""
     store = StateStore(state_path)
-    newest = store.passes(limit=5)
-    if not newest:
+    recent = store.passes(limit=20)
+    next_pass = next_pass_line(store.loop(), recent, datetime.now(), _alive)
+    if not recent:
         print(f"No passes recorded in {state_path} yet.")
-        print(_next_pass_line(store))
+        print(next_pass)
         return 0
     print(_health_line(store))
-    print(_next_pass_line(store))
+    for running in (p for p in recent if p.outcome == RUNNING and p.pid and _alive(p.pid)):
+        print(f"Running now: pass {running.id}, started {running.started_at} (pid {running.pid})")
+    print(next_pass)
     config_error = store.loop().get("config_error")
     if config_error:
         print(f"Config: not reloaded, the last good one is in use: {config_error}")
@@ -34,7 +38,7 @@ def status(state_path: Path) -> int:
         else "Last successful write: none yet"
     )
     print("Last passes:")
-    for line in history_lines(newest):
+    for line in history_lines(recent[:5]):
         print(f"  {line}")
     return 0
 
@@ -67,18 +71,6 @@ def _health_line(store: StateStore) -> str:
     first, latest = failing[0], failing[-1]
     count = f"{len(failing)} pass{'es' if len(failing) > 1 else ''} in a row"
     return f"Health: FAILING since {first.started_at} ({count}): {latest.error}"
-
-
-def _next_pass_line(store: StateStore) -> str:
-    loop = store.loop()
-    pid = int(loop.get("pid") or 0)
-    if pid and _alive(pid) and loop.get("state") == "running":
-        every = loop.get("every_minutes") or "?"
-        return f"Next pass: {loop.get('next_due')} (mozhem run, pid {pid}, every {every} min)"
-    return (
-        "Next pass: none scheduled here: no `mozhem run` is running "
-        "(a systemd timer or cron may start `mozhem sync`)"
-    )
 
 
 def _alive(pid: int) -> bool:

@@ -32,7 +32,8 @@ def load(path: Path) -> list[dict[str, Any]]:
 
 
 def newest_set() -> Path:
-    return sorted(BLIND_DIR.glob("*.yaml"))[-1]
+    """The set written last: the highest number ("P10" after "P9")."""
+    return max(BLIND_DIR.glob("P*.yaml"), key=lambda path: int(path.stem[1:]))
 
 
 @dataclass(slots=True)
@@ -58,7 +59,7 @@ class GroupResult:
         return [o for o in self.proposed if self.labels[o] == "no-fit"]
 
 
-def _form_row(k: int, offer: dict[str, Any]) -> SourceRow:
+def form_row(k: int, offer: dict[str, Any]) -> SourceRow:
     return SourceRow(
         k + 2,
         {
@@ -73,7 +74,7 @@ def _form_row(k: int, offer: dict[str, Any]) -> SourceRow:
     )
 
 
-def _need_row(need: dict[str, Any]) -> SourceRow:
+def need_row(need: dict[str, Any]) -> SourceRow:
     return SourceRow(
         2,
         {
@@ -90,10 +91,10 @@ def _need_row(need: dict[str, Any]) -> SourceRow:
 
 
 def run_group(group: dict[str, Any]) -> GroupResult:
-    rows = [_form_row(k, o) for k, o in enumerate(group["offers"])]
+    rows = [form_row(k, o) for k, o in enumerate(group["offers"])]
     row_of = {row.source_row: o["id"] for row, o in zip(rows, group["offers"], strict=True)}
     offers, _ = normalize_offers(rows)
-    needs, _ = normalize_needs([_need_row(group["need"])])
+    needs, _ = normalize_needs([need_row(group["need"])])
     proposals: list[Proposal] = propose(offers, needs, [], MatchParams(now=NOW))
     line_of = {o.offer_id: row_of[o.source_row] for o in offers}
     proposed: dict[str, int] = {}

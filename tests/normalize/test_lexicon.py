@@ -13,7 +13,7 @@ import pytest
 
 from matcher import vocab
 from matcher.model import CATEGORIES
-from matcher.normalize.lexicon import lexicon
+from matcher.normalize.lexicon import attributes, lexicon
 from matcher.text import fold
 
 #: Entries under each category's `words` in the vocabulary the lexicon replaced:
@@ -115,3 +115,12 @@ def test_every_kind_has_ru_uk_and_en_labels() -> None:
             if empty:
                 missing.append(f"{where}: no {', '.join(empty)} label")
     assert not missing, "\n".join(missing)
+
+
+def test_every_context_sense_names_a_kind_of_the_lexicon() -> None:
+    known = set(lexicon().kind_labels)
+    senses = attributes().context_senses
+    assert senses
+    for word_sense, other in senses.items():
+        for sense in (word_sense, other):
+            assert (sense.category, sense.kind) in known, sense

@@ -47,6 +47,32 @@ def test_quantity_column(quantity: str, expected: int, estimated: bool) -> None:
     assert "quantity_estimated" not in [p.code for p in problems]
 
 
+@pytest.mark.parametrize(
+    ("item", "quantity", "expected", "estimated"),
+    [
+        # things named one by one with no number: the need states no count
+        pytest.param("детская кроватка и манеж", "", 1, True, id="no-number"),
+        # the row's only line takes every count of the cell
+        pytest.param("кастрюли, сковороды", "кастрюль 3, сковородок 5", 8, False, id="per-thing"),
+        pytest.param("тонометр, тест-полоски", "1 тонометр + 10 уп полосок", 11, False, id="plus"),
+        # litres in the quantity cell, not an age
+        pytest.param("олія соняшникова", "30 л", 30, False, id="litres"),
+        # "по N" of each thing, generic ones too, and of each size listed
+        pytest.param("подушки, одеяла, постельное", "по 10", 30, False, id="each-thing"),
+        pytest.param("сапоги зимние 40, 41, 42", "по 3 пары", 9, False, id="each-size"),
+        # the item's own sizes typed again in the quantity cell are no count
+        pytest.param("сапоги детские р. 25-29", "25-29", 1, True, id="sizes-again"),
+        pytest.param("костыли", "пара", 1, False, id="pair-of-crutches"),
+        pytest.param("електрочайники, праски", "5 чайників", 5, False, id="only-line"),
+        # "по мешку" after a list: a bag of each
+        pytest.param("мука, сахар", "по мешку", 2, False, id="a-bag-each"),
+    ],
+)
+def test_what_a_need_counts(item: str, quantity: str, expected: int, estimated: bool) -> None:
+    [need], _ = normalize_needs([need_row(2, item=item, quantity=quantity)])
+    assert (need.quantity, need.quantity_estimated) == (expected, estimated)
+
+
 def test_id_survives_quantity_urgency_and_row_moves() -> None:
     [a], _ = normalize_needs([need_row(2)])
     [b], _ = normalize_needs([need_row(40, quantity="3", urgency="не срочно")])
@@ -82,6 +108,7 @@ def test_several_categories_in_one_item() -> None:
             {"organization": "", "contact_name": "", "phone": ""}, "no_contact", id="no-contact"
         ),
         pytest.param({"item": "тест"}, "test_row", id="test"),
+        pytest.param({"item": "ИТОГО", "quantity": "345"}, "header_row", id="total-in-item"),
     ],
 )
 def test_unusable_rows(values: dict[str, str], code: str) -> None:
@@ -90,7 +117,112 @@ def test_unusable_rows(values: dict[str, str], code: str) -> None:
     assert code in [p.code for p in problems]
 
 
+def test_a_short_total_row_is_set_aside_and_a_fund_named_razom_is_not() -> None:
+    blank = dict.fromkeys(need_row(3).values, "")
+    total = need_row(3, **{**blank, "organization": "Разом", "quantity": "160"})
+    needs, problems = normalize_needs([need_row(2, organization="Фонд «Разом»"), total])
+    assert [n.source_row for n in needs] == [2]
+    assert [(p.source_row, p.code) for p in problems if p.code == "header_row"] == [
+        (3, "header_row")
+    ]
+    [kept], _ = normalize_needs([need_row(2, organization="Разом")])
+    assert kept.organization == "Разом"
+    # a total heading the item: "Всего | Всего по декабрю | 1 284"
+    month = need_row(
+        4,
+        **{
+            **blank,
+            "submitted_at": "26.12.2014",
+            "organization": "Всего",
+            "item": "Всего за месяц",
+            "quantity": "9",
+        },
+    )
+    assert normalize_needs([month])[0] == []
+
+
 def test_unknown_urgency_is_normal_with_a_note() -> None:
     [need], problems = normalize_needs([need_row(2, urgency="фиолетовая")])
     assert need.urgency == "normal"
     assert [p.code for p in problems] == ["urgency_unknown"]
+
+
+@pytest.mark.parametrize(
+    ("item", "quantity", "expected"),
+    [
+        pytest.param("ботинки мужские 43-44", "пару", (1, False), id="a-pair-of-boots"),
+        pytest.param("мячи, кубики, настольные игры", "пару десятков", (20, True), id="tens"),
+        pytest.param("игрушки для песочницы", "десятка два", (20, True), id="tens-after"),
+    ],
+)
+def test_quantity_words_in_the_column(item: str, quantity: str, expected: tuple) -> None:
+    [need], _ = normalize_needs([need_row(2, item=item, quantity=quantity)])
+    assert (need.quantity, need.quantity_estimated) == expected
+
+
+@pytest.mark.parametrize(
+    "item", ["Мобильные телефоны кнопочные", "ноутбук для школьника", "фонарики", "буржуйка"]
+)
+def test_phones_computers_torches_and_wood_stoves_are_no_household_appliances(item: str) -> None:
+    [need], _ = normalize_needs([need_row(2, item=item, quantity="1")])
+    assert need.category == "other"
+
+
+def test_quantity_and_urgency_typed_into_each_other_are_read_as_meant() -> None:
+    [need], _ = normalize_needs([need_row(2, item="пледы", quantity="не срочно", urgency="15 шт")])
+    assert (need.quantity, need.urgency) == (15, "low")
+
+
+def test_a_number_in_the_quantity_cell_is_not_taken_for_an_urgency() -> None:
+    [need], _ = normalize_needs([need_row(2, item="пледы", quantity="2", urgency="до 15 декабря")])
+    assert need.quantity == 2
+
+
+@pytest.mark.parametrize(
+    ("urgency", "expected"),
+    [
+        ("🔥🔥", "high"),
+        ("❗️", "high"),
+        ("🆘", "high"),
+        ("можно после праздников", "low"),
+        # typed with a slip
+        ("срочо", "high"),
+        ("не сочно", "low"),
+        ("not urgent", "low"),
+        # a deadline, counted from the row's date (10.12.2014)
+        ("нужно к 14.12", "high"),
+        ("до 25.12", "normal"),
+        ("до 20.02", "low"),
+        # graded words and abbreviations
+        ("чем быстрее тем лучше", "high"),
+        ("на цих вихідних", "high"),
+        ("important", "high"),
+        ("не термін.", "low"),
+        ("можна в січні", "low"),
+        # a yes or a no typed as the urgency
+        ("да", "high"),
+        ("нет", "low"),
+        ("потом", "low"),
+    ],
+)
+def test_urgency_in_marks_and_words(urgency: str, expected: str) -> None:
+    [need], _ = normalize_needs([need_row(2, urgency=urgency)])
+    assert need.urgency == expected
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("шприцы, бинты, перчатки", {"medicine"}),  # gloves beside syringes are medical
+        ("жіночий одяг 46, білизна", {"clothing"}),  # "білизна" beside clothes
+        ("постільна білизна, ковдри", {"bedding"}),
+        ("свечи, фонарики", {"other"}),  # candles for a blackout
+        ("інвалідне крісло, функціональне ліжко", {"medicine"}),
+        ("пральна машина-автомат", {"appliances"}),
+        ("робота для переселенців (вакансії)", {"other"}),  # work in Ukrainian, no robot
+        ("игрушки для игровой комнаты", {"toys"}),  # the room is what the toys are for
+    ],
+)
+def test_what_a_need_row_asks_for(item: str, expected: set[str]) -> None:
+    needs, _ = normalize_needs([need_row(2, item=item, quantity="")])
+    assert {n.category for n in needs} == expected

@@ -190,3 +190,303 @@ def test_hostile_text_is_kept_as_text() -> None:
     assert offer.item.startswith("@куртки")
     assert len(offer.item) <= 40
     assert {"control_chars_removed", "text_trimmed"} <= set(codes(problems))
+
+
+@pytest.mark.parametrize(
+    ("checkbox", "details", "expected"),
+    [
+        # substances named without a count: the text states none
+        ("Медикаменты", "корвалол, валидол, цитрамон, йод", {"medicine": None}),
+        ("Средства гигиены", "шампунь, мыло, зубная паста, все новое", {"hygiene": None}),
+        ("Продукты (долгого хранения)", "мука, сахар, масло", {"food": None}),
+        # things named once in the singular are one each, beside a count
+        ("Посуда", "кастрюли 2 шт, сковорода", {"kitchenware": 3}),
+        # one thing of another category's words
+        ("Средства гигиены", "Средство для мытья посуды 6 бутылок", {"hygiene": 6}),
+        ("Медикаменты", "бинты 5, вата 2 уп", {"medicine": 7}),
+        ("Игрушки", "Кукла Барби, пупс", {"toys": 2}),
+        ("", "маски 100 шт", {"medicine": 100}),
+        # each item's own measure: kilograms of one thing, packs of another
+        ("Продукты (долгого хранения)", "рис 2 кг, гречка 3 кг, макароны 4 пачки", {"food": 9}),
+        ("Продукты (долгого хранения)", "мешок сахара 50 кг, чай 5 пачек", {"food": 6}),
+        ("Продукты (долгого хранения)", "олія 3 л, цукор 2 кг", {"food": 5}),
+        # boxes of one thing, single things beside them
+        ("Игрушки", "конструктор 3 коробки, кукла, юла", {"toys": 5}),
+        # a heading's size range is not a count of what follows
+        ("Одежда", "мужские вещи 50-52: куртка, 2 свитера", {"clothing": 3}),
+        # "по 5 упаковок" after a list: five of each
+        ("Медикаменты", "цитрамон, но-шпа, по 5 упаковок", {"medicine": 10}),
+        # a count with its unit right after a thing is that thing's, run-on text
+        ("Одежда, Обувь", "ШТАНЫ 4 ШТ КРОССОВКИ 2 ПАРЫ", {"clothing": 4, "shoes": 2}),
+        # "1,5-спальное": a kind of bed, not a count
+        ("Постельное бельё", "одеяло 1,5-спальное 2 шт", {"bedding": 2}),
+        # a word of two senses takes the one of what the response is about
+        ("Детские вещи", "манеж, ходунки", {"children": 2}),
+        ("Медикаменты", "костыли 1 пара, ходунки", {"medicine": 2}),
+        ("", "костыли 1 пара, ходунки, манеж", {"medicine": 2, "children": None}),
+        ("Бытовая техника", "кондиционер Samsung, 2 шт", {"appliances": 2}),
+        ("Игрушки", "машинки 3 шт, книжки 5 шт", {"toys": 8}),
+        ("Игрушки", "мяч, книги для взрослых 4 шт", {"toys": None, "other": 4}),
+        # adult diapers ticked as medicine are hygiene only; a fridge "на запчасти" is no car part
+        ("Медикаменты", "памперсы для взрослых L 2 уп", {"hygiene": 2}),
+        ("Бытовая техника", "холодильник не работает, на запчасти", {"appliances": None}),
+        # one box ticked, the details naming only something else: the details decide
+        ("Одежда", "тапочки домашние 5 пар", {"shoes": 5}),
+        ("Одежда, Обувь", "куртки 3 шт", {"clothing": 3, "shoes": None}),
+        ("Одежда", "и ещё посуда: кастрюля", {"clothing": None, "kitchenware": None}),
+        # candles beside medicines are suppositories; work, and carrying things, are other
+        ("Медикаменты", "Нурофен детский 2 фл, Виферон свечи 2 уп", {"medicine": 4}),
+        ("", "можу надати роботу на складі", {"other": None}),
+        ("корм для собак", "консервы для собак 10 банок", {"other": 10}),
+        ("", "есть машина, могу возить вещи по выходным", {"other": None}),
+        # the «Детские вещи» box alone is children's goods; a sewing machine is other
+        ("Детские вещи", "", {"children": None}),
+        ("", "швейная машинка ножная", {"other": None}),
+        # a house number, a date, a school year are not counts
+        ("Мебель", "шкаф, забирать на ул. Шевченко 14", {"furniture": None}),
+        ("Мебель", "диван, заберите до 20 декабря", {"furniture": None}),
+        ("учебники", "учебники за 7 класс 5 шт", {"other": 5}),
+        # "пара" after a thing worn in pairs is one pair
+        ("Одежда", "шарф, варежки пара", {"clothing": 2}),
+        ("Обувь", "сапожки р.30, 1 пара, носили 1 сезон", {"shoes": 1}),
+        # clothes by weight; a TV's size; what one pack holds; rooms of a shelter
+        ("Одежда", "теплые вещи 15 кг", {"clothing": 15}),
+        ("Бытовая техника", "два телевизора 42 и 32 дюйма", {"appliances": 2}),
+        ("Средства гигиены", "памперсы 5, 52 шт в упаковке, 3 уп", {"hygiene": 3}),
+        ("жилье", "есть 2 комнаты для семьи", {"other": None}),
+        # shoes in several sizes with no count: a pair of each
+        ("Обувь", "сапожки детские 25, 27, 28 р.", {"shoes": 3}),
+        # a vehicle's model number is not a count
+        ("транспорт", "машина ВАЗ 2107, могу возить гуманитарку", {"other": None}),
+        # a unit is never read as a thing it looks like ("компл", "комп")
+        ("Постельное бельё", "постельное детское 3 компл", {"bedding": 3}),
+        # a size marker before a number wins over the unit after it
+        ("Обувь", "Ботиночки р.28 пару", {"shoes": 1}),
+        ("Одежда", "шмотки женские р.44-46 штук 15-20", {"clothing": 15}),
+        ("Обувь", "Обувь 37 размер 3 пары", {"shoes": 3}),
+        ("Одежда, Обувь", "передам через Ростов 6 коробок вещей", {"clothing": 6, "shoes": None}),
+        # a count that ends a sentence is no list number of the next one
+        (
+            "Продукты (долгого хранения)",
+            "консерви рибні 10 банок, тушонка 5. Ще є сало",
+            {"food": 15},
+        ),
+        # "семью" is a family, a date is no count, "2 в 1" and "1,5 сп." are kinds
+        ("жилье", "можем пустить семью на 3 месяца", {"other": None}),
+        ("Продукты (долгого хранения)", "12 банок огурцов, заберите до 25.12", {"food": 12}),
+        ("Детские вещи", "Коляска 2 в 1, после одного ребенка", {"children": None}),
+        ("Постельное бельё", "подушки 2 шт, одеяло 1,5 сп.", {"bedding": 3}),
+        ("Медикаменты", "Сироп для детей от 3 лет 6 фл.", {"medicine": 6}),
+        # feed for hens is no food; a baby carrier and a wheelchair by their other names
+        ("", "комбикорм 3 мешка", {"other": 3}),
+        ("Детские вещи", "переноска-кенгуру", {"children": None}),
+        ("Медикаменты", "каталка инвалидная", {"medicine": None}),
+        # a box the details deny with "ні" or "помилково"
+        (
+            "Одежда, Постельное бельё",
+            "Постільна білизна — ні. Є тільки одяг: светри 4",
+            {"clothing": 4},
+        ),
+        # sofa cushions are no bed pillows; a puzzle's pieces are no count
+        ("Мебель", "диванные подушки декоративные 4 шт", {"furniture": 4}),
+        ("Игрушки", "пазлы 1000 эл., 2 коробки", {"toys": 2}),
+        # a nursing pillow is a child's feeding thing, no pillow to sleep on
+        ("Постельное бельё", "подушка для кормления", {"children": None}),
+        # "по паре" after sizes: a pair of each size
+        ("Обувь", "ботинки мужские 42, 43 по паре", {"shoes": 2}),
+        # land, a lorry's load, the families a gift is for are no counts
+        ("Житло", "пустує хата, є город 15 соток", {"other": None}),
+        ("Деньги", "готов оплатить уголь для одной семьи", {"other": None}),
+        ("транспорт", "могу возить гуманитарку, грузоподъемность 2 тонны", {"other": None}),
+        # a thing typed as the answer and named finer in the details is one thing
+        ("обогреватель", "масляный обогреватель, рабочий", {"appliances": None}),
+        # a box the details say is not there: "Обуви нет"
+        ("Одежда, Обувь", "Обуви нет, только одежда: 2 свитера", {"clothing": 2}),
+        ("Мебель, Бытовая техника", "Мебели нет, есть электрочайник", {"appliances": None}),
+        (
+            "Бытовая техника, Посуда",
+            "чайник електр., кружки 6",
+            {"appliances": None, "kitchenware": 6},
+        ),
+    ],
+)
+def test_what_a_response_offers_and_how_many(
+    checkbox: str, details: str, expected: dict[str, int | None]
+) -> None:
+    offers, _ = normalize_offers([form_row(2, categories=checkbox, details=details)])
+    read = {
+        o.category: (None if o.quantity_estimated and o.quantity == 1 else o.quantity)
+        for o in offers
+    }
+    assert read == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "code"),
+    [
+        ("Ремонт холодильников и стиральных машин на дому, выезд мастера. Недорого!", "ad_row"),
+        ("Юрист для переселенцев, консультация платная. http://vpl-help.com.ua", "ad_row"),
+        ("Нужна помощь! Беременная, переехали с Горловки, ничего нет. Позвоните", "help_request"),
+    ],
+)
+def test_rows_that_are_not_offers_say_why(details: str, code: str) -> None:
+    offers, problems = normalize_offers([form_row(2, categories="", details=details)])
+    assert offers == []
+    assert code in codes(problems)
+
+
+@pytest.mark.parametrize(
+    ("details", "code"),
+    [
+        # a box ticked, then something that is not an offer where the details go
+        ("=ВПР(A2;Лист1!A:B;2;0)", "formula_row"),
+        ("=A1", "formula_row"),
+        ("#REF!", "formula_row"),
+        ("куртки куртки куртки куртки куртки", "mash_row"),
+        ("0000000000000", "mash_row"),
+        ("олдж 45 ывапр ъхз", "mash_row"),
+        ("qwer 777 fgfgfg", "mash_row"),
+        ("Шукаю зимову куртку для сина, 10 років", "help_request"),
+        ("Ищу куртку 52 размера, могу забрать сам", "help_request"),
+        ("звонила женщина, просит куртку для сына, сама помочь не может", "help_request"),
+        ("Нужны ботинки 40 р., живем в общежитии", "help_request"),
+        ("Продаются куртки зимние, 300 грн, торг", "ad_row"),
+        ("Хотим сказать вам спасибо за помощь!", "thanks_row"),
+        ("Спасибо за продукты которые нам передали, дети рады", "thanks_row"),
+        ("Потрібна пральна машина, можу забрати сам, ми переселенці", "help_request"),
+        ("Hello, we need help, my mother is sick, please contact", "help_request"),
+        ("Окна со скидкой 20%! Замер бесплатно, звоните!", "ad_row"),
+        ("Замер бесплатно, монтаж окон", "ad_row"),
+        ("dfgdfgdfg ывавыа 123 ооо", "mash_row"),
+        ("Выкуп авто дорого, звоните", "ad_row"),
+        ("Куда обратиться за одеждой, пенсионеры из Попасной", "help_request"),
+        ("Нужны сапоги зимние 38, можем забрать сами", "help_request"),
+        ("Спасибо вам, сама помочь не могу, пенсия маленькая", "thanks_row"),
+    ],
+)
+def test_rows_with_a_box_ticked_that_are_not_offers_say_why(details: str, code: str) -> None:
+    offers, problems = normalize_offers([form_row(2, categories="Одежда", details=details)])
+    assert offers == []
+    assert code in codes(problems)
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "колготки10шт носочки5пар",
+        '=HYPERLINK("http://x.ua";"фото") куртка зимняя 50',  # a formula, then an offer
+        "2 jackets, 1 coat, scarf",
+        "нам уже не надо, отдаем куртку 46",
+        "если кому надо, у нас осталась куртка мужская 52",
+        "Просит забрать: шуба мутоновая, платки пуховые 2",
+        "Автокресло",
+        "Спасибо вам что помогаете! Хочу передать куртки — 2 пакета",
+        "Я бы отдала, но вещей мало: куртка 46",
+        "Всего 3 пакета вещей: куртки и штаны",  # "всего" in an offer is "in all"
+    ],
+)
+def test_glued_foreign_or_negated_words_keep_a_real_offer(details: str) -> None:
+    offers, problems = normalize_offers([form_row(2, categories="Одежда", details=details)])
+    assert offers
+    assert not {"mash_row", "help_request", "thanks_row"} & set(codes(problems))
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("сапоги две пары размер тридцать восьмой", 2),
+        ("ботинки 2 пары сорок третьего размера", 2),
+    ],
+)
+def test_a_size_in_words_is_not_a_count(details: str, expected: int) -> None:
+    offers, _ = normalize_offers([form_row(2, categories="Обувь", details=details)])
+    assert [o.quantity for o in offers] == [expected]
+
+
+def test_a_pensioner_who_gives_through_an_operator_is_an_offer() -> None:
+    details = "Пенсионерка, по телефону. Отдает холодильник двухкамерный, нужно забрать самим"
+    offers, problems = normalize_offers([form_row(2, categories="", details=details)])
+    assert [o.category for o in offers] == ["appliances"]
+    assert "help_request" not in codes(problems)
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        'Телевизор Samsung 21"',
+        'Ноутбук Acer 15,6" рабочий',
+        "пральна машина на 6 кг, 1200 об/хв",
+        "Телевизор (диагональ 51 см)",
+    ],
+)
+def test_a_screen_size_or_a_speed_is_not_a_count(details: str) -> None:
+    offers, _ = normalize_offers([form_row(2, categories="", details=details)])
+    assert [o.quantity for o in offers] == [1]
+
+
+@pytest.mark.parametrize(
+    ("checkbox", "details", "expected"),
+    [
+        # a phone, a link or a time of day in the text is never a count
+        ("Одежда", "пальто и 2 куртки. звоните 066 555 43 21 после 18", 3),
+        ("Одежда", "детские вещи, все что на фото https://vk.com/album123_456, около 40 вещей", 40),
+        ("Обувь", "забрать с 10:00 до 18:00, сапоги 2 пары", 2),
+        # a thing named in the plural with no count adds nothing; the rest count
+        ("Одежда", "пальто, 3 платья, кофты, халат", 5),
+        # "ходунки" is one thing though named in the plural
+        ("Медикаменты", "костыли 1 пара, тонометр механический, ходунки для пожилых", 3),
+        ("Игрушки", "настольные игры 3, пазлы 1000 деталей 2 шт", 5),
+    ],
+)
+def test_counts_in_long_answers(checkbox: str, details: str, expected: int) -> None:
+    offers, _ = normalize_offers([form_row(2, categories=checkbox, details=details)])
+    assert [o.quantity for o in offers] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("checkbox", "details", "expected"),
+    [
+        # the bus that carries a parcel is how it travels, not transport offered
+        ("Одежда", "посилка з Італії: куртки 4, кофти 6, через автобус", ["clothing"]),
+        ("Медикаменты", "передаст автобусом: аптечка, бинты", ["medicine"]),
+        ("", "могу помочь машиной, перевезти вещи", ["other"]),
+        ("", "могу отвезти вещи на своей машине раз в неделю", ["other"]),
+        ("транспорт", "могу отвезти вещи в Харьков", ["other"]),
+        ("", "могу ремонтировать холодильники бесплатно", ["other"]),
+        ("Медикаменты", "через волонтеров передадим бинты 30 шт", ["medicine"]),
+        ("Постельное бельё", "комплекты постельного двуспалка 2", ["bedding"]),
+        # a ticked box's name typed again as a heading is no other thing
+        (
+            "Детские вещи, Игрушки",
+            "Игрушки: мяч, кукла. Детские вещи - манеж",
+            ["children", "toys"],
+        ),
+        ("Детские вещи, Одежда", "Детские вещи - 3 пакета на мальчика 4 лет", ["clothing"]),
+        ("Медикаменты", "через польських волонтерів передамо бинти 20", ["medicine"]),
+        ("", "Комбикорм для кур 5 мешков", ["other"]),
+        ("Медикаменты", "каталка для лежачего, памперсы", ["hygiene", "medicine"]),
+        # thanks for the work is no offer of work
+        ("Одежда", "Спасибо за вашу работу! Отдам пальто женское 50р", ["clothing"]),
+        ("", "стиральная машина Малютка", ["appliances"]),
+        ("", "бензиновый генератор 2,5 кВт", ["other"]),
+        ("", "тетради 50 шт, ручки 2 коробки", ["other"]),
+    ],
+)
+def test_what_is_offered_not_how_it_travels(
+    checkbox: str, details: str, expected: list[str]
+) -> None:
+    offers, _ = normalize_offers([form_row(2, categories=checkbox, details=details)])
+    assert sorted({o.category for o in offers}) == expected
+
+
+@pytest.mark.parametrize(
+    ("checkbox", "details", "expected"),
+    [
+        ("Продукты (долгого хранения)", "Мешок сахара 50 кг", 1),  # the bag counts
+        ("Одежда", "Пакет: куртки 2 шт", 2),  # a heading, not a bag
+        ("Обувь", "есть пара валенок на ребенка лет 5", 1),  # "лет 5" is an age
+    ],
+)
+def test_bags_headings_and_ages_written_first(checkbox: str, details: str, expected: int) -> None:
+    offers, _ = normalize_offers([form_row(2, categories=checkbox, details=details)])
+    assert [o.quantity for o in offers] == [expected]

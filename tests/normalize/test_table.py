@@ -1,5 +1,6 @@
-"""Reading rows one by one and putting the table together gives what
-normalize_offers and normalize_needs give, row numbers included."""
+"""Reading rows on their own and putting the table together gives what
+normalize_offers and normalize_needs give, row numbers included, however the
+rows were split into reads."""
 
 from __future__ import annotations
 
@@ -10,13 +11,7 @@ import pytest
 from benchmarks.varied_rows import form_rows, need_rows
 from matcher.model import SourceRow
 from matcher.normalize import normalize_needs, normalize_offers
-from matcher.normalize.table import (
-    needs_from_reads,
-    offers_from_reads,
-    read_at,
-    read_need_row,
-    read_offer_row,
-)
+from matcher.normalize.table import NEEDS, OFFERS, RowRead, TableReader, put_together, read_each
 from matcher.params import NormalizeParams
 from sync.backends.workbook import WorkbookBackend
 from sync.sources import column_map, find_headers, source_rows
@@ -50,26 +45,42 @@ NEED_ROWS = {
 }
 
 
+def _read_in_parts(
+    reader: TableReader, rows: list[SourceRow], params: NormalizeParams, parts: int
+) -> tuple[tuple[str, ...], list[RowRead]]:
+    """Each row's read, the rows read in `parts` separate calls (as a pool or a pass
+    that reads only new rows does)."""
+    size = -(-len(rows) // parts)
+    reads = [read_each(reader, rows[i : i + size], params) for i in range(0, len(rows), size)]
+    assert len({read.columns for read in reads}) == 1
+    return reads[0].columns, [one for read in reads for one in read.reads]
+
+
 @pytest.mark.parametrize("rows", OFFER_ROWS.values(), ids=OFFER_ROWS.keys())
 @pytest.mark.parametrize("days", [0, 14])
-def test_offers_put_together_from_row_reads_are_normalize_offers(rows, days) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("parts", [1, 7])
+def test_offers_put_together_from_row_reads_are_normalize_offers(rows, days, parts) -> None:  # type: ignore[no-untyped-def]
     params = NormalizeParams(dedup_days=days)
     source = rows()
-    reads = [read_offer_row(row, params) for row in source]
-    assert offers_from_reads(reads, params) == normalize_offers(source, params)
+    columns, reads = _read_in_parts(OFFERS, source, params, parts)
+    assert put_together(OFFERS, columns, reads, source, params) == normalize_offers(source, params)
 
 
 @pytest.mark.parametrize("rows", NEED_ROWS.values(), ids=NEED_ROWS.keys())
-def test_needs_put_together_from_row_reads_are_normalize_needs(rows) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("parts", [1, 5])
+def test_needs_put_together_from_row_reads_are_normalize_needs(rows, parts) -> None:  # type: ignore[no-untyped-def]
+    params = NormalizeParams()
     source = rows()
-    reads = [read_need_row(row) for row in sorted(source, key=lambda r: r.source_row)]
-    assert needs_from_reads(reads) == normalize_needs(source)
+    columns, reads = _read_in_parts(NEEDS, source, params, parts)
+    assert put_together(NEEDS, columns, reads, source, params) == normalize_needs(source)
 
 
-def test_a_read_moved_to_another_row_is_the_read_of_that_row() -> None:
-    for values in [*form_rows(60, seed=7), {}]:
-        here, there = SourceRow(2, values), SourceRow(917, values)
-        assert read_at(read_offer_row(here), 917) == read_offer_row(there)
-    for values in need_rows(60, seed=8):
-        here, there = SourceRow(5, values), SourceRow(40, values)
-        assert read_at(read_need_row(here), 40) == read_need_row(there)
+@pytest.mark.parametrize("reader", [OFFERS, NEEDS], ids=["offers", "needs"])
+def test_a_read_kept_from_another_row_number_reads_as_that_row(reader: TableReader) -> None:
+    values = form_rows(60, seed=7) if reader is OFFERS else need_rows(60, seed=8)
+    params = NormalizeParams()
+    here = [SourceRow(n, row) for n, row in enumerate(values, start=2)]
+    there = [SourceRow(n * 3 + 917, row) for n, row in enumerate(values)]
+    kept = read_each(reader, here, params)
+    moved = put_together(reader, kept.columns, kept.reads, there, params)
+    assert moved == (normalize_offers if reader is OFFERS else normalize_needs)(there, params)

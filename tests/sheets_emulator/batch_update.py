@@ -74,6 +74,8 @@ def add_sheet(book: Spreadsheet, payload: dict[str, Any]) -> Reply:
     grid = given.get("gridProperties") or {}
     index = min(int(given.get("index", len(book.sheets))), len(book.sheets))
     sheet_id = int(given.get("sheetId") or book.new_sheet_id())
+    if book.sheet_by_id(sheet_id) is not None:
+        raise bad_request(f"A sheet with the ID {sheet_id} already exists.")
     props = new_sheet_properties(
         sheet_id, title, index, grid.get("rowCount", 1000), grid.get("columnCount", 26)
     )
@@ -108,12 +110,18 @@ def _apply_fields(target: dict[str, Any], source: dict[str, Any], mask: Mask) ->
             target.pop(name, None)
 
 
-def update_sheet_properties(book: Spreadsheet, payload: dict[str, Any]) -> Reply:
-    given = payload.get("properties") or {}
-    sheet = _sheet(book, given.get("sheetId"))
+def required_mask(payload: dict[str, Any]) -> Mask:
+    """The request's field mask; Google refuses a request that names no field."""
     mask = parse_mask(payload.get("fields") or "")
     if not mask:
         raise bad_request("At least one field must be updated, but none were specified.")
+    return mask
+
+
+def update_sheet_properties(book: Spreadsheet, payload: dict[str, Any]) -> Reply:
+    given = payload.get("properties") or {}
+    sheet = _sheet(book, given.get("sheetId"))
+    mask = required_mask(payload)
     if "title" in mask:
         _check_title(book, str(given.get("title", "")), sheet)
     mask.pop("sheetId", None)

@@ -10,7 +10,11 @@ from typing import Any
 from .errors import ApiError, quota_exceeded, server_error
 
 READ_KINDS = frozenset({"spreadsheets.get", "values.get", "values.batchGet"})
-FAULTS = frozenset({"500", "503", "429", "drop"})
+#: Faults before the server acts ("drop": the connection fails; "timeout": no answer
+#: in time), and after it applied the request ("applied-drop", "applied-timeout": the
+#: request took effect, its answer is lost).
+FAULTS = frozenset({"500", "503", "429", "drop", "timeout", "applied-drop", "applied-timeout"})
+APPLIED_FAULTS = frozenset({"applied-drop", "applied-timeout"})
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,10 @@ class DroppedConnection(Exception):
     """The request is lost before it reaches the server."""
 
 
+class TimedOut(Exception):
+    """No answer came back in time (whether or not the server acted)."""
+
+
 @dataclass
 class Schedule:
     """Faults and hooks keyed by the absolute number of the request they fire on."""
@@ -82,6 +90,8 @@ class Schedule:
 def fault_error(how: str, kind: str) -> ApiError:
     if how == "drop":
         raise DroppedConnection()
+    if how == "timeout":
+        raise TimedOut()
     if how == "429":
         return quota_exceeded("Read" if is_read(kind) else "Write", 60)
     return server_error(int(how))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -13,18 +14,22 @@ from google.oauth2.credentials import Credentials
 
 from . import grid
 from .adapter import DRIVE_PREFIX, SHEETS_PREFIX, EmulatorAdapter
-from .cells import Rendering, form_answer, formatted
+from .cells import Rendering, Scalar, form_answer, formatted
 from .controls import (
+    APPLIED_FAULTS,
     DroppedConnection,
     Quota,
     RecordedRequest,
     Schedule,
+    TimedOut,
     fault_error,
     is_read,
     is_sheets,
 )
 from .errors import ApiError
+from .formatting import cell_format
 from .routes import route, serve
+from .sorting import sort_rows
 from .state import Area, Sheet, Store
 
 
@@ -149,6 +154,34 @@ class SheetsEmulator:
     def protected_ranges(self, key: str, title: str) -> list[dict[str, Any]]:
         return list(self._sheet(key, title).protected_ranges)
 
+    def conditional_formats(self, key: str, title: str) -> list[dict[str, Any]]:
+        return list(self._sheet(key, title).conditional_formats)
+
+    def cell_format(self, key: str, title: str, row: int, col: int) -> dict[str, Any]:
+        """The userEnteredFormat of one cell (0-based row and column)."""
+        return cell_format(self._sheet(key, title), row, col)
+
+    def stored_value(self, key: str, title: str, row: int, col: int) -> Scalar | None:
+        """What one cell holds (0-based): a number is a number, text is text."""
+        cell = self._sheet(key, title).cells.get((row, col))
+        return None if cell is None else cell.value
+
+    def pixel_size(self, key: str, title: str, dimension: str, index: int) -> int | None:
+        return self._sheet(key, title).pixel_sizes.get((dimension, index))
+
+    def sheet_id(self, key: str, title: str) -> int:
+        return self._sheet(key, title).sheet_id
+
+    def rename_sheet(self, key: str, title: str, new_title: str) -> None:
+        """As a person renaming a tab: its id, cells and furniture stay."""
+        self._sheet(key, title).properties["title"] = new_title
+
+    def set_frozen_rows(self, key: str, title: str, rows: int) -> None:
+        self._sheet(key, title).grid["frozenRowCount"] = rows
+
+    def clear_data_validations(self, key: str, title: str) -> None:
+        self._sheet(key, title).data_validations.clear()
+
     # --- counting -------------------------------------------------------------
     def count(self, kind: str | None = None) -> int:
         return sum(1 for r in self.requests if kind is None or r.kind == kind)
@@ -163,6 +196,17 @@ class SheetsEmulator:
 
     def reset_counts(self) -> None:
         self.requests.clear()
+
+    def saved(self) -> Store:
+        """Every spreadsheet as it is now, to `restore` later."""
+        return copy.deepcopy(self.store)
+
+    def restore(self, saved: Store) -> None:
+        """Spreadsheets back as `saved` held them; no request counted, no fault or hook
+        left waiting."""
+        self.store = copy.deepcopy(saved)
+        self._schedule = Schedule()
+        self.reset_counts()
 
     # --- steering -------------------------------------------------------------
     def enable_quota(
@@ -182,22 +226,39 @@ class SheetsEmulator:
     def before_request(self, n: int, fn: Callable[[SheetsEmulator], None]) -> None:
         self._schedule.add_hook(n, fn)
 
+    def sort_before_request(
+        self, n: int, key: str, title: str, column: int, descending: bool = False
+    ) -> None:
+        """A person sorts the tab's rows below its header by `column` (0-based), as
+        Data > Sort range does, right before request `n` is served."""
+        self.before_request(n, lambda emu: emu.sort(key, title, column, descending))
+
+    def sort(self, key: str, title: str, column: int, descending: bool = False) -> None:
+        sheet = self._sheet(key, title)
+        sort_rows(sheet, 1, sheet.rows, [(column, descending)])
+
     # --- serving (called by the adapter) -------------------------------------
     def handle(self, method: str, url: str, body: Any, request: Any = None) -> tuple[int, Any]:
         r = route(method, url)
         hooks, fault = self._schedule.next_request()
         for hook in hooks:
             hook(self)
+        applied_then_lost = fault in APPLIED_FAULTS
         try:
-            status, reply = self._answer(r, fault, body)
+            status, reply = self._answer(r, None if applied_then_lost else fault, body)
         except DroppedConnection:
             self._record(method, url, r.kind, body, 0)
-            raise requests.exceptions.ConnectionError(
-                "Connection aborted (emulated drop)", request=request
-            ) from None
+            raise _dropped(request) from None
+        except TimedOut:
+            self._record(method, url, r.kind, body, 0)
+            raise _timed_out(request) from None
         except ApiError as error:
             status, reply = error.code, error.body()
         self._record(method, url, r.kind, body, status)
+        if fault == "applied-drop":
+            raise _dropped(request)
+        if fault == "applied-timeout":
+            raise _timed_out(request)
         return status, reply
 
     def _answer(self, r: Any, fault: str | None, body: Any) -> tuple[int, Any]:
@@ -209,6 +270,16 @@ class SheetsEmulator:
 
     def _record(self, method: str, url: str, kind: str, body: Any, status: int) -> None:
         self.requests.append(RecordedRequest(method, url, kind, body, status))
+
+
+def _dropped(request: Any) -> requests.exceptions.ConnectionError:
+    return requests.exceptions.ConnectionError(
+        "Connection aborted (emulated drop)", request=request
+    )
+
+
+def _timed_out(request: Any) -> requests.exceptions.ReadTimeout:
+    return requests.exceptions.ReadTimeout("Read timed out (emulated)", request=request)
 
 
 def _quote(title: str) -> str:

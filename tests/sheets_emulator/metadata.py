@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from .a1 import WHOLE_SHEET, Bounds
 from .grid_data import DEFAULT_FORMAT, prune, sheet_data
 from .state import Sheet, Spreadsheet
+
+#: One GridData of a sheet: the sheet, the bounds asked, the spreadsheet's locale.
+MakeData = Callable[[Sheet, Bounds, str], dict[str, Any]]
 
 
 def _theme(kind: str, red: float = 0, green: float = 0, blue: float = 0) -> dict[str, Any]:
@@ -45,16 +49,23 @@ def _sheet(sheet: Sheet, data: list[dict[str, Any]] | None) -> dict[str, Any]:
     entry: dict[str, Any] = {"properties": sheet_properties(sheet)}
     if data is not None:
         entry["data"] = data
+    if sheet.conditional_formats:
+        entry["conditionalFormats"] = copy.deepcopy(sheet.conditional_formats)
     if sheet.protected_ranges:
         entry["protectedRanges"] = copy.deepcopy(sheet.protected_ranges)
     return entry
 
 
 def spreadsheet(
-    book: Spreadsheet, fields: str = "", ranges: list[str] | None = None, grid_data: bool = False
+    book: Spreadsheet,
+    fields: str = "",
+    ranges: list[str] | None = None,
+    grid_data: bool = False,
+    make_data: MakeData = sheet_data,
 ) -> dict[str, Any]:
     """The Spreadsheet resource. `ranges` keeps only the sheets they name; grid data comes
-    with includeGridData, or when a field mask names sheets.data (the mask then decides)."""
+    with includeGridData, or when a field mask names sheets.data (the mask then decides).
+    `make_data` gives one GridData (formatting.py adds the formats a request set)."""
     mask = parse_mask(fields)
     wanted = _ranges_by_sheet(book, ranges)
     with_data = _names_data(mask) if fields else grid_data
@@ -63,7 +74,7 @@ def spreadsheet(
     def data_of(sheet: Sheet) -> list[dict[str, Any]] | None:
         if not with_data:
             return None
-        return [sheet_data(sheet, bounds, book.locale) for bounds in wanted[sheet.sheet_id]]
+        return [make_data(sheet, bounds, book.locale) for bounds in wanted[sheet.sheet_id]]
 
     sheets = [_sheet(s, data_of(s)) for s in book.sheets if s.sheet_id in wanted]
     body = {

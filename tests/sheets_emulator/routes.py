@@ -7,9 +7,14 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from . import batch_update, drive, metadata, values
+from . import batch_update, drive, formatting, metadata, values
 from .errors import ApiError, not_found
+from .sorting import sort_range
 from .state import Store
+from .update_cells import update_cells
+
+batch_update.HANDLERS.update(formatting.HANDLERS)
+batch_update.HANDLERS.update({"sortRange": sort_range, "updateCells": update_cells})
 
 _SHEETS = re.compile(r"/v4/spreadsheets(?:/(?P<key>[^/:]+))?(?P<rest>.*)")
 _DRIVE = re.compile(r"/drive/v3/files(?:/(?P<key>[^/]+))?(?P<rest>.*)")
@@ -104,6 +109,7 @@ def _serve_sheets(store: Store, r: Route, body: dict[str, Any]) -> dict[str, Any
             _one(r.params, "fields"),
             r.params.get("ranges"),
             _one(r.params, "includeGridData").lower() == "true",
+            formatting.sheet_data,
         )
     if r.kind == "values.get":
         return values.get(book, r.range_text, r.params)

@@ -21,6 +21,11 @@ class Sheet:
     cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
     protected_ranges: list[dict[str, Any]] = field(default_factory=list)
     data_validations: list[dict[str, Any]] = field(default_factory=list)
+    #: repeatCell requests in order: {"range", "cell", "mask"} (formatting.py).
+    formats: list[dict[str, Any]] = field(default_factory=list)
+    #: ("ROWS" | "COLUMNS", index) -> pixels, where set.
+    pixel_sizes: dict[tuple[str, int], int] = field(default_factory=dict)
+    conditional_formats: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -80,6 +85,9 @@ class Spreadsheet:
                 dict(s.cells),
                 copy.deepcopy(s.protected_ranges),
                 copy.deepcopy(s.data_validations),
+                copy.deepcopy(s.formats),
+                dict(s.pixel_sizes),
+                copy.deepcopy(s.conditional_formats),
             )
             for s in self.sheets
         ]

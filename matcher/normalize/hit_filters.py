@@ -1,0 +1,120 @@
+"""Which of the things a segment names it offers: not the purpose of another
+thing ("шкаф для одежды"), not the goods someone carries or repairs, not the
+vehicle or people they travel by, not an adjective that only says which sort,
+not a bed size beside linen, not a weak word beside a real one."""
+
+from __future__ import annotations
+
+from matcher.normalize.categories import OTHER, Hit, lemma_in, token_lemmas
+from matcher.normalize.lexicon import attributes
+from matcher.normalize.morph import is_adjective, is_instrumental
+
+#: A thing after one of these, behind another thing, is what that thing is for:
+#: "шкаф для одежды" is furniture, "деньги на лекарства" is money.
+_PURPOSE = frozenset({"для", "на", "под", "під", "от", "від", "в", "у", "во"})
+
+
+def is_container(hit: Hit, toks: list[str]) -> bool:
+    """A jar, a bag, a bucket: what things come in, named as a unit."""
+    if hit.start != hit.end:
+        return False
+    units = attributes().units
+    token = toks[hit.start]
+    return token in units or any(lemma in units for lemma in token_lemmas(token))
+
+
+def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
+    """Drop what a segment names only in passing: the purpose of another thing,
+    and a weak word ("вещи") beside a real one."""
+    out: list[Hit] = []
+    for hit in hits:
+        # "порошок для ручной стирки": a finer thing of the one before is no purpose
+        purpose = bool(out) and _after_purpose(hit, toks) and not refines(hit, out)
+        if not purpose and not _sent_by(hit, toks) and not _carried(hit, toks):
+            out.append(hit)
+    if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it,
+        # unless it names a finer thing of its kind ("консервы рыбные")
+        nouns = [
+            h
+            for h in out
+            if not (h.start == h.end and is_adjective(toks[h.start]))
+            or refines(h, out)
+            or any(_sorts(h, o, toks) for o in out)
+        ]
+        out = nouns or out
+        out = [o for o in out if not any(_sorts(h, o, toks) for h in out)]
+    # "комплекты постельного двуспалка": a bed-size word beside a thing is its size
+    sized = [
+        h
+        for h in out
+        if h.start == h.end and lemma_in(toks[h.start], attributes().size_words) in _BED_SIZES
+    ]
+    if sized and len({h.sense.category for h in out}) > 1:
+        out = [h for h in out if h not in sized]
+    strong = {h.sense.category for h in out if not h.sense.weak and not is_container(h, toks)}
+    return tuple(h for h in out if not h.sense.weak or not (strong - {h.sense.category}))
+
+
+#: Bed sizes of attributes.yaml size_words: "двуспалка" beside linen is its size.
+_BED_SIZES = frozenset({"полуторный", "двуспальный", "односпальный", "евро"})
+
+
+def _after_purpose(hit: Hit, toks: list[str]) -> bool:
+    """ "для комнаты", "для игровой комнаты": the thing is what another is for."""
+    before = toks[max(0, hit.start - 2) : hit.start]
+    return bool(before) and (
+        before[-1] in _PURPOSE
+        or (len(before) == 2 and before[0] in _FOR and is_adjective(before[1]))
+    )  # "на своей машине" is how, not what for
+
+
+_FOR = frozenset({"для", "под", "під"})
+
+
+def _sorts(adjective: Hit, noun: Hit, toks: list[str]) -> bool:
+    """ "сапоги рыбацкие резиновые": an adjective near a noun that names another
+    item of the noun's kind says which sort of it; the noun then says nothing more."""
+    kind = noun.sense.kind
+    return (
+        adjective is not noun
+        and adjective.start == adjective.end
+        and is_adjective(toks[adjective.start])
+        and adjective.sense.category == noun.sense.category
+        and kind.split("/")[0] == adjective.sense.kind.split("/")[0] != ""
+        and adjective.sense.kind != kind
+        and not kind.startswith(adjective.sense.kind + "/")  # "пральний порошок автомат"
+        and abs(adjective.start - noun.start) <= 2
+    )
+
+
+def refines(hit: Hit, others: list[Hit]) -> bool:
+    sense = hit.sense
+    return any(
+        o.sense.category == sense.category and sense.kind.startswith(o.sense.kind + "/")
+        for o in others
+        if o is not hit and o.sense.kind
+    )
+
+
+#: Verbs of sending: "передам автобусом" says how, not what.
+_SENDING = ("переда", "отправ", "відправ", "пересла", "пересил", "вышл", "вишл", "пошл")
+
+
+def _carried(hit: Hit, toks: list[str]) -> bool:
+    """ "могу отвезти вещи", "через волонтерів": goods another carries, a channel
+    they travel by, or what a service is done to ("ремонтировать холодильники")
+    are not offered."""
+    signals = attributes().signals
+    before = toks[max(0, hit.start - 2) : hit.start]
+    if hit.sense.category == OTHER and set(before) & signals["channel"]:
+        return True  # people and vehicles: "через польських волонтерів"
+    verb = set(token_lemmas(before[-1])) if before else set()
+    return bool(verb & signals["service"]) or (bool(verb & signals["carry"]) and not hit.sense.kind)
+
+
+def _sent_by(hit: Hit, toks: list[str]) -> bool:
+    """A vehicle that carries the goods ("передам автобусом") is not transport
+    offered ("через автобус" is a channel: `_carried`)."""
+    if not hit.sense.kind.startswith("transport"):
+        return False
+    return any(t.startswith(_SENDING) for t in toks) and is_instrumental(toks[hit.start])

@@ -1,0 +1,207 @@
+"""Item fit through the reader, as a coordinator states it: the offer's words
+against the need's words. Each row is one rule of matcher/fit.py or one split
+of the lexicon that keeps different things apart."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from matcher.engine import propose
+from matcher.fit import Fit, item_fit, profile_of
+from matcher.model import SourceRow
+from matcher.normalize import normalize_needs, normalize_offers
+from matcher.params import MatchParams
+from tests.engine.pairs import form_row, need_row
+
+
+def _offer_row(k: int, checkbox: str, details: str) -> SourceRow:
+    offer = {"city": "Лисичанск", "categories": checkbox, "details": details, "can_deliver": "Да"}
+    return form_row(k, offer)
+
+
+def _need_row(item: str, quantity: str) -> SourceRow:
+    return need_row({"city": "Лисичанск", "item": item, "quantity": quantity, "urgency": ""})
+
+
+def fit_of(offer_text: str, need_text: str) -> Fit | None:
+    offers, _ = normalize_offers([_offer_row(0, "", offer_text)])
+    needs, _ = normalize_needs([_need_row(need_text, "")])
+    assert len(offers) == 1 and len(needs) == 1, (offers, needs)
+    assert offers[0].category == needs[0].category
+    return item_fit(profile_of(offers[0]), profile_of(needs[0]))
+
+
+NO_FIT = [
+    ("трусики женские XXL 6 шт", "трусы женские M-L"),
+    ("куртка мужская зимняя 3XL", "куртки мужские зимние S-M"),
+    ("подушки 70х70 2 шт", "подушки 50х70"),
+    ("одежда на малыша 6-9 мес", "бодики на новорожденных 56-62"),
+    ("постельное 2-спальное 2 комплекта", "постельное бельё полуторное"),
+    ("наволочки 4 шт", "постельное бельё"),
+    ("зубные щетки 10 шт", "зубная паста"),
+    ("тампоны 2 уп", "прокладки гигиенические"),
+    ("урологические прокладки 2 уп", "подгузники для взрослых"),
+    ("морозильная камера", "холодильник"),
+    ("фонендоскоп", "тонометр"),
+    ("полотенца кухонные вафельные 10 шт", "полотенца банные"),
+    ("газовый обогреватель", "обогреватели масляные"),
+    ("чоботи зимові чоловічі 44", "бурки мужские 42-45"),
+    ("рукавицы рабочие брезентовые 10 пар", "рукавички дитячі"),
+    # a kind says the season when the text does not: trainers are no winter shoes
+    ("кроссовки мужские 43", "зимняя обувь мужская 42-45"),
+    # an adjective that names a finer thing is kept beside its heading
+    ("консервы рыбные 10 банок", "консервы мясные (тушенка)"),
+    # a toy's age is its size
+    ("машинки и куклы для детей 5+ лет", "игрушки для малышей до 1 года"),
+    # galoshes are not rubber boots
+    ("калоши 2 пары", "сапоги резиновые"),
+    # a letter size typed in Cyrillic
+    ("подгузники для взрослых М 2 уп", "подгузники для взрослых размер L"),
+    # a bed size in words against dimensions
+    ("матрасик 60х120", "матрасы односпальные"),
+    ("постельное в кроватку 2 комплекта", "постельное бельё полуторное"),
+    # ages in words
+    ("настольные игры для подростков", "игрушки для детей 3-6 лет"),
+    ("одеяльце детское в кроватку", "одеяла 1,5-спальные"),
+    ("матрасик в коляску", "матрасики в детскую кроватку"),
+    ("кастрюлька 1,5 литра", "кастрюли 3-5 л"),  # a pot's capacity is its size
+    ("куртка мужская демисезонка р.50", "куртки зимние мужские"),
+    ("носки хлопковые 10 пар", "носки тёплые шерстяные"),
+    ("заварник фарфоровый", "чайники для плиты"),
+    ("носки тонкие х/б 5 пар", "носки теплые шерстяные"),
+    # a man's underwear is clothing, and not for women
+    ("женское белье 46", "мужское белье р. 50-54"),
+    # finer kinds a coordinator keeps apart
+    ("тонометр механический, ручной", "тонометр автоматический"),
+    ("тонометр автомат на запястье", "тонометры автоматические на плечо"),
+    ("костыли локтевые 1 пара", "костыли подмышечные"),
+    ("порошок для ручной стирки 3 пачки", "стиральный порошок автомат"),
+    ("тепловентилятор 2 шт", "масляные обогреватели"),
+    ("конвектор", "масляный обогреватель"),
+    ("тарелки одноразовые 50 шт", "тарелки глубокие"),
+    ("тарелки мелкие 6 шт", "тарелки глубокие"),
+    ("пластиковые стаканчики 200 шт", "чашки для столовой"),
+    ("ползунки 62 р 3 шт", "боди для новорожденных"),
+    ("пральна машина напівавтомат", "пральна машина автомат"),
+    ("сумка-холодильник", "холодильник"),
+    ("кипятильник", "электрочайник"),
+    ("мыло туалетное 10 шт", "туалетная бумага"),
+    ("постельное белье евро", "постільна білизна півторна"),
+    # car-seat groups overlap without being one seat
+    ("автокресло 9-18 кг", "автокресло 0-13 кг"),
+    # an infant carrier is a group 0+ seat; furniture for a need naming no one is
+    # for grown-ups; thin is not warm
+    ("автолюлька Maxi-Cosi", "автокресла 9-18 кг"),
+    ("детский столик", "столы обеденные"),
+    ("одеяло тоненькое байковое", "одеяла теплые"),
+    # a thing its donor says does not work
+    ("холодильник не работает, на запчасти", "холодильник"),
+    ("стиральная машина, не отжимает", "бытовая техника"),
+]
+
+FULL_FIT = [
+    ("трусики женские L 6 шт", "трусы женские M-L"),
+    ("подушки 50х70 2 шт", "подушки 70х50"),
+    ("матрас 150х200", "матрасы 160х200"),
+    ("боди на новорожденного рост 62", "бодики на новорожденных 56-62"),
+    ("бодик для новорожденного на 0-3 месяца", "бодики на новорожденных 56-62"),
+    ("комплект постельного белья полуторка", "постельное бельё полуторное"),
+    ("паста колгейт 5 шт", "зубная паста"),
+    ("валенки мужские 43 р", "бурки мужские 42-45"),
+    ("валенки мужские 43 р", "зимняя обувь мужская 42-45"),
+    # a need that states no count takes offers counted in any unit
+    ("крупы разные 30 кг", "продукты питания для переселенцев"),
+    # an adjective with a gap names which sort of boot
+    ("сапоги рыбацкие резиновые мужские 44", "сапоги резиновые мужские 42-45"),
+    ("матрас 90х200", "матрасы односпальные"),
+    # the kind says who it is for when the text does not
+    ("смесь Нутрилон 2 банки", "детское питание, смесь"),
+    ("бодики 56р 5 шт", "бодики на новорожденных 56-62"),
+    ("мягкие игрушки для дошкольников", "игрушки для детей 3-6 лет"),
+    ("куртка мальчиковая зимняя 134", "куртки зимние для мальчиков рост 128-140"),
+    ("коляска 2в1 зима-літо", "коляска зимова"),
+    # a need for grown-ups takes things that name no one; a formula's stage is its age
+    ("одеяло шерстяное 2 шт", "одеяла для взрослых"),
+    ("смесь Малютка 1, 4 пачки", "смесь для новорожденных 0-6 мес"),
+    ("дитячі книжки для першокласників", "детские книжки 6-8 лет"),
+    ("кастрюля эмалированная 4 л", "кастрюли 3-5 л"),
+    ("памперсы Хаггис 9-14 кг", "подгузники детские 9-14 кг"),
+    ("комбінезон зимовий на 1,5 роки", "комбинезоны зимние для малышей 1-2 года"),
+    # a crib's mattress is a child's, and «1,5-спальное» is a bed size
+    ("матрасики в кроватку 2 шт", "матрасы детские в кроватку"),
+    ("одеяло полуторное ватное", "одеяла 1,5-спальные"),
+    ("тонометр Омрон автоматический на плечо", "тонометр автоматический"),
+    ("костыли подмышечные регулируемые", "костыли подмышечные"),
+    ("пральний порошок автомат 5 пачок", "стиральный порошок (автомат)"),
+    ("мыло туалетное 10 шт", "мыло"),
+    ("тарелки глубокие суповые 6 шт", "тарілки глибокі"),
+    ("стиралка автомат Индезит", "стиральная машина-автомат"),
+    ("автокресло 0-18 кг", "автокресло 0-13 кг"),
+    ("автокресло Chicco 9-18 кг", "автокресла детские 9-18 кг"),  # a car seat is a child's
+    ("стулья деревянные 6 шт", "стулья"),
+]
+
+
+@pytest.mark.parametrize(("offer_text", "need_text"), NO_FIT)
+def test_what_a_coordinator_would_never_pair_is_no_candidate(offer_text, need_text) -> None:
+    assert fit_of(offer_text, need_text) is None
+
+
+@pytest.mark.parametrize(("offer_text", "need_text"), FULL_FIT)
+def test_the_same_thing_written_otherwise_fits_fully(offer_text, need_text) -> None:
+    found = fit_of(offer_text, need_text)
+    assert found is not None and found.level == 0, found
+
+
+def test_a_need_counted_in_kilograms_takes_offers_in_kilograms() -> None:
+    needs, _ = normalize_needs([_need_row("крупы (гречка, рис)", "100 кг")])
+    assert (needs[0].quantity, needs[0].unit) == (100, "kg")
+    row = _offer_row(0, "Продукты (долгого хранения)", "рис 2 кг, гречка 3 кг")
+    offers, _ = normalize_offers([row])
+    proposals = propose(offers, needs, [], MatchParams(now=datetime(2014, 12, 20)))
+    assert [(p.quantity, p.fit_level) for p in proposals] == [(5, 0)]
+
+
+def test_of_two_offers_as_old_and_as_fitting_the_larger_goes_first() -> None:
+    rows = [
+        _offer_row(0, "Одежда", "куртка мужская зимняя р.50"),
+        _offer_row(1, "Одежда", "куртки мужские зимние 4 шт, 48-54"),
+    ]
+    offers, _ = normalize_offers(rows)
+    needs, _ = normalize_needs([_need_row("куртки мужские", "много")])
+    proposals = propose(offers, needs, [], MatchParams(now=datetime(2014, 12, 20)))
+    larger = next(o.offer_id for o in offers if o.quantity == 4)
+    assert [p.offer_id for p in proposals] == [larger]
+
+
+def test_a_segment_naming_no_thing_describes_the_thing_before_it() -> None:
+    row = _offer_row(0, "Одежда, Обувь", "куртки мужские 4 шт, размеры 48-52; ботинки 42")
+    offers, _ = normalize_offers([row])
+    sizes = {o.category: o.size for o in offers}
+    assert sizes == {"clothing": "48-52", "shoes": "42"}
+
+
+def test_an_age_range_from_a_decimal_is_an_age() -> None:
+    offers, _ = normalize_offers([_offer_row(0, "Детские вещи", "на дівчинку 1,5-2 роки: сукня")])
+    assert [(o.category, o.size, o.quantity) for o in offers] == [("clothing", "1-2y", 1)]
+
+
+def _proposed(checkbox: str, details: str, item: str, quantity: str) -> list[tuple[int, int]]:
+    needs, _ = normalize_needs([_need_row(item, quantity)])
+    offers, _ = normalize_offers([_offer_row(0, checkbox, details)])
+    proposals = propose(offers, needs, [], MatchParams(now=datetime(2014, 12, 20)))
+    return [(p.quantity, p.fit_level) for p in proposals]
+
+
+def test_a_bag_of_clothes_is_no_count_of_the_jackets_a_need_names() -> None:
+    assert _proposed("Одежда", "вещи женские зимние, пакет", "куртки зимние женские", "10") == []
+    # a need for any clothes takes the bags, its units differing (level 1)
+    found = _proposed("Одежда", "вещи женские зимние, 2 пакета", "одежда женская", "10")
+    assert [level for _, level in found] == [1]
+
+
+def test_a_box_of_formula_counts_like_a_jar() -> None:
+    found = _proposed("", "смесь NAN 1, 3 коробки", "смесь 0-6 мес", "20 банок")
+    assert found == [(3, 0)]

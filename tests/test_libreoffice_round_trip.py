@@ -1,0 +1,80 @@
+"""The demo coordination workbook through a real LibreOffice save, as a coordinator's day
+goes: a status changed and a note written, the file saved by LibreOffice Calc
+(headless `soffice --convert-to xlsx`), then the next pass.
+
+The pass keeps both edits, adds no row twice, and puts back what the save took:
+the frozen header and the status dropdown down to the end of the tab.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from matcher.model import Status
+from sync.labels import status_label
+from sync.layouts import MATCH_COLUMNS
+from tests.harness import WorkbookHarness
+
+NOTE = "донор привезёт в субботу, позвонить в пятницу"
+
+
+def libreoffice_save(path: Path, work: Path) -> None:
+    """Open `path` in LibreOffice Calc and save it as .xlsx again, in place."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is needed: apt-get install libreoffice-calc (.ci/run does)"
+    out = work / "saved"
+    profile = (work / "lo-profile").as_uri()  # its own profile: runs never share one
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsx",
+         "--outdir", str(out), str(path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    shutil.copy(out / path.name, path)
+
+
+def _status_dropdown_rows(path: Path, title: str) -> list[tuple[int, int]]:
+    sheet = openpyxl.load_workbook(path)[title]
+    status = MATCH_COLUMNS.index("status") + 1
+    return [
+        (cells.min_row, cells.max_row)
+        for validation in sheet.data_validations.dataValidation
+        for cells in validation.sqref.ranges
+        if cells.min_col <= status <= cells.max_col
+    ]
+
+
+def test_a_libreoffice_save_loses_nothing_and_the_next_pass_restores_the_furniture(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    harness = WorkbookHarness(tmp_path, capsys)
+    harness.sync()
+    before = harness.matches()
+    edited = before[2]["match_id"]
+    agreed = status_label(Status.AGREED, "ru")
+    harness.edit_match(edited, "status", agreed)
+    harness.edit_match(edited, "notes", NOTE)
+
+    path, title = harness.coordination_path, harness.title("matches")
+    libreoffice_save(path, tmp_path)
+    sheet = openpyxl.load_workbook(path)[title]
+    cut = _status_dropdown_rows(path, title)
+    assert cut and max(last for _, last in cut) < 100_000, "LibreOffice cut the dropdown"
+    lost_frozen_header = sheet.freeze_panes is None
+
+    result = harness.sync()
+    assert "New matches: 0." in result.out
+    after = harness.matches()
+    ids = [m["match_id"] for m in after if m["match_id"]]
+    assert len(ids) == len(set(ids)) == len(before)  # no row twice
+    row = next(m for m in after if m["match_id"] == edited)
+    assert (row["status"], row["notes"]) == (agreed, NOTE)
+
+    sheet = openpyxl.load_workbook(path)[title]
+    assert sheet.freeze_panes == "A2", f"frozen header restored (lost: {lost_frozen_header})"
+    assert (2, 100_000) in _status_dropdown_rows(path, title)
+    assert "Nothing changed; nothing written" in harness.sync().out
