@@ -8,6 +8,7 @@ matcher/data/labels.yaml; both are checked when first loaded
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 
 from matcher.params import Language
 from matcher.vocabulary_files import LANGUAGES, Texts, categories_file, labels_file
@@ -22,6 +23,7 @@ def _lookup(entries: Mapping[str, Texts], what: str, code: str, language: Langua
     return texts[language]
 
 
+@cache  # called for every row of the Offers and Needs tabs
 def category_label(code: str, language: Language) -> str:
     """The coordinators' name of a category code, e.g. ("clothing", "uk") -> "Одяг"."""
     categories = categories_file().categories
@@ -29,6 +31,7 @@ def category_label(code: str, language: Language) -> str:
     return _lookup(labels, "category", code, language)
 
 
+@cache
 def urgency_label(code: str, language: Language) -> str:
     """The coordinators' word for an urgency code, e.g. ("high", "ru") -> "срочно"."""
     return _lookup(labels_file().urgencies, "urgency", code, language)

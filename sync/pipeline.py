@@ -2,6 +2,7 @@
 
 The pass receives its backend; it never builds one. Every read happens before
 any write, so a bad header or a missing sheet stops it with nothing written.
+Only what changed since the last pass is normalized (sync/incremental.py).
 """
 
 from __future__ import annotations
@@ -11,38 +12,28 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
 
 from matcher.engine import propose
-from matcher.model import Problem, SourceRow
-from matcher.normalize import normalize_needs, normalize_offers
-from matcher.vocabulary_files import ProblemCode
 from sync.allocation import check_allocation
-from sync.backends.base import Backend, BackendError, SpreadsheetNotFound
-from sync.config import Config, nearest
+from sync.backends.base import Backend, SpreadsheetNotFound
+from sync.config import Config
 from sync.coordination import read_matches
 from sync.corrections import correction_notes
-from sync.errors import EXIT_FIX_INPUT
 from sync.keyed_header import check_header
 from sync.labels import column_label, tab_title
 from sync.layouts import MATCH_COLUMNS, MATCHES, MEMORY, NEEDS, OFFERS, RECONFIRM, TABS
 from sync.memory import read_memory
-from sync.ops.progress import Counted
 from sync.overwrites import overwrite_notes
-from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabIdentity
+from sync.plan import Snapshot, SpreadsheetPlan, TabIdentity
 from sync.planner import PassData, build_plan
 from sync.recall import identify, recall_decisions
-from sync.sources import column_map, find_headers, source_rows
+from sync.source_records import SourceNotFound, finish, load_source, normalizing_line
 from sync.tabs import IDENTITIES, matches_tab
 from sync.worklists import read_answers, retired_offers
 
+__all__ = ["PassResult", "SourceNotFound", "read_coordination", "run_pass"]
+
 log = logging.getLogger(__name__)
-
-
-class SourceNotFound(BackendError):
-    """A worksheet named in config.yaml is not in its spreadsheet."""
-
-    exit_code = EXIT_FIX_INPUT
 
 
 @dataclass(frozen=True)
@@ -60,13 +51,6 @@ class PassResult:
     data: PassData
 
 
-@dataclass(frozen=True)
-class _Source:
-    rows: list[SourceRow]
-    headers: dict[str, str]
-    problems: list[Problem]
-
-
 def run_pass(
     config: Config,
     backend: Backend,
@@ -81,23 +65,20 @@ def run_pass(
     older state_dir) is used only when that tab is missing. `progress` hears each step."""
     now = now or datetime.now()
     progress("Reading the offers, the needs and the coordination spreadsheet…")
-    offers_source = _read_source(config, backend, "offers")
-    needs_source = _read_source(config, backend, "needs")
+    params = config.normalize_params(backend.max_cell_chars)
+    offers_loaded = load_source(config, backend, "offers", params)
+    needs_loaded = load_source(config, backend, "needs", params)
     coordination = config.coordination.spreadsheet
     current = read_coordination(backend, coordination, IDENTITIES)
-    limit = backend.max_cell_chars
     language = config.coordination.language
     found = current.tabs.get(MATCHES)
     check_header(current.get(MATCHES) or [], matches_tab(language, found.title if found else None))
-    progress(
-        f"Normalizing {len(offers_source.rows)} form rows and {len(needs_source.rows)} need rows…"
-    )
-    offers, offer_problems = normalize_offers(
-        Counted(offers_source.rows, "form rows normalized"), config.normalize_params(limit)
-    )
-    needs, need_problems = normalize_needs(
-        Counted(needs_source.rows, "need rows normalized"), config.normalize_params(limit)
-    )
+    step = normalizing_line(offers_loaded, needs_loaded)
+    if step:
+        progress(step)
+    offers_source, needs_source = finish(offers_loaded, params), finish(needs_loaded, params)
+    offers, offer_problems = offers_source.records, offers_source.problems
+    needs, need_problems = needs_source.records, needs_source.problems
     identified = identify(
         offers_source.rows,
         offers,
@@ -119,21 +100,19 @@ def run_pass(
     )
     answers = read_answers(current.get(RECONFIRM))
     retired = {memory.translate(offer_id) for offer_id in retired_offers(answers)}
-    params = dataclasses.replace(config.match_params(), now=now)
+    match_params = dataclasses.replace(config.match_params(), now=now)
     progress(f"Matching {len(offers)} offer lines with {len(needs)} needs…")
     available = [offer for offer in offers if offer.offer_id not in retired]
     allocation = check_allocation(available, needs, matches.existing)
-    proposals = propose(allocation.offers, allocation.needs, matches.existing, params)
+    proposals = propose(allocation.offers, allocation.needs, matches.existing, match_params)
     paired = {m.offer_id for m in matches.existing} | {m.need_id for m in matches.existing}
     data = PassData(
         offers=offers,
         needs=needs,
         problems=[
             *lost,
-            *offers_source.problems,
             *offer_problems,
             *correction_notes("offers", offers, current.get(OFFERS), paired, language),
-            *needs_source.problems,
             *need_problems,
             *correction_notes("needs", needs, current.get(NEEDS), paired, language),
             *allocation.problems,
@@ -183,47 +162,6 @@ def read_coordination(backend: Backend, spreadsheet: str, tabs: Sequence[TabIden
         if backend.creates_spreadsheets and not backend.exists(spreadsheet):
             return Snapshot.nothing(tab.key for tab in tabs)
         raise
-
-
-def _read_source(config: Config, backend: Backend, name: Literal["offers", "needs"]) -> _Source:
-    source = getattr(config.sources, name)
-    sheet = backend.read_source(source.spreadsheet, source.worksheet)
-    where = f"{backend.location(source.spreadsheet)}, sheet '{source.worksheet}'"
-    if sheet is None:
-        raise SourceNotFound(_missing_sheet_message(backend, source.spreadsheet, source.worksheet))
-    grid = sheet.grid
-    if sheet.locale:
-        log.info("%s: locale %s, time zone %s", name, sheet.locale, sheet.time_zone)
-    headers = column_map(source.columns.model_dump())
-    # Headers are checked even with no rows yet: a new Form's sheet has only them.
-    positions = find_headers(grid, headers, where, f"sources.{name}.columns")
-    if not _has_data(grid):
-        empty = Problem(
-            source=name,
-            source_row=1,
-            field="",
-            value="",
-            code=ProblemCode.EMPTY_SHEET,
-            params={"sheet": source.worksheet},
-            severity="note",
-        )
-        return _Source(rows=[], headers=headers, problems=[empty])
-    return _Source(rows=source_rows(grid, positions, sheet.locale), headers=headers, problems=[])
-
-
-def _has_data(grid: Grid) -> bool:
-    # Grids come trimmed, so a second row means at least one non-empty data row.
-    return len(grid) > 1
-
-
-def _missing_sheet_message(backend: Backend, spreadsheet: str, worksheet: str) -> str:
-    titles = backend.tab_titles(spreadsheet)
-    guess = nearest(worksheet, titles)
-    hint = f" Did you mean '{guess}'?" if guess else ""
-    return (
-        f"{backend.location(spreadsheet)}: no sheet '{worksheet}'.{hint} "
-        f"Sheets there: {', '.join(titles) or 'none'}. Fix 'worksheet' in config.yaml."
-    )
 
 
 def _log_counts(data: PassData, plan: SpreadsheetPlan) -> None:

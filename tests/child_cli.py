@@ -6,8 +6,10 @@ Hooks:
 - pause-before-write: the pass stops just before its first write, after
   printing PAUSED BEFORE WRITE on stderr, for SECONDS or until a file named
   RELEASE appears in the working directory;
-- pause-in-save: the workbook's zip file is written, all but its closing
-  directory, then the process stops for SECONDS after printing PAUSED IN SAVE;
+- pause-in-save: the workbook's zip file is written on disk, all but its closing
+  directory, then the process stops for SECONDS after printing PAUSED IN SAVE
+  (zip files made in memory, as the workbook backend makes to load a workbook
+  without some of its rows, go on);
 - pause-writing-sheet: the pass's save stops while openpyxl's temporary file of the
   first sheet is on disk, after printing PAUSED WRITING SHEET, for SECONDS;
 - raise-with-phone: the pass fails with an error whose text holds a raw phone
@@ -45,7 +47,7 @@ def pause_in_save(seconds: float) -> None:
     close = zipfile.ZipFile.close
 
     def paused(self: zipfile.ZipFile) -> None:
-        if self.mode == "w" and self.fp is not None:
+        if self.mode == "w" and self.fp is not None and self.filename is not None:
             self.fp.flush()
             print("PAUSED IN SAVE", file=sys.stderr, flush=True)
             time.sleep(seconds)
@@ -72,7 +74,7 @@ def raise_with_phone(seconds: float) -> None:
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise ValueError(f"cannot read the cell 'Контактный телефон' = {RAW_PHONE}")
 
-    sync.pipeline.normalize_offers = broken  # type: ignore[assignment]
+    sync.pipeline.finish = broken  # normalizing the sources, as the pass calls it
 
 
 HOOKS = {

@@ -156,11 +156,30 @@ def normalize_needs(
     the row's position, its quantity or its urgency. Identical rows are counted
     once, with a note on the repeats.
     """
+    return needs_from_rows(*read_need_rows(rows, params))
+
+
+def read_need_rows(
+    rows: Sequence[SourceRow], params: NormalizeParams = DEFAULT_PARAMS
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What each row reads to on its own, the first half of `normalize_needs`: the
+    usable rows (one frame row each, by source row) and the rows' problems
+    (problem_log.COLUMNS). A row's reading depends on its cells alone."""
     rows = sorted(rows, key=lambda r: r.source_row)
     log = ProblemLog(rows)
-    lines = _need_lines(_usable_rows(rows, params, log))
+    return _usable_rows(rows, params, log), log.frame()
+
+
+def needs_from_rows(
+    usable: pd.DataFrame, row_problems: pd.DataFrame
+) -> tuple[list[Need], list[Problem]]:
+    """The second half of `normalize_needs`: the sheet's needs from what its rows read
+    to (`read_need_rows`), a repeated need kept once."""
+    lines = _need_lines(usable)
     items = objects(line.item for line in lines["line"])
-    found = by_source_row(log.frame(), duplicate_rows(lines["need_id"], lines["source_row"], items))
+    found = by_source_row(
+        row_problems, duplicate_rows(lines["need_id"], lines["source_row"], items)
+    )
     kept = firsts(lines["need_id"]) == np.arange(len(items))
     return _needs({key: values[kept] for key, values in lines.items()}), records(SOURCE, found)
 

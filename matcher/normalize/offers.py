@@ -123,15 +123,32 @@ def normalize_offers(
     (phone, or name when there is no valid phone), the first submission time
     of the donor's dedup window and the category — never on row order.
     """
+    return offers_from_rows(*read_offer_rows(rows, params), params)
+
+
+def read_offer_rows(
+    rows: Sequence[SourceRow], params: NormalizeParams = DEFAULT_PARAMS
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What each row reads to on its own, the first half of `normalize_offers`: the
+    usable responses (one frame row each, in reading order) and the rows' problems
+    (problem_log.COLUMNS). A row's reading depends on its cells alone."""
     rows = list(rows)  # read once: a progress counter may be watching
     log = ProblemLog(rows)
-    merged = merge_submissions(_submissions(rows, params, log), params.dedup_days)
+    return _submissions(rows, params, log), log.frame()
+
+
+def offers_from_rows(
+    submissions: pd.DataFrame, row_problems: pd.DataFrame, params: NormalizeParams = DEFAULT_PARAMS
+) -> tuple[list[Offer], list[Problem]]:
+    """The second half of `normalize_offers`: the whole form's offers from what its rows
+    read to (`read_offer_rows`), donors merged across rows."""
+    merged = merge_submissions(submissions, params.dedup_days)
     donors = donors_of(merged)
     line = _offer_lines(donor_lines(merged), donors)
     ids, line_rows = line["offer_id"], line["source_row"]
     items = objects(item.item for item in line["line"])
     repeats = _repeat_submissions(merged, donors)
-    found = by_source_row(log.frame(), repeats, duplicate_rows(ids, line_rows, items))
+    found = by_source_row(row_problems, repeats, duplicate_rows(ids, line_rows, items))
     kept = np.flatnonzero(firsts(ids) == np.arange(len(ids)))  # the others: duplicate_row
     kept = kept[np.lexsort((ids[kept], line_rows[kept]))]  # by row, then id
     return _offers({key: values[kept] for key, values in line.items()}), records(SOURCE, found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from sync.errors import EXIT_FIX_INPUT, MozhemError
 from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabIdentity
@@ -125,4 +125,15 @@ class Backend(Protocol):
 
     def location(self, spreadsheet: str) -> str:
         """Where a person finds the spreadsheet: a file path or a URL."""
+        ...
+
+
+@runtime_checkable
+class Fingerprints(Protocol):
+    """A backend that can tell, without reading a spreadsheet's values, whether it
+    changed: a local file has a content hash; Google has no such thing in our scope."""
+
+    def fingerprint(self, spreadsheet: str) -> str | None:
+        """A token that differs whenever the spreadsheet's content differs; None when
+        the spreadsheet is not there."""
         ...

@@ -1,44 +1,48 @@
-"""The embedded default: each spreadsheet is a local .xlsx file (openpyxl).
+"""The embedded default: each spreadsheet is a local .xlsx file.
 
-Reads return strings exactly as typed. Writes go to a temporary file that then
+Reads return strings exactly as typed. Tabs found by title go through calamine
+(python-calamine), several times faster than openpyxl's read-only mode; a tab
+holding a formula is read by openpyxl, which gives the formula as typed where
+calamine gives the value it last showed. Writes go to a temporary file that then
 replaces the original, so a crash never leaves half a workbook. Text is always
 stored as text: a value starting with "=" is never turned into a formula.
 Numbers and dates are stored as such, with their column's number format. The
-look of a tab and its furniture are in workbook_style.py.
+look of a tab and its furniture are in workbook_style.py. A tab rewritten whole
+is not loaded by openpyxl: its rows past the first are streamed into the file
+(xlsx_stream.py).
 
 A file that is not an .xlsx workbook (empty, cut short, an old .xls, a CSV)
 or that we may not read or write raises one error naming the file and what to
-do; nothing is written then.
+do (workbook_errors.py); nothing is written then.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
+import os
 import zipfile
-import zlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime, time
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import openpyxl
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from python_calamine import CalamineWorkbook
 
 from sync.backends import workbook_files as files
 from sync.backends import workbook_style as style
-from sync.backends.base import (
-    SourceSheet,
-    SpreadsheetBusy,
-    SpreadsheetNotFound,
-    SpreadsheetUnreadable,
-)
+from sync.backends import xlsx_stream
+from sync.backends.base import SourceSheet, SpreadsheetBusy, SpreadsheetNotFound
+from sync.backends.workbook_errors import is_file, reading
+from sync.backends.workbook_read import as_text, furniture, grids_of, read_calamine
+from sync.backends.xlsx_parts import sheet_parts
+from sync.backends.xlsx_stream import XLSX_CELL_LIMIT, StreamedRows, safe_text
 from sync.cells import Value
-from sync.errors import GRANT_ACCESS, os_reason
 from sync.keyed_header import check_header
-from sync.ops import progress
 from sync.plan import (
     Grid,
     KeyedTab,
@@ -50,25 +54,13 @@ from sync.plan import (
     TabIdentity,
     TabShape,
     locate_columns,
-    trim_grid,
 )
 from sync.styles import PLAIN, ColumnStyle, TabStyle
 
-#: Excel and LibreOffice keep at most this many characters in a cell.
-XLSX_CELL_LIMIT = 32_767
-#: The first bytes of an old .xls file, and of a password-protected workbook.
-OLE2_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
-#: What openpyxl raises for a file that is not a readable .xlsx workbook.
-_NOT_A_WORKBOOK = (
-    zipfile.BadZipFile,
-    InvalidFileException,
-    KeyError,
-    ValueError,
-    TypeError,
-    EOFError,
-    zlib.error,
-    SyntaxError,  # XML parse errors
-)
+#: Rows of a tab rewritten whole that openpyxl writes (the header and these, which
+#: its widths are judged on); the rest are streamed.
+HEAD_ROWS = 200
+__all__ = ["XLSX_CELL_LIMIT", "WorkbookBackend", "safe_text", "write_text", "write_value"]
 
 
 class WorkbookBackend:
@@ -93,22 +85,14 @@ class WorkbookBackend:
         return str(self.path(spreadsheet))
 
     def exists(self, spreadsheet: str) -> bool:
-        return _is_file(self.path(spreadsheet))
+        return is_file(self.path(spreadsheet))
 
     def read(self, spreadsheet: str, tabs: Sequence[str]) -> Snapshot:
         path = self.path(spreadsheet)
         self._must_exist(path)
-        with _reading(path):
-            book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-            try:
-                return Snapshot.of(
-                    {
-                        tab: _read_sheet(book[tab]) if tab in book.sheetnames else None
-                        for tab in tabs
-                    }
-                )
-            finally:
-                book.close()
+        with reading(path):
+            grids = grids_of(path.read_bytes(), tabs)
+        return Snapshot.of({tab: grids.get(tab) for tab in tabs})
 
     def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
         """A workbook has no locale: its dates are real datetimes, shown day first."""
@@ -118,20 +102,25 @@ class WorkbookBackend:
     def read_tabs(self, spreadsheet: str, tabs: Sequence[TabIdentity]) -> Snapshot:
         path = self.path(spreadsheet)
         self._must_exist(path)
-        # Not read-only: furniture (panes, dropdowns, names) is only loaded in full.
-        with _reading(path):
-            book = openpyxl.load_workbook(path)
+        with reading(path):
+            data = path.read_bytes()
+            # Furniture (panes, dropdowns, names) is only loaded by openpyxl in full
+            # mode: from a copy without rows, whose values calamine reads instead.
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                titles = list(sheet_parts(archive))
+            book = openpyxl.load_workbook(io.BytesIO(xlsx_stream.without_rows(data, titles)[0]))
+            found = {tab.key: style.find_tab(book, tab.key, sorted(tab.titles)) for tab in tabs}
+            read = grids_of(data, [sheet.title for sheet in found.values() if sheet is not None])
         grids: dict[str, Grid | None] = {}
         shapes: dict[str, TabShape] = {}
-        for tab in tabs:
-            sheet = style.find_tab(book, tab.key, sorted(tab.titles))
-            grids[tab.key] = None if sheet is None else _read_sheet(sheet)
+        for key, sheet in found.items():
+            grids[key] = None if sheet is None else read.get(sheet.title, [])
             if sheet is not None:
-                shapes[tab.key] = _furniture(sheet, tab.key).holding(grids[tab.key] or [])
+                shapes[key] = furniture(sheet, key).holding(grids[key] or [])
         return Snapshot(grids, shapes)
 
     def _must_exist(self, path: Path) -> None:
-        if not _is_file(path):
+        if not is_file(path):
             what = "a folder, not a workbook" if path.is_dir() else "no such workbook"
             raise SpreadsheetNotFound(
                 f"{path}: {what}. Check 'spreadsheet' in config.yaml "
@@ -140,12 +129,17 @@ class WorkbookBackend:
 
     def tab_titles(self, spreadsheet: str) -> list[str]:
         path = self.path(spreadsheet)
-        with _reading(path):
-            book = openpyxl.load_workbook(path, read_only=True)
-            try:
-                return list(book.sheetnames)
-            finally:
-                book.close()
+        with reading(path), CalamineWorkbook.from_path(str(path)) as book:
+            return list(book.sheet_names)
+
+    def fingerprint(self, spreadsheet: str) -> str | None:
+        """The hash of the file's bytes: any change anyone saves changes it. None when
+        there is no such file (reading it says why)."""
+        path = self.path(spreadsheet)
+        if not is_file(path):
+            return None
+        with reading(path), path.open("rb") as file:
+            return hashlib.file_digest(file, "blake2b").hexdigest()
 
     @contextmanager
     def hold(self, spreadsheet: str) -> Iterator[None]:
@@ -163,16 +157,16 @@ class WorkbookBackend:
             return
         path = self.path(plan.spreadsheet)
         _refuse_if_open_elsewhere(path)
-        first: dict[str, Grid] | None = None
+        first: _Loaded | None = None
         for _attempt in range(2):
-            with _reading(path):
-                loaded = files.load(path)
-            rewritten = _rewritten_grids(loaded.book, plan)
-            if first is not None and rewritten != first:
+            loaded = _load(path, plan)
+            if first is not None and loaded.rewrittengrids_of() != first.rewrittengrids_of():
                 break
-            first = rewritten
-            _write(loaded.book, plan)
-            if files.save_if_unchanged(loaded.book, path, loaded.fingerprint, self.before_replace):
+            first = loaded
+            streamed = _write(loaded.book, plan)
+            if files.save_if_unchanged(
+                loaded.book, path, loaded.fingerprint, self.before_replace, _streaming(streamed)
+            ):
                 return
         raise SpreadsheetBusy(
             f"{path} was saved by someone else while this pass was writing it. Nothing was "
@@ -180,14 +174,55 @@ class WorkbookBackend:
         )
 
 
-def _write(book: Workbook, plan: SpreadsheetPlan) -> None:
+@dataclass(frozen=True)
+class _Loaded(files.Loaded):
+    #: Tab key -> the title of the tab the plan rewrites whole, as loaded (None: none).
+    rewritten: Mapping[str, str | None] = field(default_factory=dict)
+
+    def rewrittengrids_of(self) -> dict[str, Grid]:
+        """What the tabs the plan rewrites whole held: a person's edit there would be lost."""
+        grids: dict[str, Grid] = {key: [] for key in self.rewritten}
+        if not self.data:
+            return grids
+        with CalamineWorkbook.from_filelike(io.BytesIO(self.data)) as book:
+            names = set(book.sheet_names)
+            for key, title in self.rewritten.items():
+                if title in names:
+                    grids[key] = read_calamine(book.get_sheet_by_name(title))
+        return grids
+
+
+def _load(path: Path, plan: SpreadsheetPlan) -> _Loaded:
+    """The workbook for writing `plan`, the tabs it rewrites whole without their rows
+    (openpyxl need not read what is replaced); loaded in full when a tab emptied so
+    is not the one the plan rewrites (tabs renamed since the read)."""
+    with reading(path):
+        loaded = files.load(path, without_rows=[plan.title_of(key) for key in plan.rewrites])
+        rewritten = _rewritten_titles(loaded.book, plan)
+        if set(loaded.emptied) - set(rewritten.values()):
+            loaded = files.load(path)
+            rewritten = _rewritten_titles(loaded.book, plan)
+    return _Loaded(loaded.book, loaded.fingerprint, loaded.data, loaded.emptied, rewritten)
+
+
+def _rewritten_titles(book: Workbook, plan: SpreadsheetPlan) -> dict[str, str | None]:
+    found = {key: style.find_tab(book, key, [plan.title_of(key)]) for key in plan.rewrites}
+    return {key: None if sheet is None else sheet.title for key, sheet in found.items()}
+
+
+def _write(book: Workbook, plan: SpreadsheetPlan) -> dict[str, StreamedRows]:
+    """`plan` written into `book`; the rows of rewritten tabs left to stream, by title."""
     for tab in plan.new_tabs:
         _create_tab(book, tab, plan.style_of(tab.key))
     if plan.keyed_tab is not None and (plan.appends or plan.updates):
         keyed = plan.keyed_tab
         _apply_keyed(_sheet(book, plan, keyed.key), plan, plan.style_of(keyed.key))
+    streamed = {}
     for key, rewrite in plan.rewrites.items():
-        _rewrite(_sheet(book, plan, key), rewrite, plan.style_of(key))
+        sheet = _sheet(book, plan, key)
+        rows = _rewrite(sheet, rewrite, plan.style_of(key))
+        if rows is not None:
+            streamed[sheet.title] = rows
     for restore in plan.restores:
         _restore(_sheet(book, plan, restore.tab), restore, plan.style_of(restore.tab))
     style.refresh_marks(book)
@@ -195,76 +230,23 @@ def _write(book: Workbook, plan: SpreadsheetPlan) -> None:
         # Widths are ours to choose only once; afterwards they are the coordinators'.
         sheet = book[tab.title]
         style.set_widths(sheet, style.column_styles(tab.keys, plan.style_of(tab.key)))
+    return streamed
 
 
-def _rewritten_grids(book: Workbook, plan: SpreadsheetPlan) -> dict[str, Grid]:
-    """What the tabs the plan rewrites whole hold now: a person's edit there would be lost."""
-    grids = {}
-    for key in plan.rewrites:
-        sheet = style.find_tab(book, key, [plan.title_of(key)])
-        grids[key] = [] if sheet is None else _read_sheet(sheet)
-    return grids
+def _streaming(rows: Mapping[str, StreamedRows]) -> Callable[[Path], None]:
+    """What completes a saved workbook: the streamed rows appended to their tabs."""
 
+    def complete(saved: Path) -> None:
+        if not rows:
+            return
+        whole = saved.with_name(saved.name + ".rows")
+        try:
+            xlsx_stream.splice(saved, whole, appended=rows)
+            os.replace(whole, saved)
+        finally:
+            whole.unlink(missing_ok=True)
 
-def _is_file(path: Path) -> bool:
-    """Whether `path` is a file; a folder we may not look into says so."""
-    try:
-        return path.is_file()
-    except OSError as error:
-        raise SpreadsheetUnreadable(
-            f"{path.parent}: {os_reason(error)}: the folder cannot be opened to find "
-            f"{path.name}. {GRANT_ACCESS}"
-        ) from error
-
-
-@contextmanager
-def _reading(path: Path) -> Iterator[None]:
-    """Whatever stops us reading the workbook at `path`, as one error saying what to do."""
-    try:
-        yield
-    except OSError as error:
-        raise SpreadsheetUnreadable(
-            f"{path}: {os_reason(error)}: the workbook cannot be read. Give the user who "
-            "runs mozhem permission to read it (and to write it, for the coordination "
-            "workbook), then run again."
-        ) from error
-    except _NOT_A_WORKBOOK as error:
-        raise SpreadsheetUnreadable(f"{path}: {_why_not_a_workbook(path)}") from error
-
-
-def _why_not_a_workbook(path: Path) -> str:
-    """What the file is instead, judged by its first bytes, and what to do."""
-    try:
-        with path.open("rb") as file:
-            head = file.read(len(OLE2_SIGNATURE))
-    except OSError:
-        head = b""
-    if not head:
-        return (
-            "the file is empty (0 bytes), not an .xlsx workbook. Restore it from a backup, "
-            "or save it again from Excel or LibreOffice as .xlsx."
-        )
-    if head.startswith(OLE2_SIGNATURE) or path.suffix.lower() == ".xls":
-        return (
-            "an old Excel .xls file (or a workbook with a password); mozhem reads .xlsx "
-            "workbooks only. Open it in Excel or LibreOffice, save it as .xlsx without a "
-            "password, and name the .xlsx file in config.yaml."
-        )
-    if zipfile.is_zipfile(path):
-        return (
-            "a zip archive, but not an .xlsx workbook (an .ods or .docx file?). Open it in "
-            "Excel or LibreOffice and save it as .xlsx."
-        )
-    if head.startswith(b"PK"):
-        return (
-            "the workbook is damaged or incomplete (cut short while it was copied or "
-            "saved?). Restore it from a backup, or open it in Excel or LibreOffice and "
-            "save it again as .xlsx."
-        )
-    return (
-        "not an .xlsx workbook (a CSV or text file?). Open it in Excel or LibreOffice "
-        "and save it as .xlsx."
-    )
+    return complete
 
 
 def _sheet(book: Workbook, plan: SpreadsheetPlan, key: str) -> Worksheet:
@@ -275,44 +257,6 @@ def _sheet(book: Workbook, plan: SpreadsheetPlan, key: str) -> Worksheet:
             f"{plan.spreadsheet}: the tab '{plan.title_of(key)}' is gone; run the pass again."
         )
     return found
-
-
-def _furniture(sheet: Worksheet, key: str) -> TabShape:
-    return TabShape(
-        title=sheet.title,
-        frozen_rows=style.frozen_rows(sheet),
-        dropdowns=style.full_dropdowns(sheet),
-        highlights=style.highlighted(sheet),
-        marked=style.is_marked(sheet, key),
-    )
-
-
-def _read_sheet(sheet: Any) -> Grid:
-    rows = progress.active().iterate(sheet.iter_rows(values_only=True), "rows read", sheet.max_row)
-    return trim_grid([[_as_text(v) for v in row] for row in rows])
-
-
-def _as_text(value: object) -> str:
-    """A cell as the person typed it; numbers and dates as a form export shows them."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.strftime("%d.%m.%Y %H:%M:%S")
-    if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
-    if isinstance(value, time):
-        return value.strftime("%H:%M:%S")
-    return str(value)
-
-
-def safe_text(value: str, limit: int = XLSX_CELL_LIMIT) -> str:
-    """Text a cell can hold: no characters XML forbids, at most `limit` long."""
-    cleaned = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
 def write_text(sheet: Worksheet, row: int, column: int, value: str) -> None:
@@ -328,12 +272,10 @@ def write_value(
     """Text as text; a number or a date as one, with its column's number format."""
     if isinstance(value, str):
         write_text(sheet, row, column, value)
+        cell = sheet.cell(row=row, column=column)
     else:
         cell = sheet.cell(row=row, column=column, value=value)
-        shown_as = style.number_format(value, look)
-        if shown_as is not None:
-            cell.number_format = shown_as
-    style.dress_cell(sheet, row, column, look)
+    style.dress_value(cell, value, look)
 
 
 def _write_row(
@@ -363,7 +305,7 @@ def _create_tab(book: Workbook, tab: NewTab, look: TabStyle) -> None:
 def _apply_keyed(sheet: Worksheet, plan: SpreadsheetPlan, look: TabStyle) -> None:
     keyed = plan.keyed_tab
     assert keyed is not None
-    header = [_as_text(cell.value) for cell in sheet[1]] if sheet.max_row >= 1 else []
+    header = [as_text(cell.value) for cell in sheet[1]] if sheet.max_row >= 1 else []
     check_header([header], keyed)
     columns = _ensure_columns(sheet, header, keyed, plan)
     rows_by_key = _rows_by_key(sheet, columns[keyed.key_column])
@@ -390,7 +332,7 @@ def _rows_by_key(sheet: Worksheet, key_index: int) -> dict[str, int]:
     """Key -> sheet row; of a duplicated key, the first copy, which is the row a read uses."""
     rows: dict[str, int] = {}
     for r in range(2, sheet.max_row + 1):
-        rows.setdefault(_as_text(sheet.cell(row=r, column=key_index + 1).value).strip(), r)
+        rows.setdefault(as_text(sheet.cell(row=r, column=key_index + 1).value).strip(), r)
     rows.pop("", None)
     return rows
 
@@ -415,18 +357,32 @@ def _last_used_row(sheet: Worksheet) -> int:
     return 1
 
 
-def _rewrite(sheet: Worksheet, rewrite: Rewrite, look: TabStyle) -> None:
+def _rewrite(sheet: Worksheet, rewrite: Rewrite, look: TabStyle) -> StreamedRows | None:
+    """The tab's header and first rows written here, with its look; the rows after
+    those, to stream into the saved file (None when there are none)."""
     if sheet.max_row:
         sheet.delete_rows(1, sheet.max_row)
     looks = style.column_styles(rewrite.keys, look)
-    written = progress.active().iterate(
-        rewrite.cells, f"rows written to {sheet.title}", len(rewrite.cells)
-    )
-    for index, values in enumerate(written, start=1):
+    head = rewrite.cells[: HEAD_ROWS + 1]
+    for index, values in enumerate(head, start=1):
         _write_row(sheet, index, values, looks if index > 1 else {})
     style.dress_header(sheet, look)
-    style.dress_rows(sheet, range(2, len(rewrite.cells) + 1), look)
+    style.dress_rows(sheet, range(2, len(head) + 1), look)
     style.set_widths(sheet, looks)
+    rest = rewrite.cells[len(head) :]
+    if not rest:
+        return None
+    width = max(map(len, rewrite.cells), default=0)
+    samples: tuple[Value, ...] = ("", 0, datetime(2000, 1, 1))
+    styles = {
+        (column, xlsx_stream.kind_of(sample)): style.style_index(
+            sheet, sample, looks.get(column, PLAIN)
+        )
+        for column in range(width)
+        for sample in samples
+    }
+    height = None if look.row_height is None else look.row_height * style.POINTS_PER_PIXEL
+    return StreamedRows(rest, len(head) + 1, width, styles, height)
 
 
 def _restore(sheet: Worksheet, restore: Restore, look: TabStyle) -> None:

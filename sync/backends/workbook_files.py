@@ -22,7 +22,7 @@ import shutil
 import stat
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +30,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.workbook.workbook import Workbook
 
+from sync.backends import xlsx_stream
 from sync.backends.base import SpreadsheetUnwritable
 from sync.errors import os_reason
 from sync.state import PassAlreadyRunning
@@ -55,6 +56,10 @@ class Loaded:
     book: Workbook
     #: None when there was no file: the write creates it.
     fingerprint: Fingerprint | None
+    #: The file's bytes as loaded (empty when there was no file).
+    data: bytes = b""
+    #: The tabs loaded without their rows.
+    emptied: tuple[str, ...] = ()
 
 
 def lock_path(path: Path) -> Path:
@@ -112,9 +117,10 @@ def fingerprint(path: Path) -> Fingerprint | None:
     return Fingerprint(before.st_size, before.st_mtime_ns, _digest(data))
 
 
-def load(path: Path) -> Loaded:
+def load(path: Path, without_rows: Sequence[str] = ()) -> Loaded:
     """The workbook at `path` (a new, empty one when there is none) and its fingerprint,
-    both of the same bytes."""
+    both of the same bytes; the tabs titled in `without_rows` are loaded with no rows
+    (they are to be rewritten whole), so openpyxl never reads them."""
     try:
         before = path.stat()
     except FileNotFoundError:
@@ -122,8 +128,10 @@ def load(path: Path) -> Loaded:
         book.remove(book.active)
         return Loaded(book, None)
     data = path.read_bytes()
-    book = openpyxl.load_workbook(io.BytesIO(data))
-    return Loaded(book, Fingerprint(before.st_size, before.st_mtime_ns, _digest(data)))
+    slim, emptied = xlsx_stream.without_rows(data, without_rows)
+    book = openpyxl.load_workbook(io.BytesIO(slim))
+    found = Fingerprint(before.st_size, before.st_mtime_ns, _digest(data))
+    return Loaded(book, found, data, emptied)
 
 
 def unchanged(path: Path, expected: Fingerprint | None) -> bool:
@@ -138,10 +146,15 @@ def unchanged(path: Path, expected: Fingerprint | None) -> bool:
 
 
 def save_if_unchanged(
-    book: Workbook, path: Path, expected: Fingerprint | None, before_replace: BeforeReplace
+    book: Workbook,
+    path: Path,
+    expected: Fingerprint | None,
+    before_replace: BeforeReplace,
+    complete: Callable[[Path], None] = lambda saved: None,
 ) -> bool:
     """Save `book` over `path` in one atomic replace, unless the file changed since it
-    was loaded; then nothing is replaced and the answer is False."""
+    was loaded; then nothing is replaced and the answer is False. `complete` finishes
+    the saved file before that (rows streamed into it)."""
     folder = work_dir(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -153,6 +166,7 @@ def save_if_unchanged(
     try:
         with _temporary_files_in(folder):
             book.save(temporary)
+        complete(Path(temporary))
         # mkstemp makes the file private (0600); keep the mode people expect.
         os.chmod(temporary, _mode_for(path))
         before_replace(path)

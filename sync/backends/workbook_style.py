@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -34,7 +35,7 @@ XLSX_FORMATS: Mapping[NumberFormat, str] = {
 DROPDOWN_LAST_ROW = 100_000
 _WRAPPED = Alignment(wrap_text=True, vertical="top")
 _BOLD = Font(bold=True)
-_POINTS_PER_PIXEL = 0.75
+POINTS_PER_PIXEL = 0.75
 
 
 def identity_name(key: str) -> str:
@@ -82,10 +83,28 @@ def dress_cell(sheet: Worksheet, row: int, column: int, style: ColumnStyle) -> N
         sheet.cell(row=row, column=column).alignment = _WRAPPED
 
 
+def dress_value(cell: Cell, value: object, style: ColumnStyle) -> None:
+    """The look of a cell holding `value` in a column of `style`: its number format
+    (a number or a date), and wrapping."""
+    shown_as = None if isinstance(value, str) else number_format(value, style)
+    if shown_as is not None:
+        cell.number_format = shown_as
+    if style.wrap:
+        cell.alignment = _WRAPPED
+
+
+def style_index(sheet: Worksheet, value: object, style: ColumnStyle) -> int:
+    """The workbook's index of the look `dress_value` gives a cell of `sheet` holding
+    such a value: a cell written as XML elsewhere takes it (`s="…"`)."""
+    cell = Cell(sheet)
+    dress_value(cell, value, style)
+    return int(cell.style_id)
+
+
 def dress_rows(sheet: Worksheet, rows: Iterable[int], style: TabStyle) -> None:
     if style.row_height is not None:
         for row in rows:
-            sheet.row_dimensions[row].height = style.row_height * _POINTS_PER_PIXEL
+            sheet.row_dimensions[row].height = style.row_height * POINTS_PER_PIXEL
 
 
 def dress_header(sheet: Worksheet, style: TabStyle) -> None:

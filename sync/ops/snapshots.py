@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sync.backends.base import SourceSheet
+from sync.backends.base import Fingerprints, SourceSheet
 from sync.plan import Grid, SpreadsheetPlan, TabIdentity
 from sync.plan import Snapshot as PlanSnapshot
 from sync.state import StateStore, stamp
@@ -120,6 +120,13 @@ class RecordingBackend:
 
     def exists(self, spreadsheet: str) -> bool:
         return bool(self.inner.exists(spreadsheet))
+
+    def fingerprint(self, spreadsheet: str) -> str | None:
+        """A source's fingerprint, so that an unchanged source is not read again; never
+        the coordination spreadsheet's: a pass reads that in full, for its snapshot."""
+        if spreadsheet == self._coordination or not isinstance(self.inner, Fingerprints):
+            return None
+        return self.inner.fingerprint(spreadsheet)
 
     def tab_titles(self, spreadsheet: str) -> list[str]:
         return list(self.inner.tab_titles(spreadsheet))

@@ -1,0 +1,55 @@
+"""The parts inside an .xlsx file (a zip of XML documents) that the workbook backend
+looks at directly: which part holds which tab, and whether a tab holds formulas."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from xml.etree import ElementTree
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+#: A formula element, with or without a namespace prefix: <f>, <f t="shared" .../>, <x:f>.
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def workbook_part(archive: zipfile.ZipFile) -> str:
+    """The workbook's own part, as the package's relationships name it."""
+    root = ElementTree.fromstring(archive.read("_rels/.rels"))
+    for rel in root.iter(f"{_RELATIONSHIPS}Relationship"):
+        if rel.get("Type", "").endswith("/officeDocument"):
+            return _resolve("", rel.get("Target", ""))
+    return "xl/workbook.xml"
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Tab title -> the zip part holding that worksheet."""
+    book = workbook_part(archive)
+    folder = posixpath.dirname(book)
+    rels_name = posixpath.join(folder, "_rels", posixpath.basename(book) + ".rels")
+    targets = {
+        rel.get("Id"): _resolve(folder, rel.get("Target", ""))
+        for rel in ElementTree.fromstring(archive.read(rels_name)).iter(
+            f"{_RELATIONSHIPS}Relationship"
+        )
+    }
+    sheets = ElementTree.fromstring(archive.read(book)).iter(f"{_MAIN}sheet")
+    return {
+        sheet.get("name", ""): targets[sheet.get(_R_ID)]
+        for sheet in sheets
+        if sheet.get(_R_ID) in targets
+    }
+
+
+def _resolve(folder: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(folder, target))
+
+
+def tabs_with_formulas(archive: zipfile.ZipFile, tabs: set[str]) -> set[str]:
+    """Those of `tabs` whose worksheet holds at least one formula."""
+    parts = sheet_parts(archive)
+    return {tab for tab in tabs if tab in parts and _FORMULA.search(archive.read(parts[tab]))}

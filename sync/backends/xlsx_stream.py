@@ -1,0 +1,215 @@
+"""Rows of tabs rewritten whole, streamed straight into the .xlsx file's XML.
+
+Loading a workbook with openpyxl only to replace the rows of its biggest tabs
+costs more than everything else a pass does. So the workbook is loaded with
+those tabs' rows left out (`without_rows`), openpyxl writes each such tab's
+header and first rows with their look (widths, formats, frozen header), and the
+remaining rows are appended to the tab's worksheet part as XML
+(`append_rows`), each cell with the style openpyxl registered for its column
+and kind of value. Every other part of the file is copied as it is.
+
+Text is written as an inline string, so it stays text (a leading "=" never
+becomes a formula) and the shared strings table is left alone; numbers and
+dates are written as numbers, as openpyxl writes them.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+
+from sync.backends.xlsx_parts import sheet_parts
+from sync.cells import Value
+from sync.ops import progress
+from sync.plan import Grid
+
+#: Rows put together per write: big enough to be fast, small enough to stay light.
+_ROWS_PER_WRITE = 2_000
+_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData\b[^>]*>.*</sheetData>", re.DOTALL)
+_SHEET_DATA_END = re.compile(rb"</sheetData>|<sheetData\s*/>")
+_DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+#: Excel and LibreOffice keep at most this many characters in a cell.
+XLSX_CELL_LIMIT = 32_767
+#: The kinds of value a column's cells are styled by.
+TEXT, NUMBER, DATE = "text", "number", "date"
+
+
+def safe_text(value: str, limit: int = XLSX_CELL_LIMIT) -> str:
+    """Text a cell can hold: no characters XML forbids, at most `limit` long."""
+    cleaned = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+
+
+def kind_of(value: Value) -> str:
+    if isinstance(value, str):
+        return TEXT
+    return DATE if isinstance(value, date) else NUMBER
+
+
+class CannotSplice(Exception):
+    """The worksheet part is not laid out as expected; write it another way."""
+
+
+@dataclass(frozen=True)
+class StreamedRows:
+    """Rows to append to a tab after those it holds: `first_row` is the sheet row of
+    `cells[0]`; `styles` gives the style index of each (0-based column, kind of value)."""
+
+    cells: Sequence[Sequence[Value]]
+    first_row: int
+    width: int
+    styles: Mapping[tuple[int, str], int]
+    #: The rows' height in points, when the tab's style sets one.
+    height: float | None = None
+
+
+def splice(
+    source: Path | IO[bytes],
+    target: Path | IO[bytes],
+    grids: Mapping[str, Grid] = {},
+    appended: Mapping[str, StreamedRows] = {},
+) -> None:
+    """`source` copied to `target`, each tab in `grids` holding exactly that grid of
+    text (made safe for a cell, see `safe_text`), and `appended` rows added after
+    the last row of their tab. Raises CannotSplice when a tab is missing or its
+    part is not laid out as expected."""
+    with zipfile.ZipFile(source) as old:
+        parts = sheet_parts(old)
+        missing = sorted((set(grids) | set(appended)) - set(parts))
+        if missing:
+            raise CannotSplice(f"no tab {missing[0]!r}")
+        replaced = {parts[title]: (title, grid) for title, grid in grids.items()}
+        added = {parts[title]: (title, rows) for title, rows in appended.items()}
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as new:
+            for info in old.infolist():
+                if info.filename in replaced:
+                    title, grid = replaced[info.filename]
+                    _write_sheet(new, info, old.read(info), _grid_rows(grid, title), _extent(grid))
+                elif info.filename in added:
+                    title, rows = added[info.filename]
+                    _append_to_sheet(new, info, old.read(info), rows, title)
+                else:
+                    new.writestr(info, old.read(info), zipfile.ZIP_DEFLATED, 1)
+
+
+def without_rows(data: bytes, titles: Sequence[str]) -> tuple[bytes, tuple[str, ...]]:
+    """The workbook `data` with the tabs titled `titles` emptied of rows, and which of
+    them it has (and so were emptied)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        present = tuple(title for title in titles if title in sheet_parts(archive))
+    if not present:
+        return data, ()
+    out = io.BytesIO()
+    splice(io.BytesIO(data), out, {title: [] for title in present})
+    return out.getvalue(), present
+
+
+def _extent(grid: Grid) -> tuple[int, int]:
+    return len(grid), max(map(len, grid), default=0)
+
+
+def _write_sheet(
+    new: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    xml: bytes,
+    rows: Iterator[bytes],
+    extent: tuple[int, int],
+) -> None:
+    found = _SHEET_DATA.search(xml)
+    if found is None:
+        raise CannotSplice(f"{info.filename} has no sheetData")
+    head, tail = _with_dimension(xml[: found.start()], extent), xml[found.end() :]
+    with new.open(_info(info), "w") as stream:
+        stream.write(head + b"<sheetData>")
+        for chunk in rows:
+            stream.write(chunk)
+        stream.write(b"</sheetData>" + tail)
+
+
+def _append_to_sheet(
+    new: zipfile.ZipFile, info: zipfile.ZipInfo, xml: bytes, rows: StreamedRows, title: str
+) -> None:
+    end = _SHEET_DATA_END.search(xml)
+    if end is None:
+        raise CannotSplice(f"{info.filename} has no sheetData")
+    before, after = xml[: end.start()], xml[end.end() :]
+    if end.group().startswith(b"<sheetData"):  # an empty tab: <sheetData/>
+        before += b"<sheetData>"
+    last = rows.first_row + len(rows.cells) - 1
+    with new.open(_info(info), "w") as stream:
+        stream.write(_with_dimension(before, (last, rows.width)))
+        for chunk in _typed_rows(rows, title):
+            stream.write(chunk)
+        stream.write(b"</sheetData>" + after)
+
+
+def _info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    out = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+    out.compress_type = zipfile.ZIP_DEFLATED
+    return out
+
+
+def _with_dimension(head: bytes, extent: tuple[int, int]) -> bytes:
+    rows, width = extent
+    ref = f"A1:{get_column_letter(width)}{rows}" if width and rows else "A1"
+    dimension = f'<dimension ref="{ref}"/>'.encode()
+    if _DIMENSION.search(head):
+        return _DIMENSION.sub(lambda _: dimension, head, count=1)
+    return _before_first(head, (b"<sheetViews", b"<sheetFormatPr", b"<cols"), dimension)
+
+
+def _before_first(head: bytes, tags: Sequence[bytes], block: bytes) -> bytes:
+    found = [i for i in (head.find(tag) for tag in tags) if i >= 0]
+    at = min(found) if found else len(head)
+    return head[:at] + block + head[at:]
+
+
+def _grid_rows(grid: Grid, title: str) -> Iterator[bytes]:
+    """A grid of text as rows of inline strings, from row 1."""
+    styles: dict[tuple[int, str], int] = {}
+    return _typed_rows(StreamedRows(grid, 1, _extent(grid)[1], styles), title)
+
+
+def _typed_rows(rows: StreamedRows, title: str) -> Iterator[bytes]:
+    letters = [get_column_letter(i) for i in range(1, rows.width + 1)]
+    height = "" if rows.height is None else f' ht="{rows.height}" customHeight="1"'
+    lines: list[str] = []
+    cells = progress.active().iterate(rows.cells, f"rows written to {title}", len(rows.cells))
+    for number, row in enumerate(cells, start=rows.first_row):
+        written = "".join(
+            _cell(f"{letters[i]}{number}", value, rows.styles.get((i, kind_of(value)), 0))
+            for i, value in enumerate(row)
+            if value != ""
+        )
+        lines.append(f'<row r="{number}"{height}>{written}</row>')
+        if len(lines) >= _ROWS_PER_WRITE:
+            yield "".join(lines).encode("utf-8")
+            lines.clear()
+    if lines:
+        yield "".join(lines).encode("utf-8")
+
+
+def _cell(ref: str, value: Value, style: int) -> str:
+    styled = f' s="{style}"' if style else ""
+    if isinstance(value, str):
+        text = safe_text(value)
+        if not text:
+            return f'<c r="{ref}"{styled}/>'
+        keep = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+        return (
+            f'<c r="{ref}"{styled} t="inlineStr"><is><t{keep}>{text.translate(_ESCAPES)}</t>'
+            "</is></c>"
+        )
+    number = to_excel(value) if isinstance(value, date) else value
+    return f'<c r="{ref}"{styled} t="n"><v>{number}</v></c>'
