@@ -40,6 +40,7 @@ class _FitFile(BaseModel):
     sized_kinds: list[str]
     grouped_size_kinds: list[str]
     unusable_kinds: list[str]
+    untaken_kinds: list[str]
     unit_groups: dict[str, list[str]]
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
@@ -60,6 +61,8 @@ class FitRules:
     grouped_size_kinds: frozenset[str]
     #: Kinds that say a thing does not work ("на запчасти"): no need takes them.
     unusable_kinds: frozenset[str]
+    #: Need kinds no offer takes by itself: what another thing comes with.
+    untaken_kinds: frozenset[str]
     unit_group: dict[str, str]
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
@@ -86,6 +89,7 @@ def fit_rules() -> FitRules:
         sized_kinds=frozenset(spec.sized_kinds),
         grouped_size_kinds=frozenset(spec.grouped_size_kinds),
         unusable_kinds=frozenset(spec.unusable_kinds),
+        untaken_kinds=frozenset(spec.untaken_kinds),
         unit_group=vocab.synonym_table(spec.unit_groups, "fit.yaml: unit_groups"),
         height_by_age_months=dict(spec.height_by_age_months),
         shoe_size_by_age_months=dict(spec.shoe_size_by_age_months),
@@ -340,6 +344,8 @@ def kind_point(need_kind: str, offer_kind: str) -> int | None:
     unusable = fit_rules().unusable_kinds
     if split_joined(offer_kind) & unusable and not split_joined(need_kind) & unusable:
         return CONTRADICTS  # a fridge "на запчасти" is no fridge for a family
+    if split_joined(need_kind) & fit_rules().untaken_kinds:
+        return CONTRADICTS  # "кроватка с матрасом": a mattress alone is no crib
     fits = _kinds_fit(split_joined(need_kind), split_joined(offer_kind))
     return CONTRADICTS if fits is None else (FITS if fits else UNKNOWN)
 

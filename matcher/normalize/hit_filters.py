@@ -132,6 +132,8 @@ def _sorts(adjective: Hit, noun: Hit, toks: list[str]) -> bool:
         and adjective.sense.kind != kind
         and not kind.startswith(adjective.sense.kind + "/")  # "пральний порошок автомат"
         and abs(adjective.start - noun.start) <= 2
+        # "консервы мясные/рыбные": two adjectives never cancel each other
+        and not (noun.start == noun.end and is_adjective(toks[noun.start]))
     )
 
 

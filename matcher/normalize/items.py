@@ -87,6 +87,8 @@ class _Part:
     season: tuple[str, ...] = ()
     #: True when the only things named are containers ("20 банок").
     containers: bool = False
+    #: Categories named only as what another thing comes with ("кроватка с матрасом").
+    accessories: tuple[str, ...] = ()
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -167,6 +169,13 @@ def _axis_values(folded: str, toks: list[str]) -> tuple[tuple[str, ...], tuple[s
 
 #: The kind of a thing its text says does not work (fit.yaml unusable_kinds).
 BROKEN = "broken"
+#: The kind of a need line that names only what another thing comes with.
+ACCESSORY = "accessory"
+
+
+def _only_accessory(code: str, parts: list[_Part]) -> bool:
+    own = [p for p in parts if code in p.codes]
+    return bool(own) and all(code in p.accessories for p in own)
 
 
 @cache
@@ -216,6 +225,32 @@ def _part(piece: str, context: tuple[Hit, ...] = (), *, quantity_cell: bool = Fa
         audience,
         season,
         bool(hits) and not things,
+        _accessories(things or hits, toks),
+    )
+
+
+#: "кроватка с матрасом", "ліжечко з матрацом": what a thing comes with.
+_WITH = frozenset({"с", "со", "з", "із", "зі"})
+
+
+def _accessories(hits: tuple[Hit, ...], toks: list[str]) -> tuple[str, ...]:
+    """Categories whose every thing here follows "с"/"з" behind a thing of another
+    category, in the same segment."""
+
+    def comes_with(k: int) -> bool:
+        hit = hits[k]
+        return (
+            k > 0
+            and hit.start > 0
+            and toks[hit.start - 1] in _WITH
+            and any(h.sense.category != hit.sense.category for h in hits[:k])
+        )
+
+    codes = {h.sense.category for h in hits}
+    return tuple(
+        code
+        for code in codes
+        if all(comes_with(k) for k, h in enumerate(hits) if h.sense.category == code)
     )
 
 
@@ -587,6 +622,11 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     single = len(codes) == 1
     fallback = ", ".join([*free, text] if text else free) or labels
     lines = [_line(code, parts, fallback, single) for code in codes]
+    if labels_decide:  # a need for a crib with a mattress: the mattress alone is no match
+        lines = [
+            replace(line, kind=ACCESSORY) if _only_accessory(line.category, parts) else line
+            for line in lines
+        ]
     if single:  # one category: the whole answer, exactly as typed, is its text
         lines = [replace(lines[0], item=fallback)]
     # a box the details say nothing about keeps the box's own words, not the details

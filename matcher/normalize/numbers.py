@@ -208,7 +208,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         value, high, estimated = _number(number)
         if value is None:
             counted_before = _number(prev)[0] is not None or prev in NUMBER_WORDS
-            inside = prev in _INSIDE or _number(nxt)[0] is not None  # "в пакете", "відер 10"
+            after_next = toks[i + 2].text if i + 2 < len(toks) else ""
+            # "в пакете", "відер 10"; "мешок 50 кг" is a sack and its weight
+            inside = prev in _INSIDE or (_number(nxt)[0] is not None and not _unit(after_next))
             heading = i == 0 and ":" in gap_after  # "Пакет: куртки 2 шт"
             each_unit = _unit(text) if prev == "по" and _number(nxt)[0] is None else None
             if each_unit and each_unit != "pairs":  # "по мішку": one of each ("по паре": sizes)
@@ -265,6 +267,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             gap_after = folded[toks[i + 1].end : after]  # '15,6"': inches after the decimals
             value, estimated = math.ceil(value_f), True
             whole = math.floor(value_f)  # an age: "1,5 роки" is in its second year
+        if prev in _AFTER_WHICH:
+            continue  # "звонить после 18", "забрати після 15.02": a time or a date
         if i == 0 and re.match(r"^\s*[).]", gap_after) and not glued_after:
             continue  # "1) куртка", "2. обувь": a list number
         if _age_plus(number, gap_after, unit_word) and not quantity_cell:
@@ -314,8 +318,10 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue  # "телевізори 42 і 32 дюйми", "Минск 15": a size or a model
         if unit == "pieces" and _word_after_inside(toks, i) in _INSIDE_PACK:
             continue  # "64 шт в упаковке": what one pack holds
-        if unit == "pieces" and counts and counts[-1].unit in _PACKS and counts[-1].token >= i - 2:
-            continue  # "1 упаковка 50 шт", "ящик 24 шт": what the packs hold
+        if unit in _CONTENTS.get(counts[-1].unit if counts else "", ()) and (
+            counts[-1].token >= i - 2
+        ):
+            continue  # "1 упаковка 50 шт", "ящик 24 шт", what they hold
         if unit is None and _marker(prev, attrs.not_before) == "size":
             sizes.append(str(value))
             continue
@@ -355,8 +361,11 @@ def _size_text(low: int | None, high: int | None, number: str) -> str:
     return str(low) if high is None else f"{low}-{high}"
 
 
-#: Units that hold pieces: a count of pieces right after one says what they hold.
-_PACKS = frozenset({"packs", "boxes"})
+#: Units that hold others: a count in those right after one says what they hold.
+_CONTENTS = {
+    "packs": frozenset({"pieces"}),
+    "boxes": frozenset({"pieces", "kg"}),
+}
 
 #: "в упаковке", "в пачке": the count before says what one pack holds.
 _INSIDE_PACK = frozenset({"упаковке", "упаковці", "пачке", "пачці", "уп", "коробке", "коробці",

@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from matcher.engine import propose
-from matcher.fit import Fit, item_fit, profile_of
+from matcher.fit import Fit, item_fit, kind_point, profile_of
 from matcher.model import SourceRow
 from matcher.normalize import normalize_needs, normalize_offers
 from matcher.params import MatchParams
@@ -213,3 +213,18 @@ def test_a_bag_of_clothes_is_no_count_of_the_jackets_a_need_names() -> None:
 def test_a_box_of_formula_counts_like_a_jar() -> None:
     found = _proposed("", "смесь NAN 1, 3 коробки", "смесь 0-6 мес", "20 банок")
     assert found == [(3, 0)]
+
+
+def test_what_a_thing_comes_with_is_no_need_of_its_own() -> None:
+    """ "ліжечка з матрацом": the need asks for cribs; a crib mattress alone is no
+    candidate, and the mattress line waits for a coordinator."""
+    needs, _ = normalize_needs([_need_row("дитячі ліжечка з матрацом", "8")])
+    by_category = {n.category: n for n in needs}
+    assert set(by_category) == {"children", "bedding"}
+    mattress, _ = normalize_offers([_offer_row(0, "", "матрасик в детскую кроватку 120х60, 2 шт")])
+    crib, _ = normalize_offers([_offer_row(1, "", "кроватка детская деревянная, 1 шт")])
+    assert item_fit(profile_of(mattress[0]), profile_of(by_category["bedding"])) is None
+    assert kind_point(by_category["bedding"].kind, "") is None  # not even bedding at large
+    assert item_fit(profile_of(crib[0]), profile_of(by_category["children"])) == Fit()
+    proposals = propose([*mattress, *crib], needs, [], MatchParams(now=datetime(2014, 12, 20)))
+    assert {p.offer_id for p in proposals} == {crib[0].offer_id}

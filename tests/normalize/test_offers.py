@@ -127,6 +127,11 @@ def test_junk_never_becomes_an_offer(values: dict[str, str], code: str) -> None:
     assert all(p.severity == "error" for p in problems if p.code == code)
 
 
+def test_komp_after_linen_counts_sets_not_computers() -> None:
+    offers, _ = normalize_offers([form_row(2, categories="", details="постельное 2 комп.")])
+    assert [(o.category, o.quantity, o.unit) for o in offers] == [("bedding", 2, "sets")]
+
+
 def test_a_photo_link_is_not_spam() -> None:
     offers, _ = normalize_offers([form_row(2, details="куртки, фото https://photos.app.goo.gl/x")])
     assert len(offers) == 1
@@ -314,6 +319,16 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Одежда", "Наша школа №57 зібрала: теплі речі 12 пакетів", {"clothing": 12}),
         ("Медикаменты", "тест-полоски 50 шт в банке 2 упаковки", {"medicine": 2}),
         ("Игрушки", "пазлы 3 коробки 4+", {"toys": 3}),
+        # a sack and its weight; a time to call; a floor; preserves in jars
+        ("Продукты (долгого хранения)", "САХАР МЕШОК 50 КГ, МУКА 2 МЕШКА ПО 25 КГ", {"food": 3}),
+        ("Постельное бельё", "КОВДРИ 3ШТ ПЛЕД 1 ПОДУШКИ 2 ШТ ЗВОНІТЬ ПІСЛЯ 17", {"bedding": 6}),
+        ("Посуда", "тарелки глубокие 6 шт. Забирать самим, этаж 5", {"kitchenware": 6}),
+        ("Постельное бельё", "Плед, постельное 2 комп.", {"bedding": 3}),
+        (
+            "Продукты (долгого хранения), Посуда",
+            "закрутки банок 15 (огурцы, лечо), пустые банки штук 10",
+            {"food": 15, "kitchenware": 10},
+        ),
         ("Средства гигиены", "подгузники Libero 4 (7-14кг), 1 упаковка 50 шт", {"hygiene": 1}),
         ("Мебель", "Шафа-купе 3 дверна 2,4 м", {"furniture": None}),
         ("транспорт", "Есть бус, могу 2 раза в неделю возить гуманитарку", {"other": None}),
