@@ -208,9 +208,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         value, high, estimated = _number(number)
         if value is None:
             counted_before = _number(prev)[0] is not None or prev in NUMBER_WORDS
-            after_next = toks[i + 2].text if i + 2 < len(toks) else ""
-            # "в пакете", "відер 10"; "мешок 50 кг" is a sack and its weight
-            inside = prev in _INSIDE or (_number(nxt)[0] is not None and not _unit(after_next))
+            inside = prev in _INSIDE or _number(nxt)[0] is not None  # "в пакете", "відер 10"
             heading = i == 0 and ":" in gap_after  # "Пакет: куртки 2 шт"
             each_unit = _unit(text) if prev == "по" and _number(nxt)[0] is None else None
             if each_unit and each_unit != "pairs":  # "по мішку": one of each ("по паре": sizes)

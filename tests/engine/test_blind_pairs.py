@@ -9,12 +9,13 @@ import pytest
 from tests.engine.pairs import PairsReport, load, newest_set, score
 
 #: The most no-fit pairs the engine may propose on the newest set. The goal is 0;
-#: this is the measured figure on set P11 when it was first scored (a known
-#: shortfall: 6 of its 107 no-fit pairs).
-MAX_NO_FIT_PROPOSED = 6
+#: this is the measured figure on set P13 when it was first scored (a known
+#: shortfall: 16 of its 114 no-fit pairs, mostly the same word for another
+#: thing: tooth powder for washing powder, a satellite dish for plates).
+MAX_NO_FIT_PROPOSED = 16
 #: The least share of full-fit needs where the engine's first choice is the labelled
-#: best. The goal is 0.95; measured 28 of 36 on P11 when it was first scored.
-MIN_BEST_CHOSEN = 0.77
+#: best. The goal is 0.95; measured 29 of 36 on P13 when it was first scored.
+MIN_BEST_CHOSEN = 0.80
 
 
 @pytest.fixture(scope="module")
