@@ -32,7 +32,7 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
         # "для перевозки вещей": a thing after "для", and what it governs, is a
         # purpose; "порошок для ручной стирки": a finer thing of the one before is not
         after_for = toks[hit.start - 1 : hit.start] == ["для"] and _measured(toks, hit.start - 2)
-        purpose = (bool(out) and _after_purpose(hit, toks)) or after_for
+        purpose = (bool(out) and _after_purpose(hit, toks)) or after_for or _bed_of(hit, toks)
         purpose = (purpose and not refines(hit, out)) or _paid_for(hit, toks)
         if purpose or _governed(hit, toks, purpose_end):
             purpose_end = hit.end
@@ -77,6 +77,18 @@ def _after_purpose(hit: Hit, toks: list[str]) -> bool:
 
 
 _FOR = frozenset({"для", "под", "під"})
+
+
+def _bed_of(hit: Hit, toks: list[str]) -> bool:
+    """ "одеяла на взрослые кровати", "бельё на двуспальную кровать": a thing after
+    "на" and a word for whom or what size says what another thing is for."""
+    before = toks[max(0, hit.start - 2) : hit.start]
+    if len(before) < 2 or before[0] != "на" or hit.sense.category != "furniture":
+        return False  # "на немовля: повзунки" names whom the clothes are for
+    attrs = attributes()
+    return any(
+        lemma_in(before[1], table) is not None for table in (attrs.audience, attrs.size_words)
+    )
 
 
 def _measured(toks: list[str], i: int) -> bool:
