@@ -45,7 +45,7 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
         nouns = [
             h
             for h in out
-            if not (h.start == h.end and is_adjective(toks[h.start]))
+            if not _lone_adjective(h, toks)
             or refines(h, out)
             or any(_sorts(h, o, toks) for o in out)
         ]
@@ -137,16 +137,20 @@ def _sorts(adjective: Hit, noun: Hit, toks: list[str]) -> bool:
     kind = noun.sense.kind
     return (
         adjective is not noun
-        and adjective.start == adjective.end
-        and is_adjective(toks[adjective.start])
+        and _lone_adjective(adjective, toks)
         and adjective.sense.category == noun.sense.category
         and kind.split("/")[0] == adjective.sense.kind.split("/")[0] != ""
         and adjective.sense.kind != kind
         and not kind.startswith(adjective.sense.kind + "/")  # "пральний порошок автомат"
         and abs(adjective.start - noun.start) <= 2
         # "консервы мясные/рыбные": two adjectives never cancel each other
-        and not (noun.start == noun.end and is_adjective(toks[noun.start]))
+        and not _lone_adjective(noun, toks)
     )
+
+
+def _lone_adjective(hit: Hit, toks: list[str]) -> bool:
+    """A thing named by one adjective alone ("ватные", "рыбные")."""
+    return hit.start == hit.end and is_adjective(toks[hit.start])
 
 
 def refines(hit: Hit, others: list[Hit]) -> bool:

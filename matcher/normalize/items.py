@@ -89,6 +89,8 @@ class _Part:
     containers: bool = False
     #: Categories named only as what another thing comes with ("кроватка с матрасом").
     accessories: tuple[str, ...] = ()
+    #: True when the writer asks for it ("нам бы нужна коляска"): no offer.
+    asks: bool = False
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -226,6 +228,7 @@ def _part(piece: str, context: tuple[Hit, ...] = (), *, quantity_cell: bool = Fa
         season,
         bool(hits) and not things,
         _accessories(things or hits, toks),
+        asks_for_itself(toks),
     )
 
 
@@ -410,7 +413,8 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     )
 
     kinds = [k for p in own for k in _kinds_of(p, code)]
-    # "детское питание, пюре фруктовые": a kind named before its finer one heads it
+    # "таблетки от кашля", "детское питание, пюре фруктовые": a finer item beside
+    # its kind, in the segment or after it as a heading, names what is meant
     kind = joined([k for k in kinds if not any(o.startswith(k + "/") for o in kinds)])
     if any(not _kinds_of(p, code) for p in own):
         kind = ""  # a segment names the category only: any kind of it
@@ -470,9 +474,7 @@ def _list_total(own: list[_Part], code: str, attached: dict[int, list[Count]]) -
 def _kinds_of(part: _Part, code: str) -> list[str]:
     """The kinds a segment names; a category word beside them is their heading
     ("засоби гігієни (шампунь", "посуда: миски")."""
-    kinds = [h.sense.kind for h in part.hits if h.sense.category == code and h.sense.kind]
-    # "таблетки от кашля": a finer item beside its kind names what is meant
-    return [k for k in kinds if not any(o.startswith(k + "/") for o in kinds)]
+    return [h.sense.kind for h in part.hits if h.sense.category == code and h.sense.kind]
 
 
 def _size_like(count: Count, code: str) -> bool:
@@ -582,9 +584,9 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     context: tuple[Hit, ...] = ()  # the last thing named: "сапоги 40, 41, 42"
     ticked = {*label_codes, *vague}
     for k, piece in enumerate(pieces):
-        if not labels_decide and asks_for_itself(tokens(_prepared(piece))):
-            continue  # "нам бы нужна коляска": the donor's own need
         part = _part(piece)
+        if not labels_decide and part.asks:
+            continue  # "нам бы нужна коляска": the donor's own need
         if piece not in free and _heading(piece, part, pieces[k + 1 : k + 2], ticked):
             continue
         if not part.hits and context:
