@@ -15,7 +15,7 @@ import pytest
 
 from sync.plan import Grid
 from tests.google_harness import GoogleHarness
-from tests.test_google_backend import SCENARIOS, coordination_tabs, reference_pass
+from tests.test_google_backend import SCENARIOS, coordination_tabs, faulty_pass, reference_pass
 
 ANSWER_LOST = ("applied-drop", "applied-timeout", "timeout")
 
@@ -40,9 +40,7 @@ def test_an_answer_lost_at_any_request_converges_within_the_pass(
     expected = spreadsheet_state(g)
     assert count >= 4
     for n in range(1, count + 1):
-        g.emu.restore(before)
-        g.emu.fail_request(n, how)
-        result = g.cli("sync")
+        result = faulty_pass(g, before, n, how)
         where = f"{how} at request {n} of {count}"
         assert result.code == 0, f"{where}: {result.err}"
         assert "Traceback" not in result.err, where

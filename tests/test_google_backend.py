@@ -174,7 +174,8 @@ def reference_pass(g: GoogleHarness, setup: Callable[[GoogleHarness], None]) -> 
     return before, len(g.emu.requests)
 
 
-def _faulty_pass(g: GoogleHarness, before: Store, n: int, how: str) -> CliResult:
+def faulty_pass(g: GoogleHarness, before: Store, n: int, how: str) -> CliResult:
+    """A pass from `before`, on a fresh clock, with request `n` failing as `how`."""
     g.emu.restore(before)
     g.time = FakeTime()
     g.emu.fail_request(n, how)
@@ -193,7 +194,7 @@ def test_a_failure_at_any_request_then_a_normal_pass_loses_nothing(
     assert count >= 4
     g.budget = NO_RETRIES
     for n in range(1, count + 1):
-        result = _faulty_pass(g, before, n, how)
+        result = faulty_pass(g, before, n, how)
         failed = g.emu.requests[n - 1]
         where = f"fault {how} at request {n} ({failed.kind})"
         if result.code == 0:
@@ -220,7 +221,7 @@ def test_a_failure_at_any_request_is_retried_within_the_pass(
     before, count = reference_pass(g, SCENARIOS[scenario])
     expected = coordination_tabs(g)
     for n in range(1, count + 1):
-        result = _faulty_pass(g, before, n, how)
+        result = faulty_pass(g, before, n, how)
         where = f"fault {how} at request {n}"
         assert result.code == 0, f"{where}: {result.err}"
         assert coordination_tabs(g) == expected, where

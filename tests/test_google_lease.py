@@ -88,6 +88,15 @@ def test_two_claims_at_once_the_first_appended_wins(
     assert "New matches: 0." in b.sync().out
 
 
+def _refused_after_b_wrote(a: GoogleHarness, b: GoogleHarness, request: str) -> None:
+    """B's whole pass lands while A waits at its first `request`: A's pass is
+    refused, since B wrote after A read."""
+    seen = during(a, request, 1, b)
+    stale = a.cli("sync")
+    assert seen[0].code == 0, seen[0].err
+    assert stale.code == 3 and MEANWHILE.format("B", 22) in stale.err, stale.err
+
+
 def test_a_pass_that_read_before_another_wrote_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -95,10 +104,7 @@ def test_a_pass_that_read_before_another_wrote_writes_nothing(
     a.sync()
     a.append_source_row("offers", NEW_FORM_ROW)
     # B's whole pass, writing the new pairs, lands after A read and before A claims.
-    seen = during(a, "values.append", 1, b)
-    stale = a.cli("sync")
-    assert seen[0].code == 0, seen[0].err
-    assert stale.code == 3 and MEANWHILE.format("B", 22) in stale.err
+    _refused_after_b_wrote(a, b, "values.append")
     assert one_row_per_pair(a)
     assert [row[1] for row in leases(a)] == [b.holder, a.holder]  # A's claim, ended
     assert all(row[4] <= "2026-11-30T12:00:00Z" for row in leases(a))
@@ -108,10 +114,7 @@ def test_two_first_passes_create_the_tabs_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     a, b = two_processes(tmp_path, capsys)
-    seen = during(a, "spreadsheets.batchUpdate", 1, b)
-    stale = a.cli("sync")
-    assert seen[0].code == 0, seen[0].err
-    assert stale.code == 3 and MEANWHILE.format("B", 22) in stale.err, stale.err
+    _refused_after_b_wrote(a, b, "spreadsheets.batchUpdate")
     titles = Counter(a.tab_titles())
     assert max(titles.values()) == 1
     assert one_row_per_pair(a)
