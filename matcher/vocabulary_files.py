@@ -78,6 +78,7 @@ class ProblemCode(StrEnum):
     AD_ROW = "ad_row"
     FORMULA_ROW = "formula_row"
     HEADER_ROW = "header_row"
+    NOTICE_ROW = "notice_row"
     OTHER_ITEM = "other_item"
     CELL_REFRESHED = "cell_refreshed"
     OFFER_PHONE_CORRECTED = "offer_phone_corrected"
@@ -98,12 +99,28 @@ class ProblemCode(StrEnum):
 Model = TypeVar("Model", bound=BaseModel)
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """The safe loader, refusing a key written twice in one mapping: YAML keeps the
+    last silently, and the first list of words would vanish."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} is written twice in one mapping", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 @cache
 def read_yaml(path: Path) -> Any:
     """The parsed content of `path` (cached; treat as read-only)."""
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=_UniqueKeyLoader)  # a SafeLoader
     except FileNotFoundError as exc:
         raise VocabularyError(f"{_shown(path)}: file is missing from the package") from exc
     except yaml.YAMLError as exc:

@@ -22,9 +22,10 @@ from matcher.text import fold, tokens, translit
 
 OTHER = "other"
 _SEGMENT_SPLIT = re.compile(
-    # list numbers ("2) сапоги", "1 - стол"), then the usual separators
+    # list numbers ("2) сапоги", "1 - стол"), then the usual separators; a comma
+    # inside a list of sizes or ages ("37, 38, 39 р.", "40, 41 по 2 пары") does not split
     r"(?:^|\.?\s)\d{1,2}\)\s+(?=[^\W\d_])|(?:^|(?<=[,;]))\s*\d{1,2}\s?[-–—]\s(?=[^\W\d_])"
-    r"|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)|[;\n•·|]|(?<!\d)\+|\.\s(?!\d)(?<!\bул\.\s)(?<!\bвул\.\s)(?<!\bпер\.\s)(?<!\bпр\.\s)|\s[-–—]\s"
+    r"|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)(?!\s?\d{1,3}(?:\s?(?:,|и|і)\s?\d{1,3})*\s?(?:р\b|р\.|рр|р-р|разм|розм|лет|рок|год|міс|мес|по\s))|[;\n•·|]|(?<!\d)\+|\.\s(?!\d)(?<!\bул\.\s)(?<!\bвул\.\s)(?<!\bпер\.\s)(?<!\bпр\.\s)|\s[-–—]\s"
     r"|\s\d{1,2}\)\s|^\d{1,2}\)\s"
     r"|\s(?:и|і|й|та|а также|а ще|а еще|плюс|also|and|ещё|еще|ще|также|також)\s",
     re.IGNORECASE,
@@ -207,8 +208,35 @@ def _list_numbers(text: str) -> re.Pattern[str]:
     return _ANY_LIST_NUMBER if running else _LIST_NUMBER
 
 
+#: Brackets with digits inside: "(на 5, 7 и 9 лет)", "(одно 48, другое 50)".
+_NUMBERED_BRACKETS = re.compile(r"\([^()\n]*\d[^()\n]*\)")
+#: Stand-ins for the separators inside such brackets while the text is split.
+_HELD = str.maketrans({",": "\ue000", ";": "\ue001"})
+_RELEASED = str.maketrans({"\ue000": ",", "\ue001": ";", "\ue002": " "})
+
+
+def _hold_brackets(text: str) -> str:
+    """Sizes, ages and counts listed in brackets belong to the thing before them:
+    the list inside is not split (its spaces stand in so that "и" splits nothing)."""
+    return _NUMBERED_BRACKETS.sub(_held, text)
+
+
+def _held(found: re.Match[str]) -> str:
+    inside = found.group(0)
+    if not all(re.search(r"\d", piece) for piece in inside.split(",")):
+        return inside  # "(пальто, 2 куртки, костюм)": things listed, each its own
+    return inside.translate(_HELD).replace(" ", "\ue002")
+
+
 def split_segments(text: str) -> list[str]:
-    """Display pieces of a free-text answer, split at commas, 'и', 'та', list numbers."""
+    """Display pieces of a free-text answer, split at commas, 'и', 'та', list numbers
+    (not inside brackets that list numbers)."""
+    if "(" in text:
+        return [p.translate(_RELEASED) for p in _split(_hold_brackets(text))]
+    return _split(text)
+
+
+def _split(text: str) -> list[str]:
     marker = _list_numbers(text)
     chunks = marker.split(text)
     if marker is _ANY_LIST_NUMBER:  # its group captures the numbers: every other piece
@@ -222,6 +250,8 @@ def _trimmed(piece: str) -> str:
     """Brackets and quotes around a piece go; an inch mark after a number stays
     ('телевизор 21"' is a screen size, not 21 televisions)."""
     text = piece.strip(" .:()[]'«»")
+    if text.count("(") > text.count(")"):
+        text += ")"  # "обувь (коробка)": a bracket that closes one opened inside stays
     inches = re.search(r'\d\s*["”″]$', text)
     return text if inches else text.strip('"')
 

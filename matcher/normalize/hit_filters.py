@@ -49,6 +49,11 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
             or refines(h, out)
             or any(_sorts(h, o, toks) for o in out)
         ]
+        if all(is_container(h, toks) for h in nouns):
+            # "постельное 3 комплекта": a unit is no thing an adjective describes; the
+            # adjective of the unit's category names the thing
+            held = {h.sense.category for h in nouns}
+            nouns = [h for h in out if h.sense.category in held]
         out = nouns or out
         out = [o for o in out if not any(_sorts(h, o, toks) for h in out)]
     # "комплекты постельного двуспалка": a bed-size word beside a thing is its size

@@ -117,6 +117,8 @@ _KIND_NUMBERS = (
 _FROM_TO = re.compile(r"(?:от|від|с|з)\s+(\d+)\s+(?:до|по)\s+(\d+)")
 _DIMENSIONS = re.compile(r"(\d)\s*[xх×*]\s*(?=\d)")
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])(?!x{1,3}l\b)")
+#: "курток-3шт": a hyphen between a word and its count.
+_WORD_DASH_COUNT = re.compile(r"(?<=[^\W\d_]{3})-(?=\d)")
 
 
 def _strip_formula(text: str) -> str:
@@ -138,11 +140,18 @@ _PHONE_OR_LINK = re.compile(
 _NUMBER_SIGN = re.compile(r"№\s*\d+")
 
 
-def _prepared(piece: str) -> str:
+#: In a quantity cell: "1 000" is a thousand, and "30/30/30" a count per thing listed.
+_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3}) (\d{3})(?![\d,.])")
+_SLASHED_COUNTS = re.compile(r"(?<=\d)\s?/\s?(?=\d)")
+
+
+def _prepared(piece: str, *, quantity_cell: bool = False) -> str:
     """The folded segment, dates, phones and links dropped, glued digits spaced
     ("куртка46р"), "от 5 до 7" written as the range "5-7"."""
+    if quantity_cell:
+        piece = _SLASHED_COUNTS.sub(" ", _THOUSANDS.sub(r"\1\2", piece))
     piece = _NUMBER_SIGN.sub(" ", _PHONE_OR_LINK.sub(" ", _strip_formula(piece)))
-    folded = _LETTER_DIGIT.sub(" ", _DATES.sub(" ", fold(piece)))
+    folded = _LETTER_DIGIT.sub(" ", _WORD_DASH_COUNT.sub(" ", _DATES.sub(" ", fold(piece))))
     folded = _FROM_TO.sub(r"\1-\2", folded)
     for pattern, replacement in _KIND_NUMBERS:
         folded = pattern.sub(replacement, folded)
@@ -212,7 +221,7 @@ def _bind(
 def _part(piece: str, context: tuple[Hit, ...] = (), *, quantity_cell: bool = False) -> _Part:
     """One segment read; `context` is the thing of the segment before, for a
     segment that names none ("сапоги 41, 42": the 42 is a size too)."""
-    folded = _prepared(piece)
+    folded = _prepared(piece, quantity_cell=quantity_cell)
     toks = tokens(folded)
     hits = kept_hits(hits_in(folded), toks)
     numbers = read_numbers(folded, hits or context, quantity_cell=quantity_cell)
@@ -389,12 +398,20 @@ def _total(
     if any(c.unit in _PACKED for c in plain):  # the bags count; single things beside them add
         return Quantity(sum(c.value for c in plain) + singles, estimated), things, True
     if each:
-        total = sum(c.value for c in plain) + each[0].value * max(1, singles + unknown)
+        named = singles + unknown
+        # "ботинки 42, 43, 44 р. - по 2 пары": two of each size listed for one thing
+        sizes = max((_listed_sizes(part) for part in own), default=0) if named <= 1 else 0
+        total = sum(c.value for c in plain) + each[0].value * max(1, named, sizes)
         return Quantity(total, estimated), things, True
     # things named in the plural with no count add nothing the text states
     total = sum(c.value for c in plain) + singles
     quantity = Quantity(total, estimated or singles > 0 or unknown > 0) if total else None
     return quantity, things, bool(plain)
+
+
+def _listed_sizes(part: _Part) -> int:
+    """How many single sizes a segment lists ("42, 43, 44"; ranges and ages aside)."""
+    return len([size for size in part.sizes if size.isdigit() or size.isalpha()])
 
 
 def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLine:

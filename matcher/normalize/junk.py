@@ -104,6 +104,11 @@ _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "йцукенгшщзх�
                   "йцукенгшщзхї", "фівапролджє")  # fmt: skip
 
 
+def looks_like_formula(text: str) -> bool:
+    """ "=IMPORTRANGE(...)", "+380...", "-": what a sheet would take for a formula."""
+    return bool(_FORMULA.match(text))
+
+
 def _repeated(text: str) -> bool:
     """ "аааааа", "!!!!!!", "хахахаха", "....", "вещи вещи вещи вещи": one unit over
     and over."""
@@ -189,6 +194,16 @@ def _pleads(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
     )
 
 
+def _opens_with_request(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
+    """ "СРОЧНО НУЖНЫ ПАМПЕРСЫ", "Потрібна коляска": a row that opens with a request,
+    unless the donor's errand follows it ("нужно вывезти шкаф") or it is the donor's
+    question ("нужны ли вам вещи?")."""
+    words = [tok for tok in toks if tok not in signals["lead_in"]]
+    if not words or words[0] not in signals["request"]:
+        return False
+    return not set(words[1:3]) & signals["errand"] and words[1:2] != ["ли"]
+
+
 def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     """Why a row's free text is not a real offer or need, as a problem code; None if it is.
 
@@ -216,7 +231,9 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     told = things and len(toks) > LONG_ANSWER_TOKENS
     # "нужна куртка, можем забрать сами": a request, and the writer would collect
     asks = words & signals["request"] and (words & signals["self"] or collects) and not offers
-    if (asks or _pleads(toks, signals)) and not told:
+    details = tokens(fold(cells[-1]))
+    opens = _opens_with_request(details, signals) and not offers
+    if (asks or opens or _pleads(toks, signals)) and not told:
         return "help_request"
     ads = words & signals["ad"]
     if ads and (
@@ -228,11 +245,23 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
         return "thanks_row"
     if not things and _mash(toks):
         return "mash_row"
-    details = tokens(fold(cells[-1]))
     garbage = (len(details) <= 2 and _mash(details)) or _all_mash(details)
     if details and garbage and not hits_in(fold(cells[-1])):
         return "mash_row"  # ticked boxes, then garbage where the details go
     return None
+
+
+def notice_kind(item: str) -> str:
+    """ "notice" for "ВАЖНО! Принимаем только чистые вещи", "heading" for "ДЛЯ
+    МНОГОДЕТНЫХ:" (a heading when it names nothing), "" for anything else. A
+    request word makes it a need."""
+    signals = attributes().signals
+    toks = tokens(fold(item))
+    if not toks or set(toks) & signals["request"]:
+        return ""
+    if toks[0] in signals["notice"]:
+        return "notice"
+    return "heading" if item.rstrip().endswith(":") else ""
 
 
 #: A cell with one of these makes its row a total row.

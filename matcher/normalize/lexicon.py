@@ -88,6 +88,8 @@ class AttributesFile(_Strict):
     carry_words: list[str]
     service_words: list[str]
     asker_words: list[str]
+    lead_in_words: list[str]
+    notice_words: list[str]
     context_senses: dict[str, str] = Field(default_factory=dict)
 
 
@@ -289,6 +291,8 @@ def attributes() -> Attributes:
             "errand": _folded_set(spec.errand_words, name),
             "self": _folded_set(spec.self_words, name),
             "asker": _folded_set(spec.asker_words, name),
+            "lead_in": _folded_set(spec.lead_in_words, name),
+            "notice": _folded_set(spec.notice_words, name),
             "offer": _folded_set(spec.offer_words, name),
             "give": _folded_set(spec.give_words, name),
             "free": _folded_set(spec.free_words, name),

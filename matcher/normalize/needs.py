@@ -37,7 +37,7 @@ from matcher.normalize.frames import (
     table,
 )
 from matcher.normalize.items import ItemLine, column_quantity
-from matcher.normalize.junk import junk_code
+from matcher.normalize.junk import junk_code, notice_kind
 from matcher.normalize.problem_log import ProblemLog, by_source_row, duplicate_rows, records
 from matcher.normalize.quantities import Quantity
 from matcher.normalize.screen import set_aside, without_spam
@@ -68,6 +68,12 @@ def _usable_rows(
     junky = alive & junk.astype(bool) & (junk != "help_request")  # a need is a request by nature
     log.error(junky, "item", junk)
     alive &= ~junky
+    kind = map_unique(cells["item"], notice_kind, alive).values(fill="")
+    names_things = lines["recognized"] & ~lines["only_other"]
+    notice = (kind == "notice") | ((kind == "heading") & ~names_things)
+    notice &= alive & (cells["quantity"] == "")
+    log.error(notice, "item", "notice_row")
+    alive &= ~notice
     named = (cells["organization"] != "") | (cells["contact_name"] != "")
     phone = read_phones(cells["phone"], alive, named, log)
     no_contact = alive & (phone == "") & ~named
@@ -125,13 +131,19 @@ def _swapped(urgency_of: _UrgencyOf, quantity: str, urgency: str) -> bool:
 def _urgency(
     cells: Cells, moment: np.ndarray, alive: np.ndarray, log: ProblemLog, urgency_of: _UrgencyOf
 ) -> np.ndarray:
-    """The urgency column, or (when it is empty) urgency written in the item, or
-    (when the column is not understood) a deadline in it counted from the row's date."""
+    """The urgency column, or (when it is empty) urgency written in the item or the
+    quantity, or (when the column is not understood) a deadline in it counted from
+    the row's date."""
     answer = map_unique(cells["urgency"], urgency_of, alive)
     level = answer.values(itemgetter(0))
     blank = alive & (cells["urgency"] == "")  # "СРОЧНО: памперсы" counts when the cell is empty
     said = map_unique(cells["item"], urgency_in_text, blank).values()
-    level[blank] = [text or column for text, column in zip(said[blank], level[blank], strict=True)]
+    # "срочно 20 фл." in the quantity cell counts as well
+    counted = map_unique(cells["quantity"], _urgent_in_text, blank).values()
+    level[blank] = [
+        text or quantity or column
+        for text, quantity, column in zip(said[blank], counted[blank], level[blank], strict=True)
+    ]
     unknown = answer.flags(lambda a: not a[1])
     # "до 20.02": a deadline, counted from the row's date (only its day matters)
     day = objects(None if at is None else at.date() for at in moment)
@@ -140,6 +152,11 @@ def _urgency(
     level[dated] = deadline[dated]
     log.note(unknown & ~dated, "urgency", "urgency_unknown")
     return level
+
+
+def _urgent_in_text(text: str) -> Urgency | None:
+    """ "срочно 20 фл.": only an urgent word; "по можливості" there is how many."""
+    return "high" if urgency_in_text(text) == "high" else None
 
 
 def _deadline(raw: str, day: date | None) -> Urgency | None:

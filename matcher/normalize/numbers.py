@@ -47,6 +47,14 @@ _MULTIPLIERS = frozenset({"десяток", "десятка", "десятков"
                           "сотни", "сотні", "сотен"})  # fmt: skip
 PAIR_WORDS = frozenset({"пара", "пару", "парочка", "пари", "пар"})
 _INSIDE = frozenset({"в", "у", "во", "in"})
+#: Units that measure an amount rather than count things: "9 кг (ведро)" is one bucket.
+_MEASURES = frozenset({"kg", "liters", "tons", "cubic_meters"})
+#: Words that join the numbers of a list ("5, 7 и 9 лет").
+_JOINERS = frozenset({"и", "і", "й", "та", "или", "або", "чи", "and", "or"})
+#: "одно ... другое": one of the things already counted, not one more.
+_ONE = frozenset({"один", "одна", "одно", "одне", "одну"})
+_OTHER_ONE = frozenset({"другой", "другая", "другое", "другий", "друга", "друге", "второй",
+                        "вторая", "второе", "другую", "другу"})  # fmt: skip
 _AFTER_WHICH = frozenset({"после", "після", "пiсля"})
 #: Markers before a number that make it no count whatever unit follows it.
 _WHATEVER_THE_UNIT = frozenset({"size", "capacity"})
@@ -121,7 +129,7 @@ _FORMULA_STAGES = {1: "0-6m", 2: "6-12m", 3: "12-36m"}
 
 def _age_plus(number: str, gap_after: str, unit_word: str) -> bool:
     return (
-        gap_after.strip() == "+"
+        gap_after.strip(" )],;.") == "+"  # "(16+)": the bracket closes after it
         and number.isdigit()
         and int(number) <= 18
         and not _unit(unit_word)
@@ -214,8 +222,10 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             if each_unit and each_unit != "pairs":  # "по мішку": one of each ("по паре": sizes)
                 counts.append(Count(1, False, each_unit, i, True))
                 continue
+            # "тушенка 24 банки (ящик)": a box in brackets after a count is what holds them
+            boxed = bool(counts) and "(" in gap_before and counts[-1].unit not in _MEASURES
             if glued_after is None and not heading and not counted_before and not inside:
-                alone = _unit(text)
+                alone = None if boxed else _unit(text)
                 if alone in _SELF_COUNTING and hits:
                     counts.append(Count(1, False, alone, i))
                     continue
@@ -232,6 +242,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             if (
                 word_value is not None
                 and not sized
+                and not _one_of_several(text, toks, i)
                 and prev not in _AFTER_WHICH  # "после одного ребенка": not how many
                 and _marker(nxt, attrs.not_after) not in {"age", "size", "people"}
             ):
@@ -276,6 +287,12 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue  # a year
         if "(" in gap_after and not glued_after:
             unit_word = ""  # "сапоги 39 (пара)": what is in brackets is not its unit
+        if unit_word in _JOINERS or _number(unit_word)[0] is not None:
+            # "на 5, 7 и 9 лет", "7 и 9 секций": each number of a list is an age, a
+            # size or a measure when the last one is (a count stays a count)
+            end = _list_end(toks, i)
+            if _marker(end, attrs.not_after) is not None:
+                unit_word = end
         why = _marker(unit_word, attrs.not_after)
         if gap_after.lstrip()[:1] in {'"', "”", "″"}:
             why = "measure"  # inches: 'телевизор 32"'
@@ -377,6 +394,25 @@ def _word_after_inside(toks: list[_Token], i: int) -> str:
     if i + 3 < len(toks) and toks[i + 2].text in _INSIDE:
         return toks[i + 3].text
     return ""
+
+
+def _list_end(toks: list[_Token], i: int) -> str:
+    """The word after a list of close, rising numbers that goes on after token i
+    ("5, 7 и 9 лет" -> "лет"); "" when none follows ("рубашки 5, 54 размер")."""
+    j, last, listed = i + 1, _number(toks[i].text)[0], False
+    while j < len(toks) and (toks[j].text in _JOINERS or toks[j].text.isdigit()):
+        if toks[j].text.isdigit():
+            value = int(toks[j].text)
+            if last is None or not last <= value <= last * 2 + 2:
+                return ""
+            last, listed = value, True
+        j += 1
+    return toks[j].text if listed and j < len(toks) else ""
+
+
+def _one_of_several(word: str, toks: list[_Token], i: int) -> bool:
+    """ "(одно 48, другое 50)": "одно" points at one of the things, it adds none."""
+    return word in _ONE and any(t.text in _OTHER_ONE for t in toks[i + 1 : i + 6])
 
 
 def _names_thing(i: int, hits: tuple[Hit, ...], gap_after: str) -> bool:

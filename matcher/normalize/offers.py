@@ -35,7 +35,7 @@ from matcher.normalize.frames import (
     read_sheet,
     table,
 )
-from matcher.normalize.junk import junk_code
+from matcher.normalize.junk import junk_code, looks_like_formula
 from matcher.normalize.problem_log import (
     EMPTY,
     ProblemLog,
@@ -100,6 +100,9 @@ def _without_junk(cells: Cells, lines: Cells, alive: np.ndarray, log: ProblemLog
     # every box ticked: someone trying the form out
     tried_out = alive & ~junk.astype(bool) & (lines["line_count"] >= TICKED_EVERYTHING)
     junk[tried_out] = "test_row"
+    # nothing offered and a formula where the name goes: a row a sheet computed
+    blank = alive & (cells["categories"] == "") & (cells["details"] == "")
+    junk[map_unique(cells["donor_name"], looks_like_formula, blank).flags(bool)] = "formula_row"
     junky = alive & junk.astype(bool)
     log.error(junky, _filled_first(cells, "details", "categories"), junk)
     return alive & ~junky

@@ -203,6 +203,8 @@ def test_a_number_in_the_quantity_cell_is_not_taken_for_an_urgency() -> None:
         ("да", "high"),
         ("нет", "low"),
         ("потом", "low"),
+        ("когда-нибудь", "low"),
+        ("летом", "low"),
     ],
 )
 def test_urgency_in_marks_and_words(urgency: str, expected: str) -> None:
@@ -226,3 +228,53 @@ def test_urgency_in_marks_and_words(urgency: str, expected: str) -> None:
 def test_what_a_need_row_asks_for(item: str, expected: set[str]) -> None:
     needs, _ = normalize_needs([need_row(2, item=item, quantity="")])
     assert {n.category for n in needs} == expected
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["ДЛЯ МНОГОДЕТНЫХ:", "ВАЖНО!!! Принимаем только чистые вещи", "Увага! Приймаємо лише чисте"],
+)
+def test_a_heading_or_notice_inside_the_list_is_no_need(item: str) -> None:
+    needs, problems = normalize_needs([need_row(2, item=item, quantity="", urgency="")])
+    assert needs == []
+    assert [(p.source_row, p.code) for p in problems] == [(2, "notice_row")]
+
+
+@pytest.mark.parametrize(
+    ("item", "quantity"),
+    [
+        ("Внимание! Срочно нужны одеяла", ""),  # a request word makes it a need
+        ("Памперсы 4:", ""),  # a colon after a thing: still the thing
+        ("ДЛЯ МНОГОДЕТНЫХ: одеяла", "20"),
+    ],
+)
+def test_a_need_that_looks_like_a_heading_stays_a_need(item: str, quantity: str) -> None:
+    needs, problems = normalize_needs([need_row(2, item=item, quantity=quantity)])
+    assert needs
+    assert "notice_row" not in [p.code for p in problems]
+
+
+@pytest.mark.parametrize(
+    ("item", "quantity", "expected"),
+    [
+        ("Одноразовые стаканы", "1 000 шт", 1000),  # a thousand, spaced
+        ("Матраци, ковдри, подушки", "30/30/30", 90),  # a count per thing listed
+        ("Лампочки, удлинители", "20/10", 30),
+    ],
+)
+def test_spaced_thousands_and_slashed_counts_in_the_quantity_cell(
+    item: str, quantity: str, expected: int
+) -> None:
+    [need], _ = normalize_needs([need_row(2, item=item, quantity=quantity)])
+    assert need.quantity == expected
+
+
+@pytest.mark.parametrize(
+    ("quantity", "expected"),
+    [("срочно 20 фл.", "high"), ("по можливості", "normal"), ("20", "normal")],
+)
+def test_an_urgent_word_in_the_quantity_cell_counts_when_urgency_is_empty(
+    quantity: str, expected: str
+) -> None:
+    [need], _ = normalize_needs([need_row(2, item="Инсулин", quantity=quantity, urgency="")])
+    assert need.urgency == expected

@@ -340,6 +340,41 @@ def test_hostile_text_is_kept_as_text() -> None:
             "Банки с вареньем 5 шт, пустые банки 10",
             {"food": 5, "kitchenware": 10},
         ),
+        # ages, sizes and measures listed in brackets are not counts
+        ("Одежда", "платья 3 шт (на 5, 7 и 9 лет)", {"clothing": 3}),
+        ("Одежда", "пальто 2 шт (одно 48, другое 50)", {"clothing": 2}),
+        ("Бытовая техника", "обогреватели 2 шт (7 и 9 секций)", {"appliances": 2}),
+        ("Одежда", "костюм 2 шт, рубашки 5, 54 размер", {"clothing": 7}),
+        # an address and a car seat's group are not counts
+        (
+            "Постельное бельё",
+            "одеяло, подушки 2. Забрать: мкр Щедрищево, кв-л 45, д. 7",
+            {"bedding": 3},
+        ),
+        ("Детские вещи", "автокресло группа 2-3, 1 шт", {"children": 1}),
+        # "по N" after sizes listed for one thing: N of each size
+        ("Обувь", "сапоги женские 37, 38, 39 р. - по 1 паре", {"shoes": 3}),
+        ("Обувь", "кроссовки 40, 41 по 2 пары", {"shoes": 4}),
+        ("Средства гигиены", "Huggies 5 2 пачки", {"hygiene": 2}),
+        # a hyphen between a thing and its count
+        ("Одежда", "брюк-2шт,кофт-3шт,шапок 2", {"clothing": 7}),
+        # a box in brackets holds the jars counted; a bucket of 9 kg is one bucket
+        ("Продукты", "тушенка 24 банки (ящик), сгущенка 12 бан.", {"food": 36}),
+        ("Средства гигиены", "порошок 9 кг (ведро)", {"hygiene": 1}),
+        (
+            "Продукты, Посуда",
+            "ЗАКРУТКИ 15 БАНОК, ПОРОЖНІ БАНКИ 30 ШТ",
+            {"food": 15, "kitchenware": 30},
+        ),
+        # "постельное" names bed linen beside its unit
+        (
+            "Игрушки, Постельное бельё",
+            "игрушки коробка, постельное 3 комплекта",
+            {"toys": 1, "bedding": 3},
+        ),
+        ("Медикаменты", "ацетилсалициловая кислота 10 уп, перекись 5 фл", {"medicine": 15}),
+        # "(16+)": a diaper's weight class, its bracket closed after the plus
+        ("Средства гигиены", "памперсы 5 (11-25 кг) и 6 (16+)", {"hygiene": None}),
     ],
 )
 def test_what_a_response_offers_and_how_many(
@@ -394,6 +429,13 @@ def test_rows_that_are_not_offers_say_why(details: str, code: str) -> None:
         ("Куда обратиться за одеждой, пенсионеры из Попасной", "help_request"),
         ("Нужны сапоги зимние 38, можем забрать сами", "help_request"),
         ("Спасибо вам, сама помочь не могу, пенсия маленькая", "thanks_row"),
+        # a row that opens with a request and offers nothing
+        ("Срочно нужна детская кроватка, малышу 3 месяца", "help_request"),
+        ("Потрібні теплі речі для двох дітей", "help_request"),
+        ("nuzhny valenki dlya babushki, my pereselency", "help_request"),
+        ("Дедушка живет один, нужны лекарства от сердца", "help_request"),
+        ("Звонил мужчина поблагодарить за одеяла", "thanks_row"),
+        ("Такси круглосуточно по области, недорого", "ad_row"),
     ],
 )
 def test_rows_with_a_box_ticked_that_are_not_offers_say_why(details: str, code: str) -> None:
@@ -415,6 +457,10 @@ def test_rows_with_a_box_ticked_that_are_not_offers_say_why(details: str, code: 
         "Спасибо вам что помогаете! Хочу передать куртки — 2 пакета",
         "Я бы отдала, но вещей мало: куртка 46",
         "Всего 3 пакета вещей: куртки и штаны",  # "всего" in an offer is "in all"
+        "Нужно забрать диван и куртки, отдаю бесплатно",
+        "Надо вывезти шкаф и вещи до пятницы",  # the donor's errand
+        "Нужны ли вам детские вещи? куртка 110",  # the donor's question
+        "Могу отдать вещи, пока родители ищут работу",
     ],
 )
 def test_glued_foreign_or_negated_words_keep_a_real_offer(details: str) -> None:
@@ -522,3 +568,12 @@ def test_what_is_offered_not_how_it_travels(
 def test_bags_headings_and_ages_written_first(checkbox: str, details: str, expected: int) -> None:
     offers, _ = normalize_offers([form_row(2, categories=checkbox, details=details)])
     assert [o.quantity for o in offers] == [expected]
+
+
+@pytest.mark.parametrize("name", ['=IMPORTRANGE("1aBc";"A1:Z")', "=A1"])
+def test_a_row_with_nothing_but_a_formula_for_a_name_is_a_formula_row(name: str) -> None:
+    blank = form_row(2, categories="", details="")
+    row = SourceRow(2, {**blank.values, "donor_name": name, "phone": "", "city": ""})
+    offers, problems = normalize_offers([row])
+    assert offers == []
+    assert codes(problems) == ["formula_row"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from matcher import vocab
@@ -13,6 +15,7 @@ from matcher.normalize.lexicon import attributes, lexicon
 from matcher.normalize.phones import mask_phone
 from matcher.normalize.places import gazetteer
 from matcher.normalize.quantities import quantity_vocabulary
+from matcher.vocabulary_files import VocabularyError, read_yaml
 
 INTEGRATOR_CODES = [
     "unknown_status",
@@ -41,6 +44,14 @@ def test_synonyms_must_be_disjoint() -> None:
 def test_entries_must_be_normalized() -> None:
     with pytest.raises(vocab.VocabularyError, match="write it as 'одежда'"):
         vocab.require_folded(["Одёжда".replace("ё", "е")], "test.yaml")
+
+
+def test_a_key_written_twice_is_refused(tmp_path: Path) -> None:
+    """YAML keeps the last of two equal keys; the words under the first would vanish."""
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("kind:\n  phrases: [a b]\n  words: [c]\n  phrases: [d e]\n", encoding="utf-8")
+    with pytest.raises(VocabularyError, match="'phrases' is written twice"):
+        read_yaml(path)
 
 
 def test_entries_must_not_be_empty() -> None:
