@@ -229,26 +229,33 @@ def _shares_stage(x: int, y: int, lo: int, hi: int) -> bool:
     return x < hi and lo < y
 
 
+def _in_months(sizes: dict[str, Any]) -> dict[str, Any]:
+    """Ages in years as months too, so that "0-12 мес" meets "1-3 года"."""
+    if "y" in sizes and "m" not in sizes:
+        return {**sizes, "m": [(low * 12, high * 12) for low, high in sizes["y"]]}
+    return sizes
+
+
 def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
     """True, False, or None when the two sides give no size on a common scale.
 
     A child's age is compared with a height through the table in fit.yaml.
     """
-    theirs, ours = _sizes(need.size), _sizes(offer.size)
+    theirs, ours = _in_months(_sizes(need.size)), _in_months(_sizes(offer.size))
     for scale in ("n", "kg", "y", "m", "л", "l", "w", "d"):
         if scale in theirs and scale in ours:
             if scale == "w":
-                return bool(theirs["w"] & ours["w"])  # type: ignore[operator]
+                return bool(theirs["w"] & ours["w"])
             if scale == "d":
-                return _dimensions_fit(theirs["d"], ours["d"])  # type: ignore[arg-type]
+                return _dimensions_fit(theirs["d"], ours["d"])
             if scale == "kg" and _grouped(need.kind):
-                return _nested(ours["kg"], theirs["kg"])  # type: ignore[arg-type]
+                return _nested(ours["kg"], theirs["kg"])
             stages = scale in ("y", "m")
-            return _overlap(ours[scale], theirs[scale], stages=stages)  # type: ignore[arg-type]
+            return _overlap(ours[scale], theirs[scale], stages=stages)
     rules = fit_rules()
     for words, dims in ((theirs.get("w"), ours.get("d")), (ours.get("w"), theirs.get("d"))):
         if words and dims:
-            return _width_fits(words, dims, rules.bed_widths)  # type: ignore[arg-type]
+            return _width_fits(words, dims, rules.bed_widths)
     shoes = need.category == "shoes"
     table = rules.shoe_size_by_age_months if shoes else rules.height_by_age_months
     lowest = 15 if shoes else 50  # below this a number is not a size on the table's scale

@@ -107,7 +107,11 @@ def _facts(inst: Instance, a: Assignment) -> ReasonFacts:
         by_delivery=a.by_delivery,
         urgency=need.urgency,
         waiting_days=age_days(need.submitted_at, inst.now),
-        unknown=fit.unknown,
+        # a medicine's "size" is its form (syrup, tablets)
+        unknown=tuple(
+            "form" if point == "size" and offer.category == "medicine" else point
+            for point in fit.unknown
+        ),
         units=(offer.unit, need.unit) if fit.unit_mismatch else None,
     )
 

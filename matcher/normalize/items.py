@@ -646,6 +646,9 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
             replace(line, kind=ACCESSORY) if _only_accessory(line.category, parts) else line
             for line in lines
         ]
+    if not labels_decide and _expired(text):
+        lines = _spoiled_as_other(lines)
+        single = len(lines) == 1
     if single:  # one category: the whole answer, exactly as typed, is its text
         lines = [replace(lines[0], item=fallback)]
     # a box the details say nothing about keeps the box's own words, not the details
@@ -656,6 +659,27 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
         for line in lines
     ]
     return Items(tuple(_implied(line) for line in lines), recognized)
+
+
+#: What must not be given once out of date.
+_PERISHABLE = frozenset({"medicine", "food"})
+_EXPIRED = re.compile(r"(?<!\w)(?:просроч|простроч|expired)|(?:истек|закінчився) (?:срок|термін)")
+
+
+def _expired(text: str) -> bool:
+    return bool(text) and bool(_EXPIRED.search(fold(text)))
+
+
+def _spoiled_as_other(lines: list[ItemLine]) -> list[ItemLine]:
+    """ "нурофен, просрочен в сентябре": medicine and food out of date are never
+    proposed; they stay as an "other" line, with their text, for the coordinator."""
+    spoiled = [line for line in lines if line.category in _PERISHABLE]
+    if not spoiled:
+        return lines
+    others = [line for line in lines if line.category == OTHER]
+    kept = [line for line in lines if line.category not in {*_PERISHABLE, OTHER}]
+    item = ", ".join(line.item for line in [*others, *spoiled] if line.item)
+    return [*kept, replace(spoiled[0], category=OTHER, kind="", item=item, audience="", season="")]
 
 
 def _heading(piece: str, part: _Part, after: list[str], ticked: set[str]) -> bool:

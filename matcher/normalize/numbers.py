@@ -47,6 +47,7 @@ _MULTIPLIERS = frozenset({"десяток", "десятка", "десятков"
                           "сотни", "сотні", "сотен"})  # fmt: skip
 PAIR_WORDS = frozenset({"пара", "пару", "парочка", "пари", "пар"})
 _INSIDE = frozenset({"в", "у", "во", "in"})
+_MILLIGRAMS = frozenset({"мг", "mg"})
 #: Units that measure an amount rather than count things: "9 кг (ведро)" is one bucket.
 _MEASURES = frozenset({"kg", "liters", "tons", "cubic_meters"})
 #: Words that join the numbers of a list ("5, 7 и 9 лет").
@@ -317,6 +318,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         )  # the marker as typed: "Ростов 6 коробок" is a town, not a height
         if why is None and before is not None and (unit is None or marks_size):
             why = before  # "р.28 пару": a size, whatever word follows ("37 р. 3 пары": a count)
+        dose = why == "measure" and ctx.category == "medicine" and unit_word in _MILLIGRAMS
+        if dose and "мл" not in folded:  # "парацетамол 500 мг": a dose in mg alone, a tablet's
+            sizes.append("таблетки")
         if why is not None:
             if why == "size" or before == "size":
                 sizes.append(_size_text(value, high, number) + _weight_suffix(unit))

@@ -13,6 +13,7 @@ from matcher.fit import Fit, item_fit, kind_point, profile_of
 from matcher.model import SourceRow
 from matcher.normalize import normalize_needs, normalize_offers
 from matcher.params import MatchParams
+from matcher.reasons import render_reason
 from tests.engine.pairs import form_row, need_row
 
 
@@ -34,6 +35,17 @@ def fit_of(offer_text: str, need_text: str) -> Fit | None:
 
 
 NO_FIT = [
+    # a medicine's form: tablets are no syrup, suppositories no tablets
+    ("ибупрофен таблетки 200 мг 2 уп", "детский жаропонижающий сироп"),
+    ("цефекон свечи 3 уп", "жаропонижающее в таблетках"),
+    ("анальгин 500 мг 10 уп", "жаропонижающие сиропы детские"),  # a dose in mg alone: tablets
+    # an age in months against one in years
+    ("комбинезон зимний на 0-12 мес", "комбинезоны зимние детские 1-3 года"),
+    # a juice is no purée, instant mash no baby food, a heating radiator no heater
+    ("сок детский яблочный 10 пачек", "детское пюре фруктовое"),
+    ("пюре картофельное быстрого приготовления 5 пачек", "пюре детское овощное"),
+    # whitening toothpaste is a grown-up's
+    ("паста зубная отбеливающая 3 тюбика", "зубная паста детская"),
     ("трусики женские XXL 6 шт", "трусы женские M-L"),
     ("куртка мужская зимняя 3XL", "куртки мужские зимние S-M"),
     ("подушки 70х70 2 шт", "подушки 50х70"),
@@ -155,12 +167,35 @@ FULL_FIT = [
     ("автокресло 0-18 кг", "автокресло 0-13 кг"),
     ("автокресло Chicco 9-18 кг", "автокресла детские 9-18 кг"),  # a car seat is a child's
     ("стулья деревянные 6 шт", "стулья"),
+    ("нурофен детский сироп 2 фл", "жаропонижающие сиропы для детей"),
+    ("Панадол беби суспензия 3 шт", "детский жаропонижающий сироп"),  # a suspension is a syrup
+    ("парацетамол таблетки 500 мг", "парацетамол в таблетках"),
+    ("комбинезон зимний на 18 мес", "комбинезоны зимние детские 1-3 года"),
 ]
 
 
 @pytest.mark.parametrize(("offer_text", "need_text"), NO_FIT)
 def test_what_a_coordinator_would_never_pair_is_no_candidate(offer_text, need_text) -> None:
     assert fit_of(offer_text, need_text) is None
+
+
+@pytest.mark.parametrize(
+    ("offer_text", "need_text"),
+    [
+        # one word, another thing: a building part, a sledge for firewood, a rushnyk
+        ("радиатор отопления чугунный 10 секций", "обогреватели масляные (радиаторы)"),
+        ("сани большие для дров", "санки детские"),
+        ("рушник вишитий святковий", "полотенца банные"),
+        ("зерно для кур 2 мешка", "крупы (гречка, рис, пшено)"),
+    ],
+)
+def test_the_same_word_for_another_thing_is_read_under_another_category(
+    offer_text: str, need_text: str
+) -> None:
+    offers, _ = normalize_offers([_offer_row(0, "", offer_text)])
+    needs, _ = normalize_needs([_need_row(need_text, "")])
+    assert offers and needs
+    assert {o.category for o in offers}.isdisjoint({n.category for n in needs})
 
 
 @pytest.mark.parametrize(("offer_text", "need_text"), FULL_FIT)
@@ -234,3 +269,37 @@ def test_what_a_thing_comes_with_is_no_need_of_its_own() -> None:
     assert item_fit(profile_of(crib[0]), profile_of(by_category["children"])) == Fit()
     proposals = propose([*mattress, *crib], needs, [], MatchParams(now=datetime(2014, 12, 20)))
     assert {p.offer_id for p in proposals} == {crib[0].offer_id}
+
+
+@pytest.mark.parametrize(
+    ("checkbox", "details", "item", "unknown"),
+    [
+        ("Медикаменты", "нурофен 2 уп", "жаропонижающие сиропы", "форма не указана"),
+        ("Одежда", "куртки мужские зимние 2 шт", "куртки мужские зимние 48-52", "размер не указан"),
+    ],
+)
+def test_a_partial_fit_names_what_is_unknown_in_the_coordinators_words(
+    checkbox: str, details: str, item: str, unknown: str
+) -> None:
+    needs, _ = normalize_needs([_need_row(item, "10")])
+    offers, _ = normalize_offers([_offer_row(0, checkbox, details)])
+    [proposal] = propose(offers, needs, [], MatchParams(now=datetime(2014, 12, 20)))
+    reason = render_reason(proposal.facts, "ru")
+    assert reason.endswith(unknown), reason
+
+
+@pytest.mark.parametrize(
+    ("details", "categories"),
+    [
+        ("нурофен детский 1 фл, просрочен в сентябре", ["other"]),
+        ("куртка 46, аспирин 2 уп (прострочений)", ["clothing", "other"]),
+        ("тушенка 5 банок, срок годности до 2016", ["food"]),
+    ],
+)
+def test_medicine_or_food_out_of_date_is_never_proposed(
+    details: str, categories: list[str]
+) -> None:
+    offers, _ = normalize_offers([_offer_row(0, "Медикаменты", details)])
+    assert sorted(o.category for o in offers) == categories
+    spoiled = [o for o in offers if o.category == "other"]
+    assert all("просроч" in o.item or "простроч" in o.item for o in spoiled)
