@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -135,12 +136,62 @@ _DEADLINE = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?(?!\d)")
 URGENT_WITHIN_DAYS, LOW_AFTER_DAYS = 7, 31
 
 
+@dataclass(frozen=True, slots=True)
+class MonthWords:
+    months: dict[str, int]
+    end: frozenset[str]
+    middle: frozenset[str]
+
+
+@cache
+def month_words() -> MonthWords:
+    where = "answers.yaml: months"
+    raw = vocab.require_mapping(vocab.load_yaml("answers.yaml"), "answers.yaml")
+    table = vocab.folded_synonyms(raw.get("months"), where)
+    months = {word: int(number) for word, number in table.items()}
+    if set(months.values()) != set(range(1, 13)):
+        raise vocab.VocabularyError(f"{where}: every month 1-12 needs its words")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(vocab.require_folded(vocab.require_strings(raw.get(key), key), key))
+
+    return MonthWords(months, words("month_end"), words("month_middle"))
+
+
+#: February's end in a common year: in a leap year the deadline falls a day early.
+_ANY_COMMON_YEAR = 2015
+
+
+def _month_deadline(raw: str) -> tuple[int, int] | None:
+    """(day, month) of "до конца февраля", "к 1 сентября", "до середины марта"."""
+    words = month_words()
+    toks = tokens(fold(raw))
+    for i, token in enumerate(toks):
+        month = words.months.get(token)
+        if month is None:
+            continue
+        before = toks[i - 1] if i else ""
+        if before.isdigit() and 1 <= int(before) <= 31:
+            return int(before), month
+        if before in words.end:
+            return calendar.monthrange(_ANY_COMMON_YEAR, month)[1], month
+        return (15 if before in words.middle else 1), month
+    return None
+
+
 def deadline_urgency(raw: str, submitted: datetime | None) -> Urgency | None:
-    """Urgency of a deadline date in the urgency cell, counted from the row's date."""
-    found = _DEADLINE.search(raw or "")
-    if not found or submitted is None:
+    """Urgency of a deadline in the urgency cell ("до 20.02", "до конца февраля"),
+    counted from the row's date."""
+    if submitted is None:
         return None
-    day, month = int(found.group(1)), int(found.group(2))
+    found = _DEADLINE.search(raw or "")
+    named = None if found else _month_deadline(raw or "")
+    if found:
+        day, month = int(found.group(1)), int(found.group(2))
+    elif named:
+        day, month = named
+    else:
+        return None
     try:
         due = date(submitted.year, month, day)
     except ValueError:

@@ -21,13 +21,20 @@ from matcher.normalize.morph import is_known_word, lemmas
 from matcher.text import fold, tokens, translit
 
 OTHER = "other"
+#: The rest of a list of sizes, ages or measures after its first number: "38, 39
+#: р.", "9 секций", "41 по 2 пары". A comma or an "и" before it does not split.
+_SIZE_RUN = (
+    r"\s?\d{1,3}(?:\s?(?:,|и|і)\s?\d{1,3})*\s?"
+    r"(?:р\b|р\.|рр|р-р|разм|розм|лет|рок|год|міс|мес|секц|по\s)"
+)
+_AND = r"(?:и|і|й|та|а также|а ще|а еще|плюс|also|and|ещё|еще|ще|также|також)"
 _SEGMENT_SPLIT = re.compile(
-    # list numbers ("2) сапоги", "1 - стол"), then the usual separators; a comma
-    # inside a list of sizes or ages ("37, 38, 39 р.", "40, 41 по 2 пары") does not split
+    # list numbers ("2) сапоги", "1 - стол"), then the usual separators
     r"(?:^|\.?\s)\d{1,2}\)\s+(?=[^\W\d_])|(?:^|(?<=[,;]))\s*\d{1,2}\s?[-–—]\s(?=[^\W\d_])"
-    r"|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)(?!\s?\d{1,3}(?:\s?(?:,|и|і)\s?\d{1,3})*\s?(?:р\b|р\.|рр|р-р|разм|розм|лет|рок|год|міс|мес|по\s))|[;\n•·|]|(?<!\d)\+|\.\s(?!\d)(?<!\bул\.\s)(?<!\bвул\.\s)(?<!\bпер\.\s)(?<!\bпр\.\s)|\s[-–—]\s"
+    rf"|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)(?!{_SIZE_RUN})|[;\n•·|]|(?<!\d)\+"
+    r"|\.\s(?!\d)(?<!\bул\.\s)(?<!\bвул\.\s)(?<!\bпер\.\s)(?<!\bпр\.\s)|\s[-–—]\s"
     r"|\s\d{1,2}\)\s|^\d{1,2}\)\s"
-    r"|\s(?:и|і|й|та|а также|а ще|а еще|плюс|also|and|ещё|еще|ще|также|також)\s",
+    rf"|(?<!\d)\s{_AND}\s|(?<=\d)\s{_AND}\s(?!{_SIZE_RUN})",
     re.IGNORECASE,
 )
 
@@ -80,8 +87,9 @@ def lemma_in(word: str, table: dict[str, str] | frozenset[str]) -> str | None:
 
 
 @lru_cache(maxsize=200_000)
-def token_sense(token: str) -> Sense | None:
-    """What a single folded token names, or None."""
+def token_sense(token: str, *, fuzzy: bool = True) -> Sense | None:
+    """What a single folded token names, or None. An English word is not read as
+    Russian typed in Latin letters ("woman" is no "роман")."""
     if len(token) < 2 or any(ch.isdigit() for ch in token):
         return None
     words = lexicon().words
@@ -92,20 +100,20 @@ def token_sense(token: str) -> Sense | None:
             return words[lemma]
     if "-" in token:
         for part in token.split("-"):
-            sense = token_sense(part)
+            sense = token_sense(part, fuzzy=fuzzy)
             if sense:
                 return sense
         return None
     # a unit ("компл") is not a typo of a thing ("комп")
     unit = token in attributes().units or token.rstrip(".") in attributes().units
-    if len(token) >= FUZZY_MIN_LEN and not unit and not is_known_word(token):
+    if fuzzy and len(token) >= FUZZY_MIN_LEN and not unit and not is_known_word(token):
         for candidate in token_lemmas(token):
             sense = _fuzzy(candidate)
             if sense:
                 return sense
     cyrillic = translit(token)
-    if cyrillic != token:  # "kurtka", "krossovki": typed in Latin letters
-        return token_sense(cyrillic)
+    if cyrillic != token and token not in attributes().latin_words:
+        return token_sense(cyrillic)  # "kurtka", "krossovki": typed in Latin letters
     return None
 
 

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from matcher.normalize.categories import OTHER, Hit, lemma_in, token_lemmas
 from matcher.normalize.lexicon import attributes
-from matcher.normalize.morph import is_adjective, is_genitive_plural, is_instrumental
+from matcher.normalize.morph import (
+    first_cases,
+    is_adjective,
+    is_genitive_plural,
+    is_instrumental,
+)
 
 #: A thing after one of these, behind another thing, is what that thing is for:
 #: "шкаф для одежды" is furniture, "деньги на лекарства" is money.
@@ -38,7 +43,7 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
             purpose_end = hit.end
         elif _quantifier(hit, toks):
             continue
-        elif not _sent_by(hit, toks) and not _carried(hit, toks):
+        elif not _sent_by(hit, toks) and not _carried(hit, toks) and not _place(hit, toks):
             out.append(hit)
     if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it,
         # unless it names a finer thing of its kind ("консервы рыбные")
@@ -184,11 +189,32 @@ def _carried(hit: Hit, toks: list[str]) -> bool:
 
 
 def _sent_by(hit: Hit, toks: list[str]) -> bool:
-    """A vehicle that carries the goods ("передам автобусом") is not transport
-    offered ("через автобус" is a channel: `_carried`)."""
+    """A vehicle that carries the goods ("передам автобусом", "отправляем машину")
+    is not transport offered ("через автобус" is a channel: `_carried`)."""
     if not hit.sense.kind.startswith("transport"):
         return False
-    return any(t.startswith(_SENDING) for t in toks) and is_instrumental(toks[hit.start])
+    sent = toks[hit.start - 1].startswith(_SENDING) if hit.start else False
+    return sent or (any(t.startswith(_SENDING) for t in toks) and is_instrumental(toks[hit.start]))
+
+
+#: "в квартире", "на антресолях", "з квартири": where things are, or come from.
+_AT = frozenset({"в", "во", "у", "на", "з", "із", "зі", "из", "с", "со"})
+#: Things that are places as often as they are given.
+_PLACES = frozenset({"furniture", "other/shelter"})
+
+
+def _place(hit: Hit, toks: list[str]) -> bool:
+    """ "вещи остались в квартире", "что-то на антресолях", "дом 14 кв 52": a
+    room, a piece of furniture or a house named as the place things are (or an
+    address) is not given."""
+    where = {hit.sense.category, f"{hit.sense.category}/{hit.sense.kind.split('/')[0]}"}
+    if not where & _PLACES or hit.start != hit.end:
+        return False
+    after = toks[hit.end + 1] if hit.end + 1 < len(toks) else ""
+    if hit.sense.category == OTHER and after.isdigit():
+        return True  # "дом 14": an address
+    before = toks[hit.start - 1] if hit.start else ""
+    return before in _AT and bool(first_cases(toks[hit.start]) & {"loct", "loc2", "gent"})
 
 
 def asks_for_itself(toks: list[str]) -> bool:

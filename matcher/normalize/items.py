@@ -27,7 +27,7 @@ from matcher.normalize.categories import (
 )
 from matcher.normalize.hit_filters import asks_for_itself, is_container, kept_hits
 from matcher.normalize.lexicon import Sense, attributes, lexicon
-from matcher.normalize.morph import number_of
+from matcher.normalize.morph import is_verb, number_of
 from matcher.normalize.numbers import PAIR_WORDS, Count, read_numbers
 from matcher.normalize.quantities import Quantity
 from matcher.text import fold, tokens
@@ -283,6 +283,19 @@ def _not_repeated(free: list[str], text: str) -> list[str]:
     return [piece for piece in free if not things(piece) or not all(map(again, things(piece)))]
 
 
+#: What a container may hold when something else is named beside it: jars hold
+#: food, medicine or cleaning goods, never clothes ("плед, банки штук 30").
+_JARS_HOLD = frozenset({"food", "medicine", "hygiene"})
+
+
+def _holds(part: _Part, held: set[str]) -> bool:
+    """Whether a part naming only containers ("20 банок") counts what the others name."""
+    if set(part.codes) & held:
+        return False
+    units = {lemma_in(hit.tokens[0], attributes().units) for hit in part.hits if hit.tokens}
+    return not ("jars" in units and not held & _JARS_HOLD)
+
+
 def _without_things(part: _Part) -> _Part:
     loose = [("", count) for _, count in part.counts]
     return _Part(part.text, (), loose, part.sizes, part.audience, part.season)
@@ -409,9 +422,13 @@ def _total(
     return quantity, things, bool(plain)
 
 
+_ONE_SIZE = re.compile(r"\d+[ym]?|[A-Z]+")
+
+
 def _listed_sizes(part: _Part) -> int:
-    """How many single sizes a segment lists ("42, 43, 44"; ranges and ages aside)."""
-    return len([size for size in part.sizes if size.isdigit() or size.isalpha()])
+    """How many single sizes or ages a segment lists ("42, 43, 44", "на 3, 5 и 7
+    лет"; ranges aside)."""
+    return len([size for size in part.sizes if _ONE_SIZE.fullmatch(size)])
 
 
 def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLine:
@@ -612,9 +629,11 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
         parts.append(part)
     held = {c for p in parts if not p.containers for c in p.codes}
     if held:  # "консервы, 20 банок": the jars hold food; "банки, крышки" are kitchenware
-        parts = [_without_things(p) if p.containers and not set(p.codes) & held else p
+        parts = [_without_things(p) if p.containers and _holds(p, held) else p
                  for p in parts]  # fmt: skip
     parts = _in_context(parts, {*label_codes, *vague})
+    if any(c != OTHER for p in parts for c in p.codes):
+        parts = [p for p in parts if not _delivery_only(p)]
     # "Обуви нет", "Постільна білизна — ні": what the answer says is not there
     denied = denied_in(fold(text)) if text else frozenset()
     parts = [p for p in parts if not p.codes or not set(p.codes) <= denied]
@@ -680,6 +699,14 @@ def _spoiled_as_other(lines: list[ItemLine]) -> list[ItemLine]:
     kept = [line for line in lines if line.category not in {*_PERISHABLE, OTHER}]
     item = ", ".join(line.item for line in [*others, *spoiled] if line.item)
     return [*kept, replace(spoiled[0], category=OTHER, kind="", item=item, audience="", season="")]
+
+
+def _delivery_only(part: _Part) -> bool:
+    """ "Цукор 2 мішки, можу підвезти": beside things given, a verb of carrying
+    says the donor brings them, not that transport is offered."""
+    return bool(part.hits) and all(
+        hit.sense.kind.startswith("transport") and is_verb(hit.tokens[0]) for hit in part.hits
+    )
 
 
 def _heading(piece: str, part: _Part, after: list[str], ticked: set[str]) -> bool:

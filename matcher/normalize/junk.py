@@ -232,13 +232,16 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     # "нужна куртка, можем забрать сами": a request, and the writer would collect
     asks = words & signals["request"] and (words & signals["self"] or collects) and not offers
     details = tokens(fold(cells[-1]))
-    opens = _opens_with_request(details, signals) and not offers
+    opening = any(_opens_with_request(tokens(fold(cell)), signals) for cell in cells)
+    opens = opening and not offers
     if (asks or opens or _pleads(toks, signals)) and not told:
         return "help_request"
     ads = words & signals["ad"]
+    # "пишите в вайбер" beside things offered is how to reach the donor
+    selling = len(ads) >= 2 and bool(ads - signals["contact"])
     if ads and (
         foreign_links(" ".join(cells))
-        or (not offering - signals["free"] and not told and (len(ads) >= 2 or not things))
+        or (not offering - signals["free"] and not told and (selling or not things))
     ):
         return "ad_row"
     if words & signals["thanks"] and not offers and not told:

@@ -90,6 +90,8 @@ class AttributesFile(_Strict):
     asker_words: list[str]
     lead_in_words: list[str]
     notice_words: list[str]
+    contact_words: list[str]
+    latin_words: list[str]
     context_senses: dict[str, str] = Field(default_factory=dict)
 
 
@@ -148,6 +150,8 @@ class Attributes:
     vague_boxes: dict[str, str]
     #: Folded checkbox option -> its category.
     form_boxes: dict[str, str]
+    #: English words never read as Cyrillic typed in Latin letters.
+    latin_words: frozenset[str] = frozenset()
     #: A word's sense -> the sense it has in a response about the other category
     #: ("ходунки" beside a crib are a baby walker).
     context_senses: dict[Sense, Sense] = field(default_factory=dict)
@@ -278,6 +282,7 @@ def attributes() -> Attributes:
         negators_gone=_folded_set(spec.negators.get("gone", []), name),
         negators_already=_folded_set(spec.negators.get("already", []), name),
         vague_boxes=_table(spec.vague_boxes, f"{name}: vague_boxes"),
+        latin_words=_folded_set(spec.latin_words, name),
         form_boxes={
             " ".join(box.replace("(", " ").replace(")", " ").split()): code
             for box, code in _table(spec.form_boxes, f"{name}: form_boxes").items()
@@ -293,6 +298,7 @@ def attributes() -> Attributes:
             "asker": _folded_set(spec.asker_words, name),
             "lead_in": _folded_set(spec.lead_in_words, name),
             "notice": _folded_set(spec.notice_words, name),
+            "contact": _folded_set(spec.contact_words, name),
             "offer": _folded_set(spec.offer_words, name),
             "give": _folded_set(spec.give_words, name),
             "free": _folded_set(spec.free_words, name),

@@ -98,6 +98,36 @@ def is_instrumental(token: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def first_cases(token: str) -> frozenset[str]:
+    """The cases the dictionaries read a noun in first ("квартире": loct; "шкафу":
+    loc2); empty for a word neither knows as a noun."""
+    if not _ANALYZABLE.match(token):
+        return frozenset()
+    ru, uk = _analyzers()
+    tags = [a.parse(token)[0].tag for a in (ru, uk) if a.word_is_known(token)]
+    return frozenset(
+        case
+        for tag in tags
+        if "NOUN" in tag.grammemes
+        for case in ("loct", "loc2", "gent")
+        if case in tag.grammemes
+    )
+
+
+@lru_cache(maxsize=100_000)
+def is_verb(token: str) -> bool:
+    """True when a dictionary reads the token first as a verb or an infinitive."""
+    if not _ANALYZABLE.match(token):
+        return False
+    ru, uk = _analyzers()
+    return any(
+        {"VERB", "INFN"} & a.parse(token)[0].tag.grammemes
+        for a in (ru, uk)
+        if a.word_is_known(token)
+    )
+
+
+@lru_cache(maxsize=100_000)
 def is_ordinal(token: str) -> bool:
     """True when the Russian dictionary reads the token as an ordinal ("восьмой";
     the Ukrainian one does not mark ordinals)."""

@@ -48,6 +48,10 @@ _MULTIPLIERS = frozenset({"десяток", "десятка", "десятков"
 PAIR_WORDS = frozenset({"пара", "пару", "парочка", "пари", "пар"})
 _INSIDE = frozenset({"в", "у", "во", "in"})
 _MILLIGRAMS = frozenset({"мг", "mg"})
+#: "42 пара": a count ending in anything but 1 takes "пары"/"пар", so a number this
+#: large before "пара" is a shoe size.
+_ONE_PAIR = frozenset({"пара"})
+_SHOE_SIZES_FROM = 15
 #: Units that measure an amount rather than count things: "9 кг (ведро)" is one bucket.
 _MEASURES = frozenset({"kg", "liters", "tons", "cubic_meters"})
 #: Words that join the numbers of a list ("5, 7 и 9 лет").
@@ -215,13 +219,21 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if glued_after:
             number, unit_word = glued_after.group(1), glued_after.group(2)
         value, high, estimated = _number(number)
+        worded = _worded_range(text)
+        if worded is not None:  # "пять-шесть": a range in words, its lower bound
+            counts.append(Count(worded, True, _unit(nxt) or "", i))
+            continue
         if value is None:
             counted_before = _number(prev)[0] is not None or prev in NUMBER_WORDS
-            inside = prev in _INSIDE or _number(nxt)[0] is not None  # "в пакете", "відер 10"
+            # "в пакете", "відер 10", "мешка три-четыре"
+            inside = prev in _INSIDE or _number(nxt)[0] is not None or bool(_worded_range(nxt))
             heading = i == 0 and ":" in gap_after  # "Пакет: куртки 2 шт"
             each_unit = _unit(text) if prev == "по" and _number(nxt)[0] is None else None
             if each_unit and each_unit != "pairs":  # "по мішку": one of each ("по паре": sizes)
                 counts.append(Count(1, False, each_unit, i, True))
+                continue
+            if prev == "по" and any(h.start == i and h.sense.category != "other" for h in hits):
+                counts.append(Count(1, False, "", i, True))  # "по куртке на 3 и 5 лет"
                 continue
             # "тушенка 24 банки (ящик)": a box in brackets after a count is what holds them
             boxed = bool(counts) and "(" in gap_before and counts[-1].unit not in _MEASURES
@@ -230,8 +242,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
                 if alone in _SELF_COUNTING and hits:
                     counts.append(Count(1, False, alone, i))
                     continue
-            if _number(nxt)[0] is not None and _unit(text):
-                continue  # "штук 40", "пар 25": the unit comes first, the number counts
+            if (_number(nxt)[0] is not None or _worded_range(nxt)) and _unit(text):
+                continue  # "штук 40", "мешка три-четыре": the unit first, the number counts
             word_value = _word_value(text, nxt, ctx, prev)
             # "размер тридцать восьмой", "сорок третьего размера": a size in words
             sized = (
@@ -286,6 +298,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         year = re.fullmatch(r"\d{4}", number) and 1950 <= int(number) <= 2035
         if year and not (_unit(unit_word) if unit_word else None):
             continue  # a year
+        if "(" in gap_after and not glued_after and _weight_follows(toks, i):
+            sizes.append(number)  # "памперсы 4 (7-14 кг)": a size, its weights in brackets
+            continue
         if "(" in gap_after and not glued_after:
             unit_word = ""  # "сапоги 39 (пара)": what is in brackets is not its unit
         if unit_word in _JOINERS or _number(unit_word)[0] is not None:
@@ -353,6 +368,12 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if unit is None and not _names_thing(i, hits, gap_after) and _bare_is_size(value, ctx):
             sizes.append(_size_text(value, high, number))
             continue
+        if unit_word in _ONE_PAIR and value >= _SHOE_SIZES_FROM and _not_one(value):
+            # "кроссовки 42 пара": "пара" after 42 is no count of 42; a size, one pair
+            sizes.append(str(value))
+            counts.append(Count(1, False, "pairs", i))
+            skip_next = True
+            continue
         if unit is None and unit_before:
             unit = unit_before
         if unit == "pairs" or (unit is None and prev in PAIR_WORDS):
@@ -400,6 +421,21 @@ def _word_after_inside(toks: list[_Token], i: int) -> str:
     return ""
 
 
+def _not_one(value: int) -> bool:
+    """A number a word agrees with as with many: 42, 11, 15 (not 1, 21, 31)."""
+    return value % 10 != 1 or value % 100 == 11
+
+
+def _weight_follows(toks: list[_Token], i: int) -> bool:
+    """ "4 (7-14 кг)": a weight range in brackets right after the number."""
+    after = [t.text for t in toks[i + 1 : i + 3]]
+    if not after or _number(after[0])[0] is None:
+        return False
+    glued = _GLUED_AFTER.match(after[0])
+    unit = glued.group(2) if glued else (after[1] if len(after) > 1 else "")
+    return _unit(unit) == "kg" and _RANGE.match(glued.group(1) if glued else after[0]) is not None
+
+
 def _list_end(toks: list[_Token], i: int) -> str:
     """The word after a list of close, rising numbers that goes on after token i
     ("5, 7 и 9 лет" -> "лет"); "" when none follows ("рубашки 5, 54 размер")."""
@@ -435,6 +471,16 @@ def _number(text: str) -> tuple[int | None, int | None, bool]:
         if low < high:
             return low, high, True
     return None, None, False
+
+
+def _worded_range(token: str) -> int | None:
+    """The lower bound of "пять-шесть", "два-три"; None for anything else."""
+    if "-" not in token:
+        return None
+    values = [NUMBER_WORDS.get(part) for part in token.split("-")]
+    if len(values) != 2 or values[0] is None or values[1] is None or values[0] >= values[1]:
+        return None
+    return values[0]
 
 
 def _word_value(word: str, nxt: str, ctx: _Context, prev: str = "") -> tuple[int, str] | None:

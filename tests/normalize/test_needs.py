@@ -278,3 +278,26 @@ def test_an_urgent_word_in_the_quantity_cell_counts_when_urgency_is_empty(
 ) -> None:
     [need], _ = normalize_needs([need_row(2, item="Инсулин", quantity=quantity, urgency="")])
     assert need.urgency == expected
+
+
+@pytest.mark.parametrize(
+    ("urgency", "expected"),
+    [
+        ("до конца февраля", "low"),  # from 10.12.2014: months away
+        ("к 1 сентября", "low"),
+        ("до 15 декабря", "high"),  # five days
+        ("до конца декабря", "normal"),  # three weeks
+    ],
+)
+def test_a_deadline_named_by_its_month_counts_from_the_row_date(
+    urgency: str, expected: str
+) -> None:
+    [need], _ = normalize_needs([need_row(2, urgency=urgency)])
+    assert need.urgency == expected
+
+
+def test_a_range_in_words_is_its_lower_bound_estimated() -> None:
+    [need], _ = normalize_needs(
+        [need_row(2, item="Кофты, свитера на мужчин", quantity="пять-шесть")]
+    )
+    assert (need.quantity, need.quantity_estimated) == (5, True)

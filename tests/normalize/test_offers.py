@@ -375,6 +375,26 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Медикаменты", "ацетилсалициловая кислота 10 уп, перекись 5 фл", {"medicine": 15}),
         # "(16+)": a diaper's weight class, its bracket closed after the plus
         ("Средства гигиены", "памперсы 5 (11-25 кг) и 6 (16+)", {"hygiene": None}),
+        # "42 пара": a size and one pair ("21 пара" is twenty-one pairs)
+        ("Обувь", "берцы 44р. 1 пара, кроссовки 42 пара", {"shoes": 2}),
+        ("Обувь", "сапоги 21 пара", {"shoes": 21}),
+        # a diaper's size before its weights in brackets
+        ("Средства гигиены", "Памперс 3 (4-9 кг) 1 уп, 4 (7-14кг) 2 уп", {"hygiene": 3}),
+        ("Детские вещи", "автокресло 1 (9-18 кг) 2 шт", {"children": 2}),
+        # "7 и 9 секций": both measures; a pension is money
+        ("Бытовая техника", "Обогреватели масляные 3 шт, 7 и 9 секций", {"appliances": 3}),
+        ("Медикаменты", "костыли и трость, ходунки. пенсия 1200", {"medicine": 3}),
+        # three-litre jars counted; jars beside a blanket are no blanket's
+        ("Продукты", "компотов 10 трехлитровых", {"food": 10}),
+        (
+            "Постельное бельё, Посуда",
+            "плед, полотенца 4 шт, банки трехлитровые штук 30",
+            {"bedding": 5, "kitchenware": 30},
+        ),
+        # a range in words, "по куртке" on each of three ages, a house and an entrance
+        ("Одежда", "вещи детские, мешка три-четыре", {"clothing": 3}),
+        ("Одежда", "по куртке на 3, 5 и 7 лет", {"clothing": 3}),
+        ("Продукты", "консервы около 20 банок, живет в доме 5, 2 подъезд", {"food": 20}),
     ],
 )
 def test_what_a_response_offers_and_how_many(
@@ -436,6 +456,8 @@ def test_rows_that_are_not_offers_say_why(details: str, code: str) -> None:
         ("Дедушка живет один, нужны лекарства от сердца", "help_request"),
         ("Звонил мужчина поблагодарить за одеяла", "thanks_row"),
         ("Такси круглосуточно по области, недорого", "ad_row"),
+        ("Продаю куртки, пишите в вайбер", "ad_row"),
+        ("Хотите зарабатывать дома? Пишите в вайбер!!!", "ad_row"),
     ],
 )
 def test_rows_with_a_box_ticked_that_are_not_offers_say_why(details: str, code: str) -> None:
@@ -461,6 +483,8 @@ def test_rows_with_a_box_ticked_that_are_not_offers_say_why(details: str, code: 
         "Надо вывезти шкаф и вещи до пятницы",  # the donor's errand
         "Нужны ли вам детские вещи? куртка 110",  # the donor's question
         "Могу отдать вещи, пока родители ищут работу",
+        "Куртка детская 2 шт, шапка. Пишите в вайбер 0997890123",  # how to reach the donor
+        "Хочу отправить посылку, 2 коробки теплых вещей, подскажите адрес",
     ],
 )
 def test_glued_foreign_or_negated_words_keep_a_real_offer(details: str) -> None:
@@ -577,3 +601,37 @@ def test_a_row_with_nothing_but_a_formula_for_a_name_is_a_formula_row(name: str)
     offers, problems = normalize_offers([row])
     assert offers == []
     assert codes(problems) == ["formula_row"]
+
+
+@pytest.mark.parametrize(
+    ("checkbox", "details", "categories"),
+    [
+        # a room, a wardrobe or a house named as where things are, or an address
+        ("Одежда", "вещи лежат в шкафу: куртка 50, свитер", ["clothing"]),
+        ("Мебель", "Віддам все з квартири бабусі: диван, 2 крісла", ["furniture"]),
+        ("Одежда", "куртка кожаная 50 размер, свитера. Забрать: дом 14 кв 52", ["clothing"]),
+        # a vehicle that brings the goods, a donor who brings them
+        (
+            "Одежда, Обувь",
+            "Отправляем машину: одежда 40 мешков, обувь 15 мешков",
+            ["clothing", "shoes"],
+        ),
+        ("Продукты", "Цукор 2 мішки, можу підвезти якшо недалеко", ["food"]),
+        ("", "могу подвезти людей до Харькова", ["other"]),  # transport itself
+        # English words are not Russian typed in Latin letters
+        ("Одежда", "winter jacket for woman size M, 2 sweaters, hat", ["clothing"]),
+        ("", "kurtka zimnyaya, krossovki 2 pary", ["clothing", "shoes"]),
+    ],
+)
+def test_what_is_offered_and_what_only_says_where_or_how(
+    checkbox: str, details: str, categories: list[str]
+) -> None:
+    offers, _ = normalize_offers([form_row(2, categories=checkbox, details=details)])
+    assert sorted(o.category for o in offers) == categories
+
+
+def test_a_request_typed_where_the_boxes_go_is_a_request() -> None:
+    row = form_row(2, categories="Нужна помощь", details="Дом разбит снарядом, нужен шифер")
+    offers, problems = normalize_offers([row])
+    assert offers == []
+    assert "help_request" in codes(problems)
