@@ -20,7 +20,9 @@ from matcher import vocab
 from matcher.model import ANY_UNIT, Need, Offer, joined, split_joined
 
 _DIMENSION = re.compile(r"^\d+(?:[.,]\d+)?(?:[xх]\d+(?:[.,]\d+)?)+$", re.IGNORECASE)
-_SIZE = re.compile(r"^(\d{1,3})(?:-(\d{1,3}))?(kg|y|m|л)?$")
+#: "5-7", "38", "9-18kg", "3y", "5+л" (five litres or more).
+_SIZE = re.compile(r"^(\d{1,3})(?:-(\d{1,3})|(\+))?(kg|y|m|л)?$")
+_OPEN_END = 999
 #: Letter sizes in order; "2XL" is "XXL".
 _LETTERS = {"XXS": 0, "XS": 1, "S": 2, "M": 3, "L": 4, "XL": 5, "XXL": 6, "2XL": 6,
             "XXXL": 7, "3XL": 7, "4XL": 8, "5XL": 9}  # fmt: skip
@@ -193,8 +195,8 @@ def _sizes(size: str) -> dict[str, list[tuple[int, int]] | set[str]]:
             out.setdefault(scale, set()).add(part.upper())
             continue
         low = int(found.group(1))
-        high = int(found.group(2) or low)
-        out.setdefault(found.group(3) or "n", []).append((low, high))
+        high = _OPEN_END if found.group(3) else int(found.group(2) or low)
+        out.setdefault(found.group(4) or "n", []).append((low, high))
     return out
 
 

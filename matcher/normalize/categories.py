@@ -167,6 +167,7 @@ def hits_in(folded: str) -> tuple[Hit, ...]:
         used.update(range(left, right + 1))
         if not _negated(toks, left, right):
             found.append(Hit(left, right, sense, tuple(toks[left : right + 1])))
+    found += _shared_heads(found, toks, used)
     for i, token in enumerate(toks):
         if i in used:
             continue
@@ -175,6 +176,30 @@ def hits_in(folded: str) -> tuple[Hit, ...]:
             found.append(Hit(i, i, sense, (token,)))
     found.sort(key=lambda hit: hit.start)
     return tuple(found)
+
+
+#: Words between alternatives that share one head: "автоматические или механические".
+_ALTERNATIVES = frozenset({"или", "або", "чи", "и", "і", "та", "or", "and"})
+
+
+def _shared_heads(found: list[Hit], toks: list[str], used: set[int]) -> list[Hit]:
+    """ "тонометры (автоматические или механические)": the second word makes a
+    phrase with the first one's head, so it names a thing of its own."""
+    out: list[Hit] = []
+    for hit in [h for h in found if h.end == h.start + 1]:
+        j = hit.end + 1
+        while j < len(toks):
+            k = j + 1 if toks[j] in _ALTERNATIVES else j
+            if k >= len(toks) or k in used:
+                break
+            sense = _phrase(toks[hit.start], toks[k])
+            if sense is None or sense.category != hit.sense.category:
+                break
+            used.add(k)
+            # spans from the head: a phrase, not an adjective standing alone
+            out.append(Hit(hit.start, k, sense, (toks[hit.start], toks[k])))
+            j = k + 1
+    return out
 
 
 @lru_cache(maxsize=100_000)

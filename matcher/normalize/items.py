@@ -266,6 +266,23 @@ def _accessories(hits: tuple[Hit, ...], toks: list[str]) -> tuple[str, ...]:
     )
 
 
+#: Words that may open a segment saying what the thing before comes with:
+#: "кроватка, желательно с матрасиком".
+_PREFERABLY = frozenset({"желательно", "бажано", "можно", "можна", "лучше", "краще", "и", "і",
+                         "а", "также", "також", "или", "або"})  # fmt: skip
+
+
+def _comes_along(part: _Part, before: _Part) -> bool:
+    """A segment that opens with "с"/"з" and names things of other categories than
+    the segment before ("кроватка, желательно с матрасиком")."""
+    toks = tokens(_prepared(part.text))
+    if not part.hits or not before.codes or set(part.codes) & set(before.codes):
+        return False
+    start = part.hits[0].start
+    opening = toks[:start]
+    return bool(opening) and opening[-1] in _WITH and set(opening) <= _WITH | _PREFERABLY
+
+
 def _not_repeated(free: list[str], text: str) -> list[str]:
     """Text typed under «Другое» that the details name again ("санки" + "Санки 2 шт")."""
     if not free or not text:
@@ -625,6 +642,8 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
             continue
         if not part.hits and context:
             part = _part(piece, context)
+        if parts and _comes_along(part, parts[-1]):
+            part = replace(part, accessories=part.codes)
         context = part.hits or context
         parts.append(part)
     held = {c for p in parts if not p.containers for c in p.codes}

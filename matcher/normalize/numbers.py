@@ -51,6 +51,7 @@ _MILLIGRAMS = frozenset({"мг", "mg"})
 #: "42 пара": a count ending in anything but 1 takes "пары"/"пар", so a number this
 #: large before "пара" is a shoe size.
 _ONE_PAIR = frozenset({"пара"})
+_FROM = frozenset({"от", "від", "вiд", "from"})
 _SHOE_SIZES_FROM = 15
 #: Units that measure an amount rather than count things: "9 кг (ведро)" is one bucket.
 _MEASURES = frozenset({"kg", "liters", "tons", "cubic_meters"})
@@ -322,7 +323,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if unit == "liters" and ctx.category == "appliances":
             why = "measure"
         if unit == "liters" and ctx.category == "kitchenware":
-            sizes.append(_size_text(value, high, number) + "л")  # "кастрюля 3-5 л": a capacity
+            # "кастрюля 3-5 л": a capacity; "от 5 литров": five or more
+            opened = prev in _FROM and high is None and value is not None
+            sizes.append((f"{value}+" if opened else _size_text(value, high, number)) + "л")
             skip_next = not glued_after
             continue
         before = _marker(prev, attrs.not_before) if not approx else None

@@ -35,6 +35,9 @@ def fit_of(offer_text: str, need_text: str) -> Fit | None:
 
 
 NO_FIT = [
+    # "от 5 литров": five or more; a bed's size is its size
+    ("кастрюля 3 л", "кастрюли большие от 5 литров"),
+    ("кровать двуспальная 160х200", "кровати односпальные"),
     # a medicine's form: tablets are no syrup, suppositories no tablets
     ("ибупрофен таблетки 200 мг 2 уп", "детский жаропонижающий сироп"),
     ("цефекон свечи 3 уп", "жаропонижающее в таблетках"),
@@ -168,6 +171,9 @@ FULL_FIT = [
     ("автокресло Chicco 9-18 кг", "автокресла детские 9-18 кг"),  # a car seat is a child's
     ("стулья деревянные 6 шт", "стулья"),
     ("нурофен детский сироп 2 фл", "жаропонижающие сиропы для детей"),
+    ("Кастрюли алюминиевые 20л и 40л, всего 4 шт", "кастрюли большие от 5 литров"),
+    # "(автоматические или механические)": both kinds share the head
+    ("тонометр механический с фонендоскопом, 2 шт", "тонометры (автоматические или механические)"),
     ("Панадол беби суспензия 3 шт", "детский жаропонижающий сироп"),  # a suspension is a syrup
     ("парацетамол таблетки 500 мг", "парацетамол в таблетках"),
     ("комбинезон зимний на 18 мес", "комбинезоны зимние детские 1-3 года"),
@@ -303,3 +309,9 @@ def test_medicine_or_food_out_of_date_is_never_proposed(
     assert sorted(o.category for o in offers) == categories
     spoiled = [o for o in offers if o.category == "other"]
     assert all("просроч" in o.item or "простроч" in o.item for o in spoiled)
+
+
+def test_what_a_need_would_like_its_thing_to_come_with_takes_no_offer_alone() -> None:
+    need = "детская кроватка для новорожденного, желательно с матрасиком"
+    assert _proposed("Постельное бельё", "матрасик детский 120х60", need, "5") == []
+    assert _proposed("Детские вещи", "кроватка детская деревянная", need, "5") != []
