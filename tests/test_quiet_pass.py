@@ -143,6 +143,21 @@ def test_an_edited_source_makes_a_full_pass(settled: WorkbookHarness) -> None:
     assert not _is_quiet(settled)
 
 
+def test_the_pass_after_one_that_wrote_over_a_value_takes_its_note_off(
+    settled: WorkbookHarness,
+) -> None:
+    """The pass that writes the source's value over a coordinator's leaves a note on
+    Problems, which the pass after it takes off: that one must not stop early."""
+    match = settled.matches()[0]
+    settled.edit_match(match["match_id"], "donor_name", "Кто-то другой")
+    assert "Refreshed cells: 1." in settled.sync().out
+    assert "Кто-то другой" in str(settled.coordination("problems"))
+    assert not _is_quiet(settled)
+    assert "Кто-то другой" not in str(settled.coordination("problems"))
+    assert not _is_quiet(settled)  # that pass wrote too: this one finds nothing to do
+    assert _is_quiet(settled)
+
+
 def test_the_next_day_makes_a_full_pass(
     settled: WorkbookHarness, clock: time_machine.Coordinates
 ) -> None:
