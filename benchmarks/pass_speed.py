@@ -1,4 +1,4 @@
-"""Whole sync passes on varied rows: first, quiet, after 1% new rows, and export.
+"""Whole sync passes on varied rows: first, quiet (twice), after 1% new rows, and export.
 
     python benchmarks/pass_speed.py [--sizes 1000,10000,50000,100000] [--google 20000]
                                     [--no-naive]
@@ -10,7 +10,8 @@ process reports its wall time, CPU time (its own and its workers'), the time of
 each stage and its peak RSS. The passes, in order:
 
 - first:   no coordination workbook and no state yet;
-- quiet:   nothing changed since the first;
+- quiet:   nothing changed since the first (a full pass that finds nothing to write);
+- quiet2:  nothing changed since that one either (it stops before reading: sync/quiet.py);
 - new1pct: 1% new form rows and 1% new need rows appended to the sources;
 - export:  `mozhem export` (a dry pass and four CSV files).
 
@@ -52,7 +53,7 @@ from benchmarks.varied_rows import (  # noqa: E402
     need_rows,
 )
 
-PASSES = ("first", "quiet", "new1pct", "export")
+PASSES = ("first", "quiet", "quiet2", "new1pct", "export")
 #: Progress lines of a pass (sync/pipeline.py) -> the stage that starts there.
 STAGE_STARTS = {
     "Reading": "load",
@@ -516,7 +517,8 @@ def _last_line(rows: int, last: dict[str, Any]) -> str:
     ratio = f"{naive['wall'] / first['wall']:.2f}" if "wall" in first and "wall" in naive else "n/a"
     return (
         f"at {rows}x{rows // 5}: first {wall('first')}, quiet {wall('quiet')},"
-        f" new1pct {wall('new1pct')}, peak {max(peaks, default=0):.0f} MiB, naive/first {ratio}"
+        f" quiet2 {wall('quiet2')}, new1pct {wall('new1pct')},"
+        f" peak {max(peaks, default=0):.0f} MiB, naive/first {ratio}"
     )
 
 

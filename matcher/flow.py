@@ -6,6 +6,13 @@ parallel arc per need line, capacity = its free quantity), plus a zero-cost
 bypass source → sink so that matching nothing is always feasible. The source
 supplies min(total free offers, total free needs) units.
 
+A pair of lines that count in different units carries one unit
+(`candidates.arc_capacity`), each pair, not each pair of groups: such a group
+arc becomes one arc per pair of its lines, between nodes of their own that
+the lines' arcs pass through (source → offer line → offer group, need group →
+need line → sink). A cap of one per group arc would leave the other lines'
+pairs to the next pass, and the one after: a pass would never be done.
+
 Costs are integers, lexicographic by scaling, per connected component of the
 candidate graph (components never share flow, so each gets its own scale):
 
@@ -29,6 +36,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -36,7 +44,7 @@ from ortools.graph.python import min_cost_flow
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from matcher.candidates import Assignment, Candidates, GroupArc
+from matcher.candidates import Assignment, Candidates, Group, GroupArc
 from matcher.instance import Instance
 
 #: Distances enter the costs in units of 100 m.
@@ -123,7 +131,7 @@ class _ArcArrays:
     tails: np.ndarray  # offer group
     heads: np.ndarray  # need group
     levels: np.ndarray  # fit level
-    one_unit: np.ndarray  # the units differ: the arc carries one unit
+    one_unit: np.ndarray  # the units differ: one unit per pair of lines
     metres: np.ndarray  # distance units, as `distance_units`
 
     @classmethod
@@ -188,36 +196,50 @@ def _split_components(
 
 
 class _Network:
-    """Arcs collected in plain lists, handed to OR-tools in one call."""
+    """Arcs collected in plain lists and in arrays, in the order they were added,
+    handed to OR-tools in one call."""
 
     def __init__(self) -> None:
         self.tails: list[int] = []
         self.heads: list[int] = []
         self.caps: list[int] = []
         self.costs: list[int] = []
+        #: Arcs added before the lists': tails, heads, caps and costs, each an array.
+        self.blocks: list[tuple[np.ndarray, ...]] = []
+        self.count = 0
 
     def add(self, tail: int, head: int, cap: int, cost: int) -> int:
         self.tails.append(tail)
         self.heads.append(head)
         self.caps.append(cap)
         self.costs.append(cost)
-        return len(self.tails) - 1
+        self.count += 1
+        return self.count - 1
 
     def add_many(
         self, tails: np.ndarray, heads: np.ndarray, caps: np.ndarray, costs: np.ndarray
-    ) -> None:
-        self.tails.extend(tails.tolist())
-        self.heads.extend(heads.tolist())
-        self.caps.extend(caps.tolist())
-        self.costs.extend(costs.tolist())
+    ) -> int:
+        """The arcs of the arrays, in order; the index of the first."""
+        self._flush()
+        self.blocks.append((tails, heads, caps, costs))
+        self.count += len(tails)
+        return self.count - len(tails)
+
+    def _flush(self) -> None:
+        if self.tails:
+            columns = (self.tails, self.heads, self.caps, self.costs)
+            self.blocks.append(tuple(np.array(c, dtype=np.int64) for c in columns))
+            self.tails, self.heads, self.caps, self.costs = [], [], [], []
 
     def solve(self, n_nodes: int, source: int, sink: int, supply: int) -> np.ndarray:
+        self._flush()
         solver = min_cost_flow.SimpleMinCostFlow()
+
+        def column(k: int, dtype: type) -> np.ndarray:
+            return np.concatenate([block[k] for block in self.blocks]).astype(dtype)
+
         solver.add_arcs_with_capacity_and_unit_cost(
-            np.array(self.tails, dtype=np.int32),
-            np.array(self.heads, dtype=np.int32),
-            np.array(self.caps, dtype=np.int64),
-            np.array(self.costs, dtype=np.int64),
+            column(0, np.int32), column(1, np.int32), column(2, np.int64), column(3, np.int64)
         )
         supplies = np.zeros(n_nodes, dtype=np.int64)
         supplies[source], supplies[sink] = supply, -supply
@@ -225,7 +247,7 @@ class _Network:
         status = solver.solve()
         if status != solver.OPTIMAL:
             raise FlowSolveError(f"min-cost flow ended with status {status}")
-        flows: np.ndarray = solver.flows(np.arange(len(self.tails), dtype=np.int32))
+        flows: np.ndarray = solver.flows(np.arange(self.count, dtype=np.int32))
         return flows
 
 
@@ -246,7 +268,9 @@ def solve_flow(inst: Instance, cands: Candidates) -> list[Assignment]:
         for c, comp in comps.items()
     }
     supply = sum(comp_flow.values())
-    n_nodes = 2 + n_og + len(ng_list)
+    line_nodes = _line_nodes(cands, arrays, 2 + n_og + len(ng_list))
+    n_nodes = 2 + n_og + len(ng_list) + line_nodes.count
+    offer_node, need_node = line_nodes.offers, line_nodes.needs
     # OR-tools multiplies costs by about the node count; keep totals in int64 too.
     budget = _INT64_BUDGET // (4 * (n_nodes + 2) + 4 * (supply + 1))
     max_weight = max(inst.need_weight)
@@ -254,8 +278,10 @@ def solve_flow(inst: Instance, cands: Candidates) -> list[Assignment]:
     source, sink = 0, 1
     net = _Network()
     scales: dict[int, Scales] = {}
-    offer_arc_of: list[tuple[int, int]] = []  # (arc, offer line)
-    need_arc_of: list[tuple[int, int]] = []  # (arc, need line)
+    # (arc, line): the arc whose flow is what the line gives its group (offer) or
+    # takes from its group (need); a line with a node of its own has one more arc.
+    offer_arc_of: list[tuple[int, int]] = []
+    need_arc_of: list[tuple[int, int]] = []
     steps: dict[int, int] = {}
     for c, comp in comps.items():
         n_o, n_n = len(comp.offer_lines), len(comp.need_lines)
@@ -270,19 +296,116 @@ def solve_flow(inst: Instance, cands: Candidates) -> list[Assignment]:
         }
         for g in comp.offer_groups:
             for i in og_list[g].members:
-                arc = net.add(source, 2 + g, inst.offer_free[i], s.offer_cost(offer_pos[i], n_o))
-                offer_arc_of.append((arc, i))
+                free, cost = inst.offer_free[i], s.offer_cost(offer_pos[i], n_o)
+                node = offer_node.get(i)
+                if node is None:
+                    offer_arc_of.append((net.add(source, 2 + g, free, cost), i))
+                else:
+                    net.add(source, node, free, cost)
+                    offer_arc_of.append((net.add(node, 2 + g, free, 0), i))
         for h in comp.need_groups:
             for j in ng_list[h].members:
-                cost = s.need_cost(inst.need_weight[j], need_pos[j], n_n)
-                need_arc_of.append((net.add(2 + n_og + h, sink, inst.need_free[j], cost), j))
-    first_pair = len(net.tails)
-    net.add_many(*_pair_arcs(arrays, labels, scales, steps, og_free, ng_free, n_og))
+                free, cost = inst.need_free[j], s.need_cost(inst.need_weight[j], need_pos[j], n_n)
+                node = need_node.get(j)
+                if node is None:
+                    need_arc_of.append((net.add(2 + n_og + h, sink, free, cost), j))
+                else:
+                    need_arc_of.append((net.add(2 + n_og + h, node, free, 0), j))
+                    net.add(node, sink, free, cost)
+    tails, heads, caps, costs = _pair_arcs(arrays, labels, scales, steps, og_free, ng_free, n_og)
+    by_groups = np.nonzero(~arrays.one_unit)[0]
+    first_pair = net.add_many(tails[by_groups], heads[by_groups], caps[by_groups], costs[by_groups])
+    pairs = line_nodes.pairs(arrays)
+    first_line_pair = net.add_many(
+        pairs.tails, pairs.heads, np.ones(len(pairs.tails), np.int64), costs[pairs.arcs]
+    )
     net.add(source, sink, supply, 0)  # matching less is always feasible
     flows = net.solve(n_nodes, source, sink, supply)
-    carrying = np.nonzero(flows[first_pair : first_pair + len(cands.arcs)])[0]
-    pair_arcs = [(first_pair + int(k), cands.arcs[int(k)]) for k in carrying]
-    return _decompose(inst, cands, flows, offer_arc_of, need_arc_of, pair_arcs)
+    carrying = np.nonzero(flows[first_pair : first_pair + len(by_groups)])[0]
+    pair_arcs = [(first_pair + int(k), cands.arcs[int(by_groups[k])]) for k in carrying]
+    lone_pairs = []
+    for k in np.nonzero(flows[first_line_pair : first_line_pair + len(pairs.arcs)])[0].tolist():
+        a = cands.arcs[int(pairs.arcs[k])]
+        i, j = pairs.lines(line_nodes, k)
+        lone_pairs.append(Assignment(i, j, 1, a.distance_km, a.by_delivery, a.fit))
+    return _decompose(inst, cands, flows, offer_arc_of, need_arc_of, pair_arcs, lone_pairs)
+
+
+@dataclass(frozen=True, slots=True)
+class _LinePairs:
+    """Arcs between the nodes of two lines: the group arc each stands for, its tail and
+    head nodes."""
+
+    arcs: np.ndarray
+    tails: np.ndarray
+    heads: np.ndarray
+
+    def lines(self, nodes: _LineNodes, k: int) -> tuple[int, int]:
+        """The offer line and the need line of line pair `k`."""
+        offer = nodes.offer_lines[int(self.tails[k]) - nodes.first_offer]
+        need = nodes.need_lines[int(self.heads[k]) - nodes.first_need]
+        return int(offer), int(need)
+
+
+@dataclass(frozen=True, slots=True)
+class _LineNodes:
+    """Nodes of their own for the lines of groups joined by an arc of one unit per
+    pair of lines; a group's lines have consecutive nodes."""
+
+    first_offer: int
+    offer_lines: np.ndarray  # by node, from first_offer
+    offer_start: np.ndarray  # per offer group: the position of its first line (or 0)
+    offer_size: np.ndarray  # per offer group: its lines with nodes (0 or all)
+    first_need: int
+    need_lines: np.ndarray
+    need_start: np.ndarray
+    need_size: np.ndarray
+
+    @property
+    def offers(self) -> dict[int, int]:
+        return {int(i): self.first_offer + k for k, i in enumerate(self.offer_lines)}
+
+    @property
+    def needs(self) -> dict[int, int]:
+        return {int(j): self.first_need + k for k, j in enumerate(self.need_lines)}
+
+    @property
+    def count(self) -> int:
+        return len(self.offer_lines) + len(self.need_lines)
+
+    def pairs(self, arrays: _ArcArrays) -> _LinePairs:
+        """Every pair of lines under each arc of one unit per pair, built on arrays
+        (there can be millions): pair p of an arc joins line p // b of its offer group
+        and line p % b of its need group of b lines."""
+        arcs = np.nonzero(arrays.one_unit)[0]
+        tails, heads = arrays.tails[arcs], arrays.heads[arcs]
+        a, b = self.offer_size[tails], self.need_size[heads]
+        sizes = a * b
+        of = np.repeat(np.arange(len(arcs)), sizes)
+        local = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        width = b[of]
+        offer_at = self.offer_start[tails][of] + local // width
+        need_at = self.need_start[heads][of] + local % width
+        return _LinePairs(arcs[of], self.first_offer + offer_at, self.first_need + need_at)
+
+
+def _line_nodes(cands: Candidates, arrays: _ArcArrays, first: int) -> _LineNodes:
+    def side(
+        groups: Sequence[Group], used: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        start, size = np.zeros(len(groups), np.int64), np.zeros(len(groups), np.int64)
+        lines: list[int] = []
+        for g in np.unique(used).tolist():
+            start[g], size[g] = len(lines), len(groups[g].members)
+            lines.extend(groups[g].members)
+        return np.array(lines, dtype=np.int64), start, size
+
+    offer_lines, offer_start, offer_size = side(cands.offer_groups, arrays.tails[arrays.one_unit])
+    need_lines, need_start, need_size = side(cands.need_groups, arrays.heads[arrays.one_unit])
+    first_need = first + len(offer_lines)
+    return _LineNodes(
+        first, offer_lines, offer_start, offer_size, first_need, need_lines, need_start, need_size
+    )
 
 
 def _pair_arcs(
@@ -295,9 +418,9 @@ def _pair_arcs(
     n_og: int,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Tails, heads, capacities and costs of the group-to-group arcs, all at once
-    (there can be a million): `pair_units` and `Scales.pair_cost` on arrays."""
-    tails, heads, levels = arrays.tails, arrays.heads, arrays.levels
-    one_unit, metres = arrays.one_unit, arrays.metres
+    (there can be a million): `pair_units` and `Scales.pair_cost` on arrays. An arc
+    of one unit per pair of lines is not added as such (see `solve_flow`)."""
+    tails, heads, levels, metres = arrays.tails, arrays.heads, arrays.levels, arrays.metres
     comp = labels[tails]
     keys = sorted(scales)
     at = np.searchsorted(np.array(keys), comp)
@@ -308,7 +431,6 @@ def _pair_arcs(
     units = levels * step + metres
     costs = (units * buckets // levels_of) * m2
     caps = np.minimum(np.array(og_free, dtype=np.int64)[tails], np.array(ng_free)[heads])
-    caps = np.where(one_unit, np.minimum(caps, 1), caps)
     return 2 + tails, 2 + n_og + heads, caps, costs
 
 
@@ -319,13 +441,15 @@ def _decompose(
     offer_arc_of: list[tuple[int, int]],
     need_arc_of: list[tuple[int, int]],
     pair_arcs: list[tuple[int, GroupArc]],
+    lone_pairs: list[Assignment],
 ) -> list[Assignment]:
     """Split group-to-group flow into line-to-line assignments, deterministically.
 
     Each offer group hands its lines' units (oldest line first) to its outgoing
     arcs (nearest first); each need group then hands the incoming chunks to its
     lines (oldest first). Any split is optimal: all lines of a group are alike
-    except for their own flow, which the solve fixed.
+    except for their own flow, which the solve fixed. `lone_pairs`, the flow on
+    arcs between two lines, are assignments already.
     """
     offer_flow: dict[int, int] = defaultdict(int)
     for arc, i in offer_arc_of:
@@ -366,7 +490,7 @@ def _decompose(
                 needs[k][1] -= take
                 if needs[k][1] == 0:
                     k += 1
-    return _merge(out)
+    return _merge(out + lone_pairs)
 
 
 def _merge(parts: list[Assignment]) -> list[Assignment]:

@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TypeVar
 
 from matcher.model import ExistingMatch, Need, Offer, Status
@@ -50,9 +50,15 @@ def time_key(moment: datetime | None) -> float:
 
 
 def age_days(since: datetime | None, now: datetime | None) -> int | None:
+    """Calendar days from `since` to `now` (naive means UTC), never below 0: an age
+    changes at midnight only, so every pass of a day shows the same one."""
     if since is None or now is None:
         return None
-    return max(0, int((time_key(now) - time_key(since)) // 86_400))
+    return max(0, (_day(now) - _day(since)).days)
+
+
+def _day(moment: datetime) -> date:
+    return (moment.astimezone(UTC) if moment.tzinfo is not None else moment).date()
 
 
 def _ranks(keys: Sequence[tuple[float, int, str]]) -> list[int]:

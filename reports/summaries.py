@@ -32,10 +32,11 @@ URGENCY_RANK = {"high": 0, "normal": 1, "low": 2}
 
 
 def _days(since: pd.Series, now: datetime) -> pd.Series:
-    """Whole days from each time to `now`, never below 0; <NA> when unknown."""
+    """Calendar days from each time to `now`, never below 0; <NA> when unknown. They
+    change at midnight only (as `matcher.instance.age_days`)."""
     return (
-        ((pd.Timestamp(now) - pd.to_datetime(since)).dt.total_seconds() // 86_400)
-        .clip(lower=0)
+        (pd.Timestamp(now).normalize() - pd.to_datetime(since).dt.normalize())
+        .dt.days.clip(lower=0)
         .astype("Int64")
     )
 

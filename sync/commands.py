@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sync import quiet
 from sync.backends.base import Backend, BackendError
 from sync.config import Config
 from sync.layouts import TABS
@@ -18,7 +19,7 @@ from sync.ops import snapshots
 from sync.ops.progress import Progress, reporting
 from sync.ops.signals import StopSignals
 from sync.ops.starter import who_started_this_process
-from sync.pipeline import PassResult, read_coordination, run_pass
+from sync.pipeline import PassResult, quiet_result, read_coordination, run_pass
 from sync.plan import Grid, Snapshot, SpreadsheetPlan, TabIdentity
 from sync.privacy import mask_phones_in
 from sync.state import FAILED, INTERRUPTED, OK, OpsError, StateStore, stamp
@@ -92,7 +93,7 @@ def recorded_pass(
 
         recorder = snapshots.RecordingBackend(backend, config.coordination.spreadsheet, TABS, keep)
         try:
-            result = _run(config, recorder, started, store)
+            result = _quiet_or_full(config, recorder, started, store)
         except BaseException as error:
             _record_failure(store, pass_id, "pass", clock, error, recorder.requests_sent)
             raise
@@ -109,14 +110,40 @@ def recorded_pass(
             counts=facts,
             plan=plan_summary(result.plan) if result.written else None,
         )
+        quiet_line = "" if result.quiet_since is None else "; nothing changed, nothing read"
         log.info(
-            "ok pass %d: %d offers, %d needs, %d new, %d problems, %d written, %.1f s",
+            "ok pass %d: %d offers, %d needs, %d new, %d problems, %d written, %.1f s%s",
             pass_id,
             *(facts[key] for key in ("offers", "needs", "new", "problems", "written")),
             seconds,
-            extra={"fields": _fields(pass_id, OK, seconds, **facts)},
+            quiet_line,
+            extra={
+                "fields": _fields(
+                    pass_id, OK, seconds, **facts, quiet=result.quiet_since is not None
+                )
+            },
         )
         return Outcome(pass_id, result, seconds)
+
+
+def _quiet_or_full(
+    config: Config, backend: Backend, started: datetime, store: StateStore
+) -> PassResult:
+    """A pass, which stops early when nothing changed since one that found nothing to
+    write (sync/quiet.py); a full pass that finds nothing to write says so for the next."""
+    settled = quiet.unchanged_since(config, backend, started)
+    if settled is not None:
+        _progress(f"Nothing changed since the last pass at {settled.at:%H:%M}; nothing to do.")
+        quiet.keep(config, dataclasses.replace(settled, at=started))
+        return quiet_result(config, backend, settled)
+    quiet.forget(config)
+    result = _run(config, backend, started, store)
+    if not result.written and result.plan.is_empty and result.inputs is not None:
+        counts = quiet.Counts(
+            result.offer_rows, result.need_rows, result.offers, result.needs, result.problems
+        )
+        quiet.keep(config, quiet.Settled(started, quiet.pass_key(config), result.inputs, counts))
+    return result
 
 
 def record_failure(
@@ -216,6 +243,11 @@ def _counts(result: PassResult) -> dict[str, int | None]:
 
 
 def summary(result: PassResult, *, dry_run: bool = False) -> str:
+    if result.quiet_since is not None:
+        return (
+            f"Nothing changed since the last pass at {result.quiet_since:%H:%M}; nothing to do."
+            f"\nProblems: {result.problems} (listed on the Problems tab)."
+        )
     lines = [
         f"Read {result.offer_rows} form rows and {result.need_rows} need rows.",
         f"Recognized {result.offers} offer lines and {result.needs} needs.",
@@ -256,6 +288,7 @@ def export(config: Config, backend: Backend, out: Path, *, excel: bool = False) 
 
     prepare_folder(out)  # before reading anything: a wrong --out is said at once
     result = run_pass(config, backend, dry_run=True)
+    assert result.data is not None  # a dry run never stops early
     language = config.coordination.language
     written = (
         [export_excel(result.data, language, out)]

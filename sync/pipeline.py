@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from matcher.engine import propose
+from sync import quiet
 from sync.allocation import check_allocation
 from sync.backends.base import Backend, SpreadsheetNotFound
 from sync.config import Config
@@ -31,7 +32,7 @@ from sync.source_records import SourceNotFound, finish, load_source, normalizing
 from sync.tabs import IDENTITIES, matches_tab
 from sync.worklists import read_answers, retired_offers
 
-__all__ = ["PassResult", "SourceNotFound", "read_coordination", "run_pass"]
+__all__ = ["PassResult", "SourceNotFound", "quiet_result", "read_coordination", "run_pass"]
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,12 @@ class PassResult:
     plan: SpreadsheetPlan
     location: str
     written: bool
-    data: PassData
+    #: None for a pass that stopped early, nothing having changed (sync/quiet.py).
+    data: PassData | None
+    #: What the pass worked from, where the backend hashes its files (sync/quiet.py).
+    inputs: quiet.Inputs | None = None
+    #: The time of the pass nothing changed since, for a pass that stopped early.
+    quiet_since: datetime | None = None
 
 
 def run_pass(
@@ -69,6 +75,9 @@ def run_pass(
     offers_loaded = load_source(config, backend, "offers", params)
     needs_loaded = load_source(config, backend, "needs", params)
     coordination = config.coordination.spreadsheet
+    # Hashed before the read: a save in between makes the hash older than what was
+    # read, and the next pass then a full one, never the other way round.
+    coordination_hash = quiet.coordination_hash(config, backend)
     current = read_coordination(backend, coordination, IDENTITIES)
     language = config.coordination.language
     found = current.tabs.get(MATCHES)
@@ -151,7 +160,35 @@ def run_pass(
         location=backend.location(coordination),
         written=not dry_run and not plan.is_empty,
         data=data,
+        inputs=_inputs(offers_source.file_token, needs_source.file_token, coordination_hash),
     )
+
+
+def quiet_result(config: Config, backend: Backend, settled: quiet.Settled) -> PassResult:
+    """What a pass says when nothing changed since `settled`: its counts, nothing written."""
+    counts = settled.counts
+    coordination = config.coordination.spreadsheet
+    return PassResult(
+        offer_rows=counts.offer_rows,
+        need_rows=counts.need_rows,
+        offers=counts.offers,
+        needs=counts.needs,
+        new_matches=0,
+        updated_cells=0,
+        problems=counts.problems,
+        plan=SpreadsheetPlan(spreadsheet=coordination),
+        location=backend.location(coordination),
+        written=False,
+        data=None,
+        inputs=settled.inputs,
+        quiet_since=settled.at,
+    )
+
+
+def _inputs(offers: str | None, needs: str | None, coordination: str | None) -> quiet.Inputs | None:
+    if offers is None or needs is None or coordination is None:
+        return None
+    return quiet.Inputs(offers, needs, coordination)
 
 
 def read_coordination(backend: Backend, spreadsheet: str, tabs: Sequence[TabIdentity]) -> Snapshot:

@@ -45,12 +45,14 @@ class SourceNotFound(BackendError):
 
 @dataclass(frozen=True)
 class SourceRecords:
-    """A source normalized: its rows, headers, records and problems."""
+    """A source normalized: its rows, headers, records and problems, and the file
+    token it was loaded under (None where the backend has none)."""
 
     rows: list[SourceRow]
     headers: dict[str, str]
     records: list[Any]
     problems: list[Problem]
+    file_token: str | None = None
 
 
 @dataclass
@@ -79,14 +81,13 @@ def load_source(
     source = getattr(config.sources, name)
     headers = column_map(source.columns.model_dump())
     memory = SourceMemory(config.state_path / "normalized", name)
-    # The mapping and the sheet decide how rows read, as much as the values do.
-    key = reading_key(name, params, source.worksheet, headers)
+    key = _reading_key(config, name, params)
     known = memory.tokens()
     file_token = _file_token(backend, source.spreadsheet, key)
     if known is not None and file_token is not None and known.file == file_token:
         kept = memory.whole(known.grid)
         if kept is not None:
-            return SourceRecords(kept.rows, headers, kept.records, kept.problems)
+            return SourceRecords(kept.rows, headers, kept.records, kept.problems, file_token)
     sheet = backend.read_source(source.spreadsheet, source.worksheet)
     if sheet is None:
         raise SourceNotFound(_missing_sheet_message(backend, source.spreadsheet, source.worksheet))
@@ -98,12 +99,12 @@ def load_source(
     kept = memory.whole(grid_token) if known is not None and known.grid == grid_token else None
     if kept is not None:
         memory.keep_tokens(Tokens(file_token, grid_token))  # saved again, the same values
-        return SourceRecords(kept.rows, headers, kept.records, kept.problems)
+        return SourceRecords(kept.rows, headers, kept.records, kept.problems, file_token)
     # Headers are checked even with no rows yet: a new Form's sheet has only them.
     where = f"{backend.location(source.spreadsheet)}, sheet '{source.worksheet}'"
     positions = find_headers(grid, headers, where, f"sources.{name}.columns")
     if not _has_data(grid):
-        return SourceRecords([], headers, [], [_empty_sheet(name, source.worksheet)])
+        return SourceRecords([], headers, [], [_empty_sheet(name, source.worksheet)], file_token)
     rows = source_rows(grid, positions, sheet.locale)
     whole = Normalized([], [], rows, grid_token)
     return PendingSource(headers, row_work(name, rows, memory.rows(key)), memory, whole, file_token)
@@ -116,7 +117,9 @@ def finish(source: SourceRecords | PendingSource, params: NormalizeParams) -> So
     records, problems, rows = normalize_rows(source.work, params)
     source.whole.records, source.whole.problems = records, problems
     source.memory.keep(source.whole, rows, source.file_token)
-    return SourceRecords(list(source.work.rows), source.headers, records, problems)
+    return SourceRecords(
+        list(source.work.rows), source.headers, records, problems, source.file_token
+    )
 
 
 def normalizing_line(
@@ -134,6 +137,22 @@ def normalizing_line(
         f"Normalizing {counts[0][0]} of {counts[0][1]} form rows and {counts[1][0]} of "
         f"{counts[1][1]} need rows (new or changed since the last pass)…"
     )
+
+
+def source_token(
+    config: Config, backend: Backend, name: SourceName, params: NormalizeParams
+) -> str | None:
+    """The source's file token now, as `load_source` takes it: its file's hash and what
+    decides how its rows read; None where the backend has no hashes, or no file."""
+    spreadsheet = getattr(config.sources, name).spreadsheet
+    return _file_token(backend, spreadsheet, _reading_key(config, name, params))
+
+
+def _reading_key(config: Config, name: SourceName, params: NormalizeParams) -> str:
+    # The mapping and the sheet decide how rows read, as much as the values do.
+    source = getattr(config.sources, name)
+    headers = column_map(source.columns.model_dump())
+    return reading_key(name, params, source.worksheet, headers)
 
 
 def _file_token(backend: Backend, spreadsheet: str, key: str) -> str | None:

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
 
+from matcher.instance import age_days
 from matcher.labels import urgency_label
 from matcher.params import Language
 from reports.summaries import offers_to_reconfirm
@@ -80,7 +81,7 @@ def reconfirm_rewrite(
         for offer, a in answers.items()
         if a.answer == "gone"
         or a.checked_at is None
-        or now - a.checked_at < timedelta(days=after_days)
+        or (now.date() - a.checked_at.date()).days < after_days  # by the day, as ages
     }
     stale = offers_to_reconfirm(offers, matches, now, after_days)
     rows = [
@@ -102,7 +103,7 @@ def _reconfirm_row(
     offer: Mapping[Any, Any], answer: Answer | None, now: datetime, language: Language
 ) -> list[Value]:
     submitted = _when(offer.get("submitted_at"))
-    days = (now - submitted).days if isinstance(submitted, datetime) else ""
+    days = age_days(submitted, now) if isinstance(submitted, datetime) else None
     cells: dict[str, Value] = {
         "offer_id": str(offer.get("offer_id", "")),
         "donor_name": _text(offer.get("donor_name")),
@@ -111,7 +112,7 @@ def _reconfirm_row(
         "item": _text(offer.get("item")),
         "quantity": _number(offer.get("quantity")),
         "submitted_at": submitted,
-        "days_waiting": max(days, 0) if isinstance(days, int) else "",
+        "days_waiting": "" if days is None else days,
         "answer": reconfirm_label(answer.answer, language) if answer else "",
         "checked_at": (answer.checked_at or now).date() if answer else "",
     }

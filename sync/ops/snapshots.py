@@ -122,9 +122,10 @@ class RecordingBackend:
         return bool(self.inner.exists(spreadsheet))
 
     def fingerprint(self, spreadsheet: str) -> str | None:
-        """A source's fingerprint, so that an unchanged source is not read again; never
-        the coordination spreadsheet's: a pass reads that in full, for its snapshot."""
-        if spreadsheet == self._coordination or not isinstance(self.inner, Fingerprints):
+        """A spreadsheet's fingerprint, so that an unchanged source is not read again,
+        and a pass with nothing changed reads nothing (sync/quiet.py). A pass that
+        writes has read the coordination spreadsheet in full, for its snapshot."""
+        if not isinstance(self.inner, Fingerprints):
             return None
         return self.inner.fingerprint(spreadsheet)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -278,6 +279,19 @@ def test_repeated_pass_is_stable():
     offers = [offer("O1", quantity=4), offer("O2", "Рубежное", quantity=2)]
     needs = [need("N1", quantity=3, urgency="high"), need("N2", quantity=5)]
     first = propose(offers, needs, [], P)
+    existing = [match(p.offer_id, p.need_id, p.quantity, Status.PROPOSED) for p in first]
+    assert propose(offers, needs, existing, P) == []
+
+
+def test_lines_in_other_units_each_carry_one_unit_in_the_first_pass():
+    """Two alike offers counted in pieces, two alike needs in kilograms: each pair
+    of lines carries one unit, all four in one pass, so the next has nothing."""
+    offers = [replace(offer(f"O{k}", quantity=3), unit="pieces") for k in (1, 2)]
+    needs = [replace(need(f"N{k}", quantity=5), unit="kg") for k in (1, 2)]
+    first = propose(offers, needs, [], P)
+    assert sorted((p.offer_id, p.need_id, p.quantity) for p in first) == [
+        ("O1", "N1", 1), ("O1", "N2", 1), ("O2", "N1", 1), ("O2", "N2", 1)
+    ]  # fmt: skip
     existing = [match(p.offer_id, p.need_id, p.quantity, Status.PROPOSED) for p in first]
     assert propose(offers, needs, existing, P) == []
 
