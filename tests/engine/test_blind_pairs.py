@@ -9,12 +9,13 @@ import pytest
 from tests.engine.pairs import PairsReport, load, newest_set, score
 
 #: The most no-fit pairs the engine may propose on the newest set. The goal is 0;
-#: this is the measured figure on set P15 when it was first scored (a known
-#: shortfall: 2 of its 103 no-fit pairs).
-MAX_NO_FIT_PROPOSED = 2
+#: this is the measured figure on set P16 when it was first scored (a known
+#: shortfall: 5 of its 100 no-fit pairs: board books for a school need, a broken
+#: washing machine, a desk for a dining table, panty liners, fruit purée).
+MAX_NO_FIT_PROPOSED = 5
 #: The least share of full-fit needs where the engine's first choice is the labelled
-#: best. The goal is 0.95; measured 29 of 34 on P15 when it was first scored.
-MIN_BEST_CHOSEN = 0.85
+#: best. The goal is 0.95; measured 34 of 36 on P16 when it was first scored.
+MIN_BEST_CHOSEN = 0.94
 
 
 @pytest.fixture(scope="module")
