@@ -56,18 +56,29 @@ def code_key(package: Path, *modules: Path) -> str:
     """A hash of every file under `package` (compiled caches aside), of `modules`, and of
     the versions of the libraries rows are read with."""
     digest = hashlib.blake2b(f"format {FORMAT}".encode(), digest_size=16)
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(package)).encode())
-            digest.update(path.read_bytes())
+    hash_files(digest, package, package)
     for module in modules:
         digest.update(module.read_bytes())
-    for name in _READING_LIBRARIES:
+    hash_versions(digest, _READING_LIBRARIES)
+    return digest.hexdigest()
+
+
+def hash_files(digest: hashlib.blake2b, package: Path, root: Path) -> None:
+    """Every file under `package` (compiled caches aside), named from `root`, into
+    `digest`."""
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+
+
+def hash_versions(digest: hashlib.blake2b, libraries: Sequence[str]) -> None:
+    """The installed version of each library ("none" when missing) into `digest`."""
+    for name in libraries:
         try:
             digest.update(f"{name}={importlib.metadata.version(name)}".encode())
         except importlib.metadata.PackageNotFoundError:
             digest.update(f"{name}=none".encode())
-    return digest.hexdigest()
 
 
 def reading_key(

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.metadata
 import json
 import os
 import tempfile
@@ -40,7 +39,7 @@ import reports
 import sync
 from sync.backends.base import Backend, Fingerprints
 from sync.config import Config
-from sync.incremental import vocabulary_key
+from sync.incremental import hash_files, hash_versions, vocabulary_key
 from sync.source_records import source_token
 
 FILE = "settled.json"
@@ -85,15 +84,8 @@ def code_key() -> str:
     as the code it runs is."""
     digest = hashlib.blake2b(vocabulary_key().encode(), digest_size=16)
     for package in (Path(sync.__file__).parent, Path(reports.__file__).parent):
-        for path in sorted(package.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(package.parent)).encode())
-                digest.update(path.read_bytes())
-    for name in _WRITING_LIBRARIES:
-        try:
-            digest.update(f"{name}={importlib.metadata.version(name)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{name}=none".encode())
+        hash_files(digest, package, package.parent)
+    hash_versions(digest, _WRITING_LIBRARIES)
     return digest.hexdigest()
 
 
