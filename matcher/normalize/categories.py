@@ -87,7 +87,7 @@ def lemma_in(word: str, table: dict[str, str] | frozenset[str]) -> str | None:
 
 
 @lru_cache(maxsize=200_000)
-def token_sense(token: str, *, fuzzy: bool = True) -> Sense | None:
+def token_sense(token: str) -> Sense | None:
     """What a single folded token names, or None. An English word is not read as
     Russian typed in Latin letters ("woman" is no "роман")."""
     if len(token) < 2 or any(ch.isdigit() for ch in token):
@@ -100,13 +100,13 @@ def token_sense(token: str, *, fuzzy: bool = True) -> Sense | None:
             return words[lemma]
     if "-" in token:
         for part in token.split("-"):
-            sense = token_sense(part, fuzzy=fuzzy)
+            sense = token_sense(part)
             if sense:
                 return sense
         return None
     # a unit ("компл") is not a typo of a thing ("комп")
     unit = token in attributes().units or token.rstrip(".") in attributes().units
-    if fuzzy and len(token) >= FUZZY_MIN_LEN and not unit and not is_known_word(token):
+    if len(token) >= FUZZY_MIN_LEN and not unit and not is_known_word(token):
         for candidate in token_lemmas(token):
             sense = _fuzzy(candidate)
             if sense:

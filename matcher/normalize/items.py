@@ -91,6 +91,9 @@ class _Part:
     accessories: tuple[str, ...] = ()
     #: True when the writer asks for it ("нам бы нужна коляска"): no offer.
     asks: bool = False
+    #: True when the segment opens with "с"/"з" before its first thing ("желательно
+    #: с матрасиком"): it may say what the thing before it comes with.
+    opens_with: bool = False
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -238,6 +241,7 @@ def _part(piece: str, context: tuple[Hit, ...] = (), *, quantity_cell: bool = Fa
         bool(hits) and not things,
         _accessories(things or hits, toks),
         asks_for_itself(toks),
+        _opens_with(things or hits, toks),
     )
 
 
@@ -272,15 +276,15 @@ _PREFERABLY = frozenset({"желательно", "бажано", "можно", "
                          "а", "также", "також", "или", "або"})  # fmt: skip
 
 
+def _opens_with(hits: tuple[Hit, ...], toks: list[str]) -> bool:
+    opening = toks[: hits[0].start] if hits else []
+    return bool(opening) and opening[-1] in _WITH and set(opening) <= _WITH | _PREFERABLY
+
+
 def _comes_along(part: _Part, before: _Part) -> bool:
     """A segment that opens with "с"/"з" and names things of other categories than
     the segment before ("кроватка, желательно с матрасиком")."""
-    toks = tokens(_prepared(part.text))
-    if not part.hits or not before.codes or set(part.codes) & set(before.codes):
-        return False
-    start = part.hits[0].start
-    opening = toks[:start]
-    return bool(opening) and opening[-1] in _WITH and set(opening) <= _WITH | _PREFERABLY
+    return part.opens_with and bool(before.codes) and not set(part.codes) & set(before.codes)
 
 
 def _not_repeated(free: list[str], text: str) -> list[str]:

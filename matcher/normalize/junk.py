@@ -212,7 +212,7 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     cells = [t for t in texts if t and t.strip()]
     if not cells:
         return None
-    if all(_FORMULA.match(t) or _SYMBOLS_ONLY.match(t) for t in cells) and not things:
+    if all(looks_like_formula(t) or _SYMBOLS_ONLY.match(t) for t in cells) and not things:
         return "formula_row"
     if _SHEET_FORMULA.match(cells[-1]):
         return "formula_row"  # ticked boxes, then a formula where the details go
@@ -231,9 +231,9 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     told = things and len(toks) > LONG_ANSWER_TOKENS
     # "нужна куртка, можем забрать сами": a request, and the writer would collect
     asks = words & signals["request"] and (words & signals["self"] or collects) and not offers
-    details = tokens(fold(cells[-1]))
-    opening = any(_opens_with_request(tokens(fold(cell)), signals) for cell in cells)
-    opens = opening and not offers
+    by_cell = [tokens(fold(cell)) for cell in cells]
+    details = by_cell[-1]
+    opens = any(_opens_with_request(cell, signals) for cell in by_cell) and not offers
     if (asks or opens or _pleads(toks, signals)) and not told:
         return "help_request"
     ads = words & signals["ad"]
