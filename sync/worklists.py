@@ -81,7 +81,7 @@ def reconfirm_rewrite(
         for offer, a in answers.items()
         if a.answer == "gone"
         or a.checked_at is None
-        or (now.date() - a.checked_at.date()).days < after_days  # by the day, as ages
+        or (age_days(a.checked_at, now) or 0) < after_days  # by the day, as ages
     }
     stale = offers_to_reconfirm(offers, matches, now, after_days)
     rows = [
