@@ -91,23 +91,23 @@ def _numeral_first(parses: list[Any]) -> bool:
 def is_instrumental(token: str) -> bool:
     """True when the dictionaries read the noun first in the instrumental case
     ("автобусом", "машиною"): the means by which, not the thing."""
+    return any("ablt" in str(tag) for tag in _first_tags(token))
+
+
+def _first_tags(token: str) -> list[Any]:
+    """The first reading of the token by each dictionary that knows it."""
     if not _ANALYZABLE.match(token):
-        return False
-    ru, uk = _analyzers()
-    return any("ablt" in str(a.parse(token)[0].tag) for a in (ru, uk) if a.word_is_known(token))
+        return []
+    return [a.parse(token)[0].tag for a in _analyzers() if a.word_is_known(token)]
 
 
 @lru_cache(maxsize=100_000)
 def first_cases(token: str) -> frozenset[str]:
     """The cases the dictionaries read a noun in first ("квартире": loct; "шкафу":
     loc2); empty for a word neither knows as a noun."""
-    if not _ANALYZABLE.match(token):
-        return frozenset()
-    ru, uk = _analyzers()
-    tags = [a.parse(token)[0].tag for a in (ru, uk) if a.word_is_known(token)]
     return frozenset(
         case
-        for tag in tags
+        for tag in _first_tags(token)
         if "NOUN" in tag.grammemes
         for case in ("loct", "loc2", "gent")
         if case in tag.grammemes
@@ -117,14 +117,7 @@ def first_cases(token: str) -> frozenset[str]:
 @lru_cache(maxsize=100_000)
 def is_verb(token: str) -> bool:
     """True when a dictionary reads the token first as a verb or an infinitive."""
-    if not _ANALYZABLE.match(token):
-        return False
-    ru, uk = _analyzers()
-    return any(
-        {"VERB", "INFN"} & a.parse(token)[0].tag.grammemes
-        for a in (ru, uk)
-        if a.word_is_known(token)
-    )
+    return any({"VERB", "INFN"} & tag.grammemes for tag in _first_tags(token))
 
 
 @lru_cache(maxsize=100_000)
@@ -141,11 +134,7 @@ def is_ordinal(token: str) -> bool:
 def is_adjective(token: str) -> bool:
     """True when the dictionaries read the token first as an adjective or a
     participle ("ватные", "детские"), never as a noun."""
-    if not _ANALYZABLE.match(token):
-        return False
-    ru, uk = _analyzers()
-    known = [a for a in (ru, uk) if a.word_is_known(token)]
-    firsts = [a.parse(token)[0].tag for a in known]
+    firsts = _first_tags(token)
     return bool(firsts) and all({"ADJF"} & t.grammemes or {"PRTF"} & t.grammemes for t in firsts)
 
 
