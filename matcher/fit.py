@@ -36,6 +36,7 @@ class _FitFile(BaseModel):
     kind_audiences: dict[str, str]
     kind_sizes: dict[str, str]
     adult_unless_said: list[str]
+    for_anyone: list[str]
     kind_seasons: dict[str, list[str]]
     mixed_in_bags: list[str]
     sized_categories: list[str]
@@ -55,6 +56,8 @@ class FitRules:
     kind_audiences: dict[str, str]
     kind_sizes: dict[str, str]
     adult_unless_said: frozenset[str]
+    #: Categories whose things serve a household: who they are for is no point.
+    for_anyone: frozenset[str]
     kind_seasons: dict[str, frozenset[str]]
     mixed_in_bags: frozenset[str]
     sized_categories: frozenset[str]
@@ -85,6 +88,7 @@ def fit_rules() -> FitRules:
         kind_audiences=dict(spec.kind_audiences),
         kind_sizes=dict(spec.kind_sizes),
         adult_unless_said=frozenset(spec.adult_unless_said),
+        for_anyone=frozenset(spec.for_anyone),
         kind_seasons={k: frozenset(v) for k, v in spec.kind_seasons.items()},
         mixed_in_bags=frozenset(spec.mixed_in_bags),
         sized_categories=frozenset(spec.sized_categories),
@@ -120,6 +124,8 @@ def profile_of(record: Offer | Need) -> ItemProfile:
     audience = record.audience or (implied_audience(record.kind) if offer else "")
     if not offer and not audience and record.category in fit_rules().adult_unless_said:
         audience = "adult"  # tables for a shelter: a child's table set is no fit
+    if record.category in fit_rules().for_anyone:
+        audience = ""  # "холодильник рабочий": a fridge that works, not one for workers
     size = record.size
     implied = implied_size(record.kind) if offer else ""
     if implied and not any(part.endswith("kg") for part in size.split(", ")):

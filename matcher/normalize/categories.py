@@ -30,7 +30,7 @@ _SIZE_RUN = (
 _AND = r"(?:и|і|й|та|а также|а ще|а еще|плюс|also|and|ещё|еще|ще|также|також)"
 _SEGMENT_SPLIT = re.compile(
     # list numbers ("2) сапоги", "1 - стол"), then the usual separators
-    r"(?:^|\.?\s)\d{1,2}\)\s+(?=[^\W\d_])|(?:^|(?<=[,;]))\s*\d{1,2}\s?[-–—]\s(?=[^\W\d_])"
+    r"(?:^|\.?\s)\d{1,2}\)\s+(?=[^\W\d_])|(?:^|(?<=\D[,;]))\s*\d{1,2}\s?[-–—]\s(?=[^\W\d_])"
     rf"|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)(?!{_SIZE_RUN})|[;\n•·|]|(?<!\d)\+"
     r"|\.\s(?!\d)(?<!\bул\.\s)(?<!\bвул\.\s)(?<!\bпер\.\s)(?<!\bпр\.\s)|\s[-–—]\s"
     r"|\s\d{1,2}\)\s|^\d{1,2}\)\s"
@@ -98,12 +98,9 @@ def token_sense(token: str) -> Sense | None:
     for lemma in token_lemmas(token):
         if lemma in words:
             return words[lemma]
-    if "-" in token:
-        for part in token.split("-"):
-            sense = token_sense(part)
-            if sense:
-                return sense
-        return None
+    if "-" in token:  # "книжки-розмальовки": a part that names a category over "other"
+        senses = [sense for part in token.split("-") if (sense := token_sense(part))]
+        return next((s for s in senses if s.category != OTHER), senses[0] if senses else None)
     # a unit ("компл") is not a typo of a thing ("комп")
     unit = token in attributes().units or token.rstrip(".") in attributes().units
     if len(token) >= FUZZY_MIN_LEN and not unit and not is_known_word(token):
@@ -122,7 +119,7 @@ def token_category(token: str) -> str | None:
     return sense.category if sense else None
 
 
-def _phrase(left: str, right: str) -> Sense | None:
+def phrase_sense(left: str, right: str) -> Sense | None:
     phrases = lexicon().phrases
     for a in token_lemmas(left):
         for b in token_lemmas(right):
@@ -157,7 +154,7 @@ def hits_in(folded: str) -> tuple[Hit, ...]:
     adjacent = [(i, i + 1) for i in range(len(toks) - 1)]
     gapped = [(i, i + 2) for i in range(len(toks) - 2) if toks[i + 1] in GAP_WORDS]
     pairs = [(left, right, sense) for left, right in adjacent + gapped
-             if (sense := _phrase(toks[left], toks[right])) is not None]  # fmt: skip
+             if (sense := phrase_sense(toks[left], toks[right])) is not None]  # fmt: skip
     # the finer of two overlapping phrases first: "пральний порошок автомат" is
     # machine detergent ("порошок автомат"), not detergent with a stray word
     pairs.sort(key=lambda pair: -pair[2].kind.count("/"))
@@ -192,7 +189,7 @@ def _shared_heads(found: list[Hit], toks: list[str], used: set[int]) -> list[Hit
             k = j + 1 if toks[j] in _ALTERNATIVES else j
             if k >= len(toks) or k in used:
                 break
-            sense = _phrase(toks[hit.start], toks[k])
+            sense = phrase_sense(toks[hit.start], toks[k])
             if sense is None or sense.category != hit.sense.category:
                 break
             used.add(k)

@@ -43,7 +43,9 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
             purpose_end = hit.end
         elif _quantifier(hit, toks):
             continue
-        elif not _sent_by(hit, toks) and not _carried(hit, toks) and not _place(hit, toks):
+        elif not (
+            _sent_by(hit, toks) or _carried(hit, toks) or _place(hit, toks) or _medium(hit, toks)
+        ):
             out.append(hit)
     if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it,
         # unless it names a finer thing of its kind ("консервы рыбные")
@@ -70,7 +72,18 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
     if sized and len({h.sense.category for h in out}) > 1:
         out = [h for h in out if h not in sized]
     strong = {h.sense.category for h in out if not h.sense.weak and not is_container(h, toks)}
-    return tuple(h for h in out if not h.sense.weak or not (strong - {h.sense.category}))
+    return tuple(
+        h
+        for h in out
+        if (not h.sense.weak or not (strong - {h.sense.category}))
+        and not (_counted_unit(h, toks) and strong - {h.sense.category})
+    )
+
+
+def _counted_unit(hit: Hit, toks: list[str]) -> bool:
+    """ "шторы 2 комплекта": a unit that is also a thing, counted after another
+    thing, is that thing's unit."""
+    return is_container(hit, toks) and hit.start > 0 and toks[hit.start - 1].isdigit()
 
 
 #: Bed sizes of attributes.yaml size_words: "двуспалка" beside linen is its size.
@@ -215,6 +228,22 @@ def _place(hit: Hit, toks: list[str]) -> bool:
         return True  # "дом 14": an address
     before = toks[hit.start - 1] if hit.start else ""
     return before in _AT and bool(first_cases(toks[hit.start]) & {"loct", "loc2", "gent"})
+
+
+#: Kinds that carry news: "по телевизору", "по радио", "по телефону".
+_MEDIA = ("electronics", "household/phones")
+
+
+def _medium(hit: Hit, toks: list[str]) -> bool:
+    """ "бачила по телевізору", "договорились по телефону": how the writer heard
+    or spoke, not a thing given."""
+    kind = f"{hit.sense.category}/{hit.sense.kind}"
+    return (
+        hit.start > 0
+        and toks[hit.start - 1] == "по"
+        and (hit.sense.kind.startswith(_MEDIA) or kind.startswith("other/household/phones"))
+        and "datv" in first_cases(toks[hit.start])
+    )
 
 
 def asks_for_itself(toks: list[str]) -> bool:

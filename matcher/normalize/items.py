@@ -22,12 +22,14 @@ from matcher.normalize.categories import (
     denied_in,
     hits_in,
     lemma_in,
+    phrase_sense,
     split_segments,
     token_lemmas,
+    token_sense,
 )
 from matcher.normalize.hit_filters import asks_for_itself, is_container, kept_hits
 from matcher.normalize.lexicon import Sense, attributes, lexicon
-from matcher.normalize.morph import is_verb, number_of
+from matcher.normalize.morph import is_adjective, is_instrumental, is_verb, number_of
 from matcher.normalize.numbers import PAIR_WORDS, Count, read_numbers
 from matcher.normalize.quantities import Quantity
 from matcher.text import fold, tokens
@@ -85,6 +87,8 @@ class _Part:
     sizes: tuple[str, ...] = ()
     audience: tuple[str, ...] = ()
     season: tuple[str, ...] = ()
+    #: Seasons only a thing's name says ("пуховик"): a season written out wins.
+    season_by_thing: tuple[str, ...] = ()
     #: True when the only things named are containers ("20 банок").
     containers: bool = False
     #: Categories named only as what another thing comes with ("кроватка с матрасом").
@@ -161,7 +165,19 @@ def _prepared(piece: str, *, quantity_cell: bool = False) -> str:
     return _DIMENSIONS.sub(r"\1х", folded)
 
 
-def _axis_values(folded: str, toks: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _seasons(described: list[_Part]) -> list[str]:
+    """A segment's seasons written out win over those its things' names say; a
+    segment naming no thing ("пуховик, весна-осень") speaks for the line."""
+    loose = [s for p in described if not p.hits for s in p.season]
+    if loose:
+        return loose + [s for p in described if p.hits for s in p.season]
+    return [s for p in described for s in p.season or p.season_by_thing]
+
+
+def _axis_values(
+    folded: str, toks: list[str]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Audiences, seasons written out, and seasons only a thing's name says."""
     attrs = attributes()
     audience: list[str] = []
     season: list[str] = []
@@ -170,15 +186,16 @@ def _axis_values(folded: str, toks: list[str]) -> tuple[tuple[str, ...], tuple[s
             (audience if axis == "audience" else season).append(value)
     # "зима-літо": a hyphen joins two seasons
     words = [part for token in toks for part in (token, *token.split("-")[1:])]
+    by_thing: list[str] = []  # "пуховик" is for winter unless the text says "весна-осень"
     for token in words:
         for lemma in (token.split("-")[0] if "-" in token else token, *token_lemmas(token)):
             if lemma in attrs.audience:
                 audience.append(attrs.audience[lemma])
                 break
             if lemma in attrs.season:
-                season.append(attrs.season[lemma])
+                (by_thing if token_sense(token) else season).append(attrs.season[lemma])
                 break
-    return tuple(dict.fromkeys(audience)), tuple(dict.fromkeys(season))
+    return tuple(dict.fromkeys(audience)), tuple(dict.fromkeys(season)), tuple(by_thing)
 
 
 #: The kind of a thing its text says does not work (fit.yaml unusable_kinds).
@@ -200,6 +217,16 @@ def _broken_pattern() -> re.Pattern[str]:
 
 def _says_broken(text: str) -> bool:
     return bool(_broken_pattern().search(fold(text)))
+
+
+def _not_repairs(hits: tuple[Hit, ...], folded: str) -> tuple[Hit, ...]:
+    """ "холодильник, потрібен ремонт компресора": a repair the thing needs is no
+    offer of repairs; the segment then says how the thing before it is."""
+    found = _broken_pattern().search(folded)
+    if not found:
+        return hits
+    said = set(tokens(found.group(0)))
+    return tuple(h for h in hits if h.sense.category != OTHER or not set(h.tokens) <= said)
 
 
 def _bind(
@@ -226,9 +253,9 @@ def _part(piece: str, context: tuple[Hit, ...] = (), *, quantity_cell: bool = Fa
     segment that names none ("сапоги 41, 42": the 42 is a size too)."""
     folded = _prepared(piece, quantity_cell=quantity_cell)
     toks = tokens(folded)
-    hits = kept_hits(hits_in(folded), toks)
+    hits = _not_repairs(kept_hits(hits_in(folded), toks), folded)
     numbers = read_numbers(folded, hits or context, quantity_cell=quantity_cell)
-    audience, season = _axis_values(folded, toks)
+    audience, season, season_by_thing = _axis_values(folded, toks)
     counts = _bind(numbers.counts, hits, toks)
     things = tuple(h for h in hits if not is_container(h, toks))
     return _Part(
@@ -238,6 +265,7 @@ def _part(piece: str, context: tuple[Hit, ...] = (), *, quantity_cell: bool = Fa
         numbers.sizes,
         audience,
         season,
+        tuple(dict.fromkeys(season_by_thing)),
         bool(hits) and not things,
         _accessories(things or hits, toks),
         asks_for_itself(toks),
@@ -287,6 +315,18 @@ def _comes_along(part: _Part, before: _Part) -> bool:
     return part.opens_with and bool(before.codes) and not set(part.codes) & set(before.codes)
 
 
+def _shared_modifier(part: _Part, before: _Part) -> _Part:
+    """ "одноразовые тарелки и стаканы": a lone thing after a phrase takes the
+    phrase's first word when the two make a phrase of its category too."""
+    if len(part.hits) != 1 or not before.hits or before.hits[-1].start == before.hits[-1].end:
+        return part
+    hit, modifier = part.hits[0], before.hits[-1].tokens[0]
+    sense = phrase_sense(modifier, hit.tokens[0]) if hit.start == hit.end else None
+    if sense is None or sense.category != hit.sense.category or sense == hit.sense:
+        return part
+    return replace(part, hits=(Hit(hit.start, hit.end, sense, hit.tokens),))
+
+
 def _not_repeated(free: list[str], text: str) -> list[str]:
     """Text typed under «Другое» that the details name again ("санки" + "Санки 2 шт")."""
     if not free or not text:
@@ -309,17 +349,21 @@ def _not_repeated(free: list[str], text: str) -> list[str]:
 _JARS_HOLD = frozenset({"food", "medicine", "hygiene"})
 
 
+_EMPTY = frozenset({"пустые", "пустых", "пустая", "пустой", "порожні", "порожніх", "порожня",
+                    "порожній"})  # fmt: skip
+
+
 def _holds(part: _Part, held: set[str]) -> bool:
     """Whether a part naming only containers ("20 банок") counts what the others name."""
-    if set(part.codes) & held:
-        return False
+    if set(part.codes) & held or set(tokens(fold(part.text))) & _EMPTY:
+        return False  # "банки пустые 15": jars given as jars
     units = {lemma_in(hit.tokens[0], attributes().units) for hit in part.hits if hit.tokens}
     return not ("jars" in units and not held & _JARS_HOLD)
 
 
 def _without_things(part: _Part) -> _Part:
     loose = [("", count) for _, count in part.counts]
-    return _Part(part.text, (), loose, part.sizes, part.audience, part.season)
+    return _Part(part.text, (), loose, part.sizes, part.audience, part.season, part.season_by_thing)
 
 
 def _box_key(text: str) -> str:
@@ -426,6 +470,12 @@ def _total(
             else:
                 unknown += 1
     counts += extra
+    totals = [k for k, c in enumerate(counts) if c.total]
+    if totals:  # "шпроты 5, сгущенка 10, всего 30": the writer's own sum of what came before
+        last = totals[-1]
+        after = [c for c in counts[last + 1 :] if not c.each]
+        total = counts[last].value + sum(c.value for c in after)
+        return Quantity(total, any(c.estimated for c in counts[last:])), things, True
     each = [c for c in counts if c.each]
     plain = [c for c in counts if not c.each]
     estimated = any(c.estimated for c in counts)
@@ -441,6 +491,11 @@ def _total(
     total = sum(c.value for c in plain) + singles
     quantity = Quantity(total, estimated or singles > 0 or unknown > 0) if total else None
     return quantity, things, bool(plain)
+
+
+def _another_sort(part: _Part) -> bool:
+    toks = tokens(fold(part.text))
+    return not part.hits and not part.counts and bool(toks) and all(map(is_adjective, toks))
 
 
 _ONE_SIZE = re.compile(r"\d+[ym]?|[A-Z]+")
@@ -466,6 +521,8 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     quantity, things, stated = _total(
         code, own, [c for c in extra if not _size_like(c, code)], attached
     )
+    # "мячи футбольные, волейбольные": a lone adjective after a thing is one more
+    things += sum(1 for _, part in _following(code, parts) if _another_sort(part))
 
     kinds = [k for p in own for k in _kinds_of(p, code)]
     # "таблетки от кашля", "детское питание, пюре фруктовые": a finer item beside
@@ -481,6 +538,8 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     units = [c.unit for p in own for cat, c in p.counts if cat == code and c.unit]
     units += [c.unit for c in extra if c.unit]
     units += [c.unit for found in attached.values() for c in found if c.unit]  # "…, пакет"
+    if set(units) & _HOLDERS:  # "порошок 3 кг, 4 пачки": the packs count, so their unit
+        units = [u for u in units if u not in _MEASURED] + [u for u in units if u in _MEASURED]
     sizes = list(dict.fromkeys(s for p in described for s in p.sizes))
     if code == "shoes" and quantity and not stated:
         quantity = _pair_per_size(quantity, sizes)
@@ -493,7 +552,7 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
         quantity=quantity,
         kind=kind,
         audience=audience,
-        season=joined([s for p in described for s in p.season]),
+        season=joined(_seasons(described)),
         size=", ".join(sizes),
         unit=units[0] if units else "",
         from_label=not own,
@@ -549,9 +608,16 @@ def _following(code: str, parts: list[_Part]) -> list[tuple[_Part, _Part]]:
     for part in parts:
         if part.codes:
             last = part
-        elif last is not None and last.codes[-1] == code:
+        elif last is not None and _last_thing(last) == code:
             out.append((last, part))
     return out
+
+
+def _last_thing(part: _Part) -> str:
+    """The category of the segment's last thing that is no accessory: in "ліжечко з
+    матрацом, 2 шт" the count is the crib's."""
+    main = [code for code in part.codes if code not in part.accessories]
+    return (main or list(part.codes))[-1]
 
 
 def _orphans(code: str, parts: list[_Part]) -> dict[int, list[Count]]:
@@ -593,10 +659,15 @@ def _column_counts(column: str, line: ItemLine, only_line: bool) -> list[Count]:
     if paired and fold(column).strip(" .!") in PAIR_WORDS:
         return [Count(1, False, "pairs", 0)]  # "пару" of boots is one pair
     parts = [_part(piece, quantity_cell=True) for piece in split_segments(column)]
-    sizes = {size.split("-")[0] for size in line.size.split(", ")}
-    # "Сапожки р. 24-28 | 24-28": the item's own sizes typed again, not a count
+    written = line.size.split(", ")
+    lows = {size.split("-")[0] for size in written}
+    # "Сапожки р. 24-28 | 24-28", "р. 38 | 38": the item's own sizes typed again, not
+    # a count; "куртки 12-16 років | 12" counts twelve
     counted = [
-        (cat, c) for p in parts for cat, c in p.counts if c.unit or str(c.value) not in sizes
+        (cat, c)
+        for p in parts
+        for cat, c in p.counts
+        if c.unit or str(c.value) not in (lows if c.estimated else written)
     ]
     mine = [c for cat, c in counted if cat == line.category]
     if only_line and counted:  # the row's only line: every count of the cell is its
@@ -648,6 +719,8 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
             part = _part(piece, context)
         if parts and _comes_along(part, parts[-1]):
             part = replace(part, accessories=part.codes)
+        if parts:
+            part = _shared_modifier(part, parts[-1])
         context = part.hits or context
         parts.append(part)
     held = {c for p in parts if not p.containers for c in p.codes}
@@ -656,7 +729,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
                  for p in parts]  # fmt: skip
     parts = _in_context(parts, {*label_codes, *vague})
     if any(c != OTHER for p in parts for c in p.codes):
-        parts = [p for p in parts if not _delivery_only(p)]
+        parts = [p for p in parts if p.text in free or not _delivery_only(p)]
     # "Обуви нет", "Постільна білизна — ні": what the answer says is not there
     denied = denied_in(fold(text)) if text else frozenset()
     parts = [p for p in parts if not p.codes or not set(p.codes) <= denied]
@@ -724,11 +797,21 @@ def _spoiled_as_other(lines: list[ItemLine]) -> list[ItemLine]:
     return [*kept, replace(spoiled[0], category=OTHER, kind="", item=item, audience="", season="")]
 
 
+#: "своя машина", "власним транспортом", "Транспорт — наш": whose vehicle it is.
+_OWN = frozenset({"свой", "своя", "свою", "своим", "своей", "своем", "своєю", "своїм", "своєму",
+                  "свій", "власний", "власним", "власною", "наш", "наша", "нашим", "нашою",
+                  "личный", "личным", "особистим"})  # fmt: skip
+
+
 def _delivery_only(part: _Part) -> bool:
-    """ "Цукор 2 мішки, можу підвезти": beside things given, a verb of carrying
-    says the donor brings them, not that transport is offered."""
-    return bool(part.hits) and all(
-        hit.sense.kind.startswith("transport") and is_verb(hit.tokens[0]) for hit in part.hits
+    """ "Цукор 2 мішки, можу підвезти", "привеземо своїм бусом": beside things
+    given, transport carried by a verb, owned or used as the means says how they
+    come, not that transport is offered."""
+    if not part.hits or not all(h.sense.kind.startswith("transport") for h in part.hits):
+        return False
+    toks = tokens(fold(part.text))
+    return any(is_verb(h.tokens[0]) or is_instrumental(h.tokens[-1]) for h in part.hits) or bool(
+        set(toks) & _OWN
     )
 
 

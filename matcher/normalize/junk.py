@@ -185,6 +185,14 @@ def _collects(toks: list[str], signals: dict[str, frozenset[str]]) -> set[str]:
     }
 
 
+#: "у меня есть", "в нас є": the writer has something, after a thank-you too.
+_HAS = re.compile(r"\b(?:у|в) (?:меня|нас|мене) (?:есть|є)\b")
+
+
+def _has(toks: list[str]) -> bool:
+    return bool(_HAS.search(" ".join(toks)))
+
+
 def _pleads(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
     """A request that says who asks ("ищу", "просит ліки"), unless it is the donor's
     errand ("просит забрать")."""
@@ -222,8 +230,10 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     toks = tokens(folded)
     words = _signal_words(toks)
     signals = attributes().signals
-    if len(toks) <= 8 and _test_words().search(folded):
-        return "test_row"
+    by_cell = [tokens(fold(cell)) for cell in cells]
+    details = by_cell[-1]
+    if any(len(cell) <= 8 and _test_words().search(" ".join(cell)) for cell in (toks, details)):
+        return "test_row"  # in the details alone too: boxes ticked to try the form
     collects = _collects(toks, signals)
     offering = _offer_words(toks, words, signals) - collects
     offers = bool(offering)
@@ -231,8 +241,6 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     told = things and len(toks) > LONG_ANSWER_TOKENS
     # "нужна куртка, можем забрать сами": a request, and the writer would collect
     asks = words & signals["request"] and (words & signals["self"] or collects) and not offers
-    by_cell = [tokens(fold(cell)) for cell in cells]
-    details = by_cell[-1]
     opens = any(_opens_with_request(cell, signals) for cell in by_cell) and not offers
     if (asks or opens or _pleads(toks, signals)) and not told:
         return "help_request"
@@ -244,7 +252,7 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
         or (not offering - signals["free"] and not told and (selling or not things))
     ):
         return "ad_row"
-    if words & signals["thanks"] and not offers and not told:
+    if words & signals["thanks"] and not offers and not told and not _has(toks):
         return "thanks_row"
     if not things and _mash(toks):
         return "mash_row"

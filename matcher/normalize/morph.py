@@ -109,7 +109,7 @@ def first_cases(token: str) -> frozenset[str]:
         case
         for tag in _first_tags(token)
         if "NOUN" in tag.grammemes
-        for case in ("loct", "loc2", "gent")
+        for case in ("loct", "loc2", "gent", "datv")
         if case in tag.grammemes
     )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from matcher.normalize.categories import Hit, lemma_in, token_lemmas
 from matcher.normalize.lexicon import attributes
-from matcher.normalize.morph import is_numeral, is_ordinal
+from matcher.normalize.morph import is_adjective, is_numeral, is_ordinal
 from matcher.text import TOKEN_RE, translit
 
 MAX_COUNT = 10_000  # more than this is a phone, a year or a slip of the keyboard
@@ -22,6 +22,8 @@ _GLUED_AFTER = re.compile(r"^(\d{1,5})([^\W\d_][\w'.-]*)$")  # "5кг", "44р"
 _GLUED_BEFORE = re.compile(r"^([^\W\d_]+)(\d{1,5})$")  # "р46", "сапоги39"
 #: A number joined to a word by a hyphen: "2-спальные", "5-литровая".
 _COMPOUND = re.compile(r"^\d+-[^\W\d_]")
+#: "2х" before an adjective: "двух-" in figures.
+_TIMES_MARK = frozenset({"х", "x"})
 _DIMENSION = re.compile(r"^\d+(?:[xх×*]\d+)+$")
 _LETTER_SIZES = frozenset({"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl"})
 _CYRILLIC_SIZES = {"м": "M", "л": "L", "хл": "XL", "ххл": "XXL", "хс": "XS"}
@@ -52,6 +54,9 @@ _MILLIGRAMS = frozenset({"мг", "mg"})
 #: large before "пара" is a shoe size.
 _ONE_PAIR = frozenset({"пара"})
 _FROM = frozenset({"от", "від", "вiд", "from"})
+_UP_TO = frozenset({"до", "up"})
+#: "всего 30", "всього банок 25": a total of what was listed.
+_TOTAL = frozenset({"всего", "всього", "итого", "разом", "загалом", "усього", "total"})
 _SHOE_SIZES_FROM = 15
 #: Units that measure an amount rather than count things: "9 кг (ведро)" is one bucket.
 _MEASURES = frozenset({"kg", "liters", "tons", "cubic_meters"})
@@ -84,6 +89,8 @@ class Count:
     token: int  # where the number stands, to bind it to the nearest thing
     #: "по 20 шт": the count of each of several things, not of them all.
     each: bool = False
+    #: "всего 30", "всього банок 25": the total of what the text lists.
+    total: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +299,12 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             whole = math.floor(value_f)  # an age: "1,5 роки" is in its second year
         if prev in _AFTER_WHICH:
             continue  # "звонить после 18", "забрати після 15.02": a time or a date
+        if unit_before and gap_after.lstrip().startswith(":"):
+            counts.append(Count(1, False, unit_before, i))
+            continue  # "Пакет 2: сапоги": the second bag of a list, not two bags
+        if nxt in _TIMES_MARK and i + 2 < len(toks) and is_adjective(toks[i + 2].text):
+            skip_next = True  # "шкаф 2х створчатый", "3-х литровые": "двух-", "трех-"
+            continue
         if i == 0 and re.match(r"^\s*[).]", gap_after) and not glued_after:
             continue  # "1) куртка", "2. обувь": a list number
         if _age_plus(number, gap_after, unit_word) and not quantity_cell:
@@ -341,7 +354,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             sizes.append("таблетки")
         if why is not None:
             if why == "size" or before == "size":
-                sizes.append(_size_text(value, high, number) + _weight_suffix(unit))
+                up_to = prev in _UP_TO and high is None and unit == "kg"  # "до 13 кг": 0-13
+                size = _size_text(0, value, number) if up_to else _size_text(value, high, number)
+                sizes.append(size + _weight_suffix(unit))
             elif why == "age" and value is not None:
                 scale = "m" if _marker(unit_word, _MONTHS) else "y"
                 age = whole if whole is not None else value
@@ -381,11 +396,30 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             unit = unit_before
         if unit == "pairs" or (unit is None and prev in PAIR_WORDS):
             unit = "pairs"
-        counts.append(
-            Count(value, estimated or approx or high is not None, unit or "", i, prev == "по")
-        )
+        total = prev in _TOTAL or (i > 1 and toks[i - 2].text in _TOTAL and bool(unit_before))
+        estimated = estimated or approx or high is not None
+        counts.append(Count(value, estimated, unit or "", i, prev == "по", total))
         skip_next = skip_next or (unit is not None and not glued_after)
+    if "(" in folded:
+        counts = _without_breakdowns(counts, folded, [tok.start for tok in toks])
     return Numbers(tuple(counts), tuple(dict.fromkeys(sizes)))
+
+
+def _without_breakdowns(counts: list[Count], folded: str, starts: list[int]) -> list[Count]:
+    """ "бельё 3 комплекта (2 двуспальных и 1 евро)": counts in a bracket right after
+    a count, no more than it, say what it is made of."""
+    dropped: set[int] = set()
+    for bracket in re.finditer(r"\([^()]*\)", folded):
+        inside = [c for c in counts if bracket.start() < starts[c.token] < bracket.end()]
+        if not all(folded[starts[c.token]].isdigit() for c in inside):
+            continue  # "порошок 9 кг (ведро)": a bucket is no part of the nine
+        before = [c for c in counts if starts[c.token] < bracket.start()]
+        if not inside or not before:
+            continue
+        close = sum(1 for start in starts if starts[before[-1].token] < start < bracket.start())
+        if close <= 1 and sum(c.value for c in inside) <= before[-1].value:
+            dropped.update(id(c) for c in inside)
+    return [c for c in counts if id(c) not in dropped]
 
 
 #: Age words in months: "3-6 міс" is an age in months, "2 года" in years.

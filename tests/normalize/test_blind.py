@@ -11,14 +11,13 @@ from tests.normalize.blind import GOALS, newest_set, score_set
 
 #: Figure -> the least share the newest blind set must keep. Where the measured
 #: share fell short of the goal (GOALS), the floor is the measured share rounded
-#: down: a known shortfall, not a goal met (set T, scored first on 2026-12-01:
-#: 464/483 offer categories, 96/103 free-text answers, 596/639 offer quantities,
-#: 110/117 junk rows kept out of the offers).
+#: down: a known shortfall, not a goal met (set V, scored first on 2026-12-01:
+#: 474/493 offer categories, 72/78 free-text answers, 102/107 junk rows kept out
+#: of the offers; its offer quantities, 758/797, met the goal).
 SHORT_OF_GOAL: dict[str, float] = {
     "offer categories": 0.96,
-    "offer categories, free text": 0.93,
-    "offer quantities": 0.93,
-    "junk kept out (offers)": 0.94,
+    "offer categories, free text": 0.92,
+    "junk kept out (offers)": 0.95,
 }
 FLOORS: dict[str, float] = {**GOALS, **SHORT_OF_GOAL}
 

@@ -66,6 +66,10 @@ def test_quantity_column(quantity: str, expected: int, estimated: bool) -> None:
         pytest.param("електрочайники, праски", "5 чайників", 5, False, id="only-line"),
         # "по мешку" after a list: a bag of each
         pytest.param("мука, сахар", "по мешку", 2, False, id="a-bag-each"),
+        # a lone adjective after a thing is one more sort of it
+        pytest.param("мячи футбольные, волейбольные", "по 5", 10, False, id="each-sort"),
+        # a bare count that happens to equal an age's lower bound is a count
+        pytest.param("Зимові куртки для підлітків 12-16 років", "12", 12, False, id="not-an-age"),
     ],
 )
 def test_what_a_need_counts(item: str, quantity: str, expected: int, estimated: bool) -> None:
@@ -223,6 +227,7 @@ def test_urgency_in_marks_and_words(urgency: str, expected: str) -> None:
         ("пральна машина-автомат", {"appliances"}),
         ("робота для переселенців (вакансії)", {"other"}),  # work in Ukrainian, no robot
         ("игрушки для игровой комнаты", {"toys"}),  # the room is what the toys are for
+        ("Книжки-розмальовки", {"toys"}),  # the part that names a category wins over "other"
     ],
 )
 def test_what_a_need_row_asks_for(item: str, expected: set[str]) -> None:
