@@ -245,17 +245,28 @@ _HELD = str.maketrans({",": "\ue000", ";": "\ue001"})
 _RELEASED = str.maketrans({"\ue000": ",", "\ue001": ";", "\ue002": " "})
 
 
+#: Things named in brackets right after a count: "настольные игры 2 (Монополия,
+#: лото)", "4 шт (монополія, лото...)" are examples of what was counted.
+_EXAMPLES = re.compile(r"(?<=\d)(\s*(?:[^\W\d_]+\.?\s*)?)(\([^()\n\d]*\))")
+
+
 def _hold_brackets(text: str) -> str:
-    """Sizes, ages and counts listed in brackets belong to the thing before them:
-    the list inside is not split (its spaces stand in so that "и" splits nothing)."""
+    """Sizes, ages and counts listed in brackets belong to the thing before them,
+    and so do examples of a count: the list inside is not split (its spaces stand
+    in so that "и" splits nothing)."""
+    text = _EXAMPLES.sub(lambda found: found.group(1) + _hidden(found.group(2)), text)
     return _NUMBERED_BRACKETS.sub(_held, text)
+
+
+def _hidden(inside: str) -> str:
+    return inside.translate(_HELD).replace(" ", "\ue002")
 
 
 def _held(found: re.Match[str]) -> str:
     inside = found.group(0)
     if not all(re.search(r"\d", piece) for piece in inside.split(",")):
         return inside  # "(пальто, 2 куртки, костюм)": things listed, each its own
-    return inside.translate(_HELD).replace(" ", "\ue002")
+    return _hidden(inside)
 
 
 def split_segments(text: str) -> list[str]:

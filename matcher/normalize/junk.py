@@ -93,13 +93,15 @@ LONG_ANSWER_TOKENS = 30
 _REPEATED_UNIT = re.compile(r"^(.{1,3}?)\1{2,}$", re.DOTALL)
 _FORMULA = re.compile(r"^\s*[=+\-@]")
 #: A cell that is a spreadsheet function, a cell reference or an error value and
-#: nothing else: "=SUM(A1:A5)", "=A1", "#N/A".
+#: nothing else: "=SUM(A1:A5)", "=A1", '="Одежда"&"Обувь"', "#N/A".
 _SHEET_FORMULA = re.compile(
-    r"^\s*(?:=\s*[A-Za-zА-Яа-я.]+\s*\(.*\)|=\s*[A-Za-z]{1,3}\d+|"
+    r"^\s*(?:=\s*[A-Za-zА-Яа-я.]+\s*\(.*\)|=\s*[A-Za-z]{1,3}\d+|=\s*\".*\"\s*&.*|"
     r"#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!))\s*$",
     re.DOTALL,
 )
 _SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
+#: A name in quotes: «Можем – поможем!», «Теплый дом».
+_QUOTED = re.compile(r"«[^»]*»")
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю",
                   "йцукенгшщзхї", "фівапролджє")  # fmt: skip
 
@@ -172,7 +174,19 @@ def _signal_words(toks: list[str]) -> set[str]:
 
 
 def _offer_words(toks: list[str], words: set[str], signals: dict[str, frozenset[str]]) -> set[str]:
-    return (words & signals["offer"]) | (set(toks) & signals["give"])
+    return ((words & signals["offer"]) | (set(toks) & signals["give"])) - _asked(toks, signals)
+
+
+def _asked(toks: list[str], signals: dict[str, frozenset[str]]) -> set[str]:
+    """Offer words in a question for a giver: "может кто отдаст?"."""
+    offered = signals["offer"] | signals["give"]
+    return {
+        tok for k, tok in enumerate(toks) if tok in offered and set(toks[max(0, k - 2) : k]) & _WHO
+    }
+
+
+#: "Может кто отдаст?", "хто може віддати": a question for a giver, no offer.
+_WHO = frozenset({"кто", "хто", "кто-нибудь", "хтось", "кто-то"})
 
 
 def _collects(toks: list[str], signals: dict[str, frozenset[str]]) -> set[str]:
@@ -185,8 +199,12 @@ def _collects(toks: list[str], signals: dict[str, frozenset[str]]) -> set[str]:
     }
 
 
-#: "у меня есть", "в нас є": the writer has something, after a thank-you too.
-_HAS = re.compile(r"\b(?:у|в) (?:меня|нас|мене) (?:есть|є)\b")
+#: "у меня есть", "в нас є", "хотим помочь": the writer has something to give,
+#: after a thank-you too.
+_HAS = re.compile(
+    r"\b(?:у|в) (?:меня|нас|мене) (?:есть|є)\b"
+    r"|\b(?:хочу|хотим|хочемо|хотіли|хотели) (?:(?:тоже|теж|також|и|і) )?(?:помочь|допомогти)\b"
+)
 
 
 def _has(toks: list[str]) -> bool:
@@ -226,7 +244,7 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
         return "formula_row"  # ticked boxes, then a formula where the details go
     if all(_repeated(t) for t in cells) or (len(cells) > 1 and _repeated(cells[-1])):
         return "mash_row"
-    folded = fold(" ".join(cells))
+    folded = fold(_QUOTED.sub(" ", " ".join(cells)))  # «Можем – поможем!» is a name
     toks = tokens(folded)
     words = _signal_words(toks)
     signals = attributes().signals
@@ -242,7 +260,9 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     # "нужна куртка, можем забрать сами": a request, and the writer would collect
     asks = words & signals["request"] and (words & signals["self"] or collects) and not offers
     opens = any(_opens_with_request(cell, signals) for cell in by_cell) and not offers
-    if (asks or opens or _pleads(toks, signals)) and not told:
+    # "нужна кровать. Кто может отдать?" ("пряжу якщо хтось передасть" asks for less)
+    seeks = bool(_asked(toks, signals) and words & signals["request"]) and not offers
+    if (asks or opens or seeks or _pleads(toks, signals)) and not told:
         return "help_request"
     ads = words & signals["ad"]
     # "пишите в вайбер" beside things offered is how to reach the donor

@@ -40,13 +40,16 @@ NUMBER_WORDS: dict[str, int] = {
     "одиннадцать": 11, "одинадцять": 11, "двенадцать": 12, "дванадцять": 12,
     "дюжина": 12, "пятнадцать": 15, "п'ятнадцять": 15, "двадцать": 20, "двадцять": 20,
     "тридцать": 30, "тридцять": 30, "сорок": 40, "пятьдесят": 50, "п'ятдесят": 50,
-    "полсотни": 50, "півсотні": 50, "сто": 100, "сотня": 100, "десятков": 10,
+    "полсотни": 50, "півсотні": 50, "полсотні": 50, "сто": 100, "сотня": 100, "десятков": 10,
     "одному": 1, "одной": 1, "одній": 1,
     "десятків": 10, "десятки": 10, "сотни": 100, "сотні": 100, "сотен": 100,
 }  # fmt: skip
 #: Words that multiply the number word beside them: "пару десятков", "десятка два".
 _MULTIPLIERS = frozenset({"десяток", "десятка", "десятков", "десятків", "десятки", "сотня",
                           "сотни", "сотні", "сотен"})  # fmt: skip
+#: Units that hold a measured amount written in brackets after them.
+_HOLDING = frozenset({"bags", "boxes", "buckets", "packs", "jars"})
+_ONE_AND_A_HALF = frozenset({"полтора", "півтора", "полторы", "півтори"})
 PAIR_WORDS = frozenset({"пара", "пару", "парочка", "пари", "пар"})
 _INSIDE = frozenset({"в", "у", "во", "in"})
 _MILLIGRAMS = frozenset({"мг", "mg"})
@@ -134,6 +137,8 @@ class _Context:
     kinds: frozenset[str]
     #: The last step of each kind path ("formula" of "baby_food/formula").
     items: frozenset[str] = frozenset()
+    #: The segment names a thing used in pairs: "рукавиці робочі пару" is one pair.
+    paired: bool = False
 
 
 #: A formula's stage ("NAN 1", "Малюк 2") -> the age it is for.
@@ -184,13 +189,15 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         hits[0].sense.category if hits else "",
         frozenset(hit.sense.kind.split("/")[0] for hit in hits),
         frozenset(hit.sense.kind.split("/")[-1] for hit in hits),
+        any(lemma_in(tok, attributes().paired) for hit in hits for tok in hit.tokens),
     )
     attrs = attributes()
     counts: list[Count] = []
     sizes: list[str] = []
     skip_next = False
+    skip_to = -1  # "2 больших пакета": the unit after the adjective is read already
     for i, tok in enumerate(toks):
-        if skip_next:
+        if skip_next or i <= skip_to:
             skip_next = False
             continue
         text = tok.text
@@ -227,6 +234,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if glued_after:
             number, unit_word = glued_after.group(1), glued_after.group(2)
         value, high, estimated = _number(number)
+        after_adjective = toks[i + 2].text if i + 2 < len(toks) else ""
+        if value is not None and not glued_after and _unit(after_adjective) and is_adjective(nxt):
+            unit_word, skip_to = after_adjective, i + 2  # "2 больших пакета", "3 великі мішки"
         worded = _worded_range(text)
         if worded is not None:  # "пять-шесть": a range in words, its lower bound
             counts.append(Count(worded, True, _unit(nxt) or "", i))
@@ -245,7 +255,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
                 continue
             # "тушенка 24 банки (ящик)": a box in brackets after a count is what holds them
             boxed = bool(counts) and "(" in gap_before and counts[-1].unit not in _MEASURES
-            if glued_after is None and not heading and not counted_before and not inside:
+            vague = prev in attrs.vague  # "несколько пакетов": how many is not said
+            if glued_after is None and not (heading or counted_before or inside or vague):
                 alone = None if boxed else _unit(text)
                 if alone in _SELF_COUNTING and hits:
                     counts.append(Count(1, False, alone, i))
@@ -267,6 +278,10 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
                 and prev not in _AFTER_WHICH  # "после одного ребенка": not how many
                 and _marker(nxt, attrs.not_after) not in {"age", "size", "people"}
             ):
+                if prev in _ONE_AND_A_HALF and text in _MULTIPLIERS:  # "полтора десятка": 15
+                    counts.append(Count(word_value[0] * 3 // 2, False, word_value[1], i))
+                    skip_next = bool(word_value[1]) and word_value[1] == _unit(nxt)
+                    continue
                 last = counts[-1] if counts else None
                 if last and last.token == i - 1 and (text in _MULTIPLIERS or prev in _MULTIPLIERS):
                     counts[-1] = Count(last.value * word_value[0], True, last.unit, last.token)
@@ -368,6 +383,12 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue  # "ВАЗ 2107", "ГАЗель 3302": a model, not a count
         if ctx.category == "appliances" and unit is None and value >= 15:
             continue  # "телевізори 42 і 32 дюйми", "Минск 15": a size or a model
+        if ctx.category == "medicine" and unit is None and _dose(value, i, toks, hits):
+            continue  # "Аспирин 500 — 5 уп", "парацетамол 500 10 уп": a dose in mg
+        if unit in _MEASURES and "(" in gap_before and _unit(prev) in _HOLDING:
+            if i < 2 or _number(toks[i - 2].text)[0] is None:  # "2 мешка (25 кг)": what they hold
+                counts.append(Count(1, False, _unit(prev) or "", i - 1))
+            continue  # "гречка мешок (25 кг)": one bag, holding 25 kg
         if unit == "pieces" and _word_after_inside(toks, i) in _INSIDE_PACK:
             continue  # "64 шт в упаковке": what one pack holds
         if unit in _CONTENTS.get(counts[-1].unit if counts else "", ()) and (
@@ -403,6 +424,21 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
     if "(" in folded:
         counts = _without_breakdowns(counts, folded, [tok.start for tok in toks])
     return Numbers(tuple(counts), tuple(dict.fromkeys(sizes)))
+
+
+#: Doses in mg that follow a drug's name without their unit.
+_DOSES = frozenset({50, 75, 100, 125, 150, 200, 250, 300, 400, 500, 750, 800, 1000})
+
+
+def _dose(value: int, i: int, toks: list[_Token], hits: tuple[Hit, ...]) -> bool:
+    """A bare number that is a drug's dose: a usual dose right after the drug's name,
+    or any number of 50 and more with a count and its unit after it."""
+    right_after = any(hit.end == i - 1 and hit.sense.kind.startswith("drugs") for hit in hits)
+    counted_later = any(
+        _number(toks[j].text)[0] is not None and _unit(toks[j + 1].text)
+        for j in range(i + 1, len(toks) - 1)
+    )
+    return (value in _DOSES and right_after) or (value >= 50 and counted_later)
 
 
 def _without_breakdowns(counts: list[Count], folded: str, starts: list[int]) -> list[Count]:
@@ -531,8 +567,10 @@ def _word_value(word: str, nxt: str, ctx: _Context, prev: str = "") -> tuple[int
     if value is None:
         return None
     if word in PAIR_WORDS or word.startswith("пар"):
-        paired = ctx.category == "shoes" or any(
-            lemma_in(word, attributes().paired) is not None for word in (nxt, prev) if word
+        paired = (
+            ctx.category == "shoes"
+            or ctx.paired
+            or any(lemma_in(word, attributes().paired) is not None for word in (nxt, prev) if word)
         )  # "пара перчаток", "перчатки пара"
         return (1, "pairs") if paired else (2, "")
     return value, _unit(nxt) or "" if nxt else ""

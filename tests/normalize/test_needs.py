@@ -70,6 +70,9 @@ def test_quantity_column(quantity: str, expected: int, estimated: bool) -> None:
         pytest.param("мячи футбольные, волейбольные", "по 5", 10, False, id="each-sort"),
         # a bare count that happens to equal an age's lower bound is a count
         pytest.param("Зимові куртки для підлітків 12-16 років", "12", 12, False, id="not-an-age"),
+        pytest.param("шапки, шарфи, рукавиці (дорослі)", "полсотні", 50, False, id="half-hundred"),
+        # "мед." after gloves is medical, not honey: three things, ten packs each
+        pytest.param("бахилы, маски, перчатки мед. одноразовые", "по 10 уп.", 30, False, id="med"),
     ],
 )
 def test_what_a_need_counts(item: str, quantity: str, expected: int, estimated: bool) -> None:
