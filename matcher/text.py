@@ -29,6 +29,8 @@ _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _LATIN_RE = re.compile(r"[a-z]")
 #: Keeps line breaks and tabs as spaces; everything else invisible goes.
 _KEEP_AS_SPACE = frozenset("\t\n\r\v\f\u2028\u2029\x85")
+#: Line breaks, which in a list a person typed end one thing.
+_LINE_BREAKS = frozenset("\n\r\u2028\u2029\x85")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +42,15 @@ class CleanText:
     trimmed: bool = False
 
 
-def _strip_control(value: str) -> tuple[str, bool]:
+def _strip_control(value: str, lines: bool = False) -> tuple[str, bool]:
     if value.isprintable():
         return value, False
     out: list[str] = []
     removed = False
     for ch in value:
-        if ch in _KEEP_AS_SPACE or ch == " ":
+        if lines and ch in _LINE_BREAKS:
+            out.append("\n")
+        elif ch in _KEEP_AS_SPACE or ch == " ":
             out.append(" ")
         elif unicodedata.category(ch) in _CONTROL_CATEGORIES and ch not in "\u200d":
             removed = True
@@ -55,9 +59,11 @@ def _strip_control(value: str) -> tuple[str, bool]:
     return "".join(out), removed
 
 
-def clean_display(value: str | None, max_chars: int = 50_000) -> CleanText:
+def clean_display(value: str | None, max_chars: int = 50_000, *, lines: bool = False) -> CleanText:
     """The value as typed, minus control characters and extra whitespace.
 
+    With `lines`, a line break that ends a line without a mark of its own becomes
+    "; ": "одежда — 3 мешка⏎паста — 40" lists two things, as typed.
     Cells starting with `=`, `+`, `-` or `@` stay text: nothing is evaluated.
     """
     if not value:
@@ -65,13 +71,21 @@ def clean_display(value: str | None, max_chars: int = 50_000) -> CleanText:
     plain = len(value) <= max_chars and value.isprintable() and "  " not in value
     if plain and value == value.strip():  # the common case: nothing to clean
         return CleanText(value)
-    return _clean(str(value), max_chars)
+    return _clean(str(value), max_chars, lines)
+
+
+def _joined_lines(text: str) -> str:
+    out = ""
+    for line in (_SPACE_RE.sub(" ", part).strip() for part in text.split("\n")):
+        if line:
+            out += ("" if not out else " " if out[-1] in ".,;:!?" else "; ") + line
+    return out
 
 
 @lru_cache(maxsize=100_000)
-def _clean(value: str, max_chars: int) -> CleanText:
-    text, had_control = _strip_control(value)
-    text = _SPACE_RE.sub(" ", text).strip()
+def _clean(value: str, max_chars: int, lines: bool = False) -> CleanText:
+    text, had_control = _strip_control(value, lines)
+    text = _joined_lines(text) if "\n" in text else _SPACE_RE.sub(" ", text).strip()
     trimmed = False
     if len(text) > max_chars:
         text = text[:max_chars].rstrip()

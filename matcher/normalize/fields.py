@@ -8,6 +8,7 @@ Readers take the cells as arrays over the table and a mask of the rows to read.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from operator import attrgetter
 
 import numpy as np
@@ -27,13 +28,18 @@ _CLEANING_NOTES = (("control_chars_removed", "had_control"), ("text_trimmed", "t
 Cells = dict[str, np.ndarray]
 
 
+#: Columns where people list things a line each: a line break ends a thing.
+_LISTS = frozenset({"details", "item", "quantity"})
+
+
 def clean_cells(sheet: Sheet, max_chars: int, log: ProblemLog) -> Cells:
     """Every column of cells as shown: control characters out, whitespace
-    collapsed, trimmed."""
+    collapsed, trimmed; in the columns that list things, lines kept apart."""
     cells: Cells = {}
     marks: list[tuple[int, str, int]] = []  # row position, field, which note
     for key, typed in columns(sheet.typed).items():
-        cleaned = map_unique(typed, lambda raw: clean_display(raw, max_chars))
+        clean = partial(clean_display, max_chars=max_chars, lines=key in _LISTS)
+        cleaned = map_unique(typed, clean)
         cells[key] = cleaned.values(attrgetter("text"))
         if not any(c.had_control or c.trimmed for c in cleaned.results):
             continue  # as most columns: no note to make

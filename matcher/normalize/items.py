@@ -355,6 +355,8 @@ _EMPTY = frozenset({"пустые", "пустых", "пустая", "пусто�
 
 def _holds(part: _Part, held: set[str]) -> bool:
     """Whether a part naming only containers ("20 банок") counts what the others name."""
+    if any(count.total for _, count in part.counts):
+        return True  # "огірки, помідори, всього банок 25": the jars hold what was listed
     if set(part.codes) & held or set(tokens(fold(part.text))) & _EMPTY:
         return False  # "банки пустые 15": jars given as jars
     units = {lemma_in(hit.tokens[0], attributes().units) for hit in part.hits if hit.tokens}
@@ -511,9 +513,11 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     own = [p for p in parts if code in p.codes]
     loose = [p for p in parts if not p.codes]
     extra = [c for p in own for cat, c in p.counts if not cat and single]
-    # a count with no thing of its own goes to the thing before it ("шапка - 2 шт")
+    # a count with no thing of its own goes to the thing before it ("шапка - 2 шт"),
+    # but a total after things of several categories ("Всего 65 единиц") is all of theirs
+    shared = _shared_totals(parts)
     attached = {
-        key: [c for c in found if not _size_like(c, code)]
+        key: [c for c in found if not _size_like(c, code) and id(c) not in shared]
         for key, found in _orphans(code, parts).items()
     }
     if single and not own:
@@ -618,6 +622,23 @@ def _last_thing(part: _Part) -> str:
     матрацом, 2 шт" the count is the crib's."""
     main = [code for code in part.codes if code not in part.accessories]
     return (main or list(part.codes))[-1]
+
+
+def _shared_totals(parts: list[_Part]) -> set[int]:
+    """Totals standing alone that sum up things of more than one category (by id):
+    "одежда 17, обувь 11, … Всего 65 единиц" is the grand total of the list."""
+    seen: set[str] = set()
+    counted = 0
+    out: set[int] = set()
+    for part in parts:
+        seen.update(c for c in part.codes if c != OTHER)
+        for _, count in part.counts:
+            grand = count.total and not part.codes and len(seen) > 1 and count.value == counted
+            if grand:
+                out.add(id(count))
+            elif not count.total:
+                counted += count.value
+    return out
 
 
 def _orphans(code: str, parts: list[_Part]) -> dict[int, list[Count]]:

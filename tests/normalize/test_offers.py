@@ -434,6 +434,20 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Продукты", "макароны 20 пачек, гречка мешок (25 кг)", {"food": 21}),
         ("Медикаменты", "Цитрамон 10 уп, Но-шпа 40 мг 3 уп, Аспирин 500 — 5 уп", {"medicine": 18}),
         ("Медикаменты", "шприцы 100", {"medicine": 100}),
+        # a list typed a line each: a line break ends a thing and its count; a
+        # total that sums things of several categories is no one's, one that sums
+        # a list of one category is its
+        (
+            "Одежда, Средства гигиены, Игрушки",
+            "Детская одежда — 3 мешка\nЗубная паста/щетки — 40/40\nИгрушки — 1 коробка",
+            {"clothing": 3, "hygiene": 80, "toys": 1},
+        ),
+        (
+            "Одежда, Обувь",
+            "Собрали:\nодежда женская 17 ед.\nобувь 11 пар\nВсего 28 единиц.",
+            {"clothing": 17, "shoes": 11},
+        ),
+        ("Продукты", "закатки: огірки, помідори, компоти, всього банок 25", {"food": 25}),
     ],
 )
 def test_what_a_response_offers_and_how_many(

@@ -53,10 +53,22 @@ def test_fold_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
 
 
-@given(st.text())
-def test_clean_display_is_idempotent(text: str) -> None:
-    once = clean_display(text).text
-    assert clean_display(once).text == once
+@given(st.text(), st.booleans())
+def test_clean_display_is_idempotent(text: str, lines: bool) -> None:
+    once = clean_display(text, lines=lines).text
+    assert clean_display(once, lines=lines).text == once
+
+
+@given(st.lists(st.text(alphabet="абв 12.,", min_size=1), min_size=1, max_size=5))
+def test_a_line_break_in_a_list_stays_a_separator(lines: list[str]) -> None:
+    """Every line's words survive, in order, on one line; a line that ends
+    without a mark of its own ends with "; " before the next."""
+    cleaned = clean_display("\n".join(lines), lines=True).text
+    assert "\n" not in cleaned
+    assert cleaned.replace(";", " ").split() == [w for line in lines for w in line.split()]
+    typed = [line.strip() for line in lines if line.strip()]
+    ends = [line for line in typed[:-1] if line[-1] not in ".,"]
+    assert cleaned.count(";") == len(ends)
 
 
 @given(st.text(alphabet="іїєґІЇЄҐ'’ʼ ёЁ"))
