@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.spatial import cKDTree
 
+from matcher.arc_table import ArcTable, GroupArc
 from matcher.fit import FULL_FIT, Fit, ItemProfile
 from matcher.geo import chord_for_km, haversine_km, unit_vectors
 from matcher.instance import Instance, place_key
@@ -44,23 +45,16 @@ class Group:
         return self.lat is not None and self.lon is not None
 
 
-@dataclass(frozen=True, slots=True)
-class GroupArc:
-    offer_group: int
-    need_group: int
-    #: None when matched by place name because a side has no coordinates.
-    distance_km: float | None
-    #: True when the distance is allowed only because the donor delivers.
-    by_delivery: bool
-    #: How the offer's item fits the need's item (never a contradiction).
-    fit: Fit = FULL_FIT
-
-
 @dataclass(slots=True)
 class Candidates:
     offer_groups: list[Group]
     need_groups: list[Group]
-    arcs: list[GroupArc]
+    table: ArcTable
+
+    @property
+    def arcs(self) -> list[GroupArc]:
+        """Every arc as an object; the engine reads `table` (there can be millions)."""
+        return self.table.arcs()
 
 
 def _located(lat: float | None, lon: float | None) -> tuple[float | None, float | None]:
@@ -179,7 +173,7 @@ def geo_candidates(inst: Instance) -> Candidates:
                     if d <= radius and not sole_pair_excluded(inst, og, ng):
                         arcs.append(GroupArc(gs[k], hs[idx], d, d > max_km))
     arcs.sort(key=lambda a: (a.offer_group, a.need_group))
-    return Candidates(offer_groups, need_groups, arcs)
+    return Candidates(offer_groups, need_groups, ArcTable.of(arcs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,12 +191,12 @@ class Assignment:
 def arcs_into_need_groups(cands: Candidates) -> dict[int, list[GroupArc]]:
     """Each need group's candidate arcs, best fit first, then nearest (a name
     match counts as 0 km)."""
-    into: dict[int, list[GroupArc]] = defaultdict(list)
-    for arc in cands.arcs:
-        into[arc.need_group].append(arc)
-    for arcs in into.values():
-        arcs.sort(key=lambda a: (a.fit.level, a.distance_km or 0.0, a.offer_group))
-    return into
+    order, start = cands.table.into_need_groups(len(cands.need_groups))
+    return {
+        h: [cands.table.arc(k) for k in order[start[h] : start[h + 1]].tolist()]
+        for h in range(len(cands.need_groups))
+        if start[h + 1] > start[h]
+    }
 
 
 def arc_capacity(arc: GroupArc, free: int) -> int:

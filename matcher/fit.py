@@ -249,7 +249,7 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
 
     A child's age is compared with a height through the table in fit.yaml.
     """
-    theirs, ours = _in_months(_sizes(need.size)), _in_months(_sizes(offer.size))
+    theirs, ours = _read_sizes(need.size), _read_sizes(offer.size)
     for scale in ("n", "kg", "y", "m", "л", "l", "w", "d"):
         if scale in theirs and scale in ours:
             if scale == "w":
@@ -265,12 +265,27 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
         if words and dims:
             return _width_fits(words, dims, rules.bed_widths)
     shoes = need.category == "shoes"
-    table = rules.shoe_size_by_age_months if shoes else rules.height_by_age_months
-    lowest = 15 if shoes else 50  # below this a number is not a size on the table's scale
-    found = [_on_scale(sizes, table, lowest) for sizes in (theirs, ours)]
+    found = [_on_child_scale(size, shoes) for size in (need.size, offer.size)]
     if found[0] and found[1]:
         return _overlap(found[1], found[0])
     return None
+
+
+@lru_cache(maxsize=65_536)
+def _read_sizes(size: str) -> dict[str, Any]:
+    """`_sizes` with ages in months too, read once per distinct text: a pass compares
+    each with thousands of others. Shared: treat as read-only."""
+    return _in_months(_sizes(size))
+
+
+@lru_cache(maxsize=65_536)
+def _on_child_scale(size: str, shoes: bool) -> list[tuple[int, int]]:
+    """`_on_scale` of a size text, on the shoe table or the height table. Shared:
+    treat as read-only."""
+    rules = fit_rules()
+    table = rules.shoe_size_by_age_months if shoes else rules.height_by_age_months
+    lowest = 15 if shoes else 50  # below this a number is not a size on the table's scale
+    return _on_scale(_read_sizes(size), table, lowest)
 
 
 def _width_fits(words: set[str], dims: set[str], widths: dict[str, tuple[int, int]]) -> bool | None:

@@ -44,7 +44,8 @@ from ortools.graph.python import min_cost_flow
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from matcher.candidates import Assignment, Candidates, Group, GroupArc
+from matcher.arc_table import GroupArc
+from matcher.candidates import Assignment, Candidates, Group
 from matcher.instance import Instance
 
 #: Distances enter the costs in units of 100 m.
@@ -136,17 +137,15 @@ class _ArcArrays:
 
     @classmethod
     def of(cls, cands: Candidates) -> _ArcArrays:
-        arcs, count = cands.arcs, len(cands.arcs)
-        km = np.fromiter(
-            (-1.0 if a.distance_km is None else a.distance_km for a in arcs), np.float64, count
-        )
+        table = cands.table
+        km = table.distance_km
         return cls(
-            np.fromiter((a.offer_group for a in arcs), np.int64, count),
-            np.fromiter((a.need_group for a in arcs), np.int64, count),
-            np.fromiter((a.fit.level for a in arcs), np.int64, count),
-            np.fromiter((a.fit.unit_mismatch for a in arcs), bool, count),
+            table.offer_group,
+            table.need_group,
+            table.level,
+            table.one_unit,
             # a name match (no distance) is 0; rint rounds half to even, as round() does
-            np.where(km < 0, 0, np.rint(km * DISTANCE_UNITS_PER_KM)).astype(np.int64),
+            np.where(np.isnan(km), 0, np.rint(km * DISTANCE_UNITS_PER_KM)).astype(np.int64),
         )
 
 
@@ -253,7 +252,7 @@ class _Network:
 
 def solve_flow(inst: Instance, cands: Candidates) -> list[Assignment]:
     """An optimal assignment (see the module docstring)."""
-    if not cands.arcs:
+    if not len(cands.table):
         return []
     og_list, ng_list = cands.offer_groups, cands.need_groups
     n_og = len(og_list)
@@ -322,10 +321,10 @@ def solve_flow(inst: Instance, cands: Candidates) -> list[Assignment]:
     net.add(source, sink, supply, 0)  # matching less is always feasible
     flows = net.solve(n_nodes, source, sink, supply)
     carrying = np.nonzero(flows[first_pair : first_pair + len(by_groups)])[0]
-    pair_arcs = [(first_pair + int(k), cands.arcs[int(by_groups[k])]) for k in carrying]
+    pair_arcs = [(first_pair + int(k), cands.table.arc(int(by_groups[k]))) for k in carrying]
     lone_pairs = []
     for k in np.nonzero(flows[first_line_pair : first_line_pair + len(pairs.arcs)])[0].tolist():
-        a = cands.arcs[int(pairs.arcs[k])]
+        a = cands.table.arc(int(pairs.arcs[k]))
         i, j = pairs.lines(line_nodes, k)
         lone_pairs.append(Assignment(i, j, 1, a.distance_km, a.by_delivery, a.fit))
     return _decompose(inst, cands, flows, offer_arc_of, need_arc_of, pair_arcs, lone_pairs)

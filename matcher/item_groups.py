@@ -12,18 +12,18 @@ with numpy, so the cost grows with the distinct values, not with the rows.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Sequence
 from typing import cast
 
 import numpy as np
 
-from matcher.candidates import Candidates, Group, GroupArc, sole_pair_excluded
+from matcher.arc_table import UNITS_DIFFER, ArcTable
+from matcher.candidates import Candidates, Group, sole_pair_excluded
 from matcher.fit import (
     CONTRADICTS,
     UNKNOWN,
-    Fit,
     ItemProfile,
     audience_point,
     counts_things,
@@ -38,7 +38,6 @@ from matcher.instance import Instance
 
 #: Verdict codes in the tables: fits, unknown, contradicts.
 _FIT, _UNKNOWN, _NO = 0, 1, 2
-_UNITS = 8  # added to a fit code when the two sides count in different units
 
 
 class _Codes:
@@ -55,14 +54,18 @@ class _Codes:
 
 
 def _table(
-    need_codes: _Codes, offer_codes: _Codes, verdict: Callable[[object, object], int | None]
+    need_codes: _Codes,
+    offer_codes: _Codes,
+    pairs: Iterable[tuple[int, int]],
+    verdict: Callable[[object, object], int | None],
 ) -> np.ndarray:
-    """Verdicts for every pair of distinct need and offer values."""
-    table = np.empty((len(need_codes.index), len(offer_codes.index)), dtype=np.int8)
-    for n, need_value in enumerate(need_codes.values()):
-        for o, offer_value in enumerate(offer_codes.values()):
-            found = verdict(need_value, offer_value)
-            table[n, o] = _NO if found is CONTRADICTS else (_UNKNOWN if found == UNKNOWN else _FIT)
+    """Verdicts for the pairs of distinct need and offer values in `pairs`; other
+    cells are never read (they join values of different categories)."""
+    table = np.full((len(need_codes.index), len(offer_codes.index)), _NO, dtype=np.int8)
+    needs, offers = need_codes.values(), offer_codes.values()
+    for n, o in pairs:
+        found = verdict(needs[n], offers[o])
+        table[n, o] = _NO if found is CONTRADICTS else (_UNKNOWN if found == UNKNOWN else _FIT)
     return table
 
 
@@ -73,20 +76,36 @@ class _Encoder:
         self.need = [_Codes() for _ in range(5)]
         self.offer = [_Codes() for _ in range(5)]
         self.rows: dict[tuple[str, ...], tuple[int, ...]] = {}
+        #: The rows seen per category: arcs join groups of one category, so the
+        #: tables need verdicts only between values that share one.
+        self.need_seen: dict[str, set[tuple[int, ...]]] = defaultdict(set)
+        self.offer_seen: dict[str, set[tuple[int, ...]]] = defaultdict(set)
 
     def need_row(self, p: ItemProfile) -> tuple[int, ...]:
         unit = (unit_group(p.unit, p.category), counts_things(p))
         values = (p.kind, p.audience, p.season, (p.category, p.kind, p.size), unit)
-        return tuple(c.code(v) for c, v in zip(self.need, values, strict=True))
+        row = tuple(c.code(v) for c, v in zip(self.need, values, strict=True))
+        self.need_seen[p.category].add(row)
+        return row
 
-    def offer_row(self, values: tuple[str, str, str, str, str]) -> tuple[int, ...]:
+    def offer_row(self, category: str, values: tuple[str, str, str, str, str]) -> tuple[int, ...]:
         """Codes of an offer's (kind, audience, season, size, unit)."""
         row = self.rows.get(values)
         if row is None:
             row = self.rows[values] = tuple(
                 c.code(v) for c, v in zip(self.offer, values, strict=True)
             )
+        self.offer_seen[category].add(row)
         return row
+
+    def _pairs(self, k: int) -> set[tuple[int, int]]:
+        """Pairs of (need, offer) codes of point `k` whose values share a category."""
+        pairs: set[tuple[int, int]] = set()
+        for category, need_rows in self.need_seen.items():
+            needs = {row[k] for row in need_rows}
+            offers = {row[k] for row in self.offer_seen.get(category, ())}
+            pairs.update(itertools.product(needs, offers))
+        return pairs
 
     def tables(self) -> list[np.ndarray]:
         def sized(need: object, offer: object) -> int | None:
@@ -104,7 +123,10 @@ class _Encoder:
             sized,
             units,
         ]
-        return [_table(self.need[k], self.offer[k], check) for k, check in enumerate(checks)]
+        return [
+            _table(self.need[k], self.offer[k], sorted(self._pairs(k)), check)
+            for k, check in enumerate(checks)
+        ]
 
 
 def _levels(tables: list[np.ndarray], needs: np.ndarray, offers: np.ndarray) -> np.ndarray:
@@ -119,7 +141,7 @@ def _levels(tables: list[np.ndarray], needs: np.ndarray, offers: np.ndarray) -> 
         level += verdict == _UNKNOWN
         contradicts |= verdict == _NO
     units = tables[4][needs[None, :, 4], offers[:, None, 4]]
-    level += (units == _UNKNOWN) * _UNITS
+    level += (units == _UNKNOWN) * UNITS_DIFFER
     contradicts |= units == _NO
     level[contradicts] = -1
     return level
@@ -149,49 +171,74 @@ def _like(group: Group, members: list[int], profile: ItemProfile | None) -> Grou
     )
 
 
-@lru_cache(maxsize=64)
-def _coarse_fit(code: int) -> Fit:
-    """A Fit with the right level and unit flag; its unknown points are not named."""
-    return Fit(("unstated",) * (code % _UNITS), code >= _UNITS)
-
-
 def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
     """Candidates whose groups are alike in item too, with the fit on every arc."""
     encoder = _Encoder()
     need_groups, became, need_rows = _split_needs(inst, geo.need_groups, encoder)
     profiles = (profile_of(o) for o in inst.offers)  # the season a kind implies, too
     offer_rows = [  # units of one group count alike
-        encoder.offer_row((p.kind, p.audience, p.season, p.size, unit_group(p.unit, p.category)))
+        encoder.offer_row(
+            p.category, (p.kind, p.audience, p.season, p.size, unit_group(p.unit, p.category))
+        )
         for p in profiles
     ]
     tables = encoder.tables()
     need_codes = np.array(need_rows, dtype=np.int32).reshape(-1, 5)
-    arcs_of: dict[int, list[GroupArc]] = defaultdict(list)
-    for arc in geo.arcs:
-        arcs_of[arc.offer_group].append(arc)
+    subs_of = _Splits(became, len(geo.need_groups))
+    geo_arcs = geo.table
+    first_arc = np.searchsorted(geo_arcs.offer_group, np.arange(len(geo.offer_groups) + 1))
     offer_groups: list[Group] = []
-    arcs: list[GroupArc] = []
+    parts: list[ArcTable] = []
     for g, group in enumerate(geo.offer_groups):
-        reach = [(sub, arc) for arc in arcs_of.get(g, []) for sub in became[arc.need_group]]
-        if not reach:
+        # Each geo arc of the group, once per need group its need group became.
+        heads = geo_arcs.need_group[first_arc[g] : first_arc[g + 1]]
+        geo_arc, subs = subs_of.reach(first_arc[g], heads)
+        if not len(subs):
             continue
-        subs = np.array([sub for sub, _ in reach], dtype=np.int64)
         codes = np.array([offer_rows[i] for i in group.members], dtype=np.int32)
         levels = _levels(tables, need_codes[subs], codes)
         classes, inverse = np.unique(levels, axis=0, return_inverse=True)
         members: dict[int, list[int]] = defaultdict(list)
         for position, c in enumerate(inverse.ravel().tolist()):  # oldest first within a class
             members[c].append(group.members[position])
-        lone = len(group.members) == 1 and bool(inst.excluded)
-        placed: dict[int, int] = {}  # class -> its index among the offer groups
-        for c, k in zip(*np.nonzero(classes >= 0), strict=True):
-            sub, arc = reach[k]
-            if lone and sole_pair_excluded(inst, group, need_groups[sub]):
-                continue
-            index = placed.get(c)
-            if index is None:
-                index = placed[c] = len(offer_groups)
-                offer_groups.append(_like(group, members[int(c)], None))
-            fit = _coarse_fit(int(classes[c, k]))
-            arcs.append(GroupArc(index, sub, arc.distance_km, arc.by_delivery, fit))
-    return Candidates(offer_groups, need_groups, arcs)  # ordered by offer group, as built
+        cs, ks = np.nonzero(classes >= 0)  # by class, then by reach: the order of the arcs
+        if len(group.members) == 1 and inst.excluded:
+            kept = [
+                not sole_pair_excluded(inst, group, need_groups[sub]) for sub in subs[ks].tolist()
+            ]
+            keep = np.array(kept, dtype=bool)
+            cs, ks = cs[keep], ks[keep]
+        used = np.unique(cs)  # a class becomes an offer group when an arc leaves it
+        index = np.zeros(len(classes), dtype=np.int64)
+        index[used] = len(offer_groups) + np.arange(len(used))
+        offer_groups.extend(_like(group, members[c], None) for c in used.tolist())
+        at = geo_arc[ks]
+        parts.append(
+            ArcTable(
+                index[cs],
+                subs[ks],
+                geo_arcs.distance_km[at],
+                geo_arcs.by_delivery[at],
+                classes[cs, ks].astype(np.int64),
+            )
+        )
+    return Candidates(offer_groups, need_groups, ArcTable.joined(parts))  # by offer group
+
+
+class _Splits:
+    """The need groups each geo need group became, flat, for lookups on arrays."""
+
+    def __init__(self, became: dict[int, list[int]], count: int) -> None:
+        self.size = np.array([len(became.get(h, ())) for h in range(count)], dtype=np.int64)
+        self.start = np.cumsum(self.size) - self.size
+        self.flat = np.array(
+            [sub for h in range(count) for sub in became.get(h, ())], dtype=np.int64
+        )
+
+    def reach(self, first: int, heads: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For geo arcs `first`, `first + 1`, … into need groups `heads`: each arc's index
+        repeated once per need group its head became, and those need groups."""
+        size = self.size[heads]
+        local = np.arange(int(size.sum())) - np.repeat(np.cumsum(size) - size, size)
+        geo_arc = np.repeat(np.arange(first, first + len(heads)), size)
+        return geo_arc, self.flat[np.repeat(self.start[heads], size) + local]

@@ -39,7 +39,12 @@ def urgency_label(code: str, language: Language) -> str:
 
 def phrase(key: str, language: Language, **values: object) -> str:
     """A piece of a reason sentence with its placeholders filled."""
-    return _lookup(labels_file().phrases, "phrase", key, language).format(**values)
+    return _phrase_template(key, language).format(**values)
+
+
+@cache  # a pass words a few phrases for each of its proposals
+def _phrase_template(key: str, language: Language) -> str:
+    return _lookup(labels_file().phrases, "phrase", key, language)
 
 
 def plural_form(n: int, language: Language) -> str:

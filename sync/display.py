@@ -17,7 +17,10 @@ def dial_ready(e164: str, language: Language) -> str:
     """
     if not e164:
         return answer_label("no_phone", language)
-    digits = "".join(ch for ch in e164 if ch.isdigit())
+    if e164.startswith("+380") and len(e164) == 13 and e164[1:].isdigit():
+        digits = e164[1:]  # the usual case, without a character-by-character pass
+    else:
+        digits = "".join(ch for ch in e164 if ch.isdigit())
     if e164.startswith("+380") and len(digits) == 12:
         local = digits[3:]
         return f"+380 {local[:2]} {local[2:5]} {local[5:7]} {local[7:]}"
