@@ -29,11 +29,14 @@ window.addEventListener('load', () => {
 </script>"""
 
 
-def chromium(*args: str) -> str:
+def chromium(profile: Path, *args: str) -> str:
+    """Headless Chromium's output, with its own profile in `profile`: tests that run
+    side by side (pytest -n) never share one."""
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     assert browser, "Chromium is needed: apt-get install chromium (.ci/run does)"
     done = subprocess.run(
-        [browser, "--headless", "--no-sandbox", "--disable-gpu", *args],
+        [browser, "--headless", "--no-sandbox", "--disable-gpu",
+         f"--user-data-dir={profile}", *args],
         capture_output=True, text=True, timeout=120, check=True,
     )  # fmt: skip
     return done.stdout
@@ -44,7 +47,12 @@ def open_in_chromium(page: Path) -> dict[str, object]:
     natural height), and the page's text."""
     probe = page.with_name("probe.html")
     probe.write_text(page.read_text("utf-8").replace("</body>", PROBE + "</body>"), "utf-8")
-    dom = chromium("--virtual-time-budget=10000", "--dump-dom", probe.as_uri())
+    dom = chromium(
+        page.parent / "chromium-profile",
+        "--virtual-time-budget=10000",
+        "--dump-dom",
+        probe.as_uri(),
+    )
     found = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S)
     assert found, dom[-2000:]
     loaded: dict[str, object] = json.loads(

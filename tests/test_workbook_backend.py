@@ -162,6 +162,17 @@ def test_rewritten_tabs_get_readable_column_widths(tmp_path: Path) -> None:
     assert sheet.column_dimensions["B"].width == 52  # long text: capped at 50 + 2
 
 
+def test_fitting_widths_leaves_no_empty_rows_below_a_short_tab(tmp_path: Path) -> None:
+    """Widths are judged on the first 200 rows; a tab of three keeps three rows (and
+    says so in its dimension), without 197 empty ones saved after them."""
+    rows = [["ID", "Что"], ["O-1", "куртка"], ["O-2", "шапка"]]
+    rewrite(WorkbookBackend(tmp_path), "c.xlsx", "Offers", rows)
+    with zipfile.ZipFile(tmp_path / "c.xlsx") as book:
+        xml = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert '<dimension ref="A1:B3"/>' in xml
+    assert xml.count("<row ") == 3
+
+
 def test_a_written_workbook_keeps_the_mode_people_expect(tmp_path: Path) -> None:
     backend = WorkbookBackend(tmp_path)
     previous = os.umask(0o022)

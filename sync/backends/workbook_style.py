@@ -140,7 +140,9 @@ def set_widths(sheet: Worksheet, columns: Mapping[int, ColumnStyle]) -> None:
 def fit_widths(sheet: Worksheet, sample_rows: int = 200, widest: int = 50) -> None:
     """Columns wide enough to read, judged on the first rows; long text stays cut."""
     widths: dict[int, int] = {}
-    for row in sheet.iter_rows(max_row=sample_rows):
+    # Never past the last row: openpyxl would make an empty cell for each one it visits
+    # there, and save an empty row for each.
+    for row in sheet.iter_rows(max_row=min(sample_rows, sheet.max_row)):
         for cell in row:
             if cell.value is not None:
                 length = len(str(cell.value))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -199,12 +198,12 @@ class SheetsEmulator:
 
     def saved(self) -> Store:
         """Every spreadsheet as it is now, to `restore` later."""
-        return copy.deepcopy(self.store)
+        return self.store.snapshot()
 
     def restore(self, saved: Store) -> None:
         """Spreadsheets back as `saved` held them; no request counted, no fault or hook
         left waiting."""
-        self.store = copy.deepcopy(saved)
+        self.store = saved.snapshot()
         self._schedule = Schedule()
         self.reset_counts()
 

@@ -169,6 +169,16 @@ class Store:
     def new_key(self) -> str:
         return f"emu{next(self._serial):04d}" + "x" * 37
 
+    def snapshot(self) -> Store:
+        """A copy that shares nothing that can change with this one: each spreadsheet
+        as `Spreadsheet.snapshot` copies it (cells are immutable, so they are shared).
+        A deep copy gives the same, many times slower."""
+        return Store(
+            {key: book.snapshot() for key, book in self.spreadsheets.items()},
+            set(self.private_keys),
+            copy.deepcopy(self._serial),
+        )
+
     def get(self, key: str) -> Spreadsheet:
         if key in self.private_keys:
             raise permission_denied()
