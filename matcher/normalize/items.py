@@ -30,7 +30,7 @@ from matcher.normalize.categories import (
 from matcher.normalize.hit_filters import asks_for_itself, is_container, kept_hits
 from matcher.normalize.lexicon import Sense, attributes, lexicon
 from matcher.normalize.morph import is_adjective, is_instrumental, is_verb, number_of
-from matcher.normalize.numbers import PAIR_WORDS, Count, read_numbers
+from matcher.normalize.numbers import HOLDERS, PAIR_WORDS, Count, read_numbers
 from matcher.normalize.quantities import Quantity
 from matcher.text import fold, tokens
 
@@ -38,8 +38,7 @@ from matcher.text import fold, tokens
 _FORMULA_PREFIX = re.compile(r"^[\s=+\-@]+")
 #: Units that hold other things: "2 пакета: кофты, штаны" is two bags.
 _PACKED = frozenset({"bags", "boxes"})
-#: Units that hold a measured amount, and the measures that are then per unit.
-_HOLDERS = frozenset({"bags", "boxes", "packs", "jars", "buckets"})
+#: Measures that are per unit beside a holder (numbers.HOLDERS): "мешок сахара 50 кг".
 _MEASURED = frozenset({"kg", "liters", "tons"})
 
 
@@ -463,7 +462,7 @@ def _total(
         mine = [c for cat, c in part.counts if cat == code] + attached.get(id(part), [])
         if any(not c.each for c in mine):  # "10 пачок по 1 кг": the packs count
             mine = [c for c in mine if not c.each]
-        if {c.unit for c in mine} & _HOLDERS:  # "мешок сахара 50 кг": the bag counts, not the kg
+        if {c.unit for c in mine} & HOLDERS:  # "мешок сахара 50 кг": the bag counts, not the kg
             mine = [c for c in mine if c.unit not in _MEASURED]
         counts += mine
         if not [c for c in mine if not c.each] and part.concrete(code) and code != OTHER:
@@ -542,7 +541,7 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     units = [c.unit for p in own for cat, c in p.counts if cat == code and c.unit]
     units += [c.unit for c in extra if c.unit]
     units += [c.unit for found in attached.values() for c in found if c.unit]  # "…, пакет"
-    if set(units) & _HOLDERS:  # "порошок 3 кг, 4 пачки": the packs count, so their unit
+    if set(units) & HOLDERS:  # "порошок 3 кг, 4 пачки": the packs count, so their unit
         units = [u for u in units if u not in _MEASURED] + [u for u in units if u in _MEASURED]
     sizes = list(dict.fromkeys(s for p in described for s in p.sizes))
     if code == "shoes" and quantity and not stated:

@@ -173,8 +173,8 @@ def _signal_words(toks: list[str]) -> set[str]:
     return out
 
 
-def _offer_words(toks: list[str], words: set[str], signals: dict[str, frozenset[str]]) -> set[str]:
-    return ((words & signals["offer"]) | (set(toks) & signals["give"])) - _asked(toks, signals)
+def _offer_words(words: set[str], toks: list[str], signals: dict[str, frozenset[str]]) -> set[str]:
+    return (words & signals["offer"]) | (set(toks) & signals["give"])
 
 
 def _asked(toks: list[str], signals: dict[str, frozenset[str]]) -> set[str]:
@@ -253,7 +253,8 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     if any(len(cell) <= 8 and _test_words().search(" ".join(cell)) for cell in (toks, details)):
         return "test_row"  # in the details alone too: boxes ticked to try the form
     collects = _collects(toks, signals)
-    offering = _offer_words(toks, words, signals) - collects
+    asked = _asked(toks, signals)  # "может кто отдаст?" offers nothing
+    offering = _offer_words(words, toks, signals) - collects - asked
     offers = bool(offering)
     # A long answer that names things is an offer told at length, whatever else it says.
     told = things and len(toks) > LONG_ANSWER_TOKENS
@@ -261,7 +262,7 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     asks = words & signals["request"] and (words & signals["self"] or collects) and not offers
     opens = any(_opens_with_request(cell, signals) for cell in by_cell) and not offers
     # "нужна кровать. Кто может отдать?" ("пряжу якщо хтось передасть" asks for less)
-    seeks = bool(_asked(toks, signals) and words & signals["request"]) and not offers
+    seeks = bool(asked and words & signals["request"]) and not offers
     if (asks or opens or seeks or _pleads(toks, signals)) and not told:
         return "help_request"
     ads = words & signals["ad"]

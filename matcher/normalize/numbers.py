@@ -47,8 +47,8 @@ NUMBER_WORDS: dict[str, int] = {
 #: Words that multiply the number word beside them: "пару десятков", "десятка два".
 _MULTIPLIERS = frozenset({"десяток", "десятка", "десятков", "десятків", "десятки", "сотня",
                           "сотни", "сотні", "сотен"})  # fmt: skip
-#: Units that hold a measured amount written in brackets after them.
-_HOLDING = frozenset({"bags", "boxes", "buckets", "packs", "jars"})
+#: Units that hold a measured amount: "мешок сахара 50 кг", "гречка мешок (25 кг)".
+HOLDERS = frozenset({"bags", "boxes", "packs", "jars", "buckets"})
 _ONE_AND_A_HALF = frozenset({"полтора", "півтора", "полторы", "півтори"})
 PAIR_WORDS = frozenset({"пара", "пару", "парочка", "пари", "пар"})
 _INSIDE = frozenset({"в", "у", "во", "in"})
@@ -385,7 +385,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue  # "телевізори 42 і 32 дюйми", "Минск 15": a size or a model
         if ctx.category == "medicine" and unit is None and _dose(value, i, toks, hits):
             continue  # "Аспирин 500 — 5 уп", "парацетамол 500 10 уп": a dose in mg
-        if unit in _MEASURES and "(" in gap_before and _unit(prev) in _HOLDING:
+        if unit in _MEASURES and "(" in gap_before and _unit(prev) in HOLDERS:
             if i < 2 or _number(toks[i - 2].text)[0] is None:  # "2 мешка (25 кг)": what they hold
                 counts.append(Count(1, False, _unit(prev) or "", i - 1))
             continue  # "гречка мешок (25 кг)": one bag, holding 25 kg
