@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.normalize.blind import BLIND_DIR, GOALS, Report, newest_set, score_set
+from tests.normalize.blind import GOALS, Report, blind_sets, newest_set, score_set
 from tests.normalize.labelled import CASES_DIR, HOLDOUT_DIR, all_fields, load_cases, score
 
 
@@ -32,7 +32,7 @@ def main() -> None:
     for field in all_fields():
         print(f"{field:<12} {_cases(field, CASES_DIR):>14} {_cases(field, HOLDOUT_DIR):>14}")
 
-    sets = sorted(p for p in BLIND_DIR.iterdir() if p.is_dir())
+    sets = blind_sets()
     started = time.perf_counter()
     reports = {path.name: score_set(path) for path in sets}
     elapsed = time.perf_counter() - started

@@ -90,6 +90,10 @@ class Offer:
     season: str = ""  # winter | summer
     size: str = ""  # as written: "48", "44-46", "XL", "4"
     unit: str = ""  # pieces | pairs | sets | bags | kg | packs | boxes | liters | jars
+    #: What the bags or boxes counted hold in all, in `content_unit`: "2 мешка по
+    #: 50 кг" is 2 bags, content 100 kg. 0 when not said.
+    content_quantity: int = 0
+    content_unit: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from matcher.contents import in_content_units
 from matcher.engine import propose
 from sync import quiet
 from sync.allocation import check_allocation
@@ -111,7 +112,7 @@ def run_pass(
     retired = {memory.translate(offer_id) for offer_id in retired_offers(answers)}
     match_params = dataclasses.replace(config.match_params(), now=now)
     progress(f"Matching {len(offers)} offer lines with {len(needs)} needs…")
-    available = [offer for offer in offers if offer.offer_id not in retired]
+    available = in_content_units(offer for offer in offers if offer.offer_id not in retired)
     allocation = check_allocation(available, needs, matches.existing)
     proposals = propose(allocation.offers, allocation.needs, matches.existing, match_params)
     paired = {m.offer_id for m in matches.existing} | {m.need_id for m in matches.existing}

@@ -223,3 +223,30 @@ def test_a_pass_shows_its_steps_on_stderr(harness: Harness) -> None:
     assert any(step.startswith("Writing ") for step in steps)
     assert steps[-1].startswith("ok pass 1: ")
     assert "Writing" not in harness.sync("-v").err  # nothing to write the second time
+
+
+def test_sacks_that_say_their_weight_fill_a_need_in_kg(harness: Harness) -> None:
+    """The Offers tab keeps the donor's count (2 sacks); the match carries the 100 kg
+    they hold to a need counted in kg."""
+    offers_header, needs_header = harness.source("offers")[0], harness.source("needs")[0]
+    harness.replace_source(
+        "offers",
+        [
+            offers_header,
+            ["21.11.2026 11:00:00", "Ольга", "095 167 90 27", "Лисичанск", "Продукты",
+             "сахар 2 мешка по 50 кг", "Нет"],
+        ],
+    )  # fmt: skip
+    harness.replace_source(
+        "needs",
+        [
+            needs_header,
+            ["20.11.2026", "БФ Помощь", "Алла", "050 111 22 44", "Лисичанск", "сахар",
+             "100 кг", "срочно"],
+        ],
+    )  # fmt: skip
+    harness.sync()
+    [match] = harness.matches()
+    assert match["quantity"] == "100"
+    [offer] = harness.rows("offers")
+    assert offer["quantity"] == "2"

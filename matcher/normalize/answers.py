@@ -97,6 +97,10 @@ def _marked_urgent(raw: str) -> bool:
     return any(mark in raw for mark in _URGENT_MARKS)
 
 
+#: A letter typed three times or more for stress.
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+
+
 @lru_cache(maxsize=10_000)
 def parse_urgency(raw: str) -> tuple[Urgency, bool]:
     """(urgency, understood). Empty -> ("normal", True)."""
@@ -114,6 +118,8 @@ def parse_urgency(raw: str) -> tuple[Urgency, bool]:
             if table.words.get(token) == "high" and "не" in toks[max(0, i - 2) : i]:
                 decided = "low"
                 break
+    if decided is None and _STRETCHED.search(key):
+        return parse_urgency(_STRETCHED.sub(r"\1", key))  # "срочнооо", "дуууже треба"
     if decided is None:
         decided = _typo_of(key, table)
     if decided is None:

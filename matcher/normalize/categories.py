@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -66,8 +66,17 @@ def _fuzzy(candidate: str) -> Sense | None:
     if not found:
         return None
     best = min(score for _, score, _ in found)
+    if process.extractOne(candidate, _describing_words(), scorer=OSA.distance, score_cutoff=best):
+        return None  # "зимнии" is "зимние" mistyped, no "зимники"
     senses = {lex.words[key] for key, score, _ in found if score == best}
     return senses.pop() if len(senses) == 1 else None
+
+
+@cache
+def _describing_words() -> tuple[str, ...]:
+    """Words for whom and for which season: a typo near one of them names no thing."""
+    attrs = attributes()
+    return tuple(w for w in (*attrs.audience, *attrs.season) if len(w) >= FUZZY_MIN_LEN)
 
 
 @lru_cache(maxsize=200_000)

@@ -12,7 +12,9 @@ from matcher.normalize.morph import (
     is_adjective,
     is_genitive_plural,
     is_instrumental,
+    number_of,
 )
+from matcher.text import translit
 
 #: A thing after one of these, behind another thing, is what that thing is for:
 #: "шкаф для одежды" is furniture, "деньги на лекарства" is money.
@@ -24,7 +26,7 @@ def is_container(hit: Hit, toks: list[str]) -> bool:
     if hit.start != hit.end:
         return False
     units = attributes().units
-    token = toks[hit.start]
+    token = translit(toks[hit.start])  # "banok" is "банок"
     return token in units or any(lemma in units for lemma in token_lemmas(token))
 
 
@@ -44,7 +46,11 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
         elif _quantifier(hit, toks):
             continue
         elif not (
-            _sent_by(hit, toks) or _carried(hit, toks) or _place(hit, toks) or _medium(hit, toks)
+            _sent_by(hit, toks)
+            or _carried(hit, toks)
+            or _place(hit, toks)
+            or _medium(hit, toks)
+            or _addressed(hit, toks)
         ):
             out.append(hit)
     if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it,
@@ -227,7 +233,32 @@ def _place(hit: Hit, toks: list[str]) -> bool:
     if hit.sense.category == OTHER and after.isdigit():
         return True  # "дом 14": an address
     before = toks[hit.start - 1] if hit.start else ""
-    return before in _AT and bool(first_cases(toks[hit.start]) & {"loct", "loc2", "gent"})
+    cases = first_cases(toks[hit.start])
+    if before in _AT and bool(cases & {"loct", "loc2", "gent"}):
+        return True
+    # "в подвале дома", "при расселении общежития": whose place another thing is
+    owner = (
+        hit.sense.category == OTHER
+        and "gent" in cases
+        and len(before) > 2
+        and number_of(before) in {"one", "many"}
+    )
+    # "квартиру сдаем": let to others, not given
+    let = hit.sense.category == OTHER and bool(set(toks[hit.start - 2 : hit.end + 3]) & _LET)
+    return owner or let
+
+
+#: Letting or selling a home: "квартиру сдаем пустую" gives no shelter.
+_LET = frozenset({"сдаем", "сдаю", "сдам", "здаємо", "здаю", "здам", "продаем", "продаю",
+                  "продам", "продаємо"})  # fmt: skip
+
+
+#: "Уважаемые волонтеры!", "Шановні пенсіонери": whom the text speaks to.
+_DEAR = frozenset({"уважаемые", "уважаемый", "шановні", "шановний", "дорогие", "дорогі"})
+
+
+def _addressed(hit: Hit, toks: list[str]) -> bool:
+    return hit.start > 0 and toks[hit.start - 1] in _DEAR
 
 
 #: Kinds that carry news: "по телевизору", "по радио", "по телефону".

@@ -30,7 +30,7 @@ from matcher.normalize.categories import (
 from matcher.normalize.hit_filters import asks_for_itself, is_container, kept_hits
 from matcher.normalize.lexicon import Sense, attributes, lexicon
 from matcher.normalize.morph import is_adjective, is_instrumental, is_verb, number_of
-from matcher.normalize.numbers import HOLDERS, PAIR_WORDS, Count, read_numbers
+from matcher.normalize.numbers import HOLDERS, PAIR_WORDS, Count, one_of_them, read_numbers
 from matcher.normalize.quantities import Quantity
 from matcher.text import fold, tokens
 
@@ -58,6 +58,10 @@ class ItemLine:
     from_label: bool = False
     #: How many things the text names for this line ("шкаф, сервант" is 2).
     things: int = 0
+    #: What the holders counted hold, when every count is such a holder and says
+    #: it: "сахар 2 мешка по 50 кг" is 2 bags holding 100 kg.
+    content: Quantity | None = None
+    content_unit: str = ""
 
     def item_model(self) -> dict[str, str]:
         """The fields an Offer or a Need carries for matching item to item."""
@@ -122,7 +126,9 @@ _KIND_NUMBERS = (
 )
 _FROM_TO = re.compile(r"(?:от|від|с|з)\s+(\d+)\s+(?:до|по)\s+(\d+)")
 _DIMENSIONS = re.compile(r"(\d)\s*[xх×*]\s*(?=\d)")
-_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])(?!x{1,3}l\b)")
+_LETTER_DIGIT = re.compile(
+    r"(?<=[^\W\d_])(?<!\b[аa])(?=\d)|(?<=\d)(?=[^\W\d_])(?!x{1,3}l\b)"
+)  # "а4": a paper size stays one word
 #: "курток-3шт": a hyphen between a word and its count.
 _WORD_DASH_COUNT = re.compile(r"(?<=[^\W\d_]{3})-(?=\d)")
 
@@ -142,6 +148,16 @@ _PHONE_OR_LINK = re.compile(
 )
 
 
+#: "Звоните с 9 до 20", "в рабочее время с 8 до 17", "по вторникам с 10 до 13": hours,
+#: never a count.
+_CALL_HOURS = re.compile(
+    r"((?:звон|дзвон|телефон|заб[еи]р|забра|приход|приїзд|приезж|врем|час|работа|працю"
+    r"|понедел|понеділ|вторник|вівтор|сред|серед|четвер|пятниц|п'ятниц|суббот|субот"
+    r"|воскрес|неділ)\w*[^.;\n\d]{0,30}?)(?:с|з|від|от)\s*\d{1,2}(?:[:.]\d{2})?\s*"
+    r"(?:до|-)\s*\d{1,2}(?:[:.]\d{2})?",
+    re.IGNORECASE,
+)
+
 #: "школа №57", "№ 3": the number of a thing, never a count or a size.
 _NUMBER_SIGN = re.compile(r"№\s*\d+")
 
@@ -151,12 +167,19 @@ _THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3}) (\d{3})(?![\d,.])")
 _SLASHED_COUNTS = re.compile(r"(?<=\d)\s?/\s?(?=\d)")
 
 
+#: "на СТО": a car-repair shop, not a hundred, when the rest is not in capitals.
+_CAR_SERVICE = re.compile(r"(?<!\w)СТО(?!\w)")
+
+
 def _prepared(piece: str, *, quantity_cell: bool = False) -> str:
     """The folded segment, dates, phones and links dropped, glued digits spaced
     ("куртка46р"), "от 5 до 7" written as the range "5-7"."""
+    if any(ch.islower() for ch in piece):
+        piece = _CAR_SERVICE.sub("автосервис", piece)
     if quantity_cell:
         piece = _SLASHED_COUNTS.sub(" ", _THOUSANDS.sub(r"\1\2", piece))
-    piece = _NUMBER_SIGN.sub(" ", _PHONE_OR_LINK.sub(" ", _strip_formula(piece)))
+    piece = _CALL_HOURS.sub(r"\1 ", _strip_formula(piece))
+    piece = _NUMBER_SIGN.sub(" ", _PHONE_OR_LINK.sub(" ", piece))
     folded = _LETTER_DIGIT.sub(" ", _WORD_DASH_COUNT.sub(" ", _DATES.sub(" ", fold(piece))))
     folded = _FROM_TO.sub(r"\1-\2", folded)
     for pattern, replacement in _KIND_NUMBERS:
@@ -255,7 +278,8 @@ def _part(piece: str, context: tuple[Hit, ...] = (), *, quantity_cell: bool = Fa
     hits = _not_repairs(kept_hits(hits_in(folded), toks), folded)
     numbers = read_numbers(folded, hits or context, quantity_cell=quantity_cell)
     audience, season, season_by_thing = _axis_values(folded, toks)
-    counts = _bind(numbers.counts, hits, toks)
+    told = [c for c in numbers.counts if hits or c.token or not one_of_them(toks)]
+    counts = _bind(tuple(told), hits, toks)
     things = tuple(h for h in hits if not is_container(h, toks))
     return _Part(
         piece,
@@ -470,6 +494,7 @@ def _total(
                 singles += 1
             else:
                 unknown += 1
+
     counts += extra
     totals = [k for k, c in enumerate(counts) if c.total]
     if totals:  # "шпроты 5, сгущенка 10, всего 30": the writer's own sum of what came before
@@ -486,7 +511,9 @@ def _total(
         named = singles + unknown
         # "ботинки 42, 43, 44 р. - по 2 пары": two of each size listed for one thing
         sizes = max((_listed_sizes(part) for part in own), default=0) if named <= 1 else 0
-        total = sum(c.value for c in plain) + each[0].value * max(1, named, sizes)
+        # "ложки вилки по 6 шт": six of each thing the segment names
+        things_each = max(_kinds_named(p, code) for p in own)
+        total = sum(c.value for c in plain) + each[0].value * max(1, named, sizes, things_each)
         return Quantity(total, estimated), things, True
     # things named in the plural with no count add nothing the text states
     total = sum(c.value for c in plain) + singles
@@ -494,9 +521,29 @@ def _total(
     return quantity, things, bool(plain)
 
 
+def _content(quantity: Quantity | None, counts: list[Count]) -> tuple[Quantity | None, str]:
+    """What the counted holders hold, when they are all the line counts."""
+    plain = [c for c in counts if not c.each and c.unit not in _MEASURED]  # "12кг мешок"
+    units = {c.holds_unit for c in plain}
+    if not quantity or not plain or len(units) != 1 or not all(c.holds for c in plain):
+        return None, ""
+    if quantity.value != sum(c.value for c in plain):
+        return None, ""  # other things counted beside the holders
+    return Quantity(sum(c.value * c.holds for c in plain), quantity.estimated), units.pop()
+
+
+def _kinds_named(part: _Part, code: str) -> int:
+    return len({hit.sense.kind for hit in part.hits if hit.sense.category == code})
+
+
 def _another_sort(part: _Part) -> bool:
-    toks = tokens(fold(part.text))
+    """ "мячи футбольные, волейбольные", "обувь 43-45, женская 38-40": another sort
+    of the thing before, named by its adjective (with its sizes)."""
+    toks = [t for t in tokens(fold(part.text)) if not _SIZE_TOKEN.fullmatch(t)]
     return not part.hits and not part.counts and bool(toks) and all(map(is_adjective, toks))
+
+
+_SIZE_TOKEN = re.compile(r"\d+(?:-\d+)?|р|р-р|рр|размер|розмір")
 
 
 _ONE_SIZE = re.compile(r"\d+[ym]?|[A-Z]+")
@@ -521,9 +568,9 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     }
     if single and not own:
         extra += [c for p in loose for cat, c in p.counts if not cat]
-    quantity, things, stated = _total(
-        code, own, [c for c in extra if not _size_like(c, code)], attached
-    )
+    counted = [c for c in extra if not _size_like(c, code)]
+    quantity, things, stated = _total(code, own, counted, attached)
+    content = _content(quantity, [c for p in own for cat, c in p.counts if cat == code] + counted)
     # "мячи футбольные, волейбольные": a lone adjective after a thing is one more
     things += sum(1 for _, part in _following(code, parts) if _another_sort(part))
 
@@ -561,6 +608,8 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
         from_label=not own,
         things=things,
         stated=stated,
+        content=content[0],
+        content_unit=content[1],
     )
 
 
@@ -585,7 +634,8 @@ def _list_total(own: list[_Part], code: str, attached: dict[int, list[Count]]) -
     estimated = any(c.estimated for c in trailing)
     if all(c.each for c in trailing):  # "нурофен, парацетамол, по 10 упаковок": ten of each
         return Quantity(sum(c.value for c in trailing) * len(own), estimated)
-    return Quantity(sum(c.value for c in trailing), estimated)
+    # "Сахар и мука, 2 мешка по 50 кг": the bags count, not what each holds
+    return Quantity(sum(c.value for c in trailing if not c.each), estimated)
 
 
 def _kinds_of(part: _Part, code: str) -> list[str]:
@@ -760,7 +810,9 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
         c for c in label_codes if c in text_codes or not (c in denied or _explained(c, parts))
     ]
     additive = fold(text).lstrip().startswith(_ALSO)  # «Одежда», "и немного посуды"
-    if len(label_codes) == 1 and text_codes and label_codes[0] not in text_codes and not additive:
+    # (the box's own words beside it, "Одежда, могу консультировать", are no details)
+    detail_codes = [c for p in parts if p.text not in free for c in p.codes]
+    if len(label_codes) == 1 and detail_codes and label_codes[0] not in text_codes and not additive:
         label_codes = []  # «Одежда», "тапочки 5 пар": one box, the details name something else
     if not text_codes:  # a vague box stands for its category only when nothing else is said
         label_codes += vague
@@ -824,14 +876,15 @@ _OWN = frozenset({"свой", "своя", "свою", "своим", "своей"
 
 
 def _delivery_only(part: _Part) -> bool:
-    """ "Цукор 2 мішки, можу підвезти", "привеземо своїм бусом": beside things
-    given, transport carried by a verb, owned or used as the means says how they
-    come, not that transport is offered."""
+    """ "Цукор 2 мішки, можу підвезти", "привеземо своїм бусом", "Нужен транспорт":
+    beside things given, transport carried by a verb, owned, used as the means or
+    asked for says how they come, not that transport is offered."""
     if not part.hits or not all(h.sense.kind.startswith("transport") for h in part.hits):
         return False
-    toks = tokens(fold(part.text))
+    toks = set(tokens(fold(part.text)))
+    asked = toks & attributes().signals["request"]  # "Нужен транспорт": the donor needs it
     return any(is_verb(h.tokens[0]) or is_instrumental(h.tokens[-1]) for h in part.hits) or bool(
-        set(toks) & _OWN
+        toks & _OWN or asked
     )
 
 

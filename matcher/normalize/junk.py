@@ -96,7 +96,8 @@ _FORMULA = re.compile(r"^\s*[=+\-@]")
 #: nothing else: "=SUM(A1:A5)", "=A1", '="Одежда"&"Обувь"', "#N/A".
 _SHEET_FORMULA = re.compile(
     r"^\s*(?:=\s*[A-Za-zА-Яа-я.]+\s*\(.*\)|=\s*[A-Za-z]{1,3}\d+|=\s*\".*\"\s*&.*|"
-    r"#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!))\s*$",
+    r"#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|Н/Д|ССЫЛКА!|ЗНАЧ!|ДЕЛ/0!|ИМЯ\?|ЧИСЛО!|ПУСТО!))"
+    r"\s*$",
     re.DOTALL,
 )
 _SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
@@ -154,6 +155,8 @@ def _all_mash(toks: list[str]) -> bool:
     """Every word is a run along the keyboard, has no vowel, or is Cyrillic no
     dictionary knows ("ролдж зщшгн ывап 12", "12ываф2 3ыва"; digits set aside)."""
     words = [w for t in toks for w in re.split(r"\d+", t) if len(w) >= 3]
+    # "3к4е5н6г7ш8щ": letters typed between digits, read together
+    words += [w for t in toks if len(w := re.sub(r"\d+", "", t)) >= 4 and len(w) < len(t) - 2]
     return bool(words) and all(
         _keyboard_run(w)
         or not _VOWELS & set(w)
@@ -201,9 +204,13 @@ def _collects(toks: list[str], signals: dict[str, frozenset[str]]) -> set[str]:
 
 #: "у меня есть", "в нас є", "хотим помочь": the writer has something to give,
 #: after a thank-you too.
+_GREETING = re.compile(
+    r"\b(?:с|з|со) (?:новым годом|новим роком|рождеством|різдвом|праздник\w*|свят\w*)\b"
+)
 _HAS = re.compile(
     r"\b(?:у|в) (?:меня|нас|мене) (?:есть|є)\b"
-    r"|\b(?:хочу|хотим|хочемо|хотіли|хотели) (?:(?:тоже|теж|також|и|і) )?(?:помочь|допомогти)\b"
+    r"|\b(?:хочу|хотим|хочемо|хотіли|хотели) (?:(?:тоже|теж|також|и|і|сами|сама|сам|самі) )?"
+    r"(?:помочь|допомогти)\b"
 )
 
 
@@ -265,6 +272,9 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     seeks = bool(asked and words & signals["request"]) and not offers
     if (asks or opens or seeks or _pleads(toks, signals)) and not told:
         return "help_request"
+    # a long plea that names what the family lacks and offers nothing
+    if told and words & signals["plea"] and not offers and not collects:
+        return "help_request"
     ads = words & signals["ad"]
     # "пишите в вайбер" beside things offered is how to reach the donor
     selling = len(ads) >= 2 and bool(ads - signals["contact"])
@@ -275,6 +285,8 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
         return "ad_row"
     if words & signals["thanks"] and not offers and not told and not _has(toks):
         return "thanks_row"
+    if not things and _GREETING.search(folded):
+        return "thanks_row"  # "С Новым Годом всех!!!": a greeting, no need
     if not things and _mash(toks):
         return "mash_row"
     garbage = (len(details) <= 2 and _mash(details)) or _all_mash(details)

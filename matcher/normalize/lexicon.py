@@ -71,6 +71,7 @@ class AttributesFile(_Strict):
     negators: dict[str, list[str]]
     request_words: list[str]
     own_request_words: list[str]
+    plea_words: list[str]
     errand_words: list[str]
     self_words: list[str]
     offer_words: list[str]
@@ -293,6 +294,7 @@ def attributes() -> Attributes:
         signals={
             "request": _folded_set(spec.request_words, name),
             "own_request": _folded_set(spec.own_request_words, name),
+            "plea": _folded_set(spec.plea_words, name),
             "errand": _folded_set(spec.errand_words, name),
             "self": _folded_set(spec.self_words, name),
             "asker": _folded_set(spec.asker_words, name),

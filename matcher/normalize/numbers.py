@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from matcher.normalize.categories import Hit, lemma_in, token_lemmas
 from matcher.normalize.lexicon import attributes
@@ -38,7 +39,8 @@ NUMBER_WORDS: dict[str, int] = {
     "пять": 5, "п'ять": 5, "шесть": 6, "шість": 6, "семь": 7, "сім": 7, "восемь": 8,
     "вісім": 8, "девять": 9, "дев'ять": 9, "десять": 10, "десяток": 10, "десятка": 10,
     "одиннадцать": 11, "одинадцять": 11, "двенадцать": 12, "дванадцять": 12,
-    "дюжина": 12, "пятнадцать": 15, "п'ятнадцять": 15, "двадцать": 20, "двадцять": 20,
+    "дюжина": 12, "полдюжины": 6, "півдюжини": 6,
+    "пятнадцать": 15, "п'ятнадцять": 15, "двадцать": 20, "двадцять": 20,
     "тридцать": 30, "тридцять": 30, "сорок": 40, "пятьдесят": 50, "п'ятдесят": 50,
     "полсотни": 50, "півсотні": 50, "полсотні": 50, "сто": 100, "сотня": 100, "десятков": 10,
     "одному": 1, "одной": 1, "одній": 1,
@@ -69,12 +71,24 @@ _JOINERS = frozenset({"и", "і", "й", "та", "или", "або", "чи", "and
 _ONE = frozenset({"один", "одна", "одно", "одне", "одну"})
 _OTHER_ONE = frozenset({"другой", "другая", "другое", "другий", "друга", "друге", "второй",
                         "вторая", "второе", "другую", "другу"})  # fmt: skip
+#: "одні майже нові": "one" of pairs or of things counted already.
+_ONES = frozenset({"один", "одна", "одно", "одне", "одну", "одні", "одни"})
+_ALMOST = frozenset({"почти", "майже", "совсем", "зовсім", "еще", "ще", "уже", "вже"})
 _AFTER_WHICH = frozenset({"после", "після", "пiсля"})
 #: Markers before a number that make it no count whatever unit follows it.
 _WHATEVER_THE_UNIT = frozenset({"size", "capacity"})
 #: Units that count by themselves when named without a number: "цибуля мішок".
 _SELF_COUNTING = frozenset({"bags", "boxes", "buckets", "tons"})
 
+
+#: Holders whose weight, written right after them, is what one holds: "мішок 50кг".
+_SACKS = frozenset({"bags", "boxes"})
+#: One jar or bottle named without a number: one.
+_ONE_JAR = frozenset({"банка", "банку", "баночка", "баночку", "бутылка", "бутылку", "пляшка",
+                      "пляшку", "бутыль"})  # fmt: skip
+#: Units that make the number after them no count: "пара 42" is a shoe size, "L (3)"
+#: a letter size.
+_NOT_COUNTED_BEFORE = frozenset({None, "pairs"}) | _MEASURES
 
 #: Where "кг" after a number is a weight class or a capacity, not an amount.
 _KG_IS_NOT_A_COUNT = {"children": "size", "appliances": "measure", "furniture": "measure"}
@@ -94,6 +108,9 @@ class Count:
     each: bool = False
     #: "всего 30", "всього банок 25": the total of what the text lists.
     total: bool = False
+    #: What one of these holders holds: "мешок 50 кг" is one bag holding 50 kg.
+    holds: int = 0
+    holds_unit: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +202,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
     """Counts and sizes of one folded segment whose things are `hits`; in a need's
     quantity cell ("50 л") a unit is never an age."""
     toks = _tokens(folded)
+    gaps = [""] + [folded[a.end : b.start] for a, b in pairwise(toks)]
     ctx = _Context(
         hits[0].sense.category if hits else "",
         frozenset(hit.sense.kind.split("/")[0] for hit in hits),
@@ -220,6 +238,10 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if bed_size:
             sizes.append(bed_size)
             continue
+        if gap_after == "/" and nxt.isdigit() and ctx.category == "clothing" and text.isdigit():
+            sizes.append(f"{text}/{nxt}")  # "джинсы 32/34": waist and length
+            skip_next = True
+            continue
         if _DIMENSION.match(text):
             sizes.append(text.replace("х", "x"))
             continue
@@ -244,7 +266,12 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if value is None:
             counted_before = _number(prev)[0] is not None or prev in NUMBER_WORDS
             # "в пакете", "відер 10", "мешка три-четыре"
-            inside = prev in _INSIDE or _number(nxt)[0] is not None or bool(_worded_range(nxt))
+            inside = (
+                prev in _INSIDE
+                or _number(nxt)[0] is not None
+                or bool(_worded_range(nxt))
+                or nxt in NUMBER_WORDS  # "уголь мешков десять": counted by the word after
+            )
             heading = i == 0 and ":" in gap_after  # "Пакет: куртки 2 шт"
             each_unit = _unit(text) if prev == "по" and _number(nxt)[0] is None else None
             if each_unit and each_unit != "pairs":  # "по мішку": one of each ("по паре": sizes)
@@ -258,8 +285,12 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             vague = prev in attrs.vague  # "несколько пакетов": how many is not said
             if glued_after is None and not (heading or counted_before or inside or vague):
                 alone = None if boxed else _unit(text)
-                if alone in _SELF_COUNTING and hits:
-                    counts.append(Count(1, False, alone, i))
+                one_jar = text in _ONE_JAR  # "мед банка"
+                if (alone in _SELF_COUNTING or one_jar) and hits:
+                    counts.append(Count(1, False, alone or "jars", i))
+                    weighed = len(counts) > 1 and counts[-2].unit in _MEASURES
+                    if weighed and counts[-2].token == i - 2:  # "12кг мешок": what it holds
+                        counts[-1:] = _holding(counts[-1:], i, counts[-2].value, counts[-2].unit)
                     continue
             if (_number(nxt)[0] is not None or _worded_range(nxt)) and _unit(text):
                 continue  # "штук 40", "мешка три-четыре": the unit first, the number counts
@@ -275,6 +306,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
                 word_value is not None
                 and not sized
                 and not _one_of_several(text, toks, i)
+                and not ("(" in gap_before and text in _ONES and _describes(nxt))
                 and prev not in _AFTER_WHICH  # "после одного ребенка": not how many
                 and _marker(nxt, attrs.not_after) not in {"age", "size", "people"}
             ):
@@ -304,7 +336,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             after = toks[i + 2].start if i + 2 < len(toks) else len(folded)
             gap_after = folded[toks[i + 1].end : after]
         # decimals "1,5": the digits after the comma are the next token
-        if gap_after in {",", "."} and nxt.isdigit() and not glued_after:
+        decimal = gap_after in {",", "."} and nxt.isdigit() and not _listed(toks, i, gaps)
+        if decimal and not glued_after:
             value_f = float(f"{number}.{nxt}")
             skip_next = True
             unit_word = toks[i + 2].text if i + 2 < len(toks) else ""
@@ -330,14 +363,16 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if "(" in gap_after and not glued_after and _weight_follows(toks, i):
             sizes.append(number)  # "памперсы 4 (7-14 кг)": a size, its weights in brackets
             continue
-        if "(" in gap_after and not glued_after:
-            unit_word = ""  # "сапоги 39 (пара)": what is in brackets is not its unit
+        if ("(" in gap_after or ("(" in gap_before and ")" in gap_after)) and not glued_after:
+            unit_word = ""  # "сапоги 39 (пара)", "(7-14) пачка": the bracket keeps them apart
         if unit_word in _JOINERS or _number(unit_word)[0] is not None:
             # "на 5, 7 и 9 лет", "7 и 9 секций": each number of a list is an age, a
             # size or a measure when the last one is (a count stays a count)
             end = _list_end(toks, i)
             if _marker(end, attrs.not_after) is not None:
                 unit_word = end
+            elif unit_word in _JOINERS and _unit(_past_numbers(toks, i)) in _MEASURES:
+                unit_word = _past_numbers(toks, i)  # "банки 0,5 и 1 литр": both are litres
         why = _marker(unit_word, attrs.not_after)
         if gap_after.lstrip()[:1] in {'"', "”", "″"}:
             why = "measure"  # inches: 'телевизор 32"'
@@ -385,15 +420,23 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue  # "телевізори 42 і 32 дюйми", "Минск 15": a size or a model
         if ctx.category == "medicine" and unit is None and _dose(value, i, toks, hits):
             continue  # "Аспирин 500 — 5 уп", "парацетамол 500 10 уп": a dose in mg
-        if unit in _MEASURES and "(" in gap_before and _unit(prev) in HOLDERS:
-            if i < 2 or _number(toks[i - 2].text)[0] is None:  # "2 мешка (25 кг)": what they hold
-                counts.append(Count(1, False, _unit(prev) or "", i - 1))
-            continue  # "гречка мешок (25 кг)": one bag, holding 25 kg
+        if unit in _MEASURES and _unit(prev) in HOLDERS:
+            counted = (i > 1 and _number(toks[i - 2].text)[0] is not None) or (
+                bool(counts) and counts[-1].token == i - 1
+            )  # "2 мешка (25 кг)": what they hold
+            # "банки 3л - 6 шт": the count follows, and the litres are what each holds
+            later = any(_number(t.text)[0] is not None for t in toks[i + 1 : i + 4])
+            if "(" in gap_before or not (counted or later or _unit(prev) not in _SACKS):
+                if not counted:  # "2 мешка (50 кг)" may be each or all: left unsaid
+                    counts.append(Count(1, False, _unit(prev) or "", i - 1))
+                    counts[-1:] = _holding(counts[-1:], i - 1, value, unit)
+                continue  # "гречка мешок (25 кг)", "сахару мішок 50кг": one bag, holding 50 kg
         if unit == "pieces" and _word_after_inside(toks, i) in _INSIDE_PACK:
             continue  # "64 шт в упаковке": what one pack holds
         if unit in _CONTENTS.get(counts[-1].unit if counts else "", ()) and (
             counts[-1].token >= i - 2
         ):
+            counts[-1:] = _holding(counts[-1:], i - 2, value, unit)
             continue  # "1 упаковка 50 шт", "ящик 24 шт", what they hold
         if unit is None and _marker(prev, attrs.not_before) == "size":
             sizes.append(str(value))
@@ -401,6 +444,12 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if unit is None and "formula" in ctx.items and value in _FORMULA_STAGES:
             sizes.append(_FORMULA_STAGES[value])
             continue
+        if unit is None and high is not None and "(" in gap_before and "diapers" in ctx.kinds:
+            sizes.append(_size_text(value, high, number) + "kg")  # "Libero 4 (7-14)": weights
+            continue
+        counted_unit = i > 1 and _number(toks[i - 2].text)[0] is not None and ")" not in gaps[i - 1]
+        if unit is None and unit_before not in _NOT_COUNTED_BEFORE and not counted_unit:
+            unit = unit_before  # "штук 40-50", "пачки 3": the unit first, a count after it
         if unit is None and not _names_thing(i, hits, gap_after) and _after_count(counts, i, ctx):
             sizes.append(_size_text(value, high, number))  # "джинсы 3 шт 28-29": sizes
             continue
@@ -415,15 +464,26 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue
         if unit is None and unit_before:
             unit = unit_before
+        if whole is not None and unit is None:
+            continue  # "банки 0,5": a volume or a size; things are counted in whole numbers
         if unit == "pairs" or (unit is None and prev in PAIR_WORDS):
             unit = "pairs"
         total = prev in _TOTAL or (i > 1 and toks[i - 2].text in _TOTAL and bool(unit_before))
         estimated = estimated or approx or high is not None
+        if prev == "по" and unit and counts and counts[-1].unit in HOLDERS:
+            counts[-1:] = _holding(counts[-1:], i - 3, value, unit)  # "2 мешка по 50 кг"
         counts.append(Count(value, estimated, unit or "", i, prev == "по", total))
         skip_next = skip_next or (unit is not None and not glued_after)
     if "(" in folded:
         counts = _without_breakdowns(counts, folded, [tok.start for tok in toks])
     return Numbers(tuple(counts), tuple(dict.fromkeys(sizes)))
+
+
+def _holding(last: list[Count], since: int, value: int | None, unit: str | None) -> list[Count]:
+    """The holder count in `last`, at token `since` or after it, with what one holds."""
+    if not last or not value or not unit or last[0].token < since or last[0].holds:
+        return last
+    return [replace(last[0], holds=value, holds_unit=unit)]
 
 
 #: Doses in mg that follow a drug's name without their unit.
@@ -447,7 +507,7 @@ def _without_breakdowns(counts: list[Count], folded: str, starts: list[int]) -> 
     dropped: set[int] = set()
     for bracket in re.finditer(r"\([^()]*\)", folded):
         inside = [c for c in counts if bracket.start() < starts[c.token] < bracket.end()]
-        if not all(folded[starts[c.token]].isdigit() for c in inside):
+        if not all(_written_number(folded, starts[c.token]) for c in inside):
             continue  # "порошок 9 кг (ведро)": a bucket is no part of the nine
         before = [c for c in counts if starts[c.token] < bracket.start()]
         if not inside or not before:
@@ -456,6 +516,12 @@ def _without_breakdowns(counts: list[Count], folded: str, starts: list[int]) -> 
         if close <= 1 and sum(c.value for c in inside) <= before[-1].value:
             dropped.update(id(c) for c in inside)
     return [c for c in counts if id(c) not in dropped]
+
+
+def _written_number(folded: str, start: int) -> bool:
+    """A count typed as a number, in figures or in words ("(одна коробка)")."""
+    found = TOKEN_RE.match(folded, start)
+    return folded[start].isdigit() or (found is not None and found.group(0) in NUMBER_WORDS)
 
 
 #: Age words in months: "3-6 міс" is an age in months, "2 года" in years.
@@ -528,10 +594,39 @@ def _one_of_several(word: str, toks: list[_Token], i: int) -> bool:
     return word in _ONE and any(t.text in _OTHER_ONE for t in toks[i + 1 : i + 6])
 
 
+def _describes(word: str) -> bool:
+    return is_adjective(word) or word in _ALMOST
+
+
+def one_of_them(toks: list[str]) -> bool:
+    """ "(одно мужское", "одні майже нові": "one" and a word that describes, naming
+    no thing, speak of one of the things before, and add none."""
+    return len(toks) > 1 and toks[0] in _ONES and _describes(toks[1])
+
+
 def _names_thing(i: int, hits: tuple[Hit, ...], gap_after: str) -> bool:
     """True when the word right after the number is a thing: "3 куртки"
     (not "вещи 46-48: пальто", where a heading ends)."""
     return ":" not in gap_after and any(hit.start in (i + 1, i + 2) for hit in hits)
+
+
+def _listed(toks: list[_Token], i: int, gaps: list[str]) -> bool:
+    """ "памперсы 2,3,4": single figures and commas in a row are a list, not a decimal;
+    `gaps[j]` is the text between token j-1 and token j."""
+
+    def comma_before(j: int) -> bool:
+        digits = (toks[j - 1].text, toks[j].text) if 0 < j < len(toks) else ("", "")
+        return all(len(d) == 1 and d.isdigit() for d in digits) and gaps[j] == ","
+
+    return comma_before(i) or comma_before(i + 2)
+
+
+def _past_numbers(toks: list[_Token], i: int) -> str:
+    """The first word after token i that is neither a figure nor a joiner."""
+    j = i + 1
+    while j < len(toks) and (toks[j].text.isdigit() or toks[j].text in _JOINERS):
+        j += 1
+    return toks[j].text if j < len(toks) else ""
 
 
 def _number(text: str) -> tuple[int | None, int | None, bool]:
@@ -573,4 +668,5 @@ def _word_value(word: str, nxt: str, ctx: _Context, prev: str = "") -> tuple[int
             or any(lemma_in(word, attributes().paired) is not None for word in (nxt, prev) if word)
         )  # "пара перчаток", "перчатки пара"
         return (1, "pairs") if paired else (2, "")
-    return value, _unit(nxt) or "" if nxt else ""
+    # "мішків п'ять": the unit before the number word when none follows it
+    return value, (_unit(nxt) if nxt else None) or (_unit(prev) if prev else None) or ""

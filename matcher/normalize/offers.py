@@ -221,6 +221,8 @@ def _offers(lines: dict[str, np.ndarray]) -> list[Offer]:
                 quantity_estimated=quantity is None or quantity.estimated,
                 donor_key=key,
                 **line.item_model(),
+                content_quantity=line.content.value if line.content else 0,
+                content_unit=line.content_unit,
             )
         )
     return offers

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from matcher.contents import in_content_units
 from matcher.engine import propose
 from matcher.model import Proposal, SourceRow
 from matcher.normalize import normalize_needs, normalize_offers
@@ -95,7 +96,7 @@ def run_group(group: dict[str, Any]) -> GroupResult:
     row_of = {row.source_row: o["id"] for row, o in zip(rows, group["offers"], strict=True)}
     offers, _ = normalize_offers(rows)
     needs, _ = normalize_needs([need_row(group["need"])])
-    proposals: list[Proposal] = propose(offers, needs, [], MatchParams(now=NOW))
+    proposals: list[Proposal] = propose(in_content_units(offers), needs, [], MatchParams(now=NOW))
     line_of = {o.offer_id: row_of[o.source_row] for o in offers}
     proposed: dict[str, int] = {}
     levels: dict[str, int] = {}

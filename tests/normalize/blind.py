@@ -39,9 +39,16 @@ GOALS: dict[str, float] = {
 }
 
 
+def blind_sets() -> list[Path]:
+    """The blind sets in the order they were written: A, B, ..., Z, AA, AB."""
+    return sorted(
+        (p for p in BLIND_DIR.iterdir() if p.is_dir()), key=lambda p: (len(p.name), p.name)
+    )
+
+
 def newest_set() -> Path:
-    """The blind set written last: its folder name sorts last (A, B, C, ...)."""
-    return sorted(p for p in BLIND_DIR.iterdir() if p.is_dir())[-1]
+    """The blind set written last."""
+    return blind_sets()[-1]
 
 
 def load(directory: Path, prefix: str) -> list[dict[str, Any]]:

@@ -160,6 +160,10 @@ def test_unknown_urgency_is_normal_with_a_note() -> None:
         pytest.param("ботинки мужские 43-44", "пару", (1, False), id="a-pair-of-boots"),
         pytest.param("мячи, кубики, настольные игры", "пару десятков", (20, True), id="tens"),
         pytest.param("игрушки для песочницы", "десятка два", (20, True), id="tens-after"),
+        # diaper sizes listed with commas are no decimal; "по N каждого" is N of each
+        pytest.param("ПАМПЕРСЫ 2,3,4", "по 10 уп каждого размера", (30, False), id="each-size"),
+        # "по N" after a thing and another sort named by its adjective and sizes
+        pytest.param("Мужская обувь 43-45, женская 38-40", "по 10 пар", (20, False), id="sorts"),
     ],
 )
 def test_quantity_words_in_the_column(item: str, quantity: str, expected: tuple) -> None:
@@ -212,6 +216,10 @@ def test_a_number_in_the_quantity_cell_is_not_taken_for_an_urgency() -> None:
         ("потом", "low"),
         ("когда-нибудь", "low"),
         ("летом", "low"),
+        # letters stretched for stress, and a shortened "очень"
+        ("срочнооо", "high"),
+        ("не срочнооо", "low"),
+        ("оч надо", "high"),
     ],
 )
 def test_urgency_in_marks_and_words(urgency: str, expected: str) -> None:
@@ -231,6 +239,11 @@ def test_urgency_in_marks_and_words(urgency: str, expected: str) -> None:
         ("робота для переселенців (вакансії)", {"other"}),  # work in Ukrainian, no robot
         ("игрушки для игровой комнаты", {"toys"}),  # the room is what the toys are for
         ("Книжки-розмальовки", {"toys"}),  # the part that names a category wins over "other"
+        ("теплое белье (термо)", {"clothing"}),  # thermal underwear, no thermos
+        ("школьные принадлежности (тетради, ручки, пеналы)", {"other"}),  # no cupboards
+        ("Уважаемые волонтеры! нужны памперсы", {"hygiene"}),  # whom it speaks to is no need
+        ("канцтовары: бумага А4", {"other"}),  # office paper, no toilet paper
+        ("вещи на взрослых мужские и женские, куртки зимнии", {"clothing"}),  # a typo of "зимние"
     ],
 )
 def test_what_a_need_row_asks_for(item: str, expected: set[str]) -> None:
@@ -240,7 +253,12 @@ def test_what_a_need_row_asks_for(item: str, expected: set[str]) -> None:
 
 @pytest.mark.parametrize(
     "item",
-    ["ДЛЯ МНОГОДЕТНЫХ:", "ВАЖНО!!! Принимаем только чистые вещи", "Увага! Приймаємо лише чисте"],
+    [
+        "ДЛЯ МНОГОДЕТНЫХ:",
+        "ВАЖНО!!! Принимаем только чистые вещи",
+        "Увага! Приймаємо лише чисте",
+        "Уважаемые волонтеры! Склад не работает 7-8 февраля",
+    ],
 )
 def test_a_heading_or_notice_inside_the_list_is_no_need(item: str) -> None:
     needs, problems = normalize_needs([need_row(2, item=item, quantity="", urgency="")])
@@ -309,3 +327,11 @@ def test_a_range_in_words_is_its_lower_bound_estimated() -> None:
         [need_row(2, item="Кофты, свитера на мужчин", quantity="пять-шесть")]
     )
     assert (need.quantity, need.quantity_estimated) == (5, True)
+
+
+def test_a_greeting_is_no_need() -> None:
+    needs, problems = normalize_needs(
+        [need_row(2, item="С Новым Годом всех!!! 🎄🎄🎄", quantity="")]
+    )
+    assert needs == []
+    assert [p.code for p in problems] == ["thanks_row"]

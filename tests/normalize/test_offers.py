@@ -319,9 +319,10 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Одежда", "Наша школа №57 зібрала: теплі речі 12 пакетів", {"clothing": 12}),
         ("Медикаменты", "тест-полоски 50 шт в банке 2 упаковки", {"medicine": 2}),
         ("Игрушки", "пазлы 3 коробки 4+", {"toys": 3}),
-        # a sack of a stated weight counts in kg, as a need in kg does; a time
-        # to call; a floor; preserves in jars
-        ("Продукты (долгого хранения)", "пшено мешок 25 кг", {"food": 25}),
+        # a sack of a stated weight is one sack, as donors and coordinators count it
+        # (the weight stays in the item text); a time to call; a floor; preserves in jars
+        ("Продукты (долгого хранения)", "пшено мешок 25 кг", {"food": 1}),
+        ("Продукты", "можу дать сахару мішок 50кг і гречки 2 мішка", {"food": 3}),
         ("Постельное бельё", "КОВДРИ 3ШТ ПЛЕД 1 ПОДУШКИ 2 ШТ ЗВОНІТЬ ПІСЛЯ 17", {"bedding": 6}),
         ("Посуда", "тарелки глубокие 6 шт. Забирать самим, этаж 5", {"kitchenware": 6}),
         ("Постельное бельё", "Плед, постельное 2 комп.", {"bedding": 3}),
@@ -448,6 +449,42 @@ def test_hostile_text_is_kept_as_text() -> None:
             {"clothing": 17, "shoes": 11},
         ),
         ("Продукты", "закатки: огірки, помідори, компоти, всього банок 25", {"food": 25}),
+        # "по N" after a segment naming two things is N of each
+        ("Посуда", "тарелки глубокие 6, чашки 6, ложки вилки по 6 шт", {"kitchenware": 24}),
+        # the unit first: a count after it, never a clothing size
+        ("Одежда", "вещі всякі, штук 40-50, розмір від 42 до 56", {"clothing": 40}),
+        ("Одежда", "пальто мужское 2 шт 50-52", {"clothing": 2}),
+        # a count restated in words inside a bracket adds nothing
+        ("Продукты (долгого хранения)", "сгущенка 24 банки (одна коробка)", {"food": 24}),
+        # "0,5" with no unit is a jar's volume, not half a thing
+        ("Посуда", "банки пустые 0,5 и 1 литр — штук 40-50", {"kitchenware": 40}),
+        # the unit before a number word; a number word after a sack counts the sacks
+        ("Продукты (долгого хранения)", "картопля, мішків п'ять", {"food": 5}),
+        # "СТО" in a lowercase text is a car-repair shop, never a hundred
+        ("работа", "могу взять на работу 2 человек на СТО (слесарь, жестянщик)", {"other": None}),
+        # translit jars after food are its unit; a brand of dish soap; felt overshoes
+        ("Продукты (долгого хранения)", "tushonka 20 banok, sgushchenka 10", {"food": 30}),
+        ("Средства гигиены", "порошок 6 кг, Фері 3 пляшки", {"hygiene": 9}),
+        ("Обувь", "чуні 3 пари", {"shoes": 3}),
+        ("Медикаменты", "бинт еластичний 3, мазь Фастум гель 2", {"medicine": 5}),
+        # the hours to call are no count
+        ("Посуда", "посуда 1 коробка. Звоните Евгении Павловне с 9 до 20", {"kitchenware": 1}),
+        # weights in a bracket after a diaper size; the packs after it count
+        ("Средства гигиены", "Libero 4 (7-14) пачка 2", {"hygiene": 2}),
+        ("Средства гигиены", "Хаггис 5 (13-25) пачки 3", {"hygiene": 3}),
+        # "одні", "одно" and a word that describes: one of the things counted before
+        ("Обувь", "чоботи зимові жіночі 39р. 2 пари, одні майже нові", {"shoes": 2}),
+        ("Одежда", "два зимних пальто (одно мужское, одно женское), три свитера", {"clothing": 5}),
+        ("Игрушки", "Мягкие игрушки - полдюжины", {"toys": 6}),
+        # what each sack holds is no count beside the sacks; one jar named is one
+        ("Продукты (долгого хранения)", "Сахар и мука, 2 мешка по 50 кг", {"food": 2}),
+        ("Продукты (долгого хранения)", "яйца домашние 3 десятка, мед банка", {"food": 31}),
+        # a waist and a length; the hours to come for the things
+        ("Одежда", "джинсы мужские 32/34 - 3 шт", {"clothing": 3}),
+        ("Одежда", "Колготки 40 пар. Заберите в рабочее время с 8 до 17", {"clothing": 40}),
+        ("Бытовая техника", "Газовая колонка б/у, электросамовар", {"appliances": 2}),
+        # a mistyped season is no pair of winter boots
+        ("Одежда", "куртки зимнии 3 шт", {"clothing": 3}),
     ],
 )
 def test_what_a_response_offers_and_how_many(
@@ -518,6 +555,18 @@ def test_rows_that_are_not_offers_say_why(details: str, code: str) -> None:
         ("Огромное спасибо команде «Можем – поможем!» за помощь с переездом", "thanks_row"),
         ("Получили комнату, нужна кровать. Кто может отдать?", "help_request"),
         ('="Одежда"&"Обувь"', "formula_row"),
+        ("#ЗНАЧ!", "formula_row"),  # an error value of a Russian-language sheet
+        ("3к4е5н6г7ш8щ", "mash_row"),  # a keyboard row typed between digits
+        ("Займы под залог авто и золота. Круглосуточно. Лучшие условия!", "ad_row"),
+        ("Дайте пожалуйста одеяла, в общежитии холодно, нас 12 человек", "help_request"),
+        ("Перевозки Северодонецк - Харьков - Киев ежедневно, переселенцам скидка", "ad_row"),
+        # a long plea that names what the children lack and offers nothing
+        (
+            "Здравствуйте. Мы многодетная семья 5 детей, выехали из Луганска летом в чем были. "
+            "Зима, а у детей нет ни курток ни сапог. Муж без работы. Помогите чем можете "
+            "пожалуйста. Адрес: Северодонецк, пр. Химиков 40, кв 12",
+            "help_request",
+        ),
     ],
 )
 def test_rows_with_a_box_ticked_that_are_not_offers_say_why(details: str, code: str) -> None:
@@ -704,3 +753,45 @@ def test_a_request_typed_where_the_boxes_go_is_a_request() -> None:
     offers, problems = normalize_offers([row])
     assert offers == []
     assert "help_request" in codes(problems)
+
+
+def test_a_job_offer_with_housing_is_no_request_for_help() -> None:
+    """ "Нужны работники ... жилье предоставляем": the writer gives, not asks."""
+    offers, problems = normalize_offers(
+        [form_row(2, categories="работа", details="Нужны работники на ферму, жилье предоставляем")]
+    )
+    assert "help_request" not in codes(problems)
+    assert "other" in {o.category for o in offers}
+
+
+def test_transport_the_donor_needs_is_not_offered() -> None:
+    offers, _ = normalize_offers(
+        [form_row(2, categories="Мебель", details="шкаф, 2 кровати. Нужен транспорт.")]
+    )
+    assert {o.category for o in offers} == {"furniture"}
+
+
+def test_mending_clothes_is_a_service_not_clothing() -> None:
+    offers, _ = normalize_offers(
+        [form_row(2, categories="швея", details="Могу шить и штопать вещи для переселенцев")]
+    )
+    assert {o.category for o in offers} == {"other"}
+
+
+@pytest.mark.parametrize(
+    ("checkbox", "details", "expected"),
+    [
+        # the box's own words beside a box are an offer of their own, not the details
+        ("Одежда, могу консультировать как юрист", "", {"clothing", "other"}),
+        ("Одежда, Обувь, помогу грузить", "", {"clothing", "shoes", "other"}),
+        # a home let to others, or the house things are kept in, is no shelter offered
+        ("Мебель", "Переезжаем, квартиру сдаем пустую, отдаем все: диван, 2 шкафа", {"furniture"}),
+        ("Бытовая техника", "Телевизор, холодильник. Все находится в подвале дома", {"appliances"}),
+        # thanks, then "хотим сами помочь" and things: an offer
+        ("Детские вещи", "Спасибо за помощь! Теперь хотим сами помочь: детская одежда, 2 пакета",
+         {"clothing"}),
+    ],
+)  # fmt: skip
+def test_what_a_response_offers(checkbox: str, details: str, expected: set[str]) -> None:
+    offers, _ = normalize_offers([form_row(2, categories=checkbox, details=details)])
+    assert {o.category for o in offers} == expected
