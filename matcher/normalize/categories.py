@@ -17,7 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from matcher.normalize.lexicon import FUZZY_MIN_LEN, GAP_WORDS, Sense, attributes, lexicon
-from matcher.normalize.morph import is_known_word, lemmas
+from matcher.normalize.morph import is_known_word, lemmas, unglued
 from matcher.text import fold, tokens, translit
 
 OTHER = "other"
@@ -121,6 +121,18 @@ def token_sense(token: str) -> Sense | None:
     if cyrillic != token and token not in attributes().latin_words:
         return token_sense(cyrillic)  # "kurtka", "krossovki": typed in Latin letters
     return None
+
+
+@lru_cache(maxsize=50_000)
+def glued_things(token: str) -> tuple[str, ...]:
+    """ "холодильникднепр", "креслодва": the words of a token typed without spaces,
+    when the token names nothing itself and one of its words names a thing (so
+    "трехстворчатый" and "самовывоз" stay whole); () otherwise."""
+    pieces = unglued(token)
+    if not pieces or token_sense(token) is not None:
+        return ()
+    named = [token_sense(piece) for piece in pieces]
+    return pieces if any(s is not None and s.category != OTHER for s in named) else ()
 
 
 def token_category(token: str) -> str | None:
@@ -237,7 +249,8 @@ _LIST_NUMBER = re.compile(
 )
 
 
-_ANY_LIST_NUMBER = re.compile(r"(?:^|(?<=[\s.;,]))(1\d|20|[1-9])\.\s+(?=[^\W\d_])")
+#: "1. куртка 2. брюки", "1- свитер 2- брюки": numbers that run make a list.
+_ANY_LIST_NUMBER = re.compile(r"(?:^|(?<=[\s.;,]))(1\d|20|[1-9])[.-]\s+(?=[^\W\d_])")
 
 
 def _list_numbers(text: str) -> re.Pattern[str]:

@@ -12,6 +12,7 @@ from matcher.normalize.morph import (
     is_adjective,
     is_genitive_plural,
     is_instrumental,
+    is_verb,
     number_of,
 )
 from matcher.text import translit
@@ -51,6 +52,7 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
             or _place(hit, toks)
             or _medium(hit, toks)
             or _addressed(hit, toks)
+            or _who_gives(hit, toks)
         ):
             out.append(hit)
     if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it,
@@ -255,6 +257,19 @@ _LET = frozenset({"сдаем", "сдаю", "сдам", "здаємо", "зда�
 
 #: "Уважаемые волонтеры!", "Шановні пенсіонери": whom the text speaks to.
 _DEAR = frozenset({"уважаемые", "уважаемый", "шановні", "шановний", "дорогие", "дорогі"})
+
+
+#: "Волонтери зібрали", "через волонтерів": volunteers who give or carry, not offered.
+_PEOPLE_WHO_GIVE = ("волонтер",)
+_THROUGH = frozenset({"через", "от", "від", "з", "із"})
+
+
+def _who_gives(hit: Hit, toks: list[str]) -> bool:
+    if not toks[hit.start].startswith(_PEOPLE_WHO_GIVE):
+        return False
+    before = toks[hit.start - 1] if hit.start else ""
+    after = toks[hit.end + 1] if hit.end + 1 < len(toks) else ""
+    return before in _THROUGH or (bool(after) and is_verb(after))
 
 
 def _addressed(hit: Hit, toks: list[str]) -> bool:

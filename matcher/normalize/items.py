@@ -20,6 +20,7 @@ from matcher.normalize.categories import (
     OTHER,
     Hit,
     denied_in,
+    glued_things,
     hits_in,
     lemma_in,
     phrase_sense,
@@ -29,7 +30,13 @@ from matcher.normalize.categories import (
 )
 from matcher.normalize.hit_filters import asks_for_itself, is_container, kept_hits
 from matcher.normalize.lexicon import Sense, attributes, lexicon
-from matcher.normalize.morph import is_adjective, is_instrumental, is_verb, number_of
+from matcher.normalize.morph import (
+    GLUED_RE,
+    is_adjective,
+    is_instrumental,
+    is_verb,
+    number_of,
+)
 from matcher.normalize.numbers import HOLDERS, PAIR_WORDS, Count, one_of_them, read_numbers
 from matcher.normalize.quantities import Quantity
 from matcher.text import fold, tokens
@@ -124,6 +131,7 @@ _KIND_NUMBERS = (
     (re.compile(r"(?<![\d,.])2\s*-?\s*сп(?:\.|\b)"), " двуспальный "),
     (re.compile(r"(?<![\d,.])1\s*-?\s*сп(?:\.|\b)"), " односпальный "),
 )
+_DASH_RANGE = re.compile(r"(?<=\d) ?[—–] ?(?=\d)")  # "5—7": a range typed with a long dash
 _FROM_TO = re.compile(r"(?:от|від|с|з)\s+(\d+)\s+(?:до|по)\s+(\d+)")
 _DIMENSIONS = re.compile(r"(\d)\s*[xх×*]\s*(?=\d)")
 _LETTER_DIGIT = re.compile(
@@ -171,7 +179,7 @@ _SLASHED_COUNTS = re.compile(r"(?<=\d)\s?/\s?(?=\d)")
 _CAR_SERVICE = re.compile(r"(?<!\w)СТО(?!\w)")
 
 
-def _prepared(piece: str, *, quantity_cell: bool = False) -> str:
+def _prepared(piece: str, *, quantity_cell: bool = False, glued: bool = False) -> str:
     """The folded segment, dates, phones and links dropped, glued digits spaced
     ("куртка46р"), "от 5 до 7" written as the range "5-7"."""
     if any(ch.islower() for ch in piece):
@@ -181,10 +189,27 @@ def _prepared(piece: str, *, quantity_cell: bool = False) -> str:
     piece = _CALL_HOURS.sub(r"\1 ", _strip_formula(piece))
     piece = _NUMBER_SIGN.sub(" ", _PHONE_OR_LINK.sub(" ", piece))
     folded = _LETTER_DIGIT.sub(" ", _WORD_DASH_COUNT.sub(" ", _DATES.sub(" ", fold(piece))))
+    folded = _DASH_RANGE.sub("-", folded)
+    if glued or piece.isupper():
+        folded = GLUED_RE.sub(_spaced, folded)  # typed in capitals, or with no spaces
     folded = _FROM_TO.sub(r"\1-\2", folded)
     for pattern, replacement in _KIND_NUMBERS:
         folded = pattern.sub(replacement, folded)
     return _DIMENSIONS.sub(r"\1х", folded)
+
+
+#: Letters per space in an ordinary text; far fewer spaces than this: words glued.
+_WORD_LENGTH = 30
+
+
+def _typed_glued(text: str) -> bool:
+    """ "диван-книжка,креслодва,столжурнальный": an answer with hardly a space."""
+    return len(text) >= _WORD_LENGTH // 2 and text.count(" ") * _WORD_LENGTH < len(text)
+
+
+def _spaced(glued: re.Match[str]) -> str:
+    """ "ХОЛОДИЛЬНИКДНЕПР" typed without spaces: the words it is made of."""
+    return " ".join(glued_things(glued.group(0))) or glued.group(0)
 
 
 def _seasons(described: list[_Part]) -> list[str]:
@@ -270,10 +295,12 @@ def _bind(
 
 
 @lru_cache(maxsize=100_000)
-def _part(piece: str, context: tuple[Hit, ...] = (), *, quantity_cell: bool = False) -> _Part:
+def _part(
+    piece: str, context: tuple[Hit, ...] = (), *, quantity_cell: bool = False, glued: bool = False
+) -> _Part:
     """One segment read; `context` is the thing of the segment before, for a
     segment that names none ("сапоги 41, 42": the 42 is a size too)."""
-    folded = _prepared(piece, quantity_cell=quantity_cell)
+    folded = _prepared(piece, quantity_cell=quantity_cell, glued=glued)
     toks = tokens(folded)
     hits = _not_repairs(kept_hits(hits_in(folded), toks), folded)
     numbers = read_numbers(folded, hits or context, quantity_cell=quantity_cell)
@@ -418,19 +445,20 @@ def _label_codes(labels: str) -> _Boxes:
             out.words.setdefault(boxes[key], piece)
             continue
         if key in attributes().form_boxes:
-            code = attributes().form_boxes[key]
+            codes: tuple[str, ...] = (attributes().form_boxes[key],)
         elif (
             part.hits
             and all(not hit.sense.kind for hit in part.hits)
             and not part.counts
             and not any(ch.isdigit() for ch in piece)
         ):
-            code = part.codes[0]
+            codes = part.codes  # "ОДЕЖДА ПОСУДА": boxes typed with no comma between
         else:
             out.free.append(piece)
             continue
-        out.codes.append(code)
-        out.words.setdefault(code, piece)
+        for code in codes:
+            out.codes.append(code)
+            out.words.setdefault(code, piece)
     return out
 
 
@@ -776,17 +804,18 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     label_codes, vague = boxes.codes, boxes.vague
     free = _not_repeated(boxes.free, text)
     pieces = [*free, *split_segments(text)] if text or free else []
+    glued = _typed_glued(text)
     parts: list[_Part] = []
     context: tuple[Hit, ...] = ()  # the last thing named: "сапоги 40, 41, 42"
     ticked = {*label_codes, *vague}
     for k, piece in enumerate(pieces):
-        part = _part(piece)
+        part = _part(piece, glued=glued)
         if not labels_decide and part.asks:
             continue  # "нам бы нужна коляска": the donor's own need
         if piece not in free and _heading(piece, part, pieces[k + 1 : k + 2], ticked):
             continue
         if not part.hits and context:
-            part = _part(piece, context)
+            part = _part(piece, context, glued=glued)
         if parts and _comes_along(part, parts[-1]):
             part = replace(part, accessories=part.codes)
         if parts:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from matcher import vocab
-from matcher.normalize.categories import hits_in
+from matcher.normalize.categories import glued_things, hits_in
 from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import is_known_word, lemmas
 from matcher.text import fold, tokens, translit
@@ -61,9 +61,13 @@ def is_test_answer(text: str) -> bool:
     return bool(key) and key in junk_vocabulary().test_answers
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def foreign_links(text: str) -> list[str]:
     """Links in `text` to hosts other than the allowed photo/document hosts."""
     voc = junk_vocabulary()
+    text = _EMAIL.sub(" ", text)  # "пишите на olha.k@gmail.com": an address, no link
     if "." not in text and "/" not in text:  # no link can be there: skip the regex
         return []
     if not voc.link.search(text):
@@ -137,7 +141,7 @@ def _mash(toks: list[str]) -> bool:
         return False
     if any(_keyboard_run(t) for t in words):
         return True
-    return not any(is_known_word(t) or is_known_word(translit(t)) for t in words)
+    return not any(is_known_word(t) or is_known_word(translit(t)) or glued_things(t) for t in words)
 
 
 #: Vowels of both alphabets: a "word" of three letters or more without one is mash.
@@ -161,7 +165,8 @@ def _all_mash(toks: list[str]) -> bool:
         _keyboard_run(w)
         or not _VOWELS & set(w)
         or _repeated(w)  # "dfgdfgdfg", "ооо"
-        or (not w.isascii() and not is_known_word(w))
+        # words no dictionary knows, unless known words typed together ("ПЛИТАЭЛЕКТРИЧЕСКАЯ")
+        or (not w.isascii() and not is_known_word(w) and not glued_things(w))
         for w in words
     )
 
@@ -290,6 +295,8 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     if not things and _mash(toks):
         return "mash_row"
     garbage = (len(details) <= 2 and _mash(details)) or _all_mash(details)
+    # "ы": a lone letter or two where the details go
+    garbage = garbage or (len(details) == 1 and len(details[0]) <= 2 and details[0].isalpha())
     if details and garbage and not hits_in(fold(cells[-1])):
         return "mash_row"  # ticked boxes, then garbage where the details go
     return None

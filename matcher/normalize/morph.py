@@ -151,3 +151,50 @@ def is_genitive_plural(token: str) -> bool:
         if a.word_is_known(token)
         for p in a.parse(token)[:3]
     )
+
+
+#: Words typed together without spaces ("ХОЛОДИЛЬНИКДНЕПР", "креслодва"): the least
+#: number of known words that make up a token no dictionary knows.
+_GLUED_MIN = 9
+_PIECE_MIN = 3
+_PIECES_MAX = 6
+#: Short words a glued text may hold between things: "шапкаишарф".
+_JOINING = frozenset({"и", "і", "й", "та"})
+GLUED_RE = re.compile(rf"[a-zа-яёіїєґ']{{{_GLUED_MIN},}}")
+
+
+@lru_cache(maxsize=50_000)
+def unglued(token: str) -> tuple[str, ...]:
+    """The known words a long unknown token is made of, or () when it is no such
+    string (a typo, a name, mash). Fewest words first, then the longest words
+    ("куртка и две", not "курт каи две")."""
+    if not GLUED_RE.fullmatch(token) or is_known_word(token):
+        return ()
+    size = len(token)
+    # best[i]: (words, -sum of squared word lengths, where the last word starts) for token[:i]
+    best: list[tuple[int, int, int] | None] = [None] * (size + 1)
+    best[0] = (0, 0, 0)
+    for end in range(1, size + 1):
+        for start in range(end):
+            before = best[start]
+            word = token[start:end]
+            if before is None or before[0] >= _PIECES_MAX:
+                continue
+            if len(word) < _PIECE_MIN and word not in _JOINING:
+                continue
+            cost = (before[0] + 1, before[1] - len(word) ** 2, start)
+            current = best[end]
+            if (current is None or cost[:2] < current[:2]) and is_known_word(word):
+                best[end] = cost
+    if best[size] is None:
+        return ()
+    pieces: list[str] = []
+    end = size
+    while end:
+        found = best[end]
+        assert found is not None
+        pieces.append(token[found[2] : end])
+        end = found[2]
+    if pieces[0] in _JOINING or pieces[-1] in _JOINING:
+        return ()  # "курточкии": a letter typed twice, not "and"
+    return tuple(reversed(pieces))

@@ -45,6 +45,7 @@ NUMBER_WORDS: dict[str, int] = {
     "полсотни": 50, "півсотні": 50, "полсотні": 50, "сто": 100, "сотня": 100, "десятков": 10,
     "одному": 1, "одной": 1, "одній": 1,
     "десятків": 10, "десятки": 10, "сотни": 100, "сотні": 100, "сотен": 100,
+    "тысяча": 1000, "тисяча": 1000, "тысячу": 1000, "тисячу": 1000,
 }  # fmt: skip
 #: Words that multiply the number word beside them: "пару десятков", "десятка два".
 _MULTIPLIERS = frozenset({"десяток", "десятка", "десятков", "десятків", "десятки", "сотня",
@@ -83,6 +84,8 @@ _SELF_COUNTING = frozenset({"bags", "boxes", "buckets", "tons"})
 
 #: Holders whose weight, written right after them, is what one holds: "мішок 50кг".
 _SACKS = frozenset({"bags", "boxes"})
+#: Two or more "N- word" in a segment: a numbered list ("1- свитер 2- брюки").
+_DASHED_LIST = re.compile(r"(?:^|\s)\d{1,2}- \w.*\s\d{1,2}- \w")
 #: One jar or bottle named without a number: one.
 _ONE_JAR = frozenset({"банка", "банку", "баночка", "баночку", "бутылка", "бутылку", "пляшка",
                       "пляшку", "бутыль"})  # fmt: skip
@@ -183,6 +186,13 @@ def _after_count(counts: list[Count], i: int, ctx: _Context) -> bool:
         and bool(last.unit)
         and (i - 3 <= last.token < i)
     )
+
+
+def _size_range(low: int | None, high: int | None, ctx: _Context) -> bool:
+    """ "44-46", "48-50": clothing sizes two or three apart, whatever word follows."""
+    if ctx.category != "clothing" or low is None or high is None or low < 36:
+        return False
+    return low % 2 == 0 and high % 2 == 0 and 2 <= high - low <= 6
 
 
 def _bare_is_size(value: int, ctx: _Context) -> bool:
@@ -355,6 +365,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue
         if i == 0 and re.match(r"^\s*[).]", gap_after) and not glued_after:
             continue  # "1) куртка", "2. обувь": a list number
+        if gap_after == "- " and _DASHED_LIST.search(folded) and value is not None and value <= 20:
+            continue  # "1- свитер 2- брюки 3- куртка": list numbers
         if _age_plus(number, gap_after, unit_word) and not quantity_cell:
             continue  # "пазлы 4+": an age ("1+1", "100+" are counts)
         year = re.fullmatch(r"\d{4}", number) and 1950 <= int(number) <= 2035
@@ -452,6 +464,10 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             unit = unit_before  # "штук 40-50", "пачки 3": the unit first, a count after it
         if unit is None and not _names_thing(i, hits, gap_after) and _after_count(counts, i, ctx):
             sizes.append(_size_text(value, high, number))  # "джинсы 3 шт 28-29": sizes
+            continue
+        examples = "(" in gap_after and _number(nxt)[0] is None  # "(кофты, юбки)", not "(8 шт)"
+        if unit is None and examples and _size_range(value, high, ctx):
+            sizes.append(_size_text(value, high, number))  # "вещей 44-46 (кофты, юбки)"
             continue
         if unit is None and not _names_thing(i, hits, gap_after) and _bare_is_size(value, ctx):
             sizes.append(_size_text(value, high, number))
@@ -607,7 +623,9 @@ def one_of_them(toks: list[str]) -> bool:
 def _names_thing(i: int, hits: tuple[Hit, ...], gap_after: str) -> bool:
     """True when the word right after the number is a thing: "3 куртки"
     (not "вещи 46-48: пальто", where a heading ends)."""
-    return ":" not in gap_after and any(hit.start in (i + 1, i + 2) for hit in hits)
+    # "44-46 (8 речей)": what the bracket counts is not the thing of the number before it
+    near = (i + 1,) if "(" in gap_after else (i + 1, i + 2)
+    return ":" not in gap_after and any(hit.start in near for hit in hits)
 
 
 def _listed(toks: list[_Token], i: int, gaps: list[str]) -> bool:

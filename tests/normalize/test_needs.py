@@ -164,6 +164,7 @@ def test_unknown_urgency_is_normal_with_a_note() -> None:
         pytest.param("ПАМПЕРСЫ 2,3,4", "по 10 уп каждого размера", (30, False), id="each-size"),
         # "по N" after a thing and another sort named by its adjective and sizes
         pytest.param("Мужская обувь 43-45, женская 38-40", "по 10 пар", (20, False), id="sorts"),
+        pytest.param("Одноразові шприци 2мл", "тисяча", (1000, False), id="thousand"),
     ],
 )
 def test_quantity_words_in_the_column(item: str, quantity: str, expected: tuple) -> None:
@@ -220,6 +221,7 @@ def test_a_number_in_the_quantity_cell_is_not_taken_for_an_urgency() -> None:
         ("срочнооо", "high"),
         ("не срочнооо", "low"),
         ("оч надо", "high"),
+        ("сильно нужно", "high"),
     ],
 )
 def test_urgency_in_marks_and_words(urgency: str, expected: str) -> None:
@@ -244,6 +246,8 @@ def test_urgency_in_marks_and_words(urgency: str, expected: str) -> None:
         ("Уважаемые волонтеры! нужны памперсы", {"hygiene"}),  # whom it speaks to is no need
         ("канцтовары: бумага А4", {"other"}),  # office paper, no toilet paper
         ("вещи на взрослых мужские и женские, куртки зимнии", {"clothing"}),  # a typo of "зимние"
+        ("обігрівачі, електроковдра", {"appliances"}),  # an electric blanket stays one word
+        ("Игрушки развивающие, книжки-раскладушки", {"toys"}),  # pop-up books, no folding beds
     ],
 )
 def test_what_a_need_row_asks_for(item: str, expected: set[str]) -> None:
@@ -258,6 +262,7 @@ def test_what_a_need_row_asks_for(item: str, expected: set[str]) -> None:
         "ВАЖНО!!! Принимаем только чистые вещи",
         "Увага! Приймаємо лише чисте",
         "Уважаемые волонтеры! Склад не работает 7-8 февраля",
+        "уточнить у Лены",  # a note to a colleague
     ],
 )
 def test_a_heading_or_notice_inside_the_list_is_no_need(item: str) -> None:

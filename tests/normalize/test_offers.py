@@ -485,6 +485,22 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Бытовая техника", "Газовая колонка б/у, электросамовар", {"appliances": 2}),
         # a mistyped season is no pair of winter boots
         ("Одежда", "куртки зимнии 3 шт", {"clothing": 3}),
+        # words typed without spaces, or in capitals run together
+        ("Мебель", "диван-книжка,креслодва,столжурнальный", {"furniture": 4}),
+        ("Бытовая техника", "ХОЛОДИЛЬНИКДНЕПР,ПЛИТАЭЛЕКТРИЧЕСКАЯ2КОНФОРКИ", {"appliances": 2}),
+        # a long word that names no thing stays whole: no "трех" (three) in it
+        ("Мебель", "Шкаф трехстворчатый, стол кухонный и 4 табуретки", {"furniture": 6}),
+        # donors abroad: German, Polish
+        (
+            "Одежда, Обувь",
+            "Wir haben gesammelt: Winterjacken 8 Stück, Schuhe 6 Paar",
+            {"clothing": 8, "shoes": 6},
+        ),
+        ("Постельное бельё", "Mozemy wyslac paczke: koce 10 szt, poduszki 5 szt", {"bedding": 15}),
+        # a numbered list typed "1- ... 2- ..."; sizes two apart before examples
+        ("Одежда", "1- свитер 2- брюки 3- куртка р 48", {"clothing": 3}),
+        ("Одежда", "большой пакет женских вещей 44-46 (кофты, юбки)", {"clothing": 1}),
+        ("Одежда", "Одяг жіночий 44-46 (8 речей), чоловічий 50 (5 речей)", {"clothing": 13}),
     ],
 )
 def test_what_a_response_offers_and_how_many(
@@ -560,6 +576,8 @@ def test_rows_that_are_not_offers_say_why(details: str, code: str) -> None:
         ("Займы под залог авто и золота. Круглосуточно. Лучшие условия!", "ad_row"),
         ("Дайте пожалуйста одеяла, в общежитии холодно, нас 12 человек", "help_request"),
         ("Перевозки Северодонецк - Харьков - Киев ежедневно, переселенцам скидка", "ad_row"),
+        ("Отдайте пожалуйста коляску, у нас двойня, переехали из Горловки", "help_request"),
+        ("ы", "mash_row"),
         # a long plea that names what the children lack and offers nothing
         (
             "Здравствуйте. Мы многодетная семья 5 детей, выехали из Луганска летом в чем были. "
@@ -790,6 +808,17 @@ def test_mending_clothes_is_a_service_not_clothing() -> None:
         # thanks, then "хотим сами помочь" and things: an offer
         ("Детские вещи", "Спасибо за помощь! Теперь хотим сами помочь: детская одежда, 2 пакета",
          {"clothing"}),
+        # boxes typed with no comma between them
+        ("ОДЕЖДА ПОСУДА", "ОТДАМ ВСЕ ЗАБИРАЙТЕ САМИ", {"clothing", "kitchenware"}),
+        # an e-mail address is no link to an ad
+        ("Медикаменты, гроші", "можу надіслати гроші або посилку з ліками. Пишіть olha.k@gmail.com",
+         {"medicine", "other"}),
+        # an operator's note: the caller gives, and asks only that it be collected
+        ("Бытовая техника", "звонила Тамара, хочет отдать холодильник. Просит чтобы забрали",
+         {"appliances"}),
+        # volunteers who collected the things are not offered themselves
+        ("Одежда, Обувь", "Волонтери зібрали в школі №3: одяг 12 мішків, взуття 5 коробок",
+         {"clothing", "shoes"}),
     ],
 )  # fmt: skip
 def test_what_a_response_offers(checkbox: str, details: str, expected: set[str]) -> None:
