@@ -9,15 +9,15 @@ import pytest
 from tests.engine.pairs import PairsReport, load, newest_set, score
 
 #: The most no-fit pairs the engine may propose on the newest set. The goal is 0;
-#: this is the measured figure on set P22 when it was first scored (a known
-#: shortfall: 2 of its 100 no-fit pairs, a single stroller for a twins' need and
-#: rattles for a need of toys for three to seven).
-MAX_NO_FIT_PROPOSED = 2
+#: this is the measured figure on set P23 when it was first scored (a known
+#: shortfall: 6 of its 98 no-fit pairs: rice and millet for buckwheat, chicken for
+#: a beef-or-pork stew need, rattles for toys for three to seven, used underwear
+#: for a need of new, tights for five to seven for one to three, paper napkins for
+#: wet wipes).
+MAX_NO_FIT_PROPOSED = 6
 #: The least share of full-fit needs where the engine's first choice is the labelled
-#: best. The goal is 0.95; measured 24 of 30 on P22 when it was first scored (one
-#: of the 6 misses is a need for coal, an "other" thing never matched
-#: automatically).
-MIN_BEST_CHOSEN = 0.80
+#: best. The goal is 0.95; measured 29 of 34 on P23 when it was first scored.
+MIN_BEST_CHOSEN = 0.85
 
 
 @pytest.fixture(scope="module")
