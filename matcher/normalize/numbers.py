@@ -188,6 +188,20 @@ def _after_count(counts: list[Count], i: int, ctx: _Context) -> bool:
     )
 
 
+#: The largest number before "р." that is a child's age in years, not a size.
+_AGE_BEFORE_R = {"clothing": 17, "shoes": 14}
+
+
+def _years_not_size(unit_word: str, low: int | None, high: int | None, ctx: _Context) -> bool:
+    oldest = _AGE_BEFORE_R.get(ctx.category)
+    return (
+        unit_word.rstrip(".") in {"р", "p"}
+        and oldest is not None
+        and low is not None
+        and (high or low) <= oldest
+    )
+
+
 def _size_range(low: int | None, high: int | None, ctx: _Context) -> bool:
     """ "44-46", "48-50": clothing sizes two or three apart, whatever word follows."""
     if ctx.category != "clothing" or low is None or high is None or low < 36:
@@ -386,6 +400,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             elif unit_word in _JOINERS and _unit(_past_numbers(toks, i)) in _MEASURES:
                 unit_word = _past_numbers(toks, i)  # "банки 0,5 и 1 литр": both are litres
         why = _marker(unit_word, attrs.not_after)
+        if why == "size" and _years_not_size(unit_word, value, high, ctx):
+            why = "age"  # "колготки дитячі 5-7 р.": років (years), no size 5
         if gap_after.lstrip()[:1] in {'"', "”", "″"}:
             why = "measure"  # inches: 'телевизор 32"'
         unit = _unit(unit_word) if unit_word else None
