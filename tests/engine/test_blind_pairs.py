@@ -9,15 +9,14 @@ import pytest
 from tests.engine.pairs import PairsReport, load, newest_set, score
 
 #: The most no-fit pairs the engine may propose on the newest set. The goal is 0;
-#: this is the measured figure on set P23 when it was first scored (a known
-#: shortfall: 6 of its 98 no-fit pairs: rice and millet for buckwheat, chicken for
-#: a beef-or-pork stew need, rattles for toys for three to seven, used underwear
-#: for a need of new, tights for five to seven for one to three, paper napkins for
-#: wet wipes).
-MAX_NO_FIT_PROPOSED = 6
+#: this is the measured figure on set P24 when it was first scored (a known
+#: shortfall: 1 of its 97 no-fit pairs, incontinence pads for an adult-diaper need).
+MAX_NO_FIT_PROPOSED = 1
 #: The least share of full-fit needs where the engine's first choice is the labelled
-#: best. The goal is 0.95; measured 29 of 34 on P23 when it was first scored.
-MIN_BEST_CHOSEN = 0.85
+#: best. The goal is 0.95; measured 27 of 36 on P24 when it was first scored (three
+#: of the nine misses are needs of "other" things, coal or firewood, pet food and
+#: film for windows, never matched automatically).
+MIN_BEST_CHOSEN = 0.75
 
 
 @pytest.fixture(scope="module")
