@@ -127,6 +127,8 @@ _DATES = re.compile(
 #: Words that name a kind with numbers: "коляска 2 в 1", "1,5 сп." (a bed size).
 _KIND_NUMBERS = (
     (re.compile(r"(?<![\d,.])[2-5]\s*(?:в|in)\s*1(?![\d,.])"), " "),
+    # "состояние 5 из 5": a mark, never a count
+    (re.compile(r"(?<![\d,.])\d{1,2}\s*(?:из|з|із)\s*\d{1,2}(?![\d,.])"), " "),
     (re.compile(r"(?<![\d,.])1[,.]5\s*-?\s*сп(?:\.|\b)"), " полуторный "),
     (re.compile(r"(?<![\d,.])2\s*-?\s*сп(?:\.|\b)"), " двуспальный "),
     (re.compile(r"(?<![\d,.])1\s*-?\s*сп(?:\.|\b)"), " односпальный "),
@@ -138,7 +140,7 @@ _LETTER_DIGIT = re.compile(
     r"(?<=[^\W\d_])(?<!\b[аa])(?=\d)|(?<=\d)(?=[^\W\d_])(?!x{1,3}l\b)"
 )  # "а4": a paper size stays one word
 #: "курток-3шт": a hyphen between a word and its count.
-_WORD_DASH_COUNT = re.compile(r"(?<=[^\W\d_]{3})-(?=\d)")
+_WORD_DASH_COUNT = re.compile(r"(?<=[^\W\d_]{3})-(?=\d)|(?<=\dр)-(?=\d)")  # "36р-2пары"
 
 
 def _strip_formula(text: str) -> str:
@@ -294,6 +296,10 @@ def _bind(
     return out
 
 
+#: Where the segment before's things are placed when a segment borrows them.
+_FAR = 10
+
+
 @lru_cache(maxsize=100_000)
 def _part(
     piece: str, context: tuple[Hit, ...] = (), *, quantity_cell: bool = False, glued: bool = False
@@ -303,7 +309,9 @@ def _part(
     folded = _prepared(piece, quantity_cell=quantity_cell, glued=glued)
     toks = tokens(folded)
     hits = _not_repairs(kept_hits(hits_in(folded), toks), folded)
-    numbers = read_numbers(folded, hits or context, quantity_cell=quantity_cell)
+    # the segment before's things, placed out of this segment: no word here is theirs
+    borrowed = tuple(replace(hit, start=-_FAR, end=-_FAR) for hit in context)
+    numbers = read_numbers(folded, hits or borrowed, quantity_cell=quantity_cell)
     audience, season, season_by_thing = _axis_values(folded, toks)
     told = [c for c in numbers.counts if hits or c.token or not one_of_them(toks)]
     counts = _bind(tuple(told), hits, toks)
@@ -494,7 +502,11 @@ def _head_form(toks: tuple[str, ...], code: str) -> str:
 
 
 def _total(
-    code: str, own: list[_Part], extra: list[Count], attached: dict[int, list[Count]]
+    code: str,
+    own: list[_Part],
+    extra: list[Count],
+    attached: dict[int, list[Count]],
+    listed_after: int = 0,
 ) -> tuple[Quantity | None, int, bool]:
     """The line's count, how many things it names, and whether a number was written.
 
@@ -539,6 +551,7 @@ def _total(
         named = singles + unknown
         # "ботинки 42, 43, 44 р. - по 2 пары": two of each size listed for one thing
         sizes = max((_listed_sizes(part) for part in own), default=0) if named <= 1 else 0
+        sizes += listed_after if named <= 1 and sizes else 0
         # "ложки вилки по 6 шт": six of each thing the segment names
         things_each = max(_kinds_named(p, code) for p in own)
         total = sum(c.value for c in plain) + each[0].value * max(1, named, sizes, things_each)
@@ -597,7 +610,9 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     if single and not own:
         extra += [c for p in loose for cat, c in p.counts if not cat]
     counted = [c for c in extra if not _size_like(c, code)]
-    quantity, things, stated = _total(code, own, counted, attached)
+    # "брюки р. 48, 50, 52, 54 — по 3 шт": the sizes listed a segment each count too
+    listed = len({s for _, p in _following(code, parts) for s in p.sizes if _ONE_SIZE.fullmatch(s)})
+    quantity, things, stated = _total(code, own, counted, attached, listed)
     content = _content(quantity, [c for p in own for cat, c in p.counts if cat == code] + counted)
     # "мячи футбольные, волейбольные": a lone adjective after a thing is one more
     things += sum(1 for _, part in _following(code, parts) if _another_sort(part))

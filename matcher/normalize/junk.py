@@ -171,6 +171,15 @@ def _all_mash(toks: list[str]) -> bool:
     )
 
 
+#: "шо вам треба", "кому нужно": the need of whoever takes the things.
+_YOURS = frozenset({"вам", "кому", "кому-то", "комусь"})
+
+
+def _others_need(toks: list[str], signals: dict[str, frozenset[str]]) -> set[str]:
+    asked = signals["request"]
+    return {t for i, t in enumerate(toks) if i and toks[i - 1] in _YOURS and t in asked}
+
+
 def _signal_words(toks: list[str]) -> set[str]:
     """The tokens and their first lemma: lists hold forms or lemmas, not both.
     A word after "не" says the opposite ("нам уже не надо", "помочь не могу")."""
@@ -258,8 +267,8 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
         return "mash_row"
     folded = fold(_QUOTED.sub(" ", " ".join(cells)))  # «Можем – поможем!» is a name
     toks = tokens(folded)
-    words = _signal_words(toks)
     signals = attributes().signals
+    words = _signal_words(toks) - _others_need(toks, signals)
     by_cell = [tokens(fold(cell)) for cell in cells]
     details = by_cell[-1]
     if any(len(cell) <= 8 and _test_words().search(" ".join(cell)) for cell in (toks, details)):
@@ -288,8 +297,13 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
         or (not offering - signals["free"] and not told and (selling or not things))
     ):
         return "ad_row"
-    if words & signals["thanks"] and not offers and not told and not _has(toks):
+    opens_with_thanks = bool(set(toks[:6]) & signals["thanks"])  # long thanks, nothing offered
+    thanked = words & signals["thanks"] and not offers and not _has(toks)
+    if thanked and (not told or opens_with_thanks):
         return "thanks_row"
+    # "а де можна отримати допомогу?": a question about where to get help
+    if not things and "?" in " ".join(cells) and words & signals["request"] and not offers:
+        return "help_request"
     if not things and _GREETING.search(folded):
         return "thanks_row"  # "С Новым Годом всех!!!": a greeting, no need
     if not things and _mash(toks):

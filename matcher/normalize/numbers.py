@@ -476,7 +476,11 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             sizes.append(_size_text(value, high, number) + "kg")  # "Libero 4 (7-14)": weights
             continue
         counted_unit = i > 1 and _number(toks[i - 2].text)[0] is not None and ")" not in gaps[i - 1]
-        if unit is None and unit_before not in _NOT_COUNTED_BEFORE and not counted_unit:
+        # "обувь пар 15" (not "пару пар (43)": a size in brackets)
+        unit_first = unit_before not in _NOT_COUNTED_BEFORE or (
+            prev == "пар" and "(" not in gap_before
+        )
+        if unit is None and unit_first and not counted_unit:
             unit = unit_before  # "штук 40-50", "пачки 3": the unit first, a count after it
         if unit is None and not _names_thing(i, hits, gap_after) and _after_count(counts, i, ctx):
             sizes.append(_size_text(value, high, number))  # "джинсы 3 шт 28-29": sizes

@@ -165,6 +165,17 @@ def test_unknown_urgency_is_normal_with_a_note() -> None:
         # "по N" after a thing and another sort named by its adjective and sizes
         pytest.param("Мужская обувь 43-45, женская 38-40", "по 10 пар", (20, False), id="sorts"),
         pytest.param("Одноразові шприци 2мл", "тисяча", (1000, False), id="thousand"),
+        # sizes a segment each, then "по 3 шт каждого размера"
+        pytest.param(
+            "Мужские брюки р. 48, 50, 52, 54 — по 3 шт каждого размера",
+            "",
+            (12, False),
+            id="each-listed-size",
+        ),
+        # "36р-2пары": a size glued to its count
+        pytest.param(
+            "Сапоги женские: 36р-2пары, 37р-3пары, 38р-4пары", "", (9, False), id="size-dash-count"
+        ),
     ],
 )
 def test_quantity_words_in_the_column(item: str, quantity: str, expected: tuple) -> None:
@@ -222,6 +233,8 @@ def test_a_number_in_the_quantity_cell_is_not_taken_for_an_urgency() -> None:
         ("не срочнооо", "low"),
         ("оч надо", "high"),
         ("сильно нужно", "high"),
+        ("нагально", "high"),
+        ("по мірі можливості", "low"),
     ],
 )
 def test_urgency_in_marks_and_words(urgency: str, expected: str) -> None:

@@ -501,6 +501,14 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Одежда", "1- свитер 2- брюки 3- куртка р 48", {"clothing": 3}),
         ("Одежда", "большой пакет женских вещей 44-46 (кофты, юбки)", {"clothing": 1}),
         ("Одежда", "Одяг жіночий 44-46 (8 речей), чоловічий 50 (5 речей)", {"clothing": 13}),
+        # a mark out of five; the age of the child the things were hers; "пар N"
+        ("Детские вещи", "Коляска 3 в 1 Tutis, состояние 5 из 5", {"children": None}),
+        ("Одежда", "Речі після доньки (зараз їй 12): куртки 2, джинси штук 5", {"clothing": 7}),
+        (
+            "Одежда, Обувь",
+            "Собрали в общаге: 9 пакетов одежды, обувь пар 20",
+            {"clothing": 9, "shoes": 20},
+        ),
     ],
 )
 def test_what_a_response_offers_and_how_many(
@@ -520,6 +528,7 @@ def test_what_a_response_offers_and_how_many(
         ("Ремонт холодильников и стиральных машин на дому, выезд мастера. Недорого!", "ad_row"),
         ("Юрист для переселенцев, консультация платная. http://vpl-help.com.ua", "ad_row"),
         ("Нужна помощь! Беременная, переехали с Горловки, ничего нет. Позвоните", "help_request"),
+        ("а де можна отримати допомогу?", "help_request"),  # a question, nothing named
     ],
 )
 def test_rows_that_are_not_offers_say_why(details: str, code: str) -> None:
@@ -578,6 +587,12 @@ def test_rows_that_are_not_offers_say_why(details: str, code: str) -> None:
         ("Перевозки Северодонецк - Харьков - Киев ежедневно, переселенцам скидка", "ad_row"),
         ("Отдайте пожалуйста коляску, у нас двойня, переехали из Горловки", "help_request"),
         ("ы", "mash_row"),
+        (
+            "Хотим сказать огромное спасибо всем, кто помогает! Когда мы приехали сюда в "
+            "августе, у нас не было ничего, только документы. Ваши волонтеры дали нам одежду, "
+            "обувь, посуду, одеяла, и детям игрушки. Сейчас все хорошо, муж работает",
+            "thanks_row",
+        ),
         # a long plea that names what the children lack and offers nothing
         (
             "Здравствуйте. Мы многодетная семья 5 детей, выехали из Луганска летом в чем были. "
@@ -816,6 +831,13 @@ def test_mending_clothes_is_a_service_not_clothing() -> None:
         # an operator's note: the caller gives, and asks only that it be collected
         ("Бытовая техника", "звонила Тамара, хочет отдать холодильник. Просит чтобы забрали",
          {"appliances"}),
+        # "шо вам треба": the need of whoever comes for the things, not the writer's
+        ("Одежда, Обувь, Постельное бельё",
+         "все шо є: ковдри, одяг, взуття, приїжджайте дивіться самі шо вам треба, я вдома",
+         {"bedding", "clothing", "shoes"}),
+        # an operator's note: the caller asks only to be told who needs it most
+        ("уголь 1 тонна", "звонил мужчина, готов отдать уголь, просит сказать кому нужнее",
+         {"other"}),
         # volunteers who collected the things are not offered themselves
         ("Одежда, Обувь", "Волонтери зібрали в школі №3: одяг 12 мішків, взуття 5 коробок",
          {"clothing", "shoes"}),
