@@ -9,14 +9,15 @@ import pytest
 from tests.engine.pairs import PairsReport, load, newest_set, score
 
 #: The most no-fit pairs the engine may propose on the newest set. The goal is 0;
-#: this is the measured figure on set P24 when it was first scored (a known
-#: shortfall: 1 of its 97 no-fit pairs, incontinence pads for an adult-diaper need).
-MAX_NO_FIT_PROPOSED = 1
+#: this is the measured figure on set P25 when it was first scored (a known
+#: shortfall: 2 of its 102 no-fit pairs, chicken stew for a beef-or-pork need and a
+#: toy cushion for a need of pillows).
+MAX_NO_FIT_PROPOSED = 2
 #: The least share of full-fit needs where the engine's first choice is the labelled
-#: best. The goal is 0.95; measured 27 of 36 on P24 when it was first scored (three
-#: of the nine misses are needs of "other" things, coal or firewood, pet food and
-#: film for windows, never matched automatically).
-MIN_BEST_CHOSEN = 0.75
+#: best. The goal is 0.95; measured 29 of 36 on P25 when it was first scored (three
+#: of the seven misses are needs of "other" things, coal, a van with a driver and
+#: pet food, never matched automatically).
+MIN_BEST_CHOSEN = 0.80
 
 
 @pytest.fixture(scope="module")
