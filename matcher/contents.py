@@ -11,10 +11,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
+from matcher.fit import fit_rules
 from matcher.model import Offer
-
-#: Units counted by holders whose content the text may state.
-_HOLDERS = frozenset({"bags", "boxes"})
 
 
 def in_content_units(offers: Iterable[Offer]) -> list[Offer]:
@@ -23,6 +21,7 @@ def in_content_units(offers: Iterable[Offer]) -> list[Offer]:
 
 
 def _counted_by_content(offer: Offer) -> Offer:
-    if offer.unit not in _HOLDERS or offer.content_quantity <= 0 or not offer.content_unit:
+    packed = fit_rules().unit_group.get(offer.unit) == "packed"  # bags and boxes
+    if not packed or offer.content_quantity <= 0 or not offer.content_unit:
         return offer
     return dataclasses.replace(offer, quantity=offer.content_quantity, unit=offer.content_unit)

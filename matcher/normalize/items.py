@@ -37,14 +37,12 @@ from matcher.normalize.morph import (
     is_verb,
     number_of,
 )
-from matcher.normalize.numbers import HOLDERS, PAIR_WORDS, Count, one_of_them, read_numbers
+from matcher.normalize.numbers import HOLDERS, PAIR_WORDS, SACKS, Count, read_numbers
 from matcher.normalize.quantities import Quantity
 from matcher.text import fold, tokens
 
 #: Characters a spreadsheet would take for a formula; they prefix real text too.
 _FORMULA_PREFIX = re.compile(r"^[\s=+\-@]+")
-#: Units that hold other things: "2 пакета: кофты, штаны" is two bags.
-_PACKED = frozenset({"bags", "boxes"})
 #: Measures that are per unit beside a holder (numbers.HOLDERS): "мешок сахара 50 кг".
 _MEASURED = frozenset({"kg", "liters", "tons"})
 
@@ -313,8 +311,7 @@ def _part(
     borrowed = tuple(replace(hit, start=-_FAR, end=-_FAR) for hit in context)
     numbers = read_numbers(folded, hits or borrowed, quantity_cell=quantity_cell)
     audience, season, season_by_thing = _axis_values(folded, toks)
-    told = [c for c in numbers.counts if hits or c.token or not one_of_them(toks)]
-    counts = _bind(tuple(told), hits, toks)
+    counts = _bind(numbers.counts, hits, toks)
     things = tuple(h for h in hits if not is_container(h, toks))
     return _Part(
         piece,
@@ -534,7 +531,6 @@ def _total(
                 singles += 1
             else:
                 unknown += 1
-
     counts += extra
     totals = [k for k, c in enumerate(counts) if c.total]
     if totals:  # "шпроты 5, сгущенка 10, всего 30": the writer's own sum of what came before
@@ -545,7 +541,7 @@ def _total(
     each = [c for c in counts if c.each]
     plain = [c for c in counts if not c.each]
     estimated = any(c.estimated for c in counts)
-    if any(c.unit in _PACKED for c in plain):  # the bags count; single things beside them add
+    if any(c.unit in SACKS for c in plain):  # the bags count; single things beside them add
         return Quantity(sum(c.value for c in plain) + singles, estimated), things, True
     if each:
         named = singles + unknown
@@ -603,19 +599,20 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     # a count with no thing of its own goes to the thing before it ("шапка - 2 шт"),
     # but a total after things of several categories ("Всего 65 единиц") is all of theirs
     shared = _shared_totals(parts)
+    following = _following(code, parts)
     attached = {
         key: [c for c in found if not _size_like(c, code) and id(c) not in shared]
-        for key, found in _orphans(code, parts).items()
+        for key, found in _orphans(following).items()
     }
     if single and not own:
         extra += [c for p in loose for cat, c in p.counts if not cat]
     counted = [c for c in extra if not _size_like(c, code)]
     # "брюки р. 48, 50, 52, 54 — по 3 шт": the sizes listed a segment each count too
-    listed = len({s for _, p in _following(code, parts) for s in p.sizes if _ONE_SIZE.fullmatch(s)})
+    listed = len({s for _, p in following for s in p.sizes if _ONE_SIZE.fullmatch(s)})
     quantity, things, stated = _total(code, own, counted, attached, listed)
     content = _content(quantity, [c for p in own for cat, c in p.counts if cat == code] + counted)
     # "мячи футбольные, волейбольные": a lone adjective after a thing is one more
-    things += sum(1 for _, part in _following(code, parts) if _another_sort(part))
+    things += sum(1 for _, part in following if _another_sort(part))
 
     kinds = [k for p in own for k in _kinds_of(p, code)]
     # "таблетки от кашля", "детское питание, пюре фруктовые": a finer item beside
@@ -624,7 +621,7 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     if any(not _kinds_of(p, code) for p in own):
         kind = ""  # a segment names the category only: any kind of it
     # "куртки 5 шт, размеры 50-54": a segment naming no thing describes the one before
-    described = own + loose if single else own + [part for _, part in _following(code, parts)]
+    described = own + loose if single else own + [part for _, part in following]
     item = ", ".join(p.text for p in described) or fallback
     if own and _says_broken(item):
         kind = BROKEN  # "холодильник, не работает, на запчасти": no family's fridge
@@ -733,11 +730,11 @@ def _shared_totals(parts: list[_Part]) -> set[int]:
     return out
 
 
-def _orphans(code: str, parts: list[_Part]) -> dict[int, list[Count]]:
-    """Counts of thing-less segments, by the segment of `code` they follow
+def _orphans(following: list[tuple[_Part, _Part]]) -> dict[int, list[Count]]:
+    """Counts of thing-less segments (`_following`), by the segment they follow
     (keyed by id() of that segment)."""
     out: dict[int, list[Count]] = {}
-    for last, part in _following(code, parts):
+    for last, part in following:
         out.setdefault(id(last), []).extend(c for cat, c in part.counts if not cat)
     return out
 

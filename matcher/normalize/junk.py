@@ -216,11 +216,12 @@ def _collects(toks: list[str], signals: dict[str, frozenset[str]]) -> set[str]:
     }
 
 
-#: "у меня есть", "в нас є", "хотим помочь": the writer has something to give,
-#: after a thank-you too.
+#: "С Новым Годом", "з Різдвом": a greeting.
 _GREETING = re.compile(
     r"\b(?:с|з|со) (?:новым годом|новим роком|рождеством|різдвом|праздник\w*|свят\w*)\b"
 )
+#: "у меня есть", "в нас є", "хотим помочь": the writer has something to give,
+#: after a thank-you too.
 _HAS = re.compile(
     r"\b(?:у|в) (?:меня|нас|мене) (?:есть|є)\b"
     r"|\b(?:хочу|хотим|хочемо|хотіли|хотели) (?:(?:тоже|теж|також|и|і|сами|сама|сам|самі) )?"

@@ -73,7 +73,7 @@ _ONE = frozenset({"один", "одна", "одно", "одне", "одну"})
 _OTHER_ONE = frozenset({"другой", "другая", "другое", "другий", "друга", "друге", "второй",
                         "вторая", "второе", "другую", "другу"})  # fmt: skip
 #: "одні майже нові": "one" of pairs or of things counted already.
-_ONES = frozenset({"один", "одна", "одно", "одне", "одну", "одні", "одни"})
+_ONES = _ONE | {"одні", "одни"}
 _ALMOST = frozenset({"почти", "майже", "совсем", "зовсім", "еще", "ще", "уже", "вже"})
 _AFTER_WHICH = frozenset({"после", "після", "пiсля"})
 #: Markers before a number that make it no count whatever unit follows it.
@@ -82,8 +82,9 @@ _WHATEVER_THE_UNIT = frozenset({"size", "capacity"})
 _SELF_COUNTING = frozenset({"bags", "boxes", "buckets", "tons"})
 
 
-#: Holders whose weight, written right after them, is what one holds: "мішок 50кг".
-_SACKS = frozenset({"bags", "boxes"})
+#: Holders of other things: "2 пакета: кофты, штаны" is two bags, and the weight
+#: written right after one is what it holds ("мішок 50кг").
+SACKS = frozenset({"bags", "boxes"})
 #: Two or more "N- word" in a segment: a numbered list ("1- свитер 2- брюки").
 _DASHED_LIST = re.compile(r"(?:^|\s)\d{1,2}- \w.*\s\d{1,2}- \w")
 #: One jar or bottle named without a number: one.
@@ -226,7 +227,10 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
     """Counts and sizes of one folded segment whose things are `hits`; in a need's
     quantity cell ("50 л") a unit is never an age."""
     toks = _tokens(folded)
-    gaps = [""] + [folded[a.end : b.start] for a, b in pairwise(toks)]
+    # gaps[i]: the text before token i (from the start for the first)
+    gaps = [folded[: toks[0].start] if toks else ""]
+    gaps += [folded[a.end : b.start] for a, b in pairwise(toks)]
+    own_hits = any(hit.start >= 0 for hit in hits)  # not things borrowed from before
     ctx = _Context(
         hits[0].sense.category if hits else "",
         frozenset(hit.sense.kind.split("/")[0] for hit in hits),
@@ -244,7 +248,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue
         text = tok.text
         prev = toks[i - 1].text if i > 0 else ""
-        gap_before = folded[toks[i - 1].end : tok.start] if i > 0 else folded[: tok.start]
+        gap_before = gaps[i]
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         gap_after = folded[tok.end : toks[i + 1].start] if i + 1 < len(toks) else folded[tok.end :]
         approx = prev in attrs.approximately or "~" in gap_before
@@ -330,7 +334,12 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
                 word_value is not None
                 and not sized
                 and not _one_of_several(text, toks, i)
-                and not ("(" in gap_before and text in _ONES and _describes(nxt))
+                # "(одно мужское", "одні майже нові": one of the things before, no more
+                and not (
+                    ("(" in gap_before or (i == 0 and not own_hits))
+                    and text in _ONES
+                    and _describes(nxt)
+                )
                 and prev not in _AFTER_WHICH  # "после одного ребенка": not how many
                 and _marker(nxt, attrs.not_after) not in {"age", "size", "people"}
             ):
@@ -397,8 +406,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             end = _list_end(toks, i)
             if _marker(end, attrs.not_after) is not None:
                 unit_word = end
-            elif unit_word in _JOINERS and _unit(_past_numbers(toks, i)) in _MEASURES:
-                unit_word = _past_numbers(toks, i)  # "банки 0,5 и 1 литр": both are litres
+            elif unit_word in _JOINERS and _unit(past := _past_numbers(toks, i)) in _MEASURES:
+                unit_word = past  # "банки 0,5 и 1 литр": both are litres
         why = _marker(unit_word, attrs.not_after)
         if why == "size" and _years_not_size(unit_word, value, high, ctx):
             why = "age"  # "колготки дитячі 5-7 р.": років (years), no size 5
@@ -454,7 +463,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             )  # "2 мешка (25 кг)": what they hold
             # "банки 3л - 6 шт": the count follows, and the litres are what each holds
             later = any(_number(t.text)[0] is not None for t in toks[i + 1 : i + 4])
-            if "(" in gap_before or not (counted or later or _unit(prev) not in _SACKS):
+            if "(" in gap_before or not (counted or later or _unit(prev) not in SACKS):
                 if not counted:  # "2 мешка (50 кг)" may be each or all: left unsaid
                     counts.append(Count(1, False, _unit(prev) or "", i - 1))
                     counts[-1:] = _holding(counts[-1:], i - 1, value, unit)
@@ -632,12 +641,6 @@ def _one_of_several(word: str, toks: list[_Token], i: int) -> bool:
 
 def _describes(word: str) -> bool:
     return is_adjective(word) or word in _ALMOST
-
-
-def one_of_them(toks: list[str]) -> bool:
-    """ "(одно мужское", "одні майже нові": "one" and a word that describes, naming
-    no thing, speak of one of the things before, and add none."""
-    return len(toks) > 1 and toks[0] in _ONES and _describes(toks[1])
 
 
 def _names_thing(i: int, hits: tuple[Hit, ...], gap_after: str) -> bool:
