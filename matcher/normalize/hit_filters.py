@@ -246,7 +246,8 @@ def _place(hit: Hit, toks: list[str]) -> bool:
         and number_of(before) in {"one", "many"}
     )
     # "квартиру сдаем": let to others, not given
-    let = hit.sense.category == OTHER and bool(set(toks[hit.start - 2 : hit.end + 3]) & _LET)
+    near = set(toks[max(0, hit.start - 2) : hit.end + 3])  # a slice from -1 would wrap
+    let = hit.sense.category == OTHER and bool(near & _LET)
     return owner or let
 
 

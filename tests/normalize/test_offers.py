@@ -819,6 +819,7 @@ def test_mending_clothes_is_a_service_not_clothing() -> None:
         ("Одежда, Обувь, помогу грузить", "", {"clothing", "shoes", "other"}),
         # a home let to others, or the house things are kept in, is no shelter offered
         ("Мебель", "Переезжаем, квартиру сдаем пустую, отдаем все: диван, 2 шкафа", {"furniture"}),
+        ("Мебель", "Дом сдаем с мебелью, отдаем все: диван, 2 шкафа", {"furniture"}),  # home first
         ("Бытовая техника", "Телевизор, холодильник. Все находится в подвале дома", {"appliances"}),
         # thanks, then "хотим сами помочь" and things: an offer
         ("Детские вещи", "Спасибо за помощь! Теперь хотим сами помочь: детская одежда, 2 пакета",
