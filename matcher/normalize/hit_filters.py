@@ -40,7 +40,8 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
         # "для перевозки вещей": a thing after "для", and what it governs, is a
         # purpose; "порошок для ручной стирки": a finer thing of the one before is not
         after_for = toks[hit.start - 1 : hit.start] == ["для"] and _measured(toks, hit.start - 2)
-        purpose = (bool(out) and _after_purpose(hit, toks)) or after_for or _bed_of(hit, toks)
+        purpose = bool(out) and _after_purpose(hit, toks) and not _goes_on(hit, out, toks)
+        purpose = purpose or after_for or _bed_of(hit, toks)
         purpose = (purpose and not refines(hit, out)) or _paid_for(hit, toks)
         if purpose or _governed(hit, toks, purpose_end):
             purpose_end = hit.end
@@ -108,6 +109,17 @@ def _after_purpose(hit: Hit, toks: list[str]) -> bool:
 
 
 _FOR = frozenset({"для", "под", "під"})
+_IN = frozenset({"в", "у", "во"})
+
+
+def _goes_on(hit: Hit, out: list[Hit], toks: list[str]) -> bool:
+    """ "жаропонижающие в таблетках", "жаропонижающие для детей (сироп …)": the form
+    the thing before comes in, or whom it is for, then more of the same category."""
+    if out[-1].sense.category != hit.sense.category:
+        return False
+    before = toks[max(0, hit.start - 2) : hit.start]
+    whom = len(before) == 2 and before[0] in _FOR and lemma_in(before[1], attributes().audience)
+    return before[-1] in _IN or bool(whom)
 
 
 def _bed_of(hit: Hit, toks: list[str]) -> bool:
@@ -153,13 +165,22 @@ def _quantifier(hit: Hit, toks: list[str]) -> bool:
     return hit.start == hit.end and token in attributes().vague and is_genitive_plural(nxt)
 
 
+#: "кошти на закупівлю ліків": buying, between money and what it is for.
+_PURCHASE = frozenset({"закупівлю", "закупку", "покупку", "придбання", "купівлю", "закупівлі"})
+#: Money named in words: "деньги на лекарства", "кошти на ліки".
+_MONEY = frozenset({"деньги", "денег", "гроші", "грошей", "кошти", "коштів"})
+
+
 def _paid_for(hit: Hit, toks: list[str]) -> bool:
     """ "2000 грн на продукты": what a sum of money is for is not offered."""
-    before = toks[max(0, hit.start - 3) : hit.start]
+    before = toks[max(0, hit.start - 4) : hit.start]
+    if before and before[-1] in _PURCHASE:
+        before = before[:-1]
+    before = before[-3:]
     if not before or before[-1] not in _PURPOSE:
         return False
     money = attributes().not_after
-    return any(money.get(tok) == "money" for tok in before[:-1])
+    return any(money.get(tok) == "money" or tok in _MONEY for tok in before[:-1])
 
 
 def _sorts(adjective: Hit, noun: Hit, toks: list[str]) -> bool:
@@ -268,7 +289,10 @@ _THROUGH = frozenset({"через", "от", "від", "з", "із"})
 def _who_gives(hit: Hit, toks: list[str]) -> bool:
     if not toks[hit.start].startswith(_PEOPLE_WHO_GIVE):
         return False
-    before = toks[hit.start - 1] if hit.start else ""
+    start = hit.start
+    while start > 0 and hit.start - start < 2 and is_adjective(toks[start - 1]):
+        start -= 1  # "від Харківських волонтерів": through the adjectives
+    before = toks[start - 1] if start else ""
     after = toks[hit.end + 1] if hit.end + 1 < len(toks) else ""
     return before in _THROUGH or (bool(after) and is_verb(after))
 

@@ -177,6 +177,8 @@ _SLASHED_COUNTS = re.compile(r"(?<=\d)\s?/\s?(?=\d)")
 
 #: "на СТО": a car-repair shop, not a hundred, when the rest is not in capitals.
 _CAR_SERVICE = re.compile(r"(?<!\w)СТО(?!\w)")
+#: "30 м3", "5 м³" (folded to "м3"), "2 куб.м": cubic metres, not a count of 3.
+_CUBIC_METRES = re.compile(r"(?<![^\W\d_])(?:м3|куб\.\s?м|м\.\s?куб)(?![\w])\.?")
 
 
 def _prepared(piece: str, *, quantity_cell: bool = False, glued: bool = False) -> str:
@@ -188,7 +190,8 @@ def _prepared(piece: str, *, quantity_cell: bool = False, glued: bool = False) -
         piece = _SLASHED_COUNTS.sub(" ", _THOUSANDS.sub(r"\1\2", piece))
     piece = _CALL_HOURS.sub(r"\1 ", _strip_formula(piece))
     piece = _NUMBER_SIGN.sub(" ", _PHONE_OR_LINK.sub(" ", piece))
-    folded = _LETTER_DIGIT.sub(" ", _WORD_DASH_COUNT.sub(" ", _DATES.sub(" ", fold(piece))))
+    folded = _CUBIC_METRES.sub("куб", fold(piece))
+    folded = _LETTER_DIGIT.sub(" ", _WORD_DASH_COUNT.sub(" ", _DATES.sub(" ", folded)))
     folded = _DASH_RANGE.sub("-", folded)
     if glued or piece.isupper():
         folded = GLUED_RE.sub(_spaced, folded)  # typed in capitals, or with no spaces
@@ -519,6 +522,10 @@ def _total(
     counts: list[Count] = []
     singles = 0
     unknown = 0
+    # "сковорода, тарелки 6 шт, ложки, вилки по 6": "по" counts its segment's things
+    # and reaches back over those with no count, up to one counted on its own; a
+    # single thing it does not reach is one
+    run = run_singles = uncovered = reach = 0
     for part in own:
         mine = [c for cat, c in part.counts if cat == code] + attached.get(id(part), [])
         if any(not c.each for c in mine):  # "10 пачок по 1 кг": the packs count
@@ -526,11 +533,20 @@ def _total(
         if {c.unit for c in mine} & HOLDERS:  # "мешок сахара 50 кг": the bag counts, not the kg
             mine = [c for c in mine if c.unit not in _MEASURED]
         counts += mine
+        if mine:
+            if all(c.each for c in mine):
+                reach = max(reach, run + _kinds_named(part, code))
+            else:
+                uncovered += run_singles
+            run = run_singles = 0
         if not [c for c in mine if not c.each] and part.concrete(code) and code != OTHER:
             if _form(part, code) == "one":
                 singles += 1
+                run_singles += not mine
             else:
                 unknown += 1
+            run += not mine
+    uncovered += run_singles
     counts += extra
     totals = [k for k, c in enumerate(counts) if c.total]
     if totals:  # "шпроты 5, сгущенка 10, всего 30": the writer's own sum of what came before
@@ -550,9 +566,16 @@ def _total(
         sizes += listed_after if named <= 1 and sizes else 0
         # "ложки вилки по 6 шт": six of each thing the segment names
         things_each = max(_kinds_named(p, code) for p in own)
+        if plain:
+            total = sum(c.value for c in plain) + uncovered + each[0].value * max(1, sizes, reach)
+            return Quantity(total, estimated), things, True
         total = sum(c.value for c in plain) + each[0].value * max(1, named, sizes, things_each)
         return Quantity(total, estimated), things, True
-    # things named in the plural with no count add nothing the text states
+    # things named in the plural with no count add nothing the text states, but
+    # "куртки рост 140, 146, 152" names one of each size it lists
+    listed_sizes = max((_listed_sizes(part) for part in own), default=0) + listed_after
+    if code == "clothing" and unknown == 1 and not plain and not singles and listed_sizes >= 2:
+        return Quantity(listed_sizes, True), things, False
     total = sum(c.value for c in plain) + singles
     quantity = Quantity(total, estimated or singles > 0 or unknown > 0) if total else None
     return quantity, things, bool(plain)
@@ -570,7 +593,9 @@ def _content(quantity: Quantity | None, counts: list[Count]) -> tuple[Quantity |
 
 
 def _kinds_named(part: _Part, code: str) -> int:
-    return len({hit.sense.kind for hit in part.hits if hit.sense.category == code})
+    """Kinds a segment names, a heading aside ("крупы гречка рис": two)."""
+    kinds = {hit.sense.kind for hit in part.hits if hit.sense.category == code}
+    return len([k for k in kinds if not any(o.startswith(k + "/") for o in kinds)])
 
 
 def _another_sort(part: _Part) -> bool:

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from matcher import vocab
 from matcher.normalize.categories import glued_things, hits_in
 from matcher.normalize.lexicon import attributes
-from matcher.normalize.morph import is_known_word, lemmas
+from matcher.normalize.morph import is_known_word, is_prefixed_word, lemmas
 from matcher.text import fold, tokens, translit
 
 _PUNCT = re.compile(r"[^\w\s']+")
@@ -141,7 +141,10 @@ def _mash(toks: list[str]) -> bool:
         return False
     if any(_keyboard_run(t) for t in words):
         return True
-    return not any(is_known_word(t) or is_known_word(translit(t)) or glued_things(t) for t in words)
+    return not any(
+        is_known_word(t) or is_prefixed_word(t) or is_known_word(translit(t)) or glued_things(t)
+        for t in words
+    )
 
 
 #: Vowels of both alphabets: a "word" of three letters or more without one is mash.
@@ -155,6 +158,10 @@ def _test_words() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])")
 
 
+def _a_word(word: str) -> bool:
+    return is_known_word(word) or is_prefixed_word(word) or bool(glued_things(word))
+
+
 def _all_mash(toks: list[str]) -> bool:
     """Every word is a run along the keyboard, has no vowel, or is Cyrillic no
     dictionary knows ("ролдж зщшгн ывап 12", "12ываф2 3ыва"; digits set aside)."""
@@ -166,7 +173,7 @@ def _all_mash(toks: list[str]) -> bool:
         or not _VOWELS & set(w)
         or _repeated(w)  # "dfgdfgdfg", "ооо"
         # words no dictionary knows, unless known words typed together ("ПЛИТАЭЛЕКТРИЧЕСКАЯ")
-        or (not w.isascii() and not is_known_word(w) and not glued_things(w))
+        or (not w.isascii() and not _a_word(w))
         for w in words
     )
 
@@ -262,6 +269,8 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
         return None
     if all(looks_like_formula(t) or _SYMBOLS_ONLY.match(t) for t in cells) and not things:
         return "formula_row"
+    if not things and not any(ch.isalpha() for cell in cells for ch in cell):
+        return "test_row"  # "1" in every cell: no word at all, the form tried out
     if _SHEET_FORMULA.match(cells[-1]):
         return "formula_row"  # ticked boxes, then a formula where the details go
     if all(_repeated(t) for t in cells) or (len(cells) > 1 and _repeated(cells[-1])):
@@ -269,7 +278,10 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     folded = fold(_QUOTED.sub(" ", " ".join(cells)))  # «Можем – поможем!» is a name
     toks = tokens(folded)
     signals = attributes().signals
-    words = _signal_words(toks) - _others_need(toks, signals)
+    # "nam nuzhna pomosh": signal words typed in Latin letters too
+    cyrillic = [translit(t) for t in toks]
+    words = _signal_words(toks) | (_signal_words(cyrillic) if cyrillic != toks else set())
+    words -= _others_need(toks, signals)
     by_cell = [tokens(fold(cell)) for cell in cells]
     details = by_cell[-1]
     if any(len(cell) <= 8 and _test_words().search(" ".join(cell)) for cell in (toks, details)):

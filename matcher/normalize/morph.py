@@ -28,6 +28,19 @@ def is_known_word(token: str) -> bool:
     return bool(ru.word_is_known(token) or uk.word_is_known(token))
 
 
+@lru_cache(maxsize=50_000)
+def is_prefixed_word(token: str) -> bool:
+    """A known word behind a known prefix: "электроконвектор", "минипечь"."""
+    if not _ANALYZABLE.match(token):
+        return False
+    return any(
+        type(method[0]).__name__ == "KnownPrefixAnalyzer"
+        for analyzer in _analyzers()
+        for parse in analyzer.parse(token)[:1]
+        for method in parse.methods_stack
+    )
+
+
 @lru_cache(maxsize=200_000)
 def lemmas(token: str) -> tuple[str, ...]:
     """Folded dictionary forms of a folded token, most trustworthy first.

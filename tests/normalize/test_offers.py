@@ -451,6 +451,20 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Продукты", "закатки: огірки, помідори, компоти, всього банок 25", {"food": 25}),
         # "по N" after a segment naming two things is N of each
         ("Посуда", "тарелки глубокие 6, чашки 6, ложки вилки по 6 шт", {"kitchenware": 24}),
+        # "по N" reaches back over things with no count, never past one counted on
+        # its own: the pan before the plates is one
+        (
+            "Посуда",
+            "кастрюли 3 шт, сковорода, тарелки глубокие 6 шт, ложки, вилки по 6",
+            {"kitchenware": 22},
+        ),
+        ("Продукты", "Крупи: пшоно, перловка, горох, все по 2 кг. Цукор 10 кг.", {"food": 16}),
+        ("Продукты", "крупы гречка рис по 2 кг", {"food": 4}),  # "крупы" heads the two
+        # jackets named in the plural with a size list: one of each size
+        ("Одежда", "куртки детские рост 140, 146, 152", {"clothing": 3}),
+        # cubic metres, "м3" with its digit, are the unit
+        ("дрова", "дрова дубові до 30 м3", {"other": 30}),
+        ("дрова", "дрова 5м3", {"other": 5}),
         # the unit first: a count after it, never a clothing size
         ("Одежда", "вещі всякі, штук 40-50, розмір від 42 до 56", {"clothing": 40}),
         ("Одежда", "пальто мужское 2 шт 50-52", {"clothing": 2}),
@@ -529,6 +543,9 @@ def test_what_a_response_offers_and_how_many(
         ("Юрист для переселенцев, консультация платная. http://vpl-help.com.ua", "ad_row"),
         ("Нужна помощь! Беременная, переехали с Горловки, ничего нет. Позвоните", "help_request"),
         ("а де можна отримати допомогу?", "help_request"),  # a question, nothing named
+        ("nam nuzhna pomosh, pereselency iz Luganska, rebenok 1 god", "help_request"),
+        ("Thank you so much for your help!!!", "thanks_row"),  # English is no translit
+        ("Приглашаем на воскресное богослужение! Каждое воскресенье в 10:00", "ad_row"),
     ],
 )
 def test_rows_that_are_not_offers_say_why(details: str, code: str) -> None:
@@ -635,6 +652,26 @@ def test_glued_foreign_or_negated_words_keep_a_real_offer(details: str) -> None:
     offers, problems = normalize_offers([form_row(2, categories="Одежда", details=details)])
     assert offers
     assert not {"mash_row", "help_request", "thanks_row"} & set(codes(problems))
+
+
+def test_volunteers_the_things_come_from_are_not_offered() -> None:
+    details = "гуманітарка від Харківських волонтерів: одяг 12 мішків, крупи 100 кг"
+    offers, _ = normalize_offers([form_row(2, categories="Одежда, Продукты", details=details)])
+    assert {o.category for o in offers} == {"clothing", "food"}
+
+
+def test_a_row_with_no_word_at_all_is_a_test() -> None:
+    offers, problems = normalize_offers([form_row(2, categories="1", details="1")])
+    assert offers == []
+    assert "test_row" in codes(problems)
+
+
+def test_a_word_behind_a_known_prefix_is_no_mash() -> None:
+    """ "электроконвектор" is in no dictionary, but "электро" + "конвектор" is a word."""
+    boxes = "Бытовая техника, уголь 2 тонны"
+    offers, problems = normalize_offers([form_row(2, categories=boxes, details="электроконвектор")])
+    assert {o.category for o in offers} == {"appliances", "other"}
+    assert "mash_row" not in codes(problems)
 
 
 def test_a_test_in_the_details_is_a_test_whatever_boxes_are_ticked() -> None:
