@@ -261,14 +261,24 @@ def test_urgency_in_marks_and_words(urgency: str, expected: str) -> None:
         ("вещи на взрослых мужские и женские, куртки зимнии", {"clothing"}),  # a typo of "зимние"
         ("обігрівачі, електроковдра", {"appliances"}),  # an electric blanket stays one word
         ("Игрушки развивающие, книжки-раскладушки", {"toys"}),  # pop-up books, no folding beds
-        ("кошти на закупівлю ліків", {"other"}),  # money, and what it is for is not asked
-        ("кошти на ліки для онкохворої переселенки", {"other"}),
-        ("плівка для вікон", {"other"}),  # window film is building material
     ],
 )
 def test_what_a_need_row_asks_for(item: str, expected: set[str]) -> None:
     needs, _ = normalize_needs([need_row(2, item=item, quantity="")])
     assert {n.category for n in needs} == expected
+
+
+@pytest.mark.parametrize(
+    ("item", "kind"),
+    [
+        ("кошти на закупівлю ліків", "services"),  # money; what it is for is not asked
+        ("кошти на ліки для онкохворої переселенки", "services"),
+        ("плівка для вікон", "building/materials"),
+    ],
+)
+def test_what_an_other_need_asks_for(item: str, kind: str) -> None:
+    needs, _ = normalize_needs([need_row(2, item=item, quantity="")])
+    assert [(n.category, n.kind) for n in needs] == [("other", kind)]
 
 
 @pytest.mark.parametrize(
