@@ -93,12 +93,17 @@ def _clean(value: str, max_chars: int, lines: bool = False) -> CleanText:
     return CleanText(text, had_control, trimmed)
 
 
+#: A character with a combining long stroke overlay after it (U+0336).
+_STRUCK_OUT = re.compile("[^\u0336]\u0336+")
+
+
 @lru_cache(maxsize=200_000)
 def fold(value: str) -> str:
     """The match key of a text. Idempotent: fold(fold(x)) == fold(x)."""
     if not value:
         return ""
     text = unicodedata.normalize("NFKC", value)
+    text = _STRUCK_OUT.sub("", text)  # "Цена 2̶8̶0̶ грн": what the writer struck out
     text, _ = _strip_control(text)
     text = text.casefold().translate(_APOSTROPHE_TABLE)
     text = unicodedata.normalize("NFKC", text)

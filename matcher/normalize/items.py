@@ -39,6 +39,7 @@ from matcher.normalize.morph import (
 )
 from matcher.normalize.numbers import HOLDERS, PAIR_WORDS, SACKS, Count, read_numbers
 from matcher.normalize.quantities import Quantity
+from matcher.normalize.run_on import run_on_pieces
 from matcher.text import fold, tokens
 
 #: Characters a spreadsheet would take for a formula; they prefix real text too.
@@ -192,7 +193,7 @@ def _prepared(piece: str, *, quantity_cell: bool = False, glued: bool = False) -
     piece = _NUMBER_SIGN.sub(" ", _PHONE_OR_LINK.sub(" ", piece))
     folded = _CUBIC_METRES.sub("куб", fold(piece))
     folded = _LETTER_DIGIT.sub(" ", _WORD_DASH_COUNT.sub(" ", _DATES.sub(" ", folded)))
-    folded = _DASH_RANGE.sub("-", folded)
+    folded = _DASH_RANGE.sub("-", _SIZE_COUNTS.sub(_size_count, folded))
     if glued or piece.isupper():
         folded = GLUED_RE.sub(_spaced, folded)  # typed in capitals, or with no spaces
     folded = _FROM_TO.sub(r"\1-\2", folded)
@@ -203,6 +204,26 @@ def _prepared(piece: str, *, quantity_cell: bool = False, glued: bool = False) -
 
 #: Letters per space in an ordinary text; far fewer spaces than this: words glued.
 _WORD_LENGTH = 30
+
+
+#: A size and its count in a shop's or an NGO's list: "40-2пар", "р.41-5",
+#: "68-74: 4", "36-40 — 10 пар" (a count after a size, not a range of sizes).
+_SIZE_COUNTS = re.compile(
+    r"(?<![\w.:-])(?P<mark>р\.?\s?)?(?P<size>\d{2,3}(?:-\d{2,3})?)"
+    r"(?P<sep>-|\s?[:—–]\s?)(?P<count>[1-9]\d{0,2})(?![\d:]|[.,]\d)(?P<unit>\s?(?:пар|шт))?"
+)
+_SMALLEST_SIZE = 15
+
+
+def _size_count(found: re.Match[str], counts_only: bool = False) -> str:
+    size, count, sep = found["size"], int(found["count"]), found["sep"].strip()
+    if int(size.split("-")[0]) < _SMALLEST_SIZE:
+        return found[0]
+    if sep == "-" and ("-" in size or count >= int(size) or not (found["mark"] or found["unit"])):
+        return found[0]  # "40-42", "р. 44-46": sizes, not a size and its count
+    if sep == ":" and "-" not in size and int(size) <= 23 and len(found["count"]) == 2:
+        return found[0]  # "18:30": a time
+    return f"{'' if counts_only else 'р.' + size} {count}{found['unit'] or ''}"
 
 
 def _typed_glued(text: str) -> bool:
@@ -563,7 +584,7 @@ def _total(
         named = singles + unknown
         # "ботинки 42, 43, 44 р. - по 2 пары": two of each size listed for one thing
         sizes = max((_listed_sizes(part) for part in own), default=0) if named <= 1 else 0
-        sizes += listed_after if named <= 1 and sizes else 0
+        sizes += listed_after if named <= 1 else 0
         # "ложки вилки по 6 шт": six of each thing the segment names
         things_each = max(_kinds_named(p, code) for p in own)
         if plain:
@@ -793,6 +814,9 @@ def _column_counts(column: str, line: ItemLine, only_line: bool) -> list[Count]:
     paired = line.category == "shoes" or line.unit == "pairs" or _names_paired(line.item)
     if paired and fold(column).strip(" .!") in PAIR_WORDS:
         return [Count(1, False, "pairs", 0)]  # "пару" of boots is one pair
+    # "36-40 — 10 пар, 41-45 — 10 пар": the counts; the item keeps the sizes
+    listed = _SIZE_COUNTS.sub(lambda found: _size_count(found, counts_only=True), fold(column))
+    column = listed if listed != fold(column) else column
     parts = [_part(piece, quantity_cell=True) for piece in split_segments(column)]
     written = line.size.split(", ")
     lows = {size.split("-")[0] for size in written}
@@ -840,7 +864,8 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     boxes = _label_codes(labels)
     label_codes, vague = boxes.codes, boxes.vague
     free = _not_repeated(boxes.free, text)
-    pieces = [*free, *split_segments(text)] if text or free else []
+    segments = [piece for segment in split_segments(text) for piece in run_on_pieces(segment)]
+    pieces = [*free, *segments] if text or free else []
     glued = _typed_glued(text)
     parts: list[_Part] = []
     context: tuple[Hit, ...] = ()  # the last thing named: "сапоги 40, 41, 42"

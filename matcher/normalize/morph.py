@@ -152,6 +152,18 @@ def is_adjective(token: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def counted_by(token: str, count: int) -> bool:
+    """True when the noun has the form a count before it asks for: "2 двери",
+    "4 свитера" (genitive singular), "5 курток" (genitive plural). One asks for the
+    form a noun names itself by, so it tells nothing and gives False."""
+    if not _ANALYZABLE.match(token) or count % 10 == 1:
+        return False
+    few = count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14)
+    wanted = {"gent", "sing"} if few else {"gent", "plur"}
+    return any(wanted <= p.tag.grammemes for a in _analyzers() for p in a.parse(token))
+
+
+@lru_cache(maxsize=100_000)
 def is_genitive_plural(token: str) -> bool:
     """True when a dictionary reads the token as a plural noun in the genitive
     ("пар", "мішків"): the form a word for "a few" or "many" takes after it."""

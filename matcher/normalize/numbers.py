@@ -19,6 +19,8 @@ from matcher.text import TOKEN_RE, translit
 
 MAX_COUNT = 10_000  # more than this is a phone, a year or a slip of the keyboard
 _RANGE = re.compile(r"^(\d{1,5})-(\d{1,5})$")
+_YEARS = re.compile(r"(\d{4})(?:-\d{2}|-\d{4})?")
+_FIRST_YEAR, _LAST_YEAR = 1950, 2035
 _GLUED_AFTER = re.compile(r"^(\d{1,5})([^\W\d_][\w'.-]*)$")  # "5кг", "44р"
 _GLUED_BEFORE = re.compile(r"^([^\W\d_]+)(\d{1,5})$")  # "р46", "сапоги39"
 #: A number joined to a word by a hyphen: "2-спальные", "5-литровая".
@@ -370,7 +372,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             gap_after = folded[toks[i + 1].end : after]
         # decimals "1,5": the digits after the comma are the next token
         decimal = gap_after in {",", "."} and nxt.isdigit() and not _listed(toks, i, gaps)
-        if decimal and not glued_after:
+        if decimal and not glued_after and not number.isdigit():
+            skip_next = True  # "0-1,5 года": a range to a decimal; its digits are no count
+        elif decimal and not glued_after:
             value_f = float(f"{number}.{nxt}")
             skip_next = True
             unit_word = toks[i + 2].text if i + 2 < len(toks) else ""
@@ -392,9 +396,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue  # "1- свитер 2- брюки 3- куртка": list numbers
         if _age_plus(number, gap_after, unit_word) and not quantity_cell:
             continue  # "пазлы 4+": an age ("1+1", "100+" are counts)
-        year = re.fullmatch(r"\d{4}", number) and 1950 <= int(number) <= 2035
-        if year and not (_unit(unit_word) if unit_word else None):
-            continue  # a year
+        year = _YEARS.fullmatch(number)
+        if year and _FIRST_YEAR <= int(year.group(1)) <= _LAST_YEAR and not _unit(unit_word or "-"):
+            continue  # a year, or years: "сроки до 2016-2017"
         if "(" in gap_after and not glued_after and _weight_follows(toks, i):
             sizes.append(number)  # "памперсы 4 (7-14 кг)": a size, its weights in brackets
             continue

@@ -9,12 +9,12 @@ import pytest
 from tests.engine.pairs import PairsReport, load, newest_set, score
 
 #: The most no-fit pairs the engine may propose on the newest set. The goal is 0;
-#: this is the measured figure on set P27 when it was first scored (a known
-#: shortfall: 2 of its 96 no-fit pairs).
-MAX_NO_FIT_PROPOSED = 2
+#: this is the measured figure on set P28 when it was first scored (a known
+#: shortfall: 3 of its 100 no-fit pairs).
+MAX_NO_FIT_PROPOSED = 3
 #: The least share of full-fit needs where the engine's first choice is the labelled
-#: best. The goal is 0.95; measured 31 of 36 on P27 when it was first scored.
-MIN_BEST_CHOSEN = 0.86
+#: best. The goal is 0.95; measured 29 of 36 on P28 when it was first scored.
+MIN_BEST_CHOSEN = 0.80
 
 
 @pytest.fixture(scope="module")

@@ -73,6 +73,10 @@ def test_quantity_column(quantity: str, expected: int, estimated: bool) -> None:
         pytest.param("шапки, шарфи, рукавиці (дорослі)", "полсотні", 50, False, id="half-hundred"),
         # "мед." after gloves is medical, not honey: three things, ten packs each
         pytest.param("бахилы, маски, перчатки мед. одноразовые", "по 10 уп.", 30, False, id="med"),
+        # a count for each size or range listed in the quantity cell: the counts add
+        pytest.param("Комбинезоны зимние", "68-74: 4, 80-86: 4", 8, False, id="range-colon"),
+        pytest.param("Кросівки", "36-40 — 10 пар, 41-45 — 10 пар", 20, False, id="range-dash"),
+        pytest.param("Обувь мужская 41-45", "р.41-5, р.42-8, р.43-10", 23, False, id="size-count"),
     ],
 )
 def test_what_a_need_counts(item: str, quantity: str, expected: int, estimated: bool) -> None:

@@ -460,6 +460,20 @@ def test_hostile_text_is_kept_as_text() -> None:
         ),
         ("Продукты", "Крупи: пшоно, перловка, горох, все по 2 кг. Цукор 10 кг.", {"food": 16}),
         ("Продукты", "крупы гречка рис по 2 кг", {"food": 4}),  # "крупы" heads the two
+        # years are no count, nor a price the writer struck out
+        ("Медикаменты", "корвалол 3 фл., валидол 2 уп. Сроки до 2015-2016", {"medicine": 5}),
+        ("Обувь", "сапоги 37 — 2 пары, 38 — 3 пары. Цена: б̶ы̶л̶о̶ ̶1̶2̶0̶0̶ бесплатно", {"shoes": 5}),
+        # a range up to a decimal age is read, not a crash
+        ("Детские вещи", "комбинезон на 0-1,5 года, кофточки 3 шт", {"clothing": 4}),
+        # a shop's list of sizes, each with its count
+        ("Обувь", "Ботинки мужские зимние: 40-2пар 41-3пар 42-5пар", {"shoes": 10}),
+        ("Одежда", "Платья женские, размеры 44, 46, 48, 50 — по 2 шт каждого", {"clothing": 8}),
+        # a list typed with no commas: each thing with the numbers after it
+        ("Одежда, Обувь", "kurtka46 1 sapogi38 kofty3", {"clothing": 4, "shoes": None}),
+        ("", "holodilnik rab 1 televizor 2 stul 3", {"appliances": 3, "furniture": 3}),
+        ("Одежда", "kurtka zhen 48r shtany 2", {"clothing": 3}),
+        # ... but a number that counts what follows stays with it
+        ("Одежда", "куртка 2 шт 3 свитера", {"clothing": 5}),
         # jackets named in the plural with a size list: one of each size
         ("Одежда", "куртки детские рост 140, 146, 152", {"clothing": 3}),
         # cubic metres, "м3" with its digit, are the unit
@@ -658,6 +672,13 @@ def test_volunteers_the_things_come_from_are_not_offered() -> None:
     details = "гуманітарка від Харківських волонтерів: одяг 12 мішків, крупи 100 кг"
     offers, _ = normalize_offers([form_row(2, categories="Одежда, Продукты", details=details)])
     assert {o.category for o in offers} == {"clothing", "food"}
+
+
+def test_a_number_that_counts_the_word_after_it_stays_with_it() -> None:
+    """ "Шкаф-купе 2 двери": two doors, not two wardrobes (the noun's form after "2")."""
+    details = "Шкаф-купе 2 двери, кровать односпальная 2 шт"
+    offers, _ = normalize_offers([form_row(2, categories="Мебель", details=details)])
+    assert [o.quantity for o in offers if o.category == "furniture"] == [3]
 
 
 def test_a_row_with_no_word_at_all_is_a_test() -> None:

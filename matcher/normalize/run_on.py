@@ -1,0 +1,81 @@
+"""Lists typed with no commas on an old phone ("kurtka46 1 sapogi38 kofty3",
+"холодильник раб 1 телевизор 2 стул 3"): a segment for each thing and its numbers.
+
+Such a list names a thing, then its size or count, then the next thing. Read
+as one segment, each number would go to the thing after it. A list written
+count first ("3 куртки 2 свитера") or with a unit before the number ("куртка 2
+шт 3 свитера") is left as it is: there the number belongs to the next thing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+from matcher.normalize.categories import hits_in
+from matcher.normalize.hit_filters import is_container
+from matcher.normalize.lexicon import attributes
+from matcher.normalize.morph import counted_by, is_adjective
+from matcher.text import fold, tokens, translit
+
+#: A word with a number in it: "1", "46", "kurtka46", "2пары", "3r", "валенки1".
+_NUMBERED = re.compile(r"[^\W\d_]*\d+[^\W\d_]{0,5}\.?")
+_NUMBER = re.compile(r"\d+")
+_DIGITS = re.compile(r"[\d.]+")
+
+
+def _names_thing(word: str) -> bool:
+    folded = " ".join(translit(token) for token in tokens(fold(_DIGITS.sub("", word))))
+    toks = tokens(folded)
+    return any(not is_container(hit, toks) for hit in hits_in(folded))
+
+
+def _unit(word: str) -> bool:
+    folded = fold(word).rstrip(".")
+    units = attributes().units
+    return folded in units or translit(folded) in units
+
+
+@lru_cache(maxsize=50_000)
+def run_on_pieces(piece: str) -> tuple[str, ...]:
+    """The segment split before each thing that follows a number of the thing before."""
+    words = piece.split()
+    if len(words) < 3 or _NUMBER.match(words[0]):
+        return (piece,)
+    cuts: list[int] = []
+    last_thing = 0 if _names_thing(words[0]) else -9  # where the current group's thing is
+    for j in range(1, len(words)):
+        thing = words[j][0].isalpha() and _names_thing(words[j])
+        if thing and _NUMBERED.fullmatch(words[j - 1]) and _owned(words, j - 1, last_thing):
+            noun = translit(fold(_DIGITS.sub("", words[j])))
+            bare = words[j - 1] if _NUMBER.fullmatch(words[j - 1]) else ""
+            # "3 zhenskie kurtki", "Шкаф-купе 2 двери": the number counts what follows
+            if not is_adjective(noun) and not (bare and counted_by(noun, int(bare))):
+                cuts.append(j)
+        if thing:
+            last_thing = j
+    if not cuts:
+        return (piece,)
+    bounds = [0, *cuts, len(words)]
+    return tuple(" ".join(words[a:b]) for a, b in pairwise(bounds))
+
+
+def _owned(words: list[str], number: int, thing: int) -> bool:
+    """The number at `number` is the thing's at `thing`: glued to it, right after it,
+    or after one short word ("holodilnik rab 1", "kurtka zhen 48r"); never after a
+    unit or another number ("куртка 2 шт 3 свитера"), nor after a heading ("вещи: 10")."""
+    if number == thing:
+        return True  # "kurtka46", "валенки1"
+    before = words[number - 1]
+    if before.endswith((",", ";", ":")) or fold(before) in _AND:
+        return False  # "вещи: 10 распашонок", "куртки и 4 свитера": it opens what follows
+    if number - thing == 1:
+        return True
+    short = len(_DIGITS.sub("", before)) <= _SHORT_WORD
+    return number - thing == 2 and short and not _unit(before) and not _NUMBER.fullmatch(before)
+
+
+_AND = frozenset({"и", "і", "i", "й", "та", "and", "a", "а"})
+#: A word this short between a thing and its number is an abbreviation ("rab", "zhen", "ж.").
+_SHORT_WORD = 4
