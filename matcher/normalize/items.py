@@ -221,8 +221,6 @@ def _size_count(found: re.Match[str], counts_only: bool = False) -> str:
         return found[0]
     if sep == "-" and ("-" in size or count >= int(size) or not (found["mark"] or found["unit"])):
         return found[0]  # "40-42", "р. 44-46": sizes, not a size and its count
-    if sep == ":" and "-" not in size and int(size) <= 23 and len(found["count"]) == 2:
-        return found[0]  # "18:30": a time
     return f"{'' if counts_only else 'р.' + size} {count}{found['unit'] or ''}"
 
 

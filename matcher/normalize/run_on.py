@@ -15,7 +15,6 @@ from itertools import pairwise
 
 from matcher.normalize.categories import hits_in
 from matcher.normalize.hit_filters import is_container
-from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import counted_by, is_adjective
 from matcher.text import fold, tokens, translit
 
@@ -29,12 +28,6 @@ def _names_thing(word: str) -> bool:
     folded = " ".join(translit(token) for token in tokens(fold(_DIGITS.sub("", word))))
     toks = tokens(folded)
     return any(not is_container(hit, toks) for hit in hits_in(folded))
-
-
-def _unit(word: str) -> bool:
-    folded = fold(word).rstrip(".")
-    units = attributes().units
-    return folded in units or translit(folded) in units
 
 
 @lru_cache(maxsize=50_000)
@@ -63,8 +56,8 @@ def run_on_pieces(piece: str) -> tuple[str, ...]:
 
 def _owned(words: list[str], number: int, thing: int) -> bool:
     """The number at `number` is the thing's at `thing`: glued to it, right after it,
-    or after one short word ("holodilnik rab 1", "kurtka zhen 48r"); never after a
-    unit or another number ("куртка 2 шт 3 свитера"), nor after a heading ("вещи: 10")."""
+    or after one short word ("holodilnik rab 1", "kurtka zhen 48r"); never after
+    a heading or a list's comma ("вещи: 10 распашонок")."""
     if number == thing:
         return True  # "kurtka46", "валенки1"
     before = words[number - 1]
@@ -72,8 +65,7 @@ def _owned(words: list[str], number: int, thing: int) -> bool:
         return False  # "вещи: 10 распашонок", "куртки и 4 свитера": it opens what follows
     if number - thing == 1:
         return True
-    short = len(_DIGITS.sub("", before)) <= _SHORT_WORD
-    return number - thing == 2 and short and not _unit(before) and not _NUMBER.fullmatch(before)
+    return number - thing == 2 and 0 < len(_DIGITS.sub("", before)) <= _SHORT_WORD
 
 
 _AND = frozenset({"и", "і", "i", "й", "та", "and", "a", "а"})

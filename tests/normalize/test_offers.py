@@ -465,6 +465,8 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Обувь", "сапоги 37 — 2 пары, 38 — 3 пары. Цена: б̶ы̶л̶о̶ ̶1̶2̶0̶0̶ бесплатно", {"shoes": 5}),
         # a range up to a decimal age is read, not a crash
         ("Детские вещи", "комбинезон на 0-1,5 года, кофточки 3 шт", {"clothing": 4}),
+        # a time is no size and count
+        ("Одежда", "звонить с 18:30, куртка 2", {"clothing": 2}),
         # a shop's list of sizes, each with its count
         ("Обувь", "Ботинки мужские зимние: 40-2пар 41-3пар 42-5пар", {"shoes": 10}),
         ("Одежда", "Платья женские, размеры 44, 46, 48, 50 — по 2 шт каждого", {"clothing": 8}),
