@@ -24,23 +24,38 @@ def workbook_part(archive: zipfile.ZipFile) -> str:
     return "xl/workbook.xml"
 
 
-def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Tab title -> the zip part holding that worksheet."""
+def _workbook_relations(archive: zipfile.ZipFile) -> tuple[str, dict[str, tuple[str, str]]]:
+    """The workbook's part, and its relationships: id -> (type, the part it names)."""
     book = workbook_part(archive)
     folder = posixpath.dirname(book)
     rels_name = posixpath.join(folder, "_rels", posixpath.basename(book) + ".rels")
-    targets = {
-        rel.get("Id"): _resolve(folder, rel.get("Target", ""))
-        for rel in ElementTree.fromstring(archive.read(rels_name)).iter(
-            f"{_RELATIONSHIPS}Relationship"
-        )
+    relations = ElementTree.fromstring(archive.read(rels_name)).iter(
+        f"{_RELATIONSHIPS}Relationship"
+    )
+    return book, {
+        rel.get("Id", ""): (rel.get("Type", ""), _resolve(folder, rel.get("Target", "")))
+        for rel in relations
     }
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Tab title -> the zip part holding that worksheet."""
+    book, relations = _workbook_relations(archive)
     sheets = ElementTree.fromstring(archive.read(book)).iter(f"{_MAIN}sheet")
     return {
-        sheet.get("name", ""): targets[sheet.get(_R_ID)]
+        sheet.get("name", ""): relations[sheet.get(_R_ID, "")][1]
         for sheet in sheets
-        if sheet.get(_R_ID) in targets
+        if sheet.get(_R_ID) in relations
     }
+
+
+def shared_strings_part(archive: zipfile.ZipFile) -> bytes | None:
+    """The workbook's shared strings table, as the file holds it; None when it has none."""
+    names = set(archive.namelist())
+    for kind, name in _workbook_relations(archive)[1].values():
+        if kind.endswith("/sharedStrings") and name in names:
+            return archive.read(name)
+    return None
 
 
 def _resolve(folder: str, target: str) -> str:

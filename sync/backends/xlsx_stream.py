@@ -18,8 +18,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import IO
@@ -72,6 +72,16 @@ class StreamedRows:
     styles: Mapping[tuple[int, str], int]
     #: The rows' height in points, when the tab's style sets one.
     height: float | None = None
+    #: 0-based column -> the style of its cells that hold no value (they wrap).
+    blanks: Mapping[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SheetRows:
+    """A tab's whole rows, as chunks of XML, and its extent (last row, columns)."""
+
+    chunks: Iterable[bytes]
+    extent: tuple[int, int]
 
 
 def splice(
@@ -79,26 +89,31 @@ def splice(
     target: Path | IO[bytes],
     grids: Mapping[str, Grid] = {},
     appended: Mapping[str, StreamedRows] = {},
+    rows: Mapping[str, SheetRows] = {},
 ) -> None:
     """`source` copied to `target`, each tab in `grids` holding exactly that grid of
-    text (made safe for a cell, see `safe_text`), and `appended` rows added after
-    the last row of their tab. Raises CannotSplice when a tab is missing or its
-    part is not laid out as expected."""
+    text (made safe for a cell, see `safe_text`), `appended` rows added after
+    the last row of their tab, and each tab in `rows` holding those rows. Raises
+    CannotSplice when a tab is missing or its part is not laid out as expected."""
     with zipfile.ZipFile(source) as old:
         parts = sheet_parts(old)
-        missing = sorted((set(grids) | set(appended)) - set(parts))
+        missing = sorted((set(grids) | set(appended) | set(rows)) - set(parts))
         if missing:
             raise CannotSplice(f"no tab {missing[0]!r}")
         replaced = {parts[title]: (title, grid) for title, grid in grids.items()}
-        added = {parts[title]: (title, rows) for title, rows in appended.items()}
+        added = {parts[title]: (title, more) for title, more in appended.items()}
+        whole = {parts[title]: rows[title] for title in rows}
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as new:
             for info in old.infolist():
                 if info.filename in replaced:
                     title, grid = replaced[info.filename]
                     _write_sheet(new, info, old.read(info), _grid_rows(grid, title), _extent(grid))
                 elif info.filename in added:
-                    title, rows = added[info.filename]
-                    _append_to_sheet(new, info, old.read(info), rows, title)
+                    title, more = added[info.filename]
+                    _append_to_sheet(new, info, old.read(info), more, title)
+                elif info.filename in whole:
+                    held = whole[info.filename]
+                    _write_sheet(new, info, old.read(info), iter(held.chunks), held.extent)
                 else:
                     new.writestr(info, old.read(info), zipfile.ZIP_DEFLATED, 1)
 
@@ -184,13 +199,16 @@ def _grid_rows(grid: Grid, title: str) -> Iterator[bytes]:
 def _typed_rows(rows: StreamedRows, title: str) -> Iterator[bytes]:
     letters = [get_column_letter(i) for i in range(1, rows.width + 1)]
     height = "" if rows.height is None else f' ht="{rows.height}" customHeight="1"'
+    blanks = {i: f'<c r="{letters[i]}{{}}" s="{s}"/>' for i, s in rows.blanks.items()}
     lines: list[str] = []
     cells = progress.active().iterate(rows.cells, f"rows written to {title}", len(rows.cells))
     for number, row in enumerate(cells, start=rows.first_row):
         written = "".join(
             _cell(f"{letters[i]}{number}", value, rows.styles.get((i, kind_of(value)), 0))
-            for i, value in enumerate(row)
             if value != ""
+            else blanks[i].format(number)
+            for i, value in enumerate(row)
+            if value != "" or i in blanks
         )
         lines.append(f'<row r="{number}"{height}>{written}</row>')
         if len(lines) >= _ROWS_PER_WRITE:
@@ -200,12 +218,19 @@ def _typed_rows(rows: StreamedRows, title: str) -> Iterator[bytes]:
         yield "".join(lines).encode("utf-8")
 
 
+def cell_xml(ref: str, value: Value | None, style: int) -> str:
+    """A cell as openpyxl writes it; None: a cell with only a look."""
+    if value is None:
+        return f'<c r="{ref}" s="{style}"/>' if style else f'<c r="{ref}"/>'
+    return _cell(ref, value, style)
+
+
 def _cell(ref: str, value: Value, style: int) -> str:
     styled = f' s="{style}"' if style else ""
     if isinstance(value, str):
         text = safe_text(value)
         if not text:
-            return f'<c r="{ref}"{styled}/>'
+            return f'<c r="{ref}"{styled} t="inlineStr"/>'
         keep = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
         return (
             f'<c r="{ref}"{styled} t="inlineStr"><is><t{keep}>{text.translate(_ESCAPES)}</t>'
