@@ -13,6 +13,7 @@ _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 #: A formula element, with or without a namespace prefix: <f>, <f t="shared" .../>, <x:f>.
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_PLAIN_FORMULA = re.compile(rb"<f[\s>/]")
 
 
 def workbook_part(archive: zipfile.ZipFile) -> str:
@@ -67,4 +68,11 @@ def _resolve(folder: str, target: str) -> str:
 def tabs_with_formulas(archive: zipfile.ZipFile, tabs: set[str]) -> set[str]:
     """Those of `tabs` whose worksheet holds at least one formula."""
     parts = sheet_parts(archive)
-    return {tab for tab in tabs if tab in parts and _FORMULA.search(archive.read(parts[tab]))}
+    return {tab for tab in tabs if tab in parts and has_formula(archive.read(parts[tab]))}
+
+
+def has_formula(xml: bytes) -> bool:
+    """Whether a worksheet holds a formula; a part without prefixed tags is searched for
+    the plain tag, several times faster on a large tab."""
+    pattern = _FORMULA if b":worksheet" in xml[:1000] else _PLAIN_FORMULA
+    return pattern.search(xml) is not None

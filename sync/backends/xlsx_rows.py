@@ -7,9 +7,9 @@ as it was: values, formulas, styles, what a coordinator typed. Text kept in the
 workbook's shared strings table is moved into its cells (inline), since the file
 is saved without that table.
 
-A part laid out otherwise than Excel, LibreOffice and openpyxl write it (rows or
-cells without their reference, shared formulas, prefixed tags) raises
-CannotSplice; the caller loads that tab with openpyxl instead.
+A part laid out otherwise than Excel, LibreOffice and openpyxl write it (a row or
+a cell whose first attribute is not its reference, shared formulas, prefixed
+tags) raises CannotSplice; the caller loads that tab with openpyxl instead.
 """
 
 from __future__ import annotations
@@ -26,11 +26,9 @@ from sync.backends.workbook_read import as_text
 from sync.backends.xlsx_stream import CannotSplice, cell_xml
 from sync.cells import Value
 
-_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData\b[^>]*>(.*?)</sheetData>", re.DOTALL)
-_ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*?(?:/>|>.*?</row>)', re.DOTALL)
+_ROW = re.compile(rb'<row r="(\d+)"')
 _ROW_TAG = re.compile(rb"<row\b[^>]*?(/?)>")
-_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(?:/>|>.*?</c>)', re.DOTALL)
-_ANY_CELL = re.compile(rb"<c[\s>/]")
+_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?:/>|>.*?</c>)', re.DOTALL)
 _SHARED = re.compile(rb'<c\b([^>]*?) t="s"([^>]*)>\s*<v>(\d+)</v>\s*</c>')
 _STRING = re.compile(rb"<si>(.*?)</si>|<si/>", re.DOTALL)
 _DIMENSION = re.compile(rb'<dimension\b[^>]*\bref="[A-Z]+\d+:([A-Z]+)\d+"')
@@ -71,10 +69,7 @@ class RawRows:
     """The rows of one worksheet part, by sheet row number."""
 
     def __init__(self, xml: bytes, strings: Sequence[bytes] = ()) -> None:
-        found = _SHEET_DATA.search(xml)
-        if found is None:
-            raise CannotSplice("the worksheet has no sheetData")
-        body = found.group(1) or b""
+        body = _sheet_data(xml)
         if b't="shared"' in body:
             raise CannotSplice("the worksheet holds shared formulas")
         if b' t="s"' in body:
@@ -82,15 +77,16 @@ class RawRows:
         self.body = body
         self.numbers: list[int] = []
         self.starts: list[int] = []
-        self.ends: list[int] = []
         for row in _ROW.finditer(body):
             self.numbers.append(int(row.group(1)))
             self.starts.append(row.start())
-            self.ends.append(row.end())
+        # A row runs to the next one: what lies between rows is white space.
+        self.ends = [*self.starts[1:], len(body)]
         if body.count(b"<row") != len(self.numbers) or self.numbers != sorted(self.numbers):
-            raise CannotSplice("rows without their number, or out of order")
-        if len(_ANY_CELL.findall(body)) != len(_CELL.findall(body)):
-            raise CannotSplice("cells without their reference")
+            raise CannotSplice("rows without their number first, or out of order")
+        cells = sum(body.count(tag) for tag in (b"<c ", b"<c>", b"<c/>"))
+        if cells != body.count(b'<c r="'):
+            raise CannotSplice("cells without their reference first")
         self._index = {number: i for i, number in enumerate(self.numbers)}
         dimension = _DIMENSION.search(xml)
         self._width = column_index_from_string(dimension.group(1).decode()) if dimension else None
@@ -118,7 +114,7 @@ class RawRows:
         """Text -> sheet row, of the cells in 0-based `column` below the header; of a
         duplicated text, the first row."""
         letter = get_column_letter(column + 1).encode()
-        pattern = rb'<c\b[^>]*?\br="' + letter + rb'(\d+)"[^>]*?(?:/>|>.*?</c>)'
+        pattern = rb'<c r="' + letter + rb'(\d+)"[^>]*?(?:/>|>.*?</c>)'
         rows: dict[str, int] = {}
         for found in re.finditer(pattern, self.body, re.DOTALL):
             number = int(found.group(1))
@@ -160,6 +156,20 @@ class RawRows:
     def _insertion_point(self, number: int) -> int:
         at = bisect.bisect(self.numbers, number)
         return self.starts[at] if at < len(self.starts) else len(self.body)
+
+
+def _sheet_data(xml: bytes) -> bytes:
+    """What the worksheet's <sheetData> holds."""
+    start = xml.find(b"<sheetData")
+    opened = xml.find(b">", start)
+    if start < 0 or opened < 0:
+        raise CannotSplice("the worksheet has no sheetData")
+    if xml[opened - 1 : opened] == b"/":
+        return b""
+    end = xml.rfind(b"</sheetData>")
+    if end < opened:
+        raise CannotSplice("the worksheet's sheetData is not closed")
+    return xml[opened + 1 : end]
 
 
 def cell_text(xml: bytes) -> str:

@@ -39,6 +39,12 @@ _SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData\b[^>]*>.*</sheetData>", r
 _SHEET_DATA_END = re.compile(rb"</sheetData>|<sheetData\s*/>")
 _DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+#: The characters XML forbids left out (openpyxl's ILLEGAL_CHARACTERS_RE), and escapes.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f&<>]")
+_SAFE_AND_ESCAPED: dict[int, str | None] = {
+    **dict.fromkeys((*range(0, 9), 11, 12, *range(14, 32))),
+    **_ESCAPES,
+}
 #: Excel and LibreOffice keep at most this many characters in a cell.
 XLSX_CELL_LIMIT = 32_767
 #: The kinds of value a column's cells are styled by.
@@ -198,24 +204,55 @@ def _grid_rows(grid: Grid, title: str) -> Iterator[bytes]:
 
 def _typed_rows(rows: StreamedRows, title: str) -> Iterator[bytes]:
     letters = [get_column_letter(i) for i in range(1, rows.width + 1)]
+    # Per column, what opens a cell of each kind: its letter and its style.
+    opening = {
+        kind: [f'"{_styled(rows.styles.get((i, kind), 0))}' for i in range(rows.width)]
+        for kind in (TEXT, NUMBER, DATE)
+    }
     height = "" if rows.height is None else f' ht="{rows.height}" customHeight="1"'
-    blanks = {i: f'<c r="{letters[i]}{{}}" s="{s}"/>' for i, s in rows.blanks.items()}
+    blanks = {i: f'" s="{s}"/>' for i, s in rows.blanks.items()}
     lines: list[str] = []
     cells = progress.active().iterate(rows.cells, f"rows written to {title}", len(rows.cells))
     for number, row in enumerate(cells, start=rows.first_row):
-        written = "".join(
-            _cell(f"{letters[i]}{number}", value, rows.styles.get((i, kind_of(value)), 0))
-            if value != ""
-            else blanks[i].format(number)
-            for i, value in enumerate(row)
-            if value != "" or i in blanks
-        )
-        lines.append(f'<row r="{number}"{height}>{written}</row>')
+        at = str(number)
+        parts = [f'<row r="{at}"{height}>']
+        for i, value in enumerate(row):
+            if isinstance(value, str):
+                if value:
+                    parts += ('<c r="', letters[i], at, opening[TEXT][i], _text(value))
+                elif i in blanks:
+                    parts += ('<c r="', letters[i], at, blanks[i])
+            elif isinstance(value, date):
+                parts += ('<c r="', letters[i], at, opening[DATE][i], _number(to_excel(value)))
+            else:
+                parts += ('<c r="', letters[i], at, opening[NUMBER][i], _number(value))
+        parts.append("</row>")
+        lines.append("".join(parts))
         if len(lines) >= _ROWS_PER_WRITE:
             yield "".join(lines).encode("utf-8")
             lines.clear()
     if lines:
         yield "".join(lines).encode("utf-8")
+
+
+def _styled(style: int) -> str:
+    return f' s="{style}"' if style else ""
+
+
+def _text(value: str) -> str:
+    """The rest of a text cell, after its reference and style: its type and its text,
+    made safe for a cell and escaped in one pass over the text."""
+    text = safe_text(value).translate(_ESCAPES) if len(value) > XLSX_CELL_LIMIT else None
+    if text is None:
+        text = value.translate(_SAFE_AND_ESCAPED) if _UNSAFE.search(value) else value
+    if not text:
+        return ' t="inlineStr"/>'
+    keep = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+    return f' t="inlineStr"><is><t{keep}>{text}</t></is></c>'
+
+
+def _number(value: object) -> str:
+    return f' t="n"><v>{value}</v></c>'
 
 
 def cell_xml(ref: str, value: Value | None, style: int) -> str:
@@ -226,15 +263,7 @@ def cell_xml(ref: str, value: Value | None, style: int) -> str:
 
 
 def _cell(ref: str, value: Value, style: int) -> str:
-    styled = f' s="{style}"' if style else ""
     if isinstance(value, str):
-        text = safe_text(value)
-        if not text:
-            return f'<c r="{ref}"{styled} t="inlineStr"/>'
-        keep = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
-        return (
-            f'<c r="{ref}"{styled} t="inlineStr"><is><t{keep}>{text.translate(_ESCAPES)}</t>'
-            "</is></c>"
-        )
+        return f'<c r="{ref}"{_styled(style)}{_text(value)}'
     number = to_excel(value) if isinstance(value, date) else value
-    return f'<c r="{ref}"{styled} t="n"><v>{number}</v></c>'
+    return f'<c r="{ref}"{_styled(style)}{_number(number)}'
