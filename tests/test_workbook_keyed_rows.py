@@ -248,3 +248,22 @@ def test_rows_held_as_shared_strings_are_read_and_kept_as_text() -> None:
     assert raw.key_rows(1) == {"M-7": 3}
     assert raw.last_used_row() == 3
     assert b't="s"' not in raw.body
+
+
+def test_a_column_a_coordinator_deleted_comes_back_after_all_of_theirs(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "a"
+    _first_pass(folder, 12)
+    _coordinators_work(folder / "c.xlsx")
+    book = openpyxl.load_workbook(folder / "c.xlsx")
+    sheet = book[KEYED.title]
+    sheet.delete_cols(_column("donor_phone"))
+    sheet.cell(row=7, column=sheet.max_column + 2, value="далеко справа")
+    book.save(folder / "c.xlsx")
+    with_shared_strings(folder / "c.xlsx")
+    _both_ways(folder, tmp_path / "b")
+    header = next(openpyxl.load_workbook(folder / "c.xlsx")[KEYED.title].iter_rows(max_row=1))
+    labels = [cell.value for cell in header]
+    assert labels[-1] == KEYED.labels["donor_phone"]
+    assert labels[-3:-1] == [None, None]  # after the note far to the right

@@ -9,7 +9,8 @@ stored as text: a value starting with "=" is never turned into a formula.
 Numbers and dates are stored as such, with their column's number format. The
 look of a tab and its furniture are in workbook_style.py. A tab rewritten whole
 is not loaded by openpyxl: its rows past the first are streamed into the file
-(xlsx_stream.py).
+(xlsx_stream.py). Nor are the rows of Matches: they are edited as the file
+holds them (workbook_keyed.py, xlsx_rows.py).
 
 A file that is not an .xlsx workbook (empty, cut short, an old .xls, a CSV)
 or that we may not read or write raises one error naming the file and what to

@@ -55,7 +55,9 @@ def keyed_rows(raw: RawRows, sheet: Worksheet, plan: SpreadsheetPlan, look: TabS
     assert keyed is not None
     writer = _Edits(raw, Looks(sheet))
     texts = raw.texts(1)
-    header = [texts.get(i, "") for i in range(raw.max_column())]
+    # As wide as the tab (openpyxl's header row is): a column added goes after all.
+    width = max([raw.max_column(), *(column + 1 for column in texts)])
+    header = [texts.get(i, "") for i in range(width)]
     check_header([header], keyed)
     columns = locate_columns(header, keyed.spellings)
     needed = {keyed.key_column} | {key for row in plan.appends for key in row}
