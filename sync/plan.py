@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import TypeVar
 
 from matcher.text import fold
@@ -267,18 +268,43 @@ AnyCell = TypeVar("AnyCell", bound=Value)
 
 def trim_grid(rows: Sequence[Sequence[AnyCell]]) -> list[list[AnyCell]]:
     """Drop trailing empty cells and rows, as Google does, so grids compare equal."""
-    trimmed = [list(row) for row in rows]
-    for row in trimmed:
+    return trimmed([list(row) for row in rows])
+
+
+def trimmed(rows: list[list[AnyCell]]) -> list[list[AnyCell]]:
+    """`rows` trimmed as `trim_grid` does, in place: for rows made for the purpose."""
+    for row in rows:
         while row and row[-1] == "":
             row.pop()
-    while trimmed and not trimmed[-1]:
-        trimmed.pop()
-    return trimmed
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
 
 
 def same_grid(read: Grid | None, wanted: Cells) -> bool:
-    """Whether a tab a read found holds `wanted`, cell by cell (see `same_value`)."""
-    found, cells = trim_grid(read or []), trim_grid(wanted)
-    return len(found) == len(cells) and all(
-        len(a) == len(b) and all(map(same_value, a, b)) for a, b in zip(found, cells, strict=True)
-    )
+    """Whether a tab a read found holds `wanted`, cell by cell (see `same_value`),
+    trailing empty cells and rows aside; neither grid is copied."""
+    found = read or []
+    height = _height(found)
+    if _height(wanted) != height:
+        return False
+    for a, b in zip(islice(found, height), islice(wanted, height), strict=True):
+        width = _width(a)
+        if _width(b) != width or not all(map(same_value, islice(a, width), islice(b, width))):
+            return False
+    return True
+
+
+def _width(row: Sequence[Value]) -> int:
+    """How many cells of `row` are left once its trailing empty ones are dropped."""
+    width = len(row)
+    while width and row[width - 1] == "":
+        width -= 1
+    return width
+
+
+def _height(rows: Sequence[Sequence[Value]]) -> int:
+    height = len(rows)
+    while height and not _width(rows[height - 1]):
+        height -= 1
+    return height

@@ -51,6 +51,13 @@ def test_reads_cells_as_typed(tmp_path: Path) -> None:
     assert grid["Missing"] is None
 
 
+def test_equal_numbers_and_truths_in_one_tab_read_as_each_was_typed(tmp_path: Path) -> None:
+    """A read shows each distinct value once; 1, 1.0 and TRUE are equal in Python."""
+    _book(tmp_path / "in.xlsx", [[1, True, 1.5, 0, False, 1, True]])
+    grid = WorkbookBackend(tmp_path).read("in.xlsx", ["Sheet"])["Sheet"]
+    assert grid == [["1", "TRUE", "1.5", "0", "FALSE", "1", "TRUE"]]
+
+
 def test_missing_workbook_names_the_path_and_the_setting(tmp_path: Path) -> None:
     with pytest.raises(SpreadsheetNotFound, match=r"nope\.xlsx: no such workbook.*workbook\.dir"):
         WorkbookBackend(tmp_path).read("nope.xlsx", ["x"])

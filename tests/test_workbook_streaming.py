@@ -240,3 +240,19 @@ def test_own_columns_follow_their_records_in_streamed_tabs(streamed_harness: Har
 
 def test_a_renamed_streamed_tab_is_still_the_same_tab(streamed_harness: Harness) -> None:
     test_a_renamed_tab_is_still_the_same_tab(streamed_harness)
+
+
+def test_streamed_text_is_made_safe_as_openpyxl_makes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Characters XML forbids are left out and an over-long text is cut, as in the
+    cells openpyxl writes; tabs and markup characters are kept."""
+    texts = ["a\x00b\x07c", "\x0b", "x" * 40_000, "tab\there", "Tom & Jerry", "<b>", " ї "]
+    grid: Cells = [["h", "n"], *[[text, n] for n, text in enumerate(texts)]]
+    by_openpyxl, by_stream = tmp_path / "a", tmp_path / "b"
+    rewrite(WorkbookBackend(by_openpyxl), "c.xlsx", "Offers", grid)
+    monkeypatch.setattr(workbook, "HEAD_ROWS", 0)
+    rewrite(WorkbookBackend(by_stream), "c.xlsx", "Offers", grid)
+    assert _cells(by_stream / "c.xlsx", "Offers") == _cells(by_openpyxl / "c.xlsx", "Offers")
+    read = WorkbookBackend(by_stream).read("c.xlsx", ["Offers"])["Offers"] or []
+    assert [row[0] for row in read[1:]] == ["abc", "", "x" * 32_766 + "…", *texts[3:]]

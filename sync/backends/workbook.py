@@ -9,7 +9,8 @@ stored as text: a value starting with "=" is never turned into a formula.
 Numbers and dates are stored as such, with their column's number format. The
 look of a tab and its furniture are in workbook_style.py. A tab rewritten whole
 is not loaded by openpyxl: its rows past the first are streamed into the file
-(xlsx_stream.py).
+(xlsx_stream.py). Nor are the rows of Matches: they are edited as the file
+holds them (workbook_keyed.py, xlsx_rows.py).
 
 A file that is not an .xlsx workbook (empty, cut short, an old .xls, a CSV)
 or that we may not read or write raises one error naming the file and what to
@@ -25,7 +26,6 @@ import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -38,9 +38,17 @@ from sync.backends import workbook_style as style
 from sync.backends import xlsx_stream
 from sync.backends.base import SourceSheet, SpreadsheetBusy, SpreadsheetNotFound
 from sync.backends.workbook_errors import is_file, reading
+from sync.backends.workbook_keyed import keyed_rows, streamed_appends
 from sync.backends.workbook_read import as_text, furniture, grids_of, read_calamine
-from sync.backends.xlsx_parts import sheet_parts
-from sync.backends.xlsx_stream import XLSX_CELL_LIMIT, StreamedRows, safe_text
+from sync.backends.xlsx_parts import shared_strings_part, sheet_parts
+from sync.backends.xlsx_rows import RawRows, shared_strings
+from sync.backends.xlsx_stream import (
+    XLSX_CELL_LIMIT,
+    CannotSplice,
+    SheetRows,
+    StreamedRows,
+    safe_text,
+)
 from sync.cells import Value
 from sync.keyed_header import check_header
 from sync.plan import (
@@ -163,9 +171,10 @@ class WorkbookBackend:
             if first is not None and loaded.rewrittengrids_of() != first.rewrittengrids_of():
                 break
             first = loaded
-            streamed = _write(loaded.book, plan)
+            streamed, whole = _write(loaded, plan)
+            complete = _streaming(streamed, whole)
             if files.save_if_unchanged(
-                loaded.book, path, loaded.fingerprint, self.before_replace, _streaming(streamed)
+                loaded.book, path, loaded.fingerprint, self.before_replace, complete
             ):
                 return
         raise SpreadsheetBusy(
@@ -178,6 +187,8 @@ class WorkbookBackend:
 class _Loaded(files.Loaded):
     #: Tab key -> the title of the tab the plan rewrites whole, as loaded (None: none).
     rewritten: Mapping[str, str | None] = field(default_factory=dict)
+    #: The keyed tab's rows as the file holds them, when openpyxl was spared them.
+    keyed: RawRows | None = None
 
     def rewrittengrids_of(self) -> dict[str, Grid]:
         """What the tabs the plan rewrites whole held: a person's edit there would be lost."""
@@ -194,15 +205,46 @@ class _Loaded(files.Loaded):
 
 def _load(path: Path, plan: SpreadsheetPlan) -> _Loaded:
     """The workbook for writing `plan`, the tabs it rewrites whole without their rows
-    (openpyxl need not read what is replaced); loaded in full when a tab emptied so
-    is not the one the plan rewrites (tabs renamed since the read)."""
+    (openpyxl need not read what is replaced), nor the keyed tab's rows, which are
+    edited as the file holds them (workbook_keyed.py). Loaded in full when a tab
+    emptied so is not the one the plan writes (tabs renamed since the read); the
+    keyed tab, when its rows are laid out in a way not edited so."""
+    rewrites = [plan.title_of(key) for key in plan.rewrites]
+    keyed = _keyed_title(plan)
     with reading(path):
-        loaded = files.load(path, without_rows=[plan.title_of(key) for key in plan.rewrites])
+        loaded = files.load(path, without_rows=[*rewrites, *([keyed] if keyed else [])])
+        raw = _raw_keyed(loaded, plan, keyed)
+        if keyed in loaded.emptied and raw is None:
+            loaded = files.load(path, without_rows=rewrites)
         rewritten = _rewritten_titles(loaded.book, plan)
-        if set(loaded.emptied) - set(rewritten.values()):
-            loaded = files.load(path)
+        if set(loaded.emptied) - set(rewritten.values()) - ({keyed} if raw else set()):
+            loaded, raw = files.load(path), None
             rewritten = _rewritten_titles(loaded.book, plan)
-    return _Loaded(loaded.book, loaded.fingerprint, loaded.data, loaded.emptied, rewritten)
+    return _Loaded(loaded.book, loaded.fingerprint, loaded.data, loaded.emptied, rewritten, raw)
+
+
+def _keyed_title(plan: SpreadsheetPlan) -> str | None:
+    """The title the read found the keyed tab by, when the plan writes rows there."""
+    keyed = plan.keyed_tab
+    if keyed is None or not (plan.appends or plan.updates) or keyed.key not in plan.basis:
+        return None
+    return plan.title_of(keyed.key)
+
+
+def _raw_keyed(loaded: files.Loaded, plan: SpreadsheetPlan, title: str | None) -> RawRows | None:
+    """The keyed tab's rows, when it was emptied and is the tab the plan names."""
+    if title is None or title not in loaded.emptied or plan.keyed_tab is None:
+        return None
+    found = style.find_tab(loaded.book, plan.keyed_tab.key, [title])
+    if found is None or found.title != title:
+        return None
+    with zipfile.ZipFile(io.BytesIO(loaded.data)) as archive:
+        xml = archive.read(sheet_parts(archive)[title])
+        strings = shared_strings(shared_strings_part(archive))
+    try:
+        return RawRows(xml, strings)
+    except CannotSplice:
+        return None
 
 
 def _rewritten_titles(book: Workbook, plan: SpreadsheetPlan) -> dict[str, str | None]:
@@ -210,14 +252,26 @@ def _rewritten_titles(book: Workbook, plan: SpreadsheetPlan) -> dict[str, str | 
     return {key: None if sheet is None else sheet.title for key, sheet in found.items()}
 
 
-def _write(book: Workbook, plan: SpreadsheetPlan) -> dict[str, StreamedRows]:
-    """`plan` written into `book`; the rows of rewritten tabs left to stream, by title."""
+def _write(
+    loaded: _Loaded, plan: SpreadsheetPlan
+) -> tuple[dict[str, StreamedRows], dict[str, SheetRows]]:
+    """`plan` written into the loaded book; the rows left to stream into the saved
+    file, by title: appended to what openpyxl wrote, or the tab's whole rows."""
+    book = loaded.book
     for tab in plan.new_tabs:
         _create_tab(book, tab, plan.style_of(tab.key))
+    streamed: dict[str, StreamedRows] = {}
+    whole: dict[str, SheetRows] = {}
     if plan.keyed_tab is not None and (plan.appends or plan.updates):
-        keyed = plan.keyed_tab
-        _apply_keyed(_sheet(book, plan, keyed.key), plan, plan.style_of(keyed.key))
-    streamed = {}
+        key = plan.keyed_tab.key
+        sheet, look = _sheet(book, plan, key), plan.style_of(key)
+        if loaded.keyed is not None and sheet.title in loaded.emptied:
+            whole[sheet.title] = keyed_rows(loaded.keyed, sheet, plan, look)
+        else:
+            created = key in {tab.key for tab in plan.new_tabs}
+            rest = _apply_keyed(sheet, plan, look, stream=created)
+            if rest is not None:
+                streamed[sheet.title] = rest
     for key, rewrite in plan.rewrites.items():
         sheet = _sheet(book, plan, key)
         rows = _rewrite(sheet, rewrite, plan.style_of(key))
@@ -230,21 +284,24 @@ def _write(book: Workbook, plan: SpreadsheetPlan) -> dict[str, StreamedRows]:
         # Widths are ours to choose only once; afterwards they are the coordinators'.
         sheet = book[tab.title]
         style.set_widths(sheet, style.column_styles(tab.keys, plan.style_of(tab.key)))
-    return streamed
+    return streamed, whole
 
 
-def _streaming(rows: Mapping[str, StreamedRows]) -> Callable[[Path], None]:
-    """What completes a saved workbook: the streamed rows appended to their tabs."""
+def _streaming(
+    rows: Mapping[str, StreamedRows], whole: Mapping[str, SheetRows]
+) -> Callable[[Path], None]:
+    """What completes a saved workbook: the streamed rows appended to their tabs, and
+    the tabs whose rows are written whole."""
 
     def complete(saved: Path) -> None:
-        if not rows:
+        if not rows and not whole:
             return
-        whole = saved.with_name(saved.name + ".rows")
+        spliced = saved.with_name(saved.name + ".rows")
         try:
-            xlsx_stream.splice(saved, whole, appended=rows)
-            os.replace(whole, saved)
+            xlsx_stream.splice(saved, spliced, appended=rows, rows=whole)
+            os.replace(spliced, saved)
         finally:
-            whole.unlink(missing_ok=True)
+            spliced.unlink(missing_ok=True)
 
     return complete
 
@@ -302,7 +359,11 @@ def _create_tab(book: Workbook, tab: NewTab, look: TabStyle) -> None:
     )
 
 
-def _apply_keyed(sheet: Worksheet, plan: SpreadsheetPlan, look: TabStyle) -> None:
+def _apply_keyed(
+    sheet: Worksheet, plan: SpreadsheetPlan, look: TabStyle, stream: bool = False
+) -> StreamedRows | None:
+    """The plan's appends and updates, through openpyxl; with `stream` (a tab this
+    write created), only the first appended rows: the rest are returned to stream."""
     keyed = plan.keyed_tab
     assert keyed is not None
     header = [as_text(cell.value) for cell in sheet[1]] if sheet.max_row >= 1 else []
@@ -318,6 +379,8 @@ def _apply_keyed(sheet: Worksheet, plan: SpreadsheetPlan, look: TabStyle) -> Non
     wrapped = [(columns[k], s) for k, s in look.columns.items() if s.wrap and k in columns]
     # A row another pass appended since this plan's read is not appended twice.
     appends = [row for row in plan.appends if str(row[keyed.key_column]) not in rows_by_key]
+    rest = appends[HEAD_ROWS:] if stream else []
+    appends = appends[: len(appends) - len(rest)]
     for offset, values in enumerate(appends):
         for key, value in values.items():
             if key in columns and value != "":
@@ -326,6 +389,7 @@ def _apply_keyed(sheet: Worksheet, plan: SpreadsheetPlan, look: TabStyle) -> Non
         for index, column_look in wrapped:  # the notes people will type wrap too
             style.dress_cell(sheet, next_row + offset, index + 1, column_look)
     style.dress_rows(sheet, range(next_row, next_row + len(appends)), look)
+    return streamed_appends(sheet, columns, rest, next_row + len(appends), look)
 
 
 def _rows_by_key(sheet: Worksheet, key_index: int) -> dict[str, int]:
@@ -373,13 +437,12 @@ def _rewrite(sheet: Worksheet, rewrite: Rewrite, look: TabStyle) -> StreamedRows
     if not rest:
         return None
     width = max(map(len, rewrite.cells), default=0)
-    samples: tuple[Value, ...] = ("", 0, datetime(2000, 1, 1))
     styles = {
         (column, xlsx_stream.kind_of(sample)): style.style_index(
             sheet, sample, looks.get(column, PLAIN)
         )
         for column in range(width)
-        for sample in samples
+        for sample in style.SAMPLES
     }
     height = None if look.row_height is None else look.row_height * style.POINTS_PER_PIXEL
     return StreamedRows(rest, len(head) + 1, width, styles, height)

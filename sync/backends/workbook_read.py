@@ -19,7 +19,7 @@ from python_calamine import CalamineSheet, CalamineWorkbook
 from sync.backends import workbook_style as style
 from sync.backends.xlsx_parts import tabs_with_formulas
 from sync.ops import progress
-from sync.plan import Grid, TabShape, trim_grid
+from sync.plan import Grid, TabShape, trimmed
 
 
 def furniture(sheet: Worksheet, key: str) -> TabShape:
@@ -34,7 +34,7 @@ def furniture(sheet: Worksheet, key: str) -> TabShape:
 
 def read_sheet(sheet: Any) -> Grid:
     rows = progress.active().iterate(sheet.iter_rows(values_only=True), "rows read", sheet.max_row)
-    return trim_grid([[as_text(v) for v in row] for row in rows])
+    return trimmed([[as_text(v) for v in row] for row in rows])
 
 
 def grids_of(data: bytes, titles: Sequence[str]) -> dict[str, Grid]:
@@ -61,7 +61,18 @@ def grids_of(data: bytes, titles: Sequence[str]) -> dict[str, Grid]:
 def read_calamine(sheet: CalamineSheet) -> Grid:
     # From A1: calamine would otherwise start at the first cell that holds a value.
     rows = sheet.to_python(skip_empty_area=False)
-    return trim_grid([[v if type(v) is str else calamine_text(v) for v in row] for row in rows])
+    # Numbers and dates repeat (a pass's time, counts): each distinct one is shown once.
+    # Keyed with its type: 1.0 and True are equal keys, and show as "1" and "TRUE".
+    shown: dict[tuple[type, object], str] = {}
+
+    def text(value: object) -> str:
+        key = (type(value), value)
+        found = shown.get(key)
+        if found is None:
+            found = shown[key] = calamine_text(value)
+        return found
+
+    return trimmed([[v if type(v) is str else text(v) for v in row] for row in rows])
 
 
 def calamine_text(value: object) -> str:

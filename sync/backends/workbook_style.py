@@ -10,7 +10,7 @@ too, so that the pass restores only what is missing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 
 from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import CellIsRule
@@ -22,6 +22,7 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from sync.cells import Value
 from sync.styles import PLAIN, ColumnStyle, Highlight, NumberFormat, TabStyle
 
 #: Number formats as Excel and LibreOffice spell them.
@@ -36,6 +37,8 @@ DROPDOWN_LAST_ROW = 100_000
 _WRAPPED = Alignment(wrap_text=True, vertical="top")
 _BOLD = Font(bold=True)
 POINTS_PER_PIXEL = 0.75
+#: A value of each kind a column styles apart (text, number, date).
+SAMPLES: tuple[Value, ...] = ("", 0, datetime(2000, 1, 1))
 
 
 def identity_name(key: str) -> str:

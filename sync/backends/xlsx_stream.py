@@ -18,8 +18,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import IO
@@ -39,6 +39,12 @@ _SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData\b[^>]*>.*</sheetData>", r
 _SHEET_DATA_END = re.compile(rb"</sheetData>|<sheetData\s*/>")
 _DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+#: The characters XML forbids left out (openpyxl's ILLEGAL_CHARACTERS_RE), and escapes.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f&<>]")
+_SAFE_AND_ESCAPED: dict[int, str | None] = {
+    **dict.fromkeys((*range(0, 9), 11, 12, *range(14, 32))),
+    **_ESCAPES,
+}
 #: Excel and LibreOffice keep at most this many characters in a cell.
 XLSX_CELL_LIMIT = 32_767
 #: The kinds of value a column's cells are styled by.
@@ -72,6 +78,16 @@ class StreamedRows:
     styles: Mapping[tuple[int, str], int]
     #: The rows' height in points, when the tab's style sets one.
     height: float | None = None
+    #: 0-based column -> the style of its cells that hold no value (they wrap).
+    blanks: Mapping[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SheetRows:
+    """A tab's whole rows, as chunks of XML, and its extent (last row, columns)."""
+
+    chunks: Iterable[bytes]
+    extent: tuple[int, int]
 
 
 def splice(
@@ -79,26 +95,31 @@ def splice(
     target: Path | IO[bytes],
     grids: Mapping[str, Grid] = {},
     appended: Mapping[str, StreamedRows] = {},
+    rows: Mapping[str, SheetRows] = {},
 ) -> None:
     """`source` copied to `target`, each tab in `grids` holding exactly that grid of
-    text (made safe for a cell, see `safe_text`), and `appended` rows added after
-    the last row of their tab. Raises CannotSplice when a tab is missing or its
-    part is not laid out as expected."""
+    text (made safe for a cell, see `safe_text`), `appended` rows added after
+    the last row of their tab, and each tab in `rows` holding those rows. Raises
+    CannotSplice when a tab is missing or its part is not laid out as expected."""
     with zipfile.ZipFile(source) as old:
         parts = sheet_parts(old)
-        missing = sorted((set(grids) | set(appended)) - set(parts))
+        missing = sorted((set(grids) | set(appended) | set(rows)) - set(parts))
         if missing:
             raise CannotSplice(f"no tab {missing[0]!r}")
         replaced = {parts[title]: (title, grid) for title, grid in grids.items()}
-        added = {parts[title]: (title, rows) for title, rows in appended.items()}
+        added = {parts[title]: (title, more) for title, more in appended.items()}
+        whole = {parts[title]: rows[title] for title in rows}
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as new:
             for info in old.infolist():
                 if info.filename in replaced:
                     title, grid = replaced[info.filename]
                     _write_sheet(new, info, old.read(info), _grid_rows(grid, title), _extent(grid))
                 elif info.filename in added:
-                    title, rows = added[info.filename]
-                    _append_to_sheet(new, info, old.read(info), rows, title)
+                    title, more = added[info.filename]
+                    _append_to_sheet(new, info, old.read(info), more, title)
+                elif info.filename in whole:
+                    held = whole[info.filename]
+                    _write_sheet(new, info, old.read(info), iter(held.chunks), held.extent)
                 else:
                     new.writestr(info, old.read(info), zipfile.ZIP_DEFLATED, 1)
 
@@ -183,16 +204,30 @@ def _grid_rows(grid: Grid, title: str) -> Iterator[bytes]:
 
 def _typed_rows(rows: StreamedRows, title: str) -> Iterator[bytes]:
     letters = [get_column_letter(i) for i in range(1, rows.width + 1)]
+    # Per column, what opens a cell of each kind: its letter and its style.
+    opening = {
+        kind: [f'"{_styled(rows.styles.get((i, kind), 0))}' for i in range(rows.width)]
+        for kind in (TEXT, NUMBER, DATE)
+    }
     height = "" if rows.height is None else f' ht="{rows.height}" customHeight="1"'
+    blanks = {i: f'" s="{s}"/>' for i, s in rows.blanks.items()}
     lines: list[str] = []
     cells = progress.active().iterate(rows.cells, f"rows written to {title}", len(rows.cells))
     for number, row in enumerate(cells, start=rows.first_row):
-        written = "".join(
-            _cell(f"{letters[i]}{number}", value, rows.styles.get((i, kind_of(value)), 0))
-            for i, value in enumerate(row)
-            if value != ""
-        )
-        lines.append(f'<row r="{number}"{height}>{written}</row>')
+        at = str(number)
+        parts = [f'<row r="{at}"{height}>']
+        for i, value in enumerate(row):
+            if isinstance(value, str):
+                if value:
+                    parts += ('<c r="', letters[i], at, opening[TEXT][i], _text(value))
+                elif i in blanks:
+                    parts += ('<c r="', letters[i], at, blanks[i])
+            elif isinstance(value, date):
+                parts += ('<c r="', letters[i], at, opening[DATE][i], _number(to_excel(value)))
+            else:
+                parts += ('<c r="', letters[i], at, opening[NUMBER][i], _number(value))
+        parts.append("</row>")
+        lines.append("".join(parts))
         if len(lines) >= _ROWS_PER_WRITE:
             yield "".join(lines).encode("utf-8")
             lines.clear()
@@ -200,16 +235,35 @@ def _typed_rows(rows: StreamedRows, title: str) -> Iterator[bytes]:
         yield "".join(lines).encode("utf-8")
 
 
+def _styled(style: int) -> str:
+    return f' s="{style}"' if style else ""
+
+
+def _text(value: str) -> str:
+    """The rest of a text cell, after its reference and style: its type and its text,
+    made safe for a cell and escaped in one pass over the text."""
+    text = safe_text(value).translate(_ESCAPES) if len(value) > XLSX_CELL_LIMIT else None
+    if text is None:
+        text = value.translate(_SAFE_AND_ESCAPED) if _UNSAFE.search(value) else value
+    if not text:
+        return ' t="inlineStr"/>'
+    keep = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+    return f' t="inlineStr"><is><t{keep}>{text}</t></is></c>'
+
+
+def _number(value: object) -> str:
+    return f' t="n"><v>{value}</v></c>'
+
+
+def cell_xml(ref: str, value: Value | None, style: int) -> str:
+    """A cell as openpyxl writes it; None: a cell with only a look."""
+    if value is None:
+        return f'<c r="{ref}" s="{style}"/>' if style else f'<c r="{ref}"/>'
+    return _cell(ref, value, style)
+
+
 def _cell(ref: str, value: Value, style: int) -> str:
-    styled = f' s="{style}"' if style else ""
     if isinstance(value, str):
-        text = safe_text(value)
-        if not text:
-            return f'<c r="{ref}"{styled}/>'
-        keep = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
-        return (
-            f'<c r="{ref}"{styled} t="inlineStr"><is><t{keep}>{text.translate(_ESCAPES)}</t>'
-            "</is></c>"
-        )
+        return f'<c r="{ref}"{_styled(style)}{_text(value)}'
     number = to_excel(value) if isinstance(value, date) else value
-    return f'<c r="{ref}"{styled} t="n"><v>{number}</v></c>'
+    return f'<c r="{ref}"{_styled(style)}{_number(number)}'
