@@ -680,6 +680,8 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     audience = joined([a for p in described for a in p.audience])
     if not audience and any(_CHILD_AGE.match(size) or size in _CHILD_BEDS for size in sizes):
         audience = "children"  # "одяг на 3 роки", "матрасик в кроватку" are for a child
+    if not audience and code == "shoes" and _child_shoe_sizes(sizes):
+        audience = "children"  # "валенки 29, 31, 32": no grown-up wears these sizes
     return ItemLine(
         category=code,
         item=item,
@@ -695,6 +697,15 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
         content=content[0],
         content_unit=content[1],
     )
+
+
+#: The largest EU shoe size only children wear.
+_LARGEST_CHILD_SHOE = 34
+
+
+def _child_shoe_sizes(sizes: list[str]) -> bool:
+    numbers = [n for size in sizes for n in size.split("-")]
+    return bool(numbers) and all(n.isdigit() and int(n) <= _LARGEST_CHILD_SHOE for n in numbers)
 
 
 def _pair_per_size(quantity: Quantity, sizes: list[str]) -> Quantity:

@@ -99,7 +99,8 @@ _FORMULA = re.compile(r"^\s*[=+\-@]")
 #: A cell that is a spreadsheet function, a cell reference or an error value and
 #: nothing else: "=SUM(A1:A5)", "=A1", '="Одежда"&"Обувь"', "#N/A".
 _SHEET_FORMULA = re.compile(
-    r"^\s*(?:=\s*[A-Za-zА-Яа-я.]+\s*\(.*\)|=\s*[A-Za-z]{1,3}\d+|=\s*\".*\"\s*&.*|"
+    r"^\s*(?:=\s*[A-Za-zА-Яа-я.]+\s*\(.*\)|=\s*[A-Za-z]{1,3}\d+(?:\s*[-+*/&]\s*[A-Za-z]{1,3}\d+)*|"
+    r"=\s*\".*\"\s*&.*|"
     r"#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|Н/Д|ССЫЛКА!|ЗНАЧ!|ДЕЛ/0!|ИМЯ\?|ЧИСЛО!|ПУСТО!))"
     r"\s*$",
     re.DOTALL,
@@ -236,6 +237,18 @@ _HAS = re.compile(
 )
 
 
+#: A question to the call-center whether it has, or can give, what the writer lacks.
+_ASKS_YOU = re.compile(
+    r"\b(?:есть ли у вас|чи є у вас|є у вас\b.*\?|можете ли (?:вы )?помочь|"
+    r"чи можете (?:ви )?допомогти|не могли бы вы помочь)"
+)
+
+
+def _errand(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
+    """ "можете ли вы помочь вывезти шкаф?": the donor's errand, not a plea."""
+    return bool(set(toks) & signals["errand"])
+
+
 def _has(toks: list[str]) -> bool:
     return bool(_HAS.search(" ".join(toks)))
 
@@ -316,6 +329,9 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
         return "thanks_row"
     # "а де можна отримати допомогу?": a question about where to get help
     if not things and "?" in " ".join(cells) and words & signals["request"] and not offers:
+        return "help_request"
+    # "Есть ли у вас зимние куртки? Очень нужно", "Можете ли вы помочь с инсулином?"
+    if _ASKS_YOU.search(folded) and not offers and not _errand(toks, signals):
         return "help_request"
     if not things and _GREETING.search(folded):
         return "thanks_row"  # "С Новым Годом всех!!!": a greeting, no need

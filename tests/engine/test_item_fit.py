@@ -150,6 +150,8 @@ NO_FIT = [
 ]
 
 FULL_FIT = [
+    # shoe sizes only a child wears say the shoes are a child's
+    ("валенки с галошами 29, 31, 32 - 3 пары", "Валенки детские р. 28-33"),
     # a need that names no sort takes any; one that names two takes either
     ("гречка 10 кг", "крупы"),
     ("тушенка куриная 5 банок", "тушенка"),

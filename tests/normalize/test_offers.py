@@ -633,6 +633,10 @@ def test_rows_that_are_not_offers_say_why(details: str, code: str) -> None:
             "пожалуйста. Адрес: Северодонецк, пр. Химиков 40, кв 12",
             "help_request",
         ),
+        # a question whether the call-center has or can give what the writer lacks
+        ("Есть ли у вас зимние куртки на мальчика 10 лет? Очень нужно", "help_request"),
+        ("Можете ли вы помочь с инсулином? Муж диабетик, мы из Стаханова", "help_request"),
+        ("=A1+B1", "formula_row"),  # cell references added up, where the details go
     ],
 )
 def test_rows_with_a_box_ticked_that_are_not_offers_say_why(details: str, code: str) -> None:
@@ -662,6 +666,7 @@ def test_rows_with_a_box_ticked_that_are_not_offers_say_why(details: str, code: 
         "Могу отдать вещи, пока родители ищут работу",
         "Куртка детская 2 шт, шапка. Пишите в вайбер 0997890123",  # how to reach the donor
         "Хочу отправить посылку, 2 коробки теплых вещей, подскажите адрес",
+        "Можете ли вы помочь вывезти шкаф и куртки?",  # the donor's errand
     ],
 )
 def test_glued_foreign_or_negated_words_keep_a_real_offer(details: str) -> None:
