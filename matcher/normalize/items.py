@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -575,13 +576,14 @@ def _total(
         return Quantity(total, any(c.estimated for c in counts[last:])), things, True
     each = [c for c in counts if c.each]
     plain = [c for c in counts if not c.each]
+    own_sizes = max((_listed_sizes(part) for part in own), default=0)
     estimated = any(c.estimated for c in counts)
     if any(c.unit in SACKS for c in plain):  # the bags count; single things beside them add
         return Quantity(sum(c.value for c in plain) + singles, estimated), things, True
     if each:
         named = singles + unknown
         # "ботинки 42, 43, 44 р. - по 2 пары": two of each size listed for one thing
-        sizes = max((_listed_sizes(part) for part in own), default=0) if named <= 1 else 0
+        sizes = own_sizes if named <= 1 else 0
         sizes += listed_after if named <= 1 else 0
         # "ложки вилки по 6 шт": six of each thing the segment names
         things_each = max(_kinds_named(p, code) for p in own)
@@ -592,7 +594,7 @@ def _total(
         return Quantity(total, estimated), things, True
     # things named in the plural with no count add nothing the text states, but
     # "куртки рост 140, 146, 152" names one of each size it lists
-    listed_sizes = max((_listed_sizes(part) for part in own), default=0) + listed_after
+    listed_sizes = own_sizes + listed_after
     if code == "clothing" and unknown == 1 and not plain and not singles and listed_sizes >= 2:
         return Quantity(listed_sizes, True), things, False
     total = sum(c.value for c in plain) + singles
@@ -613,8 +615,13 @@ def _content(quantity: Quantity | None, counts: list[Count]) -> tuple[Quantity |
 
 def _kinds_named(part: _Part, code: str) -> int:
     """Kinds a segment names, a heading aside ("крупы гречка рис": two)."""
-    kinds = {hit.sense.kind for hit in part.hits if hit.sense.category == code}
-    return len([k for k in kinds if not any(o.startswith(k + "/") for o in kinds)])
+    return len(_finest({hit.sense.kind for hit in part.hits if hit.sense.category == code}))
+
+
+def _finest(kinds: Collection[str]) -> list[str]:
+    """The kinds no other of them names more finely ("grains/groats" beside
+    "grains/groats/rice" is its heading)."""
+    return [k for k in kinds if not any(o.startswith(k + "/") for o in kinds)]
 
 
 def _another_sort(part: _Part) -> bool:
@@ -661,7 +668,7 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     kinds = [k for p in own for k in _kinds_of(p, code)]
     # "таблетки от кашля", "детское питание, пюре фруктовые": a finer item beside
     # its kind, in the segment or after it as a heading, names what is meant
-    kind = joined([k for k in kinds if not any(o.startswith(k + "/") for o in kinds)])
+    kind = joined(_finest(kinds))
     if any(not _kinds_of(p, code) for p in own):
         kind = ""  # a segment names the category only: any kind of it
     # "куртки 5 шт, размеры 50-54": a segment naming no thing describes the one before
@@ -824,8 +831,9 @@ def _column_counts(column: str, line: ItemLine, only_line: bool) -> list[Count]:
     if paired and fold(column).strip(" .!") in PAIR_WORDS:
         return [Count(1, False, "pairs", 0)]  # "пару" of boots is one pair
     # "36-40 — 10 пар, 41-45 — 10 пар": the counts; the item keeps the sizes
-    listed = _SIZE_COUNTS.sub(lambda found: _size_count(found, counts_only=True), fold(column))
-    column = listed if listed != fold(column) else column
+    folded = fold(column)
+    listed = _SIZE_COUNTS.sub(lambda found: _size_count(found, counts_only=True), folded)
+    column = listed if listed != folded else column
     parts = [_part(piece, quantity_cell=True) for piece in split_segments(column)]
     written = line.size.split(", ")
     lows = {size.split("-")[0] for size in written}

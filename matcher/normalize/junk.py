@@ -135,6 +135,10 @@ def _keyboard_run(token: str) -> bool:
     return any(token[i : i + 4] in _KEYBOARD_RUNS for i in range(len(token) - 3))
 
 
+def _a_word(word: str) -> bool:
+    return is_known_word(word) or is_prefixed_word(word) or bool(glued_things(word))
+
+
 def _mash(toks: list[str]) -> bool:
     """Letters that form no word either dictionary knows, or runs along the keyboard."""
     words = [t for t in toks if not any(ch.isdigit() for ch in t) and len(t) >= 3]
@@ -142,10 +146,7 @@ def _mash(toks: list[str]) -> bool:
         return False
     if any(_keyboard_run(t) for t in words):
         return True
-    return not any(
-        is_known_word(t) or is_prefixed_word(t) or is_known_word(translit(t)) or glued_things(t)
-        for t in words
-    )
+    return not any(_a_word(t) or is_known_word(translit(t)) for t in words)
 
 
 #: Vowels of both alphabets: a "word" of three letters or more without one is mash.
@@ -157,10 +158,6 @@ def _test_words() -> re.Pattern[str]:
     """Any word of a test entry, standing alone ("тест", "проверка связи")."""
     words = sorted(attributes().signals["test"], key=len, reverse=True)
     return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])")
-
-
-def _a_word(word: str) -> bool:
-    return is_known_word(word) or is_prefixed_word(word) or bool(glued_things(word))
 
 
 def _all_mash(toks: list[str]) -> bool:

@@ -397,7 +397,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if _age_plus(number, gap_after, unit_word) and not quantity_cell:
             continue  # "пазлы 4+": an age ("1+1", "100+" are counts)
         year = _YEARS.fullmatch(number)
-        if year and _FIRST_YEAR <= int(year.group(1)) <= _LAST_YEAR and not _unit(unit_word or "-"):
+        unit = _unit(unit_word) if unit_word else None
+        if year and _FIRST_YEAR <= int(year.group(1)) <= _LAST_YEAR and not unit:
             continue  # a year, or years: "сроки до 2016-2017"
         if "(" in gap_after and not glued_after and _weight_follows(toks, i):
             sizes.append(number)  # "памперсы 4 (7-14 кг)": a size, its weights in brackets

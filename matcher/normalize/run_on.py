@@ -24,6 +24,7 @@ _NUMBER = re.compile(r"\d+")
 _DIGITS = re.compile(r"[\d.]+")
 
 
+@lru_cache(maxsize=50_000)
 def _names_thing(word: str) -> bool:
     folded = " ".join(translit(token) for token in tokens(fold(_DIGITS.sub("", word))))
     toks = tokens(folded)
@@ -34,8 +35,8 @@ def _names_thing(word: str) -> bool:
 def run_on_pieces(piece: str) -> tuple[str, ...]:
     """The segment split before each thing that follows a number of the thing before."""
     words = piece.split()
-    if len(words) < 3 or _NUMBER.match(words[0]):
-        return (piece,)
+    if len(words) < 3 or _NUMBER.match(words[0]) or not _NUMBER.search(piece):
+        return (piece,)  # no number, nothing to split after
     cuts: list[int] = []
     last_thing = 0 if _names_thing(words[0]) else -9  # where the current group's thing is
     for j in range(1, len(words)):
