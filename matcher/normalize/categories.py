@@ -156,9 +156,12 @@ def _negated(toks: list[str], start: int, end: int) -> bool:
     after = toks[end + 1 : end + 3]
     gone = set(after) & attrs.negators_gone and set(after) & attrs.negators_already
     kept = after[:1] == ["не"] and after[1:] and after[1] in attrs.signals["offer"]
+    # "одежды уже нет": none left
+    none_left = after[:1] and after[0] in attrs.negators_already and after[1:2] == ["нет"]
     return (
         before in attrs.negators_before
         or (bool(after) and after[0] in attrs.negators_after)
+        or bool(none_left)
         or bool(gone)
         or bool(kept)  # "баллон не отдаю"
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -219,4 +219,20 @@ def gazetteer() -> Gazetteer:
         street_words=frozenset(_folded_list(raw.get("street_words"), f"{where}: street_words")),
         oblast_stems=stems,
         home_oblasts=tuple(_folded_list(raw.get("home_oblasts"), f"{where}: home_oblasts")),
+    )
+
+
+#: People a place must have for a word after "из" to be read as the town: villages
+#: named like things ("Коляска") are left out.
+_TOWN_PEOPLE = 10_000
+
+
+@lru_cache(maxsize=20_000)
+def is_town(lemma_forms: tuple[str, ...]) -> bool:
+    """True when one of the word's dictionary forms names a town ("антрацит")."""
+    gaz = gazetteer()
+    return any(
+        gaz.places[i].population >= _TOWN_PEOPLE
+        for form in lemma_forms
+        for i in gaz.index.get(loose(form), ())
     )

@@ -6,6 +6,7 @@ not a bed size beside linen, not a weak word beside a real one."""
 from __future__ import annotations
 
 from matcher.normalize.categories import OTHER, Hit, lemma_in, token_lemmas
+from matcher.normalize.gazetteer import is_town
 from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import (
     first_cases,
@@ -51,6 +52,7 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
             _sent_by(hit, toks)
             or _carried(hit, toks)
             or _place(hit, toks)
+            or _from_town(hit, toks)
             or _medium(hit, toks)
             or _addressed(hit, toks)
             or _who_gives(hit, toks)
@@ -259,6 +261,8 @@ def _place(hit: Hit, toks: list[str]) -> bool:
     cases = first_cases(toks[hit.start])
     if before in _AT and bool(cases & {"loct", "loc2", "gent"}):
         return True
+    if before in _IN and hit.sense.category == OTHER:
+        return True  # "переезжает в дом престарелых": where someone goes
     # "в подвале дома", "при расселении общежития": whose place another thing is
     owner = (
         hit.sense.category == OTHER
@@ -272,9 +276,23 @@ def _place(hit: Hit, toks: list[str]) -> bool:
     return owner or let
 
 
-#: Letting or selling a home: "квартиру сдаем пустую" gives no shelter.
+_FROM = frozenset({"из", "з", "із", "зі", "с", "со"})
+
+
+def _from_town(hit: Hit, toks: list[str]) -> bool:
+    """ "переселенцы с Антрацита": a town the writer comes from, not coal."""
+    if hit.start != hit.end or not hit.start or toks[hit.start - 1] not in _FROM:
+        return False
+    word = toks[hit.start]
+    return "gent" in first_cases(word) and is_town(token_lemmas(word))
+
+
+#: Letting, selling or having got a home: "квартиру сдаем пустую", "получили
+#: квартиру" give no shelter.
 _LET = frozenset({"сдаем", "сдаю", "сдам", "здаємо", "здаю", "здам", "продаем", "продаю",
-                  "продам", "продаємо"})  # fmt: skip
+                  "продам", "продаємо", "получили", "получила", "получил", "отримали",
+                  "отримала", "отримав", "сняли", "зняли", "купили", "продажу",
+                  "продаж"})  # fmt: skip
 
 
 #: "Уважаемые волонтеры!", "Шановні пенсіонери": whom the text speaks to.

@@ -41,7 +41,7 @@ from matcher.normalize.morph import (
 from matcher.normalize.numbers import HOLDERS, PAIR_WORDS, SACKS, Count, read_numbers
 from matcher.normalize.quantities import Quantity
 from matcher.normalize.run_on import run_on_pieces
-from matcher.text import fold, tokens
+from matcher.text import TOKEN_RE, fold, tokens
 
 #: Characters a spreadsheet would take for a formula; they prefix real text too.
 _FORMULA_PREFIX = re.compile(r"^[\s=+\-@]+")
@@ -214,6 +214,10 @@ _SIZE_COUNTS = re.compile(
     r"(?P<sep>-|\s?[:—–]\s?)(?P<count>[1-9]\d{0,2})(?![\d:]|[.,]\d)(?P<unit>\s?(?:пар|шт))?"
 )
 _SMALLEST_SIZE = 15
+#: "L-40, XL-30 уп.": a letter size and its count in a quantity cell.
+_LETTER_SIZE_COUNTS = re.compile(
+    r"(?<![\w-])(?:x{0,3}[sml]|\d?xl)\s?[-—–:]\s?(?P<count>\d{1,3})(?!\d)"
+)
 
 
 def _size_count(found: re.Match[str], counts_only: bool = False) -> str:
@@ -618,6 +622,28 @@ def _kinds_named(part: _Part, code: str) -> int:
     return len(_finest({hit.sense.kind for hit in part.hits if hit.sense.category == code}))
 
 
+def _kinds_offered_as_choice(part: _Part, code: str) -> set[str]:
+    """Kinds typed with a slash beside a finer kind of theirs: "свитера/кофты"."""
+    hits = [h for h in part.hits if h.sense.category == code and h.sense.kind]
+    if len(hits) < 2 or "/" not in part.text:
+        return set()
+    folded = _prepared(part.text)
+    spans = [m.span() for m in TOKEN_RE.finditer(folded)]
+
+    def slashed(a: Hit, b: Hit) -> bool:
+        first, second = (a, b) if a.end < b.start else (b, a)
+        if second.start != first.end + 1 or second.start >= len(spans):
+            return False
+        return folded[spans[first.end][1] : spans[second.start][0]].strip() == "/"
+
+    return {
+        h.sense.kind
+        for h in hits
+        for f in hits
+        if f.sense.kind.startswith(h.sense.kind + "/") and slashed(h, f)
+    }
+
+
 def _finest(kinds: Collection[str]) -> list[str]:
     """The kinds no other of them names more finely ("grains/groats" beside
     "grains/groats/rice" is its heading)."""
@@ -661,14 +687,17 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     # "брюки р. 48, 50, 52, 54 — по 3 шт": the sizes listed a segment each count too
     listed = len({s for _, p in following for s in p.sizes if _ONE_SIZE.fullmatch(s)})
     quantity, things, stated = _total(code, own, counted, attached, listed)
-    content = _content(quantity, [c for p in own for cat, c in p.counts if cat == code] + counted)
+    held = [c for p in own for cat, c in p.counts if cat == code] + counted
+    content = _content(quantity, held + [c for found in attached.values() for c in found])
     # "мячи футбольные, волейбольные": a lone adjective after a thing is one more
     things += sum(1 for _, part in following if _another_sort(part))
 
-    kinds = [k for p in own for k in _kinds_of(p, code)]
     # "таблетки от кашля", "детское питание, пюре фруктовые": a finer item beside
-    # its kind, in the segment or after it as a heading, names what is meant
-    kind = joined(_finest(kinds))
+    # its kind, in the segment or after it as a heading, names what is meant; but
+    # "свитера/кофты" offers a choice, the kind itself among them
+    kinds = [k for p in own for k in _kinds_of(p, code)]
+    choices = {k for p in own for k in _kinds_offered_as_choice(p, code)}
+    kind = joined([k for k in dict.fromkeys(kinds) if k in choices or k in _finest(kinds)])
     if any(not _kinds_of(p, code) for p in own):
         kind = ""  # a segment names the category only: any kind of it
     # "куртки 5 шт, размеры 50-54": a segment naming no thing describes the one before
@@ -689,6 +718,10 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
         audience = "children"  # "одяг на 3 роки", "матрасик в кроватку" are for a child
     if not audience and code == "shoes" and _child_shoe_sizes(sizes):
         audience = "children"  # "валенки 29, 31, 32": no grown-up wears these sizes
+    if not audience and code == "shoes" and _men_shoe_sizes(sizes):
+        audience = "men"  # "берцы 44 и 45": women's and children's shoes stop below
+    if not audience and code == "clothing" and _child_heights(sizes):
+        audience = "children"  # "комбезы рост 68 и 74": a child's height in cm
     return ItemLine(
         category=code,
         item=item,
@@ -711,8 +744,35 @@ _LARGEST_CHILD_SHOE = 34
 
 
 def _child_shoe_sizes(sizes: list[str]) -> bool:
+    numbers = _size_numbers(sizes)
+    return bool(numbers) and all(n <= _LARGEST_CHILD_SHOE for n in numbers)
+
+
+#: Shoe sizes no woman or child commonly wears ("42 и 44": both from 42, one from 43).
+_MEN_SHOE_FROM, _MEN_ONLY_SHOE = 42, 43
+#: Clothing sizes that are a child's height in cm, one at least past where adult
+#: sizes stop ("рост 68 и 74").
+_CHILD_HEIGHTS = range(50, 159)
+_TALLER_THAN_ADULT_SIZES = 74
+
+
+def _size_numbers(sizes: list[str]) -> list[int] | None:
     numbers = [n for size in sizes for n in size.split("-")]
-    return bool(numbers) and all(n.isdigit() and int(n) <= _LARGEST_CHILD_SHOE for n in numbers)
+    return [int(n) for n in numbers] if numbers and all(n.isdigit() for n in numbers) else None
+
+
+def _men_shoe_sizes(sizes: list[str]) -> bool:
+    numbers = _size_numbers(sizes)
+    return bool(numbers) and min(numbers) >= _MEN_SHOE_FROM and max(numbers) >= _MEN_ONLY_SHOE
+
+
+def _child_heights(sizes: list[str]) -> bool:
+    numbers = _size_numbers(sizes)
+    return (
+        bool(numbers)
+        and all(n in _CHILD_HEIGHTS for n in numbers)
+        and max(numbers) >= _TALLER_THAN_ADULT_SIZES
+    )
 
 
 def _pair_per_size(quantity: Quantity, sizes: list[str]) -> Quantity:
@@ -833,6 +893,7 @@ def _column_counts(column: str, line: ItemLine, only_line: bool) -> list[Count]:
     # "36-40 — 10 пар, 41-45 — 10 пар": the counts; the item keeps the sizes
     folded = fold(column)
     listed = _SIZE_COUNTS.sub(lambda found: _size_count(found, counts_only=True), folded)
+    listed = _LETTER_SIZE_COUNTS.sub(r" \g<count>", listed)
     column = listed if listed != folded else column
     parts = [_part(piece, quantity_cell=True) for piece in split_segments(column)]
     written = line.size.split(", ")
@@ -841,8 +902,7 @@ def _column_counts(column: str, line: ItemLine, only_line: bool) -> list[Count]:
     # a count; "куртки 12-16 років | 12" counts twelve
     counted = [
         (cat, c)
-        for p in parts
-        for cat, c in p.counts
+        for p, cat, c in _headed_counts(parts)
         if c.unit or str(c.value) not in (lows if c.estimated else written)
     ]
     mine = [c for cat, c in counted if cat == line.category]
@@ -855,6 +915,18 @@ def _column_counts(column: str, line: ItemLine, only_line: bool) -> list[Count]:
     loose = [c for _, c in counted]
     plain = [c for c in loose if not c.each]
     return plain or loose[:1]
+
+
+def _headed_counts(parts: list[_Part]) -> list[tuple[_Part, str, Count]]:
+    """Each count of a quantity cell with its category: "продукты - 100 наб.,
+    гигиена - 50 наб." counts each thing in the segment after it."""
+    out: list[tuple[_Part, str, Count]] = []
+    for k, part in enumerate(parts):
+        before = parts[k - 1] if k else None
+        heading = before and not before.counts and len(before.codes) == 1 and not part.codes
+        for cat, count in part.counts:
+            out.append((part, cat or (before.codes[0] if heading and before else ""), count))
+    return out
 
 
 def _names_paired(item: str) -> bool:

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from matcher import vocab
 from matcher.normalize.categories import glued_things, hits_in
 from matcher.normalize.lexicon import attributes
-from matcher.normalize.morph import is_known_word, is_prefixed_word, lemmas
+from matcher.normalize.morph import is_known_word, is_past_verb, is_prefixed_word, lemmas
 from matcher.text import fold, tokens, translit
 
 _PUNCT = re.compile(r"[^\w\s']+")
@@ -187,11 +187,13 @@ def _others_need(toks: list[str], signals: dict[str, frozenset[str]]) -> set[str
 
 def _signal_words(toks: list[str]) -> set[str]:
     """The tokens and their first lemma: lists hold forms or lemmas, not both.
-    A word after "не" says the opposite ("нам уже не надо", "помочь не могу")."""
+    A word after "не" says the opposite ("нам уже не надо", "помочь не могу"); a
+    verb in the past tense keeps its form ("получили": received, not "получить")."""
     kept = [t for i, t in enumerate(toks) if i == 0 or toks[i - 1] not in ("не", "ні")]
     out = set(kept)
     for token in kept:
-        out.update(lemmas(token)[1:2])
+        if not is_past_verb(token):
+            out.update(lemmas(token)[1:2])
     return out
 
 
@@ -252,9 +254,18 @@ def _has(toks: list[str]) -> bool:
 
 def _pleads(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
     """A request that says who asks ("ищу", "просит ліки"), unless it is the donor's
-    errand ("просит забрать")."""
+    errand ("просит забрать", "просят передать другим")."""
+    errand = signals["errand"] | signals["give"]
     return any(
-        tok in signals["own_request"] and not set(toks[i + 1 : i + 3]) & signals["errand"]
+        tok in signals["own_request"] and not set(toks[i + 1 : i + 3]) & errand
+        for i, tok in enumerate(toks)
+    )
+
+
+def _asks_to_collect(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
+    """ "просит забрать", "прошу вывезти": the writer asks for things to be taken."""
+    return any(
+        tok in signals["own_request"] and set(toks[i + 1 : i + 3]) & signals["errand"]
         for i, tok in enumerate(toks)
     )
 
@@ -321,7 +332,9 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     ):
         return "ad_row"
     opens_with_thanks = bool(set(toks[:6]) & signals["thanks"])  # long thanks, nothing offered
-    thanked = words & signals["thanks"] and not offers and not _has(toks)
+    # "получили квартиру, вещей лишних много... просит забрать": things to collect
+    collected = things and _asks_to_collect(toks, signals)
+    thanked = words & signals["thanks"] and not offers and not _has(toks) and not collected
     if thanked and (not told or opens_with_thanks):
         return "thanks_row"
     # "а де можна отримати допомогу?": a question about where to get help

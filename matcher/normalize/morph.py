@@ -134,6 +134,20 @@ def is_verb(token: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def is_past_verb(token: str) -> bool:
+    """True when a dictionary reads the token first as a verb in the past tense
+    ("получили", "отримала"): what happened, not what is asked."""
+    return any({"VERB", "past"} <= tag.grammemes for tag in _first_tags(token))
+
+
+@lru_cache(maxsize=100_000)
+def is_genitive_plural_first(token: str) -> bool:
+    """True when a dictionary reads the token first as a plural noun in the genitive
+    ("курток", "ковдр"; not "ботинок", read first as one boot)."""
+    return any({"NOUN", "gent", "plur"} <= tag.grammemes for tag in _first_tags(token))
+
+
+@lru_cache(maxsize=100_000)
 def is_ordinal(token: str) -> bool:
     """True when the Russian dictionary reads the token as an ordinal ("восьмой";
     the Ukrainian one does not mark ordinals)."""

@@ -14,7 +14,12 @@ from itertools import pairwise
 
 from matcher.normalize.categories import Hit, lemma_in, token_lemmas
 from matcher.normalize.lexicon import attributes
-from matcher.normalize.morph import is_adjective, is_numeral, is_ordinal
+from matcher.normalize.morph import (
+    is_adjective,
+    is_genitive_plural_first,
+    is_numeral,
+    is_ordinal,
+)
 from matcher.text import TOKEN_RE, translit
 
 MAX_COUNT = 10_000  # more than this is a phone, a year or a slip of the keyboard
@@ -419,7 +424,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if gap_after.lstrip()[:1] in {'"', "”", "″"}:
             why = "measure"  # inches: 'телевизор 32"'
         unit = _unit(unit_word) if unit_word else None
-        if why == "age" and unit and (quantity_cell or ctx.category in _MEASURED_GOODS):
+        bottled = prev == "по" and bool(counts) and counts[-1].unit == "jars"  # "10 бутлів по 1 л"
+        if why == "age" and unit and (quantity_cell or ctx.category in _MEASURED_GOODS or bottled):
             why = None  # "масло 5 л": litres of oil, not an age
         if unit == "kg" and ctx.category in _KG_IS_NOT_A_COUNT:
             why = _KG_IS_NOT_A_COUNT[ctx.category]
@@ -427,7 +433,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             why = "size"
         if unit == "liters" and ctx.category == "appliances":
             why = "measure"
-        if unit == "liters" and ctx.category == "kitchenware":
+        if unit == "liters" and ctx.category == "kitchenware" and not bottled:
             # "кастрюля 3-5 л": a capacity; "от 5 литров": five or more
             opened = prev in _FROM and high is None and value is not None
             sizes.append((f"{value}+" if opened else _size_text(value, high, number)) + "л")
@@ -475,10 +481,19 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
                 continue  # "гречка мешок (25 кг)", "сахару мішок 50кг": one bag, holding 50 kg
         if unit == "pieces" and _word_after_inside(toks, i) in _INSIDE_PACK:
             continue  # "64 шт в упаковке": what one pack holds
-        if unit in _CONTENTS.get(counts[-1].unit if counts else "", ()) and (
-            counts[-1].token >= i - 2
+        holder = counts[-1] if counts else None
+        # "1 мешок 50 кг", "мешок пшена 25 кг" (of several bags the kg may be all of them)
+        one_bag = holder is not None and (holder.unit != "bags" or holder.value == 1)
+        # "1 пачка начатая (около 20 шт)": a bracket after the pack says what it holds
+        bracket = "(" in gap_before or "(" in gaps[i - 1 if i else 0]
+        reach = 4 if bracket and holder and holder.unit == "packs" else 2
+        if (
+            holder
+            and unit in _CONTENTS.get(holder.unit, ())
+            and holder.token >= i - reach
+            and one_bag
         ):
-            counts[-1:] = _holding(counts[-1:], i - 2, value, unit)
+            counts[-1:] = _holding(counts[-1:], i - reach, value, unit)
             continue  # "1 упаковка 50 шт", "ящик 24 шт", what they hold
         if unit is None and _marker(prev, attrs.not_before) == "size":
             sizes.append(str(value))
@@ -503,7 +518,20 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if unit is None and examples and _size_range(value, high, ctx):
             sizes.append(_size_text(value, high, number))  # "вещей 44-46 (кофты, юбки)"
             continue
-        if unit is None and not _names_thing(i, hits, gap_after) and _bare_is_size(value, ctx):
+        # "ковдр 100", in a quantity cell "курток 40": a number after its thing in the
+        # counted form counts ("сапог 40" in a description may be the size)
+        counted_form = (
+            high is None
+            and (quantity_cell or ctx.category not in {"clothing", "shoes"})
+            and is_genitive_plural_first(prev)
+            and any(hit.start == hit.end == i - 1 for hit in hits)
+        )
+        if (
+            unit is None
+            and not counted_form
+            and not _names_thing(i, hits, gap_after)
+            and _bare_is_size(value, ctx)
+        ):
             sizes.append(_size_text(value, high, number))
             continue
         if unit_word in _ONE_PAIR and value >= _SHOE_SIZES_FROM and _not_one(value):
@@ -593,6 +621,7 @@ def _size_text(low: int | None, high: int | None, number: str) -> str:
 #: Units that hold others: a count in those right after one says what they hold.
 _CONTENTS = {
     "packs": frozenset({"pieces"}),
+    "bags": frozenset({"kg"}),
     "boxes": frozenset({"pieces", "kg"}),
 }
 

@@ -9,13 +9,13 @@ import pytest
 from tests.engine.pairs import PairsReport, load, newest_set, score
 
 #: The most no-fit pairs the engine may propose on the newest set. The goal is 0;
-#: this is the measured figure on set P29 when it was first scored (a known
-#: shortfall: 1 of its 92 no-fit pairs).
-MAX_NO_FIT_PROPOSED = 1
+#: this is the measured figure on set P30 when it was first scored (a known
+#: shortfall: 2 of its 104 no-fit pairs).
+MAX_NO_FIT_PROPOSED = 2
 #: The least share of full-fit needs where the engine's first choice is the labelled
-#: best. The goal is 0.95; measured 28 of 36 on P29 when it was first scored (29
-#: after the change it then led to: shoe sizes only a child wears).
-MIN_BEST_CHOSEN = 0.77
+#: best. The goal is 0.95; measured 23 of 36 on P30 when it was first scored (its
+#: brief was written anew; the sets before it scored 28 to 34 of 36).
+MIN_BEST_CHOSEN = 0.63
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pytest
 
+from matcher.contents import in_content_units
 from matcher.engine import propose
 from matcher.fit import Fit, item_fit, kind_point, profile_of
 from matcher.model import SourceRow
@@ -208,6 +209,14 @@ FULL_FIT = [
     ("комбинезон зимний на 18 мес", "комбинезоны зимние детские 1-3 года"),
     # "рабочий" says a fridge works, not whom it is for: a kindergarten takes it
     ("холодильник рабочий", "холодильник для детского сада"),
+    # sizes only men wear, heights only children have; "свитера/кофты" takes either
+    ("берцы зимние 44 и 45 размер, 2 пары", "Ботинки мужские зимние 41-45 р."),
+    ("комбезы зимние рост 68 и 74, 2 шт", "Комбинезоны зимние для малышей 0-12 мес"),
+    (
+        "кофты флисовые теплые на мальчиков 10-12 лет 6 штук",
+        "Свитера/кофты тёплые на мальчиков 7-12 лет",
+    ),
+    ("КПБ 1,5 сп бязь 10 шт", "Постельное бельё полуторное (комплекты)"),
 ]
 
 
@@ -249,6 +258,18 @@ def test_a_need_counted_in_kilograms_takes_offers_in_kilograms() -> None:
     offers, _ = normalize_offers([row])
     proposals = propose(offers, needs, [], MatchParams(now=datetime(2014, 12, 20)))
     assert [(p.quantity, p.fit_level) for p in proposals] == [(5, 0)]
+
+
+@pytest.mark.parametrize(
+    "offer_text", ["крупи мішок пшона 25кг", "мешок пшена 25 кг со своего хозяйства"]
+)
+def test_a_bag_that_says_what_it_holds_fills_a_need_in_kilograms(offer_text: str) -> None:
+    needs, _ = normalize_needs([_need_row("Крупы (гречка, рис, пшено)", "100 кг")])
+    offers, _ = normalize_offers([_offer_row(0, "Продукты (долгого хранения)", offer_text)])
+    proposals = propose(
+        in_content_units(offers), needs, [], MatchParams(now=datetime(2014, 12, 20))
+    )
+    assert [(p.quantity, p.fit_level) for p in proposals] == [(25, 0)]
 
 
 def test_of_two_offers_as_old_and_as_fitting_the_larger_goes_first() -> None:

@@ -11,17 +11,19 @@ from tests.normalize.blind import GOALS, newest_set, score_set
 
 #: Figure -> the least share the newest blind set must keep. Where the measured
 #: share fell short of the goal (GOALS), the floor is the measured share rounded
-#: down: a known shortfall, not a goal met (set AG, scored first on 2026-12-01:
-#: offer categories 495/521, offer quantities 694/736, junk rows kept out of the
-#: offers 75/79, need quantities 200/213, junk in the needs 24/25; the other
-#: figures met their goals: free-text answers 43/44, need categories 191/195,
-#: urgency 192/195, phones flagged 111/111).
+#: down: a known shortfall, not a goal met (set AH, scored first on 2026-12-01:
+#: offer categories 461/500, free-text answers 82/95, offer quantities 686/726,
+#: need categories 177/192, junk in the needs 24/28; the other figures met their
+#: goals: need quantities 202/208, junk kept out of the offers 99/100, urgency
+#: 189/191, phones flagged 68/68). AH's brief was written anew and called
+#: appliances "household appliances and electronics", so its authors put
+#: computers and phones there, which the vocabulary keeps under other.
 SHORT_OF_GOAL: dict[str, float] = {
-    "offer categories": 0.95,
+    "offer categories": 0.92,
+    "offer categories, free text": 0.86,
     "offer quantities": 0.94,
-    "junk kept out (offers)": 0.94,
-    "need quantities": 0.93,
-    "junk kept out (needs)": 0.96,
+    "need categories": 0.92,
+    "junk kept out (needs)": 0.85,
 }
 FLOORS: dict[str, float] = {**GOALS, **SHORT_OF_GOAL}
 
