@@ -756,9 +756,10 @@ _CHILD_HEIGHTS = range(50, 159)
 _TALLER_THAN_ADULT_SIZES = 74
 
 
-def _size_numbers(sizes: list[str]) -> list[int] | None:
+def _size_numbers(sizes: list[str]) -> list[int]:
+    """The sizes as numbers, or none when any of them is no plain number ("XL", "3y")."""
     numbers = [n for size in sizes for n in size.split("-")]
-    return [int(n) for n in numbers] if numbers and all(n.isdigit() for n in numbers) else None
+    return [int(n) for n in numbers] if all(n.isdigit() for n in numbers) else []
 
 
 def _men_shoe_sizes(sizes: list[str]) -> bool:
