@@ -156,10 +156,12 @@ def run_pass(
         backend.apply(plan)
     _log_counts(data, plan)
     tokens = (offers_source.file_token, needs_source.file_token, coordination_hash)
-    # What this pass read from tabs it wrote, and a full pass on what it wrote
-    # would read otherwise: the notes about it go at the next pass.
+    # Notes that compare what this pass read with what it wrote (and pairs recalled
+    # from an old state_dir): a full pass on the written workbook would drop them.
     legacy = bool(remembered) and not identified.memory.found
     follow_up = bool(lost or offer_notes or need_notes or notes or legacy)
+    written = _last_write(backend, coordination)
+    settled = quiet.settled_inputs(tokens, written, wrote=wrote, follow_up=follow_up)
     return PassResult(
         offer_rows=len(offers_source.rows),
         need_rows=len(needs_source.rows),
@@ -173,11 +175,7 @@ def run_pass(
         written=wrote,
         data=data,
         inputs=_inputs(*tokens),
-        settled=None
-        if dry_run
-        else quiet.settled_inputs(
-            tokens, _last_write(backend, coordination), wrote=wrote, follow_up=follow_up
-        ),
+        settled=None if dry_run else settled,
     )
 
 
