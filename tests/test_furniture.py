@@ -48,7 +48,7 @@ def test_a_pass_with_nothing_to_restore_leaves_the_workbook_alone(
     harness = WorkbookHarness(tmp_path, capsys)
     harness.sync()
     before = harness.coordination_path.stat().st_mtime_ns
-    assert "Nothing changed" in harness.sync().out
+    assert "Nothing changed; nothing written" in harness.full_sync().out
     assert harness.coordination_path.stat().st_mtime_ns == before
 
 
