@@ -10,8 +10,9 @@ process reports its wall time, CPU time (its own and its workers'), the time of
 each stage and its peak RSS. The passes, in order:
 
 - first:   no coordination workbook and no state yet;
-- quiet:   nothing changed since the first (a full pass that finds nothing to write);
-- quiet2:  nothing changed since that one either (it stops before reading: sync/quiet.py);
+- quiet:   nothing changed since the first, which left nothing more to do (it stops
+           before reading: sync/quiet.py);
+- quiet2:  nothing changed since that one either (it stops before reading too);
 - new1pct: 1% new form rows and 1% new need rows appended to the sources;
 - export:  `mozhem export` (a dry pass and four CSV files).
 

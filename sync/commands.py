@@ -130,7 +130,8 @@ def _quiet_or_full(
     config: Config, backend: Backend, started: datetime, store: StateStore
 ) -> PassResult:
     """A pass, which stops early when nothing changed since one that found nothing to
-    write (sync/quiet.py); a full pass that finds nothing to write says so for the next."""
+    write, or wrote and left nothing to do (sync/quiet.py); a full pass that can tell
+    says so for the next."""
     settled = quiet.unchanged_since(config, backend, started)
     if settled is not None:
         _progress(f"Nothing changed since the last pass at {settled.at:%H:%M}; nothing to do.")
@@ -138,11 +139,11 @@ def _quiet_or_full(
         return quiet_result(config, backend, settled)
     quiet.forget(config)
     result = _run(config, backend, started, store)
-    if not result.written and result.plan.is_empty and result.inputs is not None:
+    if result.settled is not None:
         counts = quiet.Counts(
             result.offer_rows, result.need_rows, result.offers, result.needs, result.problems
         )
-        quiet.keep(config, quiet.Settled(started, quiet.pass_key(config), result.inputs, counts))
+        quiet.keep(config, quiet.Settled(started, quiet.pass_key(config), result.settled, counts))
     return result
 
 

@@ -17,7 +17,7 @@ from matcher.contents import in_content_units
 from matcher.engine import propose
 from sync import quiet
 from sync.allocation import check_allocation
-from sync.backends.base import Backend, SpreadsheetNotFound
+from sync.backends.base import Backend, RemembersWrites, SpreadsheetNotFound, WrittenFile
 from sync.config import Config
 from sync.coordination import read_matches
 from sync.corrections import correction_notes
@@ -56,6 +56,9 @@ class PassResult:
     inputs: quiet.Inputs | None = None
     #: The time of the pass nothing changed since, for a pass that stopped early.
     quiet_since: datetime | None = None
+    #: What a full pass would find nothing to write in, when the pass can tell: what
+    #: it read, or the workbook as it wrote it (sync/quiet.py).
+    settled: quiet.Inputs | None = None
 
 
 def run_pass(
@@ -116,15 +119,17 @@ def run_pass(
     allocation = check_allocation(available, needs, matches.existing)
     proposals = propose(allocation.offers, allocation.needs, matches.existing, match_params)
     paired = {m.offer_id for m in matches.existing} | {m.need_id for m in matches.existing}
+    offer_notes = correction_notes("offers", offers, current.get(OFFERS), paired, language)
+    need_notes = correction_notes("needs", needs, current.get(NEEDS), paired, language)
     data = PassData(
         offers=offers,
         needs=needs,
         problems=[
             *lost,
             *offer_problems,
-            *correction_notes("offers", offers, current.get(OFFERS), paired, language),
+            *offer_notes,
             *need_problems,
-            *correction_notes("needs", needs, current.get(NEEDS), paired, language),
+            *need_notes,
             *allocation.problems,
             *matches.problems,
         ],
@@ -145,10 +150,18 @@ def run_pass(
         # The notes go on Problems, which the plan rewrites: plan again with them.
         data = dataclasses.replace(data, problems=[*data.problems, *notes])
         plan = build_plan(coordination, current, data, language, now, reconfirm_after_days)
-    if not dry_run and not plan.is_empty:
+    wrote = not dry_run and not plan.is_empty
+    if wrote:
         progress(f"Writing {backend.location(coordination)}…")
         backend.apply(plan)
     _log_counts(data, plan)
+    tokens = (offers_source.file_token, needs_source.file_token, coordination_hash)
+    # Notes that compare what this pass read with what it wrote (and pairs recalled
+    # from an old state_dir): a full pass on the written workbook would drop them.
+    legacy = bool(remembered) and not identified.memory.found
+    follow_up = bool(lost or offer_notes or need_notes or notes or legacy)
+    written = _last_write(backend, coordination)
+    settled = quiet.settled_inputs(tokens, written, wrote=wrote, follow_up=follow_up)
     return PassResult(
         offer_rows=len(offers_source.rows),
         need_rows=len(needs_source.rows),
@@ -159,9 +172,10 @@ def run_pass(
         problems=len(data.problems),
         plan=plan,
         location=backend.location(coordination),
-        written=not dry_run and not plan.is_empty,
+        written=wrote,
         data=data,
-        inputs=_inputs(offers_source.file_token, needs_source.file_token, coordination_hash),
+        inputs=_inputs(*tokens),
+        settled=None if dry_run else settled,
     )
 
 
@@ -184,6 +198,10 @@ def quiet_result(config: Config, backend: Backend, settled: quiet.Settled) -> Pa
         inputs=settled.inputs,
         quiet_since=settled.at,
     )
+
+
+def _last_write(backend: Backend, spreadsheet: str) -> WrittenFile | None:
+    return backend.last_write(spreadsheet) if isinstance(backend, RemembersWrites) else None
 
 
 def _inputs(offers: str | None, needs: str | None, coordination: str | None) -> quiet.Inputs | None:

@@ -1,5 +1,6 @@
 """The quiet pass: when nothing changed since a pass that found nothing to write,
-the next pass reads, matches and writes nothing.
+or since a pass that wrote and left nothing more to do, the next pass reads,
+matches and writes nothing.
 
 A pass that found nothing to write keeps, in state_dir/settled.json, what it
 worked from: the file tokens of both sources (sync/incremental.py: a hash of
@@ -14,9 +15,13 @@ either, and the pass stops there.
 - What changes with time alone (the days a need has waited, the offers to
   re-confirm after N days, the dashboard's ages) counts calendar days, so it
   stays the same all day: the first pass of a day is a full one.
-- A pass that wrote is not kept: the pass after it is a full one (it may have
-  more to do: a note on Problems about a value written over goes at the pass
-  after the one that wrote it).
+- A pass that wrote is kept with the hash of the workbook as it left it, when
+  it wrote over exactly what it read (nobody saved in between) and left nothing
+  for the next pass to do; else the pass after it is a full one. What a full
+  pass on that written state would still change is what the pass read from the
+  tabs it wrote: a note on Problems about a value written over, or a corrected
+  phone or item, goes at the pass after the one that wrote it; so does a note
+  about a lost memory tab or Matches tab.
 - Only a backend that hashes its files (workbooks) can tell; on Google every
   pass is a full one, which writes nothing when nothing changed.
 - A dry run (`--dry-run`, `mozhem export`, `mozhem check`) neither stops early
@@ -37,7 +42,7 @@ from pathlib import Path
 
 import reports
 import sync
-from sync.backends.base import Backend, Fingerprints
+from sync.backends.base import Backend, Fingerprints, WrittenFile
 from sync.config import Config
 from sync.incremental import hash_files, hash_versions, vocabulary_key
 from sync.source_records import source_token
@@ -102,6 +107,29 @@ def coordination_hash(config: Config, backend: Backend) -> str | None:
     if not isinstance(backend, Fingerprints):
         return None
     return backend.fingerprint(config.coordination.spreadsheet)
+
+
+def settled_inputs(
+    read: tuple[str | None, str | None, str | None],
+    written: WrittenFile | None,
+    *,
+    wrote: bool,
+    follow_up: bool,
+) -> Inputs | None:
+    """What a full pass would find nothing to write in, when this pass can tell.
+
+    `read`: the sources' tokens and the workbook's hash as the pass read them (None:
+    not known, or no workbook yet). A pass that wrote nothing: what it read. One that
+    wrote: the workbook as `written` left it, when the write found the very bytes the
+    pass read, and the pass left no `follow_up` (notes that go at the next pass)."""
+    offers, needs, coordination = read
+    if offers is None or needs is None:
+        return None
+    if not wrote:
+        return None if coordination is None else Inputs(offers, needs, coordination)
+    if follow_up or written is None or written.found != coordination:
+        return None
+    return Inputs(offers, needs, written.left)
 
 
 def _path(config: Config) -> Path:

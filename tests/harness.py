@@ -19,6 +19,7 @@ import yaml
 from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 
+from sync import quiet
 from sync.cli import main
 from sync.labels import column_keys, column_spellings, tab_title
 from sync.plan import Grid, locate_columns
@@ -77,6 +78,12 @@ class Harness:
         result = self.cli("sync", *extra)
         assert result.code == 0, result.err
         return result
+
+    def full_sync(self, *extra: str) -> CliResult:
+        """A pass that reads everything, the quiet state kept forgotten (sync/quiet.py):
+        to see that a full pass has nothing left to write."""
+        (self.root / "state" / quiet.FILE).unlink(missing_ok=True)
+        return self.sync(*extra)
 
     # Reading and editing, in terms of spreadsheets and tabs (by key: "matches").
     def title(self, tab: str) -> str:

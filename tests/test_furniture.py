@@ -39,7 +39,7 @@ def test_a_lost_frozen_header_and_cut_dropdown_come_back(harness: Harness) -> No
     assert harness.furniture("matches")[0] == 1 and _status_dropdown_to_the_end(harness)
     assert harness.furniture("offers")[0] == 1
 
-    assert "Nothing changed; nothing written" in harness.sync().out
+    assert "Nothing changed; nothing written" in harness.full_sync().out
 
 
 def test_a_pass_with_nothing_to_restore_leaves_the_workbook_alone(
@@ -48,7 +48,7 @@ def test_a_pass_with_nothing_to_restore_leaves_the_workbook_alone(
     harness = WorkbookHarness(tmp_path, capsys)
     harness.sync()
     before = harness.coordination_path.stat().st_mtime_ns
-    assert "Nothing changed" in harness.sync().out
+    assert "Nothing changed; nothing written" in harness.full_sync().out
     assert harness.coordination_path.stat().st_mtime_ns == before
 
 

@@ -106,7 +106,7 @@ def test_a_duplicated_match_row_is_refreshed_where_it_is_read_then_nothing_is_wr
     # The next pass takes the note about the overwritten name off Problems, and
     # refreshes nothing; the one after it writes nothing at all.
     assert "New matches: 0. Refreshed cells: 0." in harness.sync().out
-    third = harness.sync()
+    third = harness.full_sync()
     assert "New matches: 0. Refreshed cells: 0." in third.out
     assert "Nothing changed; nothing written" in third.out
     assert " 0 written" in third.err

@@ -86,7 +86,7 @@ def test_a_libreoffice_save_loses_nothing_and_the_next_pass_restores_the_furnitu
     sheet = openpyxl.load_workbook(path)[title]
     assert sheet.freeze_panes == "A2", f"frozen header restored (lost: {lost_frozen_header})"
     assert (2, 100_000) in _status_dropdown_rows(path, title)
-    assert "Nothing changed; nothing written" in harness.sync().out
+    assert "Nothing changed; nothing written" in harness.full_sync().out
 
 
 def test_new_matches_after_a_libreoffice_save_keep_what_coordinators_typed(
@@ -109,4 +109,4 @@ def test_new_matches_after_a_libreoffice_save_keep_what_coordinators_typed(
     assert ids[: len(before)] == [m["match_id"] for m in before]  # theirs first, in place
     row = next(m for m in after if m["match_id"] == edited)
     assert (row["status"], row["notes"]) == (AGREED, NOTE)
-    assert "Nothing changed; nothing written" in harness.sync().out
+    assert "Nothing changed; nothing written" in harness.full_sync().out

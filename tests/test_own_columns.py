@@ -46,7 +46,7 @@ def test_own_columns_on_offers_and_needs_follow_their_records(harness: Harness) 
     gone = harness.coordination("offers")[-1]
     assert gone_offer["offer_id"] in gone and "просил не звонить" in gone
     assert _own(harness, "needs", "need_id") == {needs[3]["need_id"]: "Павел"}
-    assert "Nothing changed" in harness.sync().out
+    assert "Nothing changed; nothing written" in harness.full_sync().out
 
 
 def test_a_renamed_tab_is_still_the_same_tab(harness: Harness) -> None:
@@ -63,7 +63,7 @@ def test_a_renamed_tab_is_still_the_same_tab(harness: Harness) -> None:
     assert harness.coordination("offers") and harness.coordination("needs")
     titles = harness.tab_titles()
     assert "Пары" not in titles and "Предложения" not in titles  # nothing made afresh
-    assert "Nothing changed" in harness.sync().out
+    assert "Nothing changed; nothing written" in harness.full_sync().out
 
 
 def test_without_an_id_column_the_rewrite_is_left_as_it_is() -> None:

@@ -23,7 +23,7 @@ def test_first_pass_writes_the_coordination_tabs_and_a_summary(harness: Harness)
 def test_second_pass_with_no_change_writes_nothing(harness: Harness) -> None:
     harness.sync()
     before = {tab: harness.coordination(tab) for tab in ("matches", "offers", "needs", "problems")}
-    result = harness.sync()
+    result = harness.full_sync()
     assert "New matches: 0." in result.out
     assert "Nothing changed; nothing written" in result.out
     after = {tab: harness.coordination(tab) for tab in before}

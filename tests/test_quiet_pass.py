@@ -1,6 +1,7 @@
 """A pass where nothing changed: it has nothing to write, and once a pass has found
-that, the next one stops before reading anything (sync/quiet.py) until a source,
-the coordination workbook, the config, the code or the day changes."""
+that, or has written and left nothing more to do, the next one stops before
+reading anything (sync/quiet.py) until a source, the coordination workbook, the
+config, the code or the day changes."""
 
 from __future__ import annotations
 
@@ -73,11 +74,11 @@ def clock() -> Iterator[time_machine.Coordinates]:
 def settled(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], clock: time_machine.Coordinates
 ) -> WorkbookHarness:
-    """The demo after a pass that wrote and one that found nothing to write."""
+    """The demo after a pass that wrote and one that stopped early after it."""
     harness = WorkbookHarness(tmp_path, capsys)
     assert "Wrote " in harness.sync().out
     clock.shift(600)
-    assert "Nothing changed; nothing written" in harness.sync().out
+    assert f"{QUIET} 08:00; nothing to do." in harness.sync().out
     clock.shift(600)
     return harness
 
@@ -134,8 +135,7 @@ def test_an_edited_source_makes_a_full_pass(settled: WorkbookHarness) -> None:
     settled.append_source_row("offers", NEW_FORM_ROW)
     result = settled.sync()
     assert "Read 61 form rows" in result.out and "Wrote " in result.out
-    # What a pass wrote is settled only once a pass finds nothing more to do there.
-    assert not _is_quiet(settled)
+    # It wrote what it found, and left nothing more to do.
     assert _is_quiet(settled)
     edited = settled.source("needs")
     edited[1][6] = "12"  # an NGO corrects a quantity
@@ -154,8 +154,7 @@ def test_the_pass_after_one_that_wrote_over_a_value_takes_its_note_off(
     assert "Кто-то другой" in str(settled.coordination("problems"))
     assert not _is_quiet(settled)
     assert "Кто-то другой" not in str(settled.coordination("problems"))
-    assert not _is_quiet(settled)  # that pass wrote too: this one finds nothing to do
-    assert _is_quiet(settled)
+    assert _is_quiet(settled)  # that pass wrote too, and left nothing to do
 
 
 def test_the_next_day_makes_a_full_pass(
@@ -218,7 +217,6 @@ def test_real_processes_stop_early_until_a_coordinator_saves(tmp_path: Path) -> 
         return done.stdout
 
     assert "Wrote " in sync()
-    assert "Nothing changed; nothing written" in sync()
     assert QUIET in sync()
     workbook = tmp_path / "books" / "coordination.xlsx"
     book = openpyxl.load_workbook(workbook)

@@ -143,7 +143,7 @@ def test_a_reconfirm_answer_is_read_back(harness: Harness, answer: str) -> None:
     [row] = harness.rows("reconfirm")
     assert row["answer"] == reconfirm_label(answer, "ru")
     assert re.fullmatch(r"\d\d\.\d\d\.\d{4}.*|\d+(\.\d+)?", row["checked_at"])
-    assert "Nothing changed" in harness.sync().out
+    assert "Nothing changed; nothing written" in harness.full_sync().out
     assert _offers_waiting(harness) == (0, 0)  # matched, or gone: waiting for nothing
 
 

@@ -137,3 +137,23 @@ class Fingerprints(Protocol):
         """A token that differs whenever the spreadsheet's content differs; None when
         the spreadsheet is not there."""
         ...
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    """A spreadsheet's fingerprint (see Fingerprints) as a write found it and as it
+    left it."""
+
+    #: None when the write created it.
+    found: str | None
+    left: str
+
+
+@runtime_checkable
+class RemembersWrites(Protocol):
+    """A backend that can say what its last write of a spreadsheet found and left."""
+
+    def last_write(self, spreadsheet: str) -> WrittenFile | None:
+        """The last write of `spreadsheet` by this backend object; None when none
+        completed (or the last one failed)."""
+        ...

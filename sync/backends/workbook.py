@@ -36,7 +36,7 @@ from python_calamine import CalamineWorkbook
 from sync.backends import workbook_files as files
 from sync.backends import workbook_style as style
 from sync.backends import xlsx_stream
-from sync.backends.base import SourceSheet, SpreadsheetBusy, SpreadsheetNotFound
+from sync.backends.base import SourceSheet, SpreadsheetBusy, SpreadsheetNotFound, WrittenFile
 from sync.backends.workbook_errors import is_file, reading
 from sync.backends.workbook_keyed import keyed_rows, streamed_appends
 from sync.backends.workbook_read import as_text, furniture, grids_of, read_calamine
@@ -84,6 +84,7 @@ class WorkbookBackend:
         #: A test's hook into the moment between saving the new file and replacing the
         #: workbook with it; nothing in production.
         self.before_replace: files.BeforeReplace = before_replace or (lambda path: None)
+        self._writes: dict[Path, WrittenFile] = {}
 
     def path(self, spreadsheet: str) -> Path:
         given = Path(spreadsheet)
@@ -146,8 +147,11 @@ class WorkbookBackend:
         path = self.path(spreadsheet)
         if not is_file(path):
             return None
-        with reading(path), path.open("rb") as file:
-            return hashlib.file_digest(file, "blake2b").hexdigest()
+        with reading(path):
+            return file_hash(path)
+
+    def last_write(self, spreadsheet: str) -> WrittenFile | None:
+        return self._writes.get(self.path(spreadsheet))
 
     @contextmanager
     def hold(self, spreadsheet: str) -> Iterator[None]:
@@ -164,6 +168,7 @@ class WorkbookBackend:
         if plan.is_empty:
             return
         path = self.path(plan.spreadsheet)
+        self._writes.pop(path, None)
         _refuse_if_open_elsewhere(path)
         first: _Loaded | None = None
         for _attempt in range(2):
@@ -172,10 +177,13 @@ class WorkbookBackend:
                 break
             first = loaded
             streamed, whole = _write(loaded, plan)
-            complete = _streaming(streamed, whole)
+            left: list[str] = []
+            complete = _hashed(_streaming(streamed, whole), left)
             if files.save_if_unchanged(
                 loaded.book, path, loaded.fingerprint, self.before_replace, complete
             ):
+                found = None if loaded.fingerprint is None else data_hash(loaded.data)
+                self._writes[path] = WrittenFile(found, left[0])
                 return
         raise SpreadsheetBusy(
             f"{path} was saved by someone else while this pass was writing it. Nothing was "
@@ -304,6 +312,27 @@ def _streaming(
             spliced.unlink(missing_ok=True)
 
     return complete
+
+
+def _hashed(complete: Callable[[Path], None], into: list[str]) -> Callable[[Path], None]:
+    """`complete`, then the finished file's hash into `into`: the bytes that replace
+    the workbook, hashed before anyone else can touch them."""
+
+    def hashed(saved: Path) -> None:
+        complete(saved)
+        into.append(file_hash(saved))
+
+    return hashed
+
+
+def file_hash(path: Path) -> str:
+    """The hash `fingerprint` gives; `data_hash` of the same bytes."""
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "blake2b").hexdigest()
+
+
+def data_hash(data: bytes) -> str:
+    return hashlib.blake2b(data).hexdigest()
 
 
 def _sheet(book: Workbook, plan: SpreadsheetPlan, key: str) -> Worksheet:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sync.backends.base import Fingerprints, SourceSheet
+from sync.backends.base import Fingerprints, RemembersWrites, SourceSheet, WrittenFile
 from sync.plan import Grid, SpreadsheetPlan, TabIdentity
 from sync.plan import Snapshot as PlanSnapshot
 from sync.state import StateStore, stamp
@@ -128,6 +128,11 @@ class RecordingBackend:
         if not isinstance(self.inner, Fingerprints):
             return None
         return self.inner.fingerprint(spreadsheet)
+
+    def last_write(self, spreadsheet: str) -> WrittenFile | None:
+        if not isinstance(self.inner, RemembersWrites):
+            return None
+        return self.inner.last_write(spreadsheet)
 
     def tab_titles(self, spreadsheet: str) -> list[str]:
         return list(self.inner.tab_titles(spreadsheet))
