@@ -79,6 +79,7 @@ class ProblemCode(StrEnum):
     FORMULA_ROW = "formula_row"
     HEADER_ROW = "header_row"
     NOTICE_ROW = "notice_row"
+    NEED_CLOSED = "need_closed"
     OTHER_ITEM = "other_item"
     CELL_REFRESHED = "cell_refreshed"
     OFFER_PHONE_CORRECTED = "offer_phone_corrected"

@@ -355,6 +355,11 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     return None
 
 
+def still_asks(item: str) -> bool:
+    """ "получили 3 из 5, нужно ещё 2": a need row that thanks and asks for more."""
+    return bool(_signal_words(tokens(fold(item))) & attributes().signals["request"])
+
+
 def notice_kind(item: str) -> str:
     """ "notice" for "ВАЖНО! Принимаем только чистые вещи", "heading" for "ДЛЯ
     МНОГОДЕТНЫХ:" (a heading when it names nothing), "" for anything else. A
@@ -366,6 +371,18 @@ def notice_kind(item: str) -> str:
     if toks[0] in signals["notice"]:
         return "notice"
     return "heading" if item.rstrip().endswith(":") else ""
+
+
+@cache
+def _closed_pattern() -> re.Pattern[str]:
+    words = sorted(attributes().signals["closed"], key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])")
+
+
+def closed_need(*cells: str) -> bool:
+    """True when a need row says it is met or no longer wanted ("одеяла — ВЫПОЛНЕНО",
+    "вещи уже привезли, больше не надо")."""
+    return any(cell and _closed_pattern().search(fold(cell)) for cell in cells)
 
 
 #: A cell with one of these makes its row a total row.

@@ -37,7 +37,7 @@ from matcher.normalize.frames import (
     table,
 )
 from matcher.normalize.items import ItemLine, column_quantity
-from matcher.normalize.junk import junk_code, notice_kind
+from matcher.normalize.junk import closed_need, junk_code, notice_kind, still_asks
 from matcher.normalize.problem_log import ProblemLog, by_source_row, duplicate_rows, records
 from matcher.normalize.quantities import Quantity
 from matcher.normalize.screen import set_aside, without_spam
@@ -66,6 +66,10 @@ def _usable_rows(
     alive = without_spam(sheet, cells, alive, TEXT_FIELDS, lines["recognized"], "item", log)
     junk = map_unique_rows([cells["item"], lines["things"]], _junk, alive).values()
     junky = alive & junk.astype(bool) & (junk != "help_request")  # a need is a request by nature
+    thanks = junky & (junk == "thanks_row")
+    junky &= ~(
+        thanks & map_unique(cells["item"], still_asks, thanks).values(fill=False).astype(bool)
+    )
     log.error(junky, "item", junk)
     alive &= ~junky
     kind = map_unique(cells["item"], notice_kind, alive).values(fill="")
@@ -74,6 +78,12 @@ def _usable_rows(
     notice &= alive & (cells["quantity"] == "")
     log.error(notice, "item", "notice_row")
     alive &= ~notice
+    closed = map_unique_rows([cells["item"], cells["urgency"]], closed_need, alive).values(
+        fill=False
+    )
+    closed = alive & closed.astype(bool)
+    log.error(closed, "item", "need_closed")
+    alive &= ~closed
     named = (cells["organization"] != "") | (cells["contact_name"] != "")
     phone = read_phones(cells["phone"], alive, named, log)
     no_contact = alive & (phone == "") & ~named

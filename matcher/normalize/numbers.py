@@ -550,7 +550,20 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         estimated = estimated or approx or high is not None
         if prev == "по" and unit and counts and counts[-1].unit in HOLDERS:
             counts[-1:] = _holding(counts[-1:], i - 3, value, unit)  # "2 мешка по 50 кг"
-        counts.append(Count(value, estimated, unit or "", i, prev == "по", total))
+        per_pack = (
+            ctx.category == "medicine"
+            and unit == "packs"
+            and bool(counts)
+            and counts[-1].token == i - 2
+            and counts[-1].unit in {"", "pieces"}
+        )
+        if per_pack:  # "Цитрамон 10 таблеток 5 пачок": ten tablets in each of five packs
+            tablets = counts.pop()
+            counts.append(
+                Count(value, estimated, "packs", i, holds=tablets.value, holds_unit="pieces")
+            )
+        else:
+            counts.append(Count(value, estimated, unit or "", i, prev == "по", total))
         skip_next = skip_next or (unit is not None and not glued_after)
     if "(" in folded:
         counts = _without_breakdowns(counts, folded, [tok.start for tok in toks])

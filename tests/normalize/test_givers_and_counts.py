@@ -176,3 +176,8 @@ def test_a_kind_typed_with_a_slash_beside_a_finer_one_is_a_choice(item: str, kin
 def test_bed_linen_set_abbreviated() -> None:
     offers, _ = offers_of("КПБ 1,5 сп бязь 10 шт", "Постельное бельё")
     assert [(o.category, o.kind, o.quantity) for o in offers] == [("bedding", "linen/sets", 10)]
+
+
+def test_tablets_per_pack_are_what_each_pack_holds() -> None:
+    offers, _ = offers_of("Цитрамон 10 таблеток 5 пачок", "Медикаменты")
+    assert [(o.quantity, o.unit, o.content_quantity) for o in offers] == [(5, "packs", 50)]

@@ -1,0 +1,63 @@
+"""Need rows that say the need is met, a header typed again in other words, wishes
+for later, and a thank-you that still asks for more."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher.model import SourceRow
+from matcher.normalize import normalize_needs
+
+
+def read(item: str, quantity: str = "", urgency: str = ""):  # type: ignore[no-untyped-def]
+    row = {
+        "submitted_at": "05.12.2014",
+        "organization": "Фонд",
+        "contact_name": "Ирина",
+        "phone": "050 472 15 83",
+        "city": "Северодонецк",
+        "item": item,
+        "quantity": quantity,
+        "urgency": urgency,
+    }
+    return normalize_needs([SourceRow(2, row)])
+
+
+@pytest.mark.parametrize(
+    ("item", "quantity", "urgency"),
+    [
+        ("одеяла — ВЫПОЛНЕНО", "20", "выполнено"),
+        ("вещи уже привезли, больше не надо", "", "неактуально"),
+        ("обогреватели — уже не нужно, нашли", "", ""),
+        ("Спасибо всем, кто откликнулся! Куртки больше не нужны", "", ""),
+    ],
+)
+def test_a_need_met_or_no_longer_wanted_gives_no_need(
+    item: str, quantity: str, urgency: str
+) -> None:
+    needs, problems = read(item, quantity, urgency)
+    assert not needs
+    assert [p.field for p in problems] == ["item"]
+    assert {p.code for p in problems} <= {"need_closed", "thanks_row"}
+
+
+def test_closed_shoes_are_shoes_not_a_closed_need() -> None:
+    needs, problems = read("закрытая обувь для детей", "10")
+    assert [(n.category, n.quantity) for n in needs] == [("shoes", 10)]
+    assert not problems
+
+
+def test_a_thank_you_that_asks_for_more_is_a_need() -> None:
+    needs, _ = read("обогреватели — получили 3 из 5, нужно ещё 2", "2")
+    assert [(n.category, n.quantity) for n in needs] == [("appliances", 2)]
+
+
+def test_a_header_typed_again_in_other_words_is_no_need() -> None:
+    needs, problems = read("Наименование", "Кол-во", "Срочность (да/нет)")
+    assert not needs and problems
+
+
+@pytest.mark.parametrize("urgency", ["после каникул", "можна в березні", "можно до весны"])
+def test_a_wish_for_later_is_low_urgency(urgency: str) -> None:
+    needs, _ = read("постільна білизна", "40 комплектів", urgency)
+    assert [n.urgency for n in needs] == ["low"]
