@@ -39,6 +39,7 @@ from matcher.normalize.morph import (
     number_of,
 )
 from matcher.normalize.numbers import HOLDERS, PAIR_WORDS, SACKS, Count, read_numbers
+from matcher.normalize.per_size import per_size, sizes_asked, without_sizes
 from matcher.normalize.quantities import Quantity
 from matcher.normalize.run_on import run_on_pieces
 from matcher.text import TOKEN_RE, fold, tokens
@@ -869,6 +870,11 @@ def column_quantity(
     ("100 кг", "20 уп"; "" when none): "20", "по 20 шт" (of each thing), or
     "курток 30, обуви 20 пар" (per thing). When `line` is the row's only one,
     every count in the cell is its ("котлов 2, половников 4")."""
+    if per_size(column):  # "по 2 пары каждого размера", "по паре на размер"
+        listed = _column_counts(without_sizes(column), line, only_line)
+        each = listed[0].value if listed else 1
+        unit = next((c.unit for c in listed if c.unit), "")
+        return Quantity(each * sizes_asked(line.size, line.category, column), False), unit
     counts = _column_counts(column, line, only_line)
     if not counts:
         return None, ""
@@ -1015,7 +1021,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
             for line in lines
         ]
     if not labels_decide and _expired(text):
-        lines = _spoiled_as_other(lines)
+        lines = spoiled_as_other(lines)
         single = len(lines) == 1
     if single:  # one category: the whole answer, exactly as typed, is its text
         lines = [replace(lines[0], item=fallback)]
@@ -1038,7 +1044,7 @@ def _expired(text: str) -> bool:
     return bool(text) and bool(_EXPIRED.search(fold(text)))
 
 
-def _spoiled_as_other(lines: list[ItemLine]) -> list[ItemLine]:
+def spoiled_as_other(lines: list[ItemLine]) -> list[ItemLine]:
     """ "нурофен, просрочен в сентябре": medicine and food out of date are never
     proposed; they stay as an "other" line, with their text, for the coordinator."""
     spoiled = [line for line in lines if line.category in _PERISHABLE]
@@ -1091,7 +1097,8 @@ def _in_context(parts: list[_Part], ticked: set[str]) -> list[_Part]:
             other = table.get(hit.sense)
             own = hit.sense.category
             grown = {"adult", "men", "women"} & set(part.audience)  # "книги для взрослых"
-            if other is None or own in ticked or named[own] > 1 or grown:
+            phrase = hit.start != hit.end  # "чайник эмалированный" says which sense
+            if other is None or own in ticked or named[own] > 1 or grown or phrase:
                 continue
             if other.category in ticked or named[other.category]:
                 part = _resensed(part, hit, other)

@@ -45,8 +45,8 @@ def is_prefixed_word(token: str) -> bool:
 def lemmas(token: str) -> tuple[str, ...]:
     """Folded dictionary forms of a folded token, most trustworthy first.
 
-    Lemmas from a dictionary that knows the word come before the guesses made
-    for unknown words; the token itself is always first.
+    Lemmas from the dictionaries that know the word; guesses only when neither
+    does. The token itself is always first.
     """
     if not _ANALYZABLE.match(token):
         return (token,)
@@ -58,7 +58,9 @@ def lemmas(token: str) -> tuple[str, ...]:
         for parse in analyzer.parse(token)[:4]:
             target.append(fold(parse.normal_form))
     out: list[str] = [token]
-    for lemma in known + guessed:
+    # a word one dictionary knows is not read by the other's guesses ("мелкие" is
+    # no form of a guessed "мелки")
+    for lemma in known or guessed:
         if lemma not in out:
             out.append(lemma)
     return tuple(out)

@@ -702,11 +702,16 @@ def _listed(toks: list[_Token], i: int, gaps: list[str]) -> bool:
     """ "памперсы 2,3,4": single figures and commas in a row are a list, not a decimal;
     `gaps[j]` is the text between token j-1 and token j."""
 
-    def comma_before(j: int) -> bool:
+    def comma_before(j: int, single: bool = True) -> bool:
         digits = (toks[j - 1].text, toks[j].text) if 0 < j < len(toks) else ("", "")
-        return all(len(d) == 1 and d.isdigit() for d in digits) and gaps[j] == ","
+        short = all(len(d) == 1 for d in digits) or not single
+        return short and all(d.isdigit() for d in digits) and gaps[j] == ","
 
-    return comma_before(i) or comma_before(i + 2)
+    # "36,37,38,39": three numbers joined by commas are no decimal either
+    chained = (comma_before(i + 1, False) and comma_before(i + 2, False)) or (
+        comma_before(i, False) and comma_before(i + 1, False)
+    )
+    return comma_before(i) or comma_before(i + 2) or chained
 
 
 def _past_numbers(toks: list[_Token], i: int) -> str:

@@ -8,6 +8,7 @@ collected as a frame and joined back by row.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from operator import itemgetter
 
 import numpy as np
@@ -16,6 +17,7 @@ import pandas as pd
 from matcher.model import Offer, Problem, ProblemSource, SourceRow, stable_id
 from matcher.normalize.answers import parse_yes_no
 from matcher.normalize.dedup import donor_lines, donors_of, merge_submissions
+from matcher.normalize.expiry import expired_when_written
 from matcher.normalize.fields import (
     Cells,
     clean_cells,
@@ -35,6 +37,7 @@ from matcher.normalize.frames import (
     read_sheet,
     table,
 )
+from matcher.normalize.items import spoiled_as_other
 from matcher.normalize.junk import junk_code, looks_like_formula
 from matcher.normalize.problem_log import (
     EMPTY,
@@ -73,6 +76,7 @@ def _submissions(
     alive &= ~no_contact
     log.note(alive & ~named, "donor_name", "name_missing")
     submitted_at = read_timestamps(cells["submitted_at"], alive, log)
+    lines["lines"] = _spoiled_out(lines["lines"], cells["details"], submitted_at, alive)
     city = read_cities(cells["city"], alive, log)
     answer = map_unique(cells["can_deliver"], parse_yes_no, alive)
     log.note(answer.flags(lambda a: not a[1]), "can_deliver", "can_deliver_unknown")
@@ -91,6 +95,20 @@ def _submissions(
     }
     at = np.flatnonzero(alive)
     return table({key: values[at] for key, values in usable.items()}, index=at)
+
+
+def _spoiled_out(
+    lines: np.ndarray, details: np.ndarray, submitted_at: np.ndarray, alive: np.ndarray
+) -> np.ndarray:
+    """Medicine and food out of date when the donor wrote become an "other" line."""
+    month = objects(datetime(t.year, t.month, 1) if t else None for t in submitted_at)
+    spoiled = map_unique_rows([details, month], expired_when_written, alive).values(fill=False)
+    spoiled = alive & spoiled.astype(bool)
+    if not spoiled.any():
+        return lines
+    out = lines.copy()
+    out[spoiled] = objects(tuple(spoiled_as_other(list(ls))) for ls in lines[spoiled])
+    return out
 
 
 def _without_junk(cells: Cells, lines: Cells, alive: np.ndarray, log: ProblemLog) -> np.ndarray:

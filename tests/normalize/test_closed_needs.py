@@ -61,3 +61,19 @@ def test_a_header_typed_again_in_other_words_is_no_need() -> None:
 def test_a_wish_for_later_is_low_urgency(urgency: str) -> None:
     needs, _ = read("постільна білизна", "40 комплектів", urgency)
     assert [n.urgency for n in needs] == ["low"]
+
+
+@pytest.mark.parametrize(
+    ("item", "quantity", "expected"),
+    [
+        ("Сапоги жен. зимние 36,37,38,39 р.", "по паре каждого размера", 4),
+        ("сапоги зимние мужские 42-45 размер", "по 2 пары каждого размера", 8),
+        ("обувь зимняя детская размеры 30-35", "по паре на размер", 6),
+        ("памперсы детские всех размеров", "по 10 пачек каждого размера (2,3,4,5)", 40),
+        ("брюки мужские 48-52", "по 2 шт на размер", 6),  # 48, 50, 52
+        ("зимові чоловічі черевики 41,42,43", "по 4 пари", 12),
+    ],
+)
+def test_so_many_of_each_size(item: str, quantity: str, expected: int) -> None:
+    needs, _ = read(item, quantity)
+    assert [(n.quantity, n.quantity_estimated) for n in needs] == [(expected, False)]

@@ -181,3 +181,22 @@ def test_bed_linen_set_abbreviated() -> None:
 def test_tablets_per_pack_are_what_each_pack_holds() -> None:
     offers, _ = offers_of("Цитрамон 10 таблеток 5 пачок", "Медикаменты")
     assert [(o.quantity, o.unit, o.content_quantity) for o in offers] == [(5, "packs", 50)]
+
+
+@pytest.mark.parametrize(
+    ("details", "category"),
+    [
+        ("Праска і чайник", "appliances"),  # among appliances a kettle is electric
+        ("чайник обычный на плиту, со свистком", "kitchenware"),  # unless it says otherwise
+        ("чайник эмалированный", "kitchenware"),
+    ],
+)
+def test_a_kettle_ticked_as_an_appliance(details: str, category: str) -> None:
+    offers, _ = offers_of(details, "Бытовая техника")
+    assert [o.category for o in offers] == [category]
+
+
+def test_a_word_a_dictionary_knows_is_not_read_by_the_other_dictionarys_guess() -> None:
+    # "мелкие" (shallow plates) is no form of "мелки" (crayons)
+    offers, _ = offers_of("тарелки глубокие 6 шт, мелкие 6 шт", "Посуда")
+    assert [(o.category, o.quantity) for o in offers] == [("kitchenware", 12)]
