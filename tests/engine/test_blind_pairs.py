@@ -9,13 +9,13 @@ import pytest
 from tests.engine.pairs import PairsReport, load, newest_set, score
 
 #: The most no-fit pairs the engine may propose on the newest set. The goal is 0;
-#: this is the measured figure on set P31 when it was first scored (a known
-#: shortfall: 14 of its 103 no-fit pairs; its authors leaned to hospitals, and
-#: the engine tells neither drugs of one group nor doses apart).
-MAX_NO_FIT_PROPOSED = 14
+#: this is the measured figure on set P32 when it was first scored (a known
+#: shortfall: 5 of its 104 no-fit pairs).
+MAX_NO_FIT_PROPOSED = 5
 #: The least share of full-fit needs where the engine's first choice is the labelled
-#: best. The goal is 0.95; measured 26 of 36 on P31 when it was first scored.
-MIN_BEST_CHOSEN = 0.72
+#: best. The goal is 0.95; measured 23 of 36 on P32 when it was first scored (24
+#: after a leaking kettle was read as broken, not a blind figure).
+MIN_BEST_CHOSEN = 0.63
 
 
 @pytest.fixture(scope="module")

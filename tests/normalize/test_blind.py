@@ -11,18 +11,16 @@ from tests.normalize.blind import GOALS, newest_set, score_set
 
 #: Figure -> the least share the newest blind set must keep. Where the measured
 #: share fell short of the goal (GOALS), the floor is the measured share rounded
-#: down: a known shortfall, not a goal met (set AI, scored first on 2026-12-01:
-#: offer categories 491/521, free-text answers 65/70, offer quantities 729/788,
-#: need categories 186/192, need quantities 180/204, junk in the needs 27/28;
-#: the other figures met their goals: junk kept out of the offers 78/79,
-#: urgency 189/192, phones flagged 72/72).
+#: down: a known shortfall, not a goal met (set AJ, scored first on 2026-12-01:
+#: offer categories 495/521, free-text answers 53/63, need categories 178/190,
+#: need quantities 188/198; the other figures met their goals: offer quantities
+#: 740/777, junk kept out of the offers 77/79 and of the needs 30/30, urgency
+#: 189/190, phones flagged 70/72).
 SHORT_OF_GOAL: dict[str, float] = {
-    "offer categories": 0.94,
-    "offer categories, free text": 0.92,
-    "offer quantities": 0.92,
-    "need categories": 0.96,
-    "need quantities": 0.88,
-    "junk kept out (needs)": 0.96,
+    "offer categories": 0.95,
+    "offer categories, free text": 0.84,
+    "need categories": 0.93,
+    "need quantities": 0.94,
 }
 FLOORS: dict[str, float] = {**GOALS, **SHORT_OF_GOAL}
 

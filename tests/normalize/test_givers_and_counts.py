@@ -200,3 +200,8 @@ def test_a_word_a_dictionary_knows_is_not_read_by_the_other_dictionarys_guess() 
     # "мелкие" (shallow plates) is no form of "мелки" (crayons)
     offers, _ = offers_of("тарелки глубокие 6 шт, мелкие 6 шт", "Посуда")
     assert [(o.category, o.quantity) for o in offers] == [("kitchenware", 12)]
+
+
+def test_a_leaking_appliance_is_broken() -> None:
+    offers, _ = offers_of("электрочайник, протекает снизу", "Бытовая техника")
+    assert [(o.category, o.kind) for o in offers] == [("appliances", "broken")]
