@@ -262,6 +262,15 @@ def _pleads(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
     )
 
 
+_WORK = frozenset({"работа", "работу", "робота", "роботу", "работы", "роботи"})
+
+
+def _seeks_work(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
+    """ "ищу работу грузчика", "нужна работа мужу": the writer looks for work."""
+    asked = signals["request"] | signals["own_request"]
+    return any(tok in _WORK and i and toks[i - 1] in asked for i, tok in enumerate(toks))
+
+
 def _asks_to_collect(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
     """ "просит забрать", "прошу вывезти": the writer asks for things to be taken."""
     return any(
@@ -318,7 +327,9 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     opens = any(_opens_with_request(cell, signals) for cell in by_cell) and not offers
     # "нужна кровать. Кто может отдать?" ("пряжу якщо хтось передасть" asks for less)
     seeks = bool(asked and words & signals["request"]) and not offers
-    if (asks or opens or seeks or _pleads(toks, signals)) and not told:
+    # "Нужны 2 разнорабочих на склад, оплата ежедневно": an employer asks for workers
+    hires = bool(set(toks) & signals["hiring"]) and not _seeks_work(toks, signals)
+    if (asks or opens or seeks or _pleads(toks, signals)) and not told and not hires:
         return "help_request"
     # a long plea that names what the family lacks and offers nothing
     if told and words & signals["plea"] and not offers and not collects:

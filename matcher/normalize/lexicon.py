@@ -92,6 +92,7 @@ class AttributesFile(_Strict):
     lead_in_words: list[str]
     notice_words: list[str]
     closed_words: list[str]
+    hiring_words: list[str]
     contact_words: list[str]
     latin_words: list[str]
     context_senses: dict[str, str] = Field(default_factory=dict)
@@ -302,6 +303,7 @@ def attributes() -> Attributes:
             "lead_in": _folded_set(spec.lead_in_words, name),
             "notice": _folded_set(spec.notice_words, name),
             "closed": _folded_set(spec.closed_words, name),
+            "hiring": _folded_set(spec.hiring_words, name),
             "contact": _folded_set(spec.contact_words, name),
             "offer": _folded_set(spec.offer_words, name),
             "give": _folded_set(spec.give_words, name),

@@ -205,3 +205,29 @@ def test_a_word_a_dictionary_knows_is_not_read_by_the_other_dictionarys_guess() 
 def test_a_leaking_appliance_is_broken() -> None:
     offers, _ = offers_of("электрочайник, протекает снизу", "Бытовая техника")
     assert [(o.category, o.kind) for o in offers] == [("appliances", "broken")]
+
+
+@pytest.mark.parametrize(
+    ("details", "boxes"),
+    [
+        ("Нужны 2 человека на склад грузчиками, оплата ежедневно, можно переселенцам", "работа"),
+        ("Есть работа для переселенцев — нужен грузчик на склад, оплата каждый день", ""),
+    ],
+)
+def test_an_employer_asking_for_workers_offers_work(details: str, boxes: str) -> None:
+    offers, problems = offers_of(details, boxes)
+    assert [o.category for o in offers] == ["other"]
+    assert "help_request" not in {p.code for p in problems}
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "нужна работа мужу, мы переселенцы из Горловки, помогите",
+        "ищу работу грузчика, оплата любая",
+    ],
+)
+def test_someone_looking_for_work_still_asks_for_help(details: str) -> None:
+    offers, problems = offers_of(details)
+    assert not offers
+    assert [p.code for p in problems] == ["help_request"]
