@@ -450,6 +450,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         dose = why == "measure" and ctx.category == "medicine" and unit_word in _MILLIGRAMS
         if dose and "мл" not in folded:  # "парацетамол 500 мг": a dose in mg alone, a tablet's
             sizes.append("таблетки")
+        if dose and value is not None and high is None:
+            sizes.append(f"{value}mg")  # "эналаприл 10 мг": no 5 mg tablets for it
         if why is not None:
             if why == "size" or before == "size":
                 up_to = prev in _UP_TO and high is None and unit == "kg"  # "до 13 кг": 0-13
