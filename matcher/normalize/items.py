@@ -39,6 +39,7 @@ from matcher.normalize.morph import (
     number_of,
 )
 from matcher.normalize.numbers import HOLDERS, PAIR_WORDS, SACKS, Count, read_numbers
+from matcher.normalize.per_person import kits_for_people
 from matcher.normalize.per_size import per_size, sizes_asked, without_sizes
 from matcher.normalize.quantities import Quantity
 from matcher.normalize.run_on import run_on_pieces
@@ -876,6 +877,9 @@ def column_quantity(
         unit = next((c.unit for c in listed if c.unit), "")
         return Quantity(each * sizes_asked(line.size, line.category, column), False), unit
     counts = _column_counts(column, line, only_line)
+    kits = kits_for_people(column, line.item) if only_line and not counts else None
+    if kits:  # "продуктовые наборы | на 80 семей": a set for each family
+        return Quantity(kits, True), ""
     if not counts:
         return None, ""
     unit = next((c.unit for c in counts if c.unit), "")

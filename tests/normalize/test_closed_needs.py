@@ -77,3 +77,21 @@ def test_a_wish_for_later_is_low_urgency(urgency: str) -> None:
 def test_so_many_of_each_size(item: str, quantity: str, expected: int) -> None:
     needs, _ = read(item, quantity)
     assert [(n.quantity, n.quantity_estimated) for n in needs] == [(expected, False)]
+
+
+@pytest.mark.parametrize(
+    ("item", "quantity", "expected"),
+    [
+        ("продуктовые наборы для семей ВПЛ", "на 80 семей", 80),
+        ("аптечки: бинты, перекись, зеленка", "аптечки на 40 семей", 40),
+        ("посуд: тарілки, чашки, ложки", "комплекти на 12 сімей", 12),
+    ],
+)
+def test_kits_for_so_many_families_are_one_each(item: str, quantity: str, expected: int) -> None:
+    needs, _ = read(item, quantity)
+    assert [(n.quantity, n.quantity_estimated) for n in needs] == [(expected, True)]
+
+
+def test_things_for_so_many_children_are_no_count_of_things() -> None:
+    needs, _ = read("одежда для детей", "на 40 детей")
+    assert [(n.quantity, n.quantity_estimated) for n in needs] == [(1, True)]
