@@ -699,7 +699,8 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     # "свитера/кофты" offers a choice, the kind itself among them
     kinds = [k for p in own for k in _kinds_of(p, code)]
     choices = {k for p in own for k in _kinds_offered_as_choice(p, code)}
-    kind = joined([k for k in dict.fromkeys(kinds) if k in choices or k in _finest(kinds)])
+    finest = set(_finest(kinds))
+    kind = joined([k for k in dict.fromkeys(kinds) if k in choices or k in finest])
     if any(not _kinds_of(p, code) for p in own):
         kind = ""  # a segment names the category only: any kind of it
     # "куртки 5 шт, размеры 50-54": a segment naming no thing describes the one before

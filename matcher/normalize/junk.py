@@ -153,11 +153,16 @@ def _mash(toks: list[str]) -> bool:
 _VOWELS = frozenset("аеёиоуыэюяіїєaeiouy")
 
 
+def _standing_alone(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of the words or phrases, standing alone, the longest first."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, ordered))})(?![\w-])")
+
+
 @cache
 def _test_words() -> re.Pattern[str]:
     """Any word of a test entry, standing alone ("тест", "проверка связи")."""
-    words = sorted(attributes().signals["test"], key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])")
+    return _standing_alone(attributes().signals["test"])
 
 
 def _all_mash(toks: list[str]) -> bool:
@@ -256,10 +261,7 @@ def _pleads(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
     """A request that says who asks ("ищу", "просит ліки"), unless it is the donor's
     errand ("просит забрать", "просят передать другим")."""
     errand = signals["errand"] | signals["give"]
-    return any(
-        tok in signals["own_request"] and not set(toks[i + 1 : i + 3]) & errand
-        for i, tok in enumerate(toks)
-    )
+    return any(not after & errand for after in _after_own_requests(toks, signals))
 
 
 _WORK = frozenset({"работа", "работу", "робота", "роботу", "работы", "роботи"})
@@ -273,10 +275,12 @@ def _seeks_work(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
 
 def _asks_to_collect(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
     """ "просит забрать", "прошу вывезти": the writer asks for things to be taken."""
-    return any(
-        tok in signals["own_request"] and set(toks[i + 1 : i + 3]) & signals["errand"]
-        for i, tok in enumerate(toks)
-    )
+    return any(after & signals["errand"] for after in _after_own_requests(toks, signals))
+
+
+def _after_own_requests(toks: list[str], signals: dict[str, frozenset[str]]) -> list[set[str]]:
+    """The two words after each word that says who asks ("просит забрать")."""
+    return [set(toks[i + 1 : i + 3]) for i, tok in enumerate(toks) if tok in signals["own_request"]]
 
 
 def _opens_with_request(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
@@ -386,8 +390,7 @@ def notice_kind(item: str) -> str:
 
 @cache
 def _closed_pattern() -> re.Pattern[str]:
-    words = sorted(attributes().signals["closed"], key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])")
+    return _standing_alone(attributes().signals["closed"])
 
 
 def closed_need(*cells: str) -> bool:

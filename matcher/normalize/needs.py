@@ -67,9 +67,7 @@ def _usable_rows(
     junk = map_unique_rows([cells["item"], lines["things"]], _junk, alive).values()
     junky = alive & junk.astype(bool) & (junk != "help_request")  # a need is a request by nature
     thanks = junky & (junk == "thanks_row")
-    junky &= ~(
-        thanks & map_unique(cells["item"], still_asks, thanks).values(fill=False).astype(bool)
-    )
+    junky &= ~map_unique(cells["item"], still_asks, thanks).flags(bool)
     log.error(junky, "item", junk)
     alive &= ~junky
     kind = map_unique(cells["item"], notice_kind, alive).values(fill="")
@@ -78,10 +76,7 @@ def _usable_rows(
     notice &= alive & (cells["quantity"] == "")
     log.error(notice, "item", "notice_row")
     alive &= ~notice
-    closed = map_unique_rows([cells["item"], cells["urgency"]], closed_need, alive).values(
-        fill=False
-    )
-    closed = alive & closed.astype(bool)
+    closed = map_unique_rows([cells["item"], cells["urgency"]], closed_need, alive).flags(bool)
     log.error(closed, "item", "need_closed")
     alive &= ~closed
     named = (cells["organization"] != "") | (cells["contact_name"] != "")

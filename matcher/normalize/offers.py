@@ -102,8 +102,7 @@ def _spoiled_out(
 ) -> np.ndarray:
     """Medicine and food out of date when the donor wrote become an "other" line."""
     month = objects(datetime(t.year, t.month, 1) if t else None for t in submitted_at)
-    spoiled = map_unique_rows([details, month], expired_when_written, alive).values(fill=False)
-    spoiled = alive & spoiled.astype(bool)
+    spoiled = map_unique_rows([details, month], expired_when_written, alive).flags(bool)
     if not spoiled.any():
         return lines
     out = lines.copy()

@@ -5,22 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from matcher.model import SourceRow
-from matcher.normalize import normalize_needs
-
-
-def read(item: str, quantity: str = "", urgency: str = ""):  # type: ignore[no-untyped-def]
-    row = {
-        "submitted_at": "05.12.2014",
-        "organization": "Фонд",
-        "contact_name": "Ирина",
-        "phone": "050 472 15 83",
-        "city": "Северодонецк",
-        "item": item,
-        "quantity": quantity,
-        "urgency": urgency,
-    }
-    return normalize_needs([SourceRow(2, row)])
+from tests.normalize.rows import needs_of as read
 
 
 @pytest.mark.parametrize(

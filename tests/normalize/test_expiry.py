@@ -7,22 +7,12 @@ from datetime import datetime
 
 import pytest
 
-from matcher.model import SourceRow
-from matcher.normalize import normalize_offers
 from matcher.normalize.expiry import expired_when_written, written_expiry
+from tests.normalize.rows import offers_of
 
 
 def categories(details: str, submitted_at: str = "10.12.2014 14:03:27") -> list[str]:
-    row = {
-        "submitted_at": submitted_at,
-        "donor_name": "Оля",
-        "phone": "095 167 90 26",
-        "city": "Северодонецк",
-        "categories": "Медикаменты",
-        "details": details,
-        "can_deliver": "Да",
-    }
-    offers, _ = normalize_offers([SourceRow(2, row)])
+    offers, _ = offers_of(details, "Медикаменты", submitted_at=submitted_at)
     return [o.category for o in offers]
 
 

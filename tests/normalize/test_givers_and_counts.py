@@ -5,35 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from matcher.model import SourceRow
-from matcher.normalize import normalize_needs, normalize_offers
-
-
-def offers_of(details: str, boxes: str = ""):  # type: ignore[no-untyped-def]
-    row = {
-        "submitted_at": "10.12.2014 14:03:27",
-        "donor_name": "Оля",
-        "phone": "095 167 90 26",
-        "city": "Северодонецк",
-        "categories": boxes,
-        "details": details,
-        "can_deliver": "Да",
-    }
-    return normalize_offers([SourceRow(2, row)])
-
-
-def needs_of(item: str, quantity: str = ""):  # type: ignore[no-untyped-def]
-    row = {
-        "submitted_at": "05.12.2014",
-        "organization": "Фонд",
-        "contact_name": "Ирина",
-        "phone": "050 472 15 83",
-        "city": "Северодонецк",
-        "item": item,
-        "quantity": quantity,
-        "urgency": "",
-    }
-    return normalize_needs([SourceRow(2, row)])
+from tests.normalize.rows import needs_of, offers_of
 
 
 @pytest.mark.parametrize(

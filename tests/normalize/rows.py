@@ -1,0 +1,41 @@
+"""One form response or one need row read as the pass reads it, with the cells a
+test does not care about filled in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from matcher.model import SourceRow
+from matcher.normalize import normalize_needs, normalize_offers
+
+_FORM = {
+    "submitted_at": "10.12.2014 14:03:27",
+    "donor_name": "Оля",
+    "phone": "095 167 90 26",
+    "city": "Северодонецк",
+    "categories": "",
+    "details": "",
+    "can_deliver": "Да",
+}
+_NEED = {
+    "submitted_at": "05.12.2014",
+    "organization": "Фонд",
+    "contact_name": "Ирина",
+    "phone": "050 472 15 83",
+    "city": "Северодонецк",
+    "item": "",
+    "quantity": "",
+    "urgency": "",
+}
+
+
+def offers_of(details: str, boxes: str = "", **cells: str) -> tuple[list[Any], list[Any]]:
+    row = {**_FORM, "categories": boxes, "details": details, **cells}
+    return normalize_offers([SourceRow(2, row)])
+
+
+def needs_of(
+    item: str, quantity: str = "", urgency: str = "", **cells: str
+) -> tuple[list[Any], list[Any]]:
+    row = {**_NEED, "item": item, "quantity": quantity, "urgency": urgency, **cells}
+    return normalize_needs([SourceRow(2, row)])
