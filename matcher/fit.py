@@ -47,6 +47,7 @@ class _FitFile(BaseModel):
     unit_groups: dict[str, list[str]]
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
+    weight_by_age_months: dict[int, tuple[int, int]]
     bed_widths: dict[str, tuple[int, int]]
 
 
@@ -71,6 +72,7 @@ class FitRules:
     unit_group: dict[str, str]
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
+    weight_by_age_months: dict[int, tuple[int, int]]
     #: Bed-size words ("ПОЛУТОРНЫЙ") -> (narrowest, widest) in cm.
     bed_widths: dict[str, tuple[int, int]]
 
@@ -99,6 +101,7 @@ def fit_rules() -> FitRules:
         unit_group=vocab.synonym_table(spec.unit_groups, "fit.yaml: unit_groups"),
         height_by_age_months=dict(spec.height_by_age_months),
         shoe_size_by_age_months=dict(spec.shoe_size_by_age_months),
+        weight_by_age_months=dict(spec.weight_by_age_months),
         bed_widths={k.upper(): v for k, v in spec.bed_widths.items()},
     )
 
@@ -261,6 +264,11 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
                 return _nested(ours["kg"], theirs["kg"])
             stages = scale in ("y", "m")
             return _overlap(ours[scale], theirs[scale], stages=stages)
+    for weighed, aged in ((ours, theirs), (theirs, ours)):
+        if "kg" in weighed and "m" in aged and "kg" not in aged:
+            weights = _weights_at(aged["m"])  # "автокресло на 2 года" and "9-18 кг"
+            grouped = _grouped(need.kind)
+            return (_nested if grouped else _overlap)(weighed["kg"], weights)
     rules = fit_rules()
     for words, dims in ((theirs.get("w"), ours.get("d")), (ours.get("w"), theirs.get("d"))):
         if words and dims:
@@ -270,6 +278,17 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
     if found[0] and found[1]:
         return _overlap(found[1], found[0])
     return None
+
+
+def _weights_at(ages: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A child's weights in kg at ages in months, through the table in fit.yaml."""
+    table = fit_rules().weight_by_age_months
+    out = []
+    for low, high in ages:
+        months = [m for m in table if low <= m <= max(high, low)]
+        months = months or [min(table, key=lambda m: abs(m - low))]
+        out.append((min(table[m][0] for m in months), max(table[m][1] for m in months)))
+    return out
 
 
 @lru_cache(maxsize=65_536)

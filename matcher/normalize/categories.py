@@ -164,7 +164,32 @@ def _negated(toks: list[str], start: int, end: int) -> bool:
         or bool(none_left)
         or bool(gone)
         or bool(kept)  # "баллон не отдаю"
+        or _ticked_by_mistake(toks[end + 1 : end + 6])
     )
+
+
+def _ticked_by_mistake(after: list[str]) -> bool:
+    """ "мебель отметила случайно", "Мебель случайно отметила", "технику нажала по
+    ошибке", "обувь и белье отметила случайно": the words right after a category
+    (other categories joined to it aside) say its box was ticked by mistake."""
+    attrs = attributes()
+    ticked = bool(set(after) & attrs.negators_ticking)
+    seen: list[str] = []
+    for token in after:
+        if token in attrs.negators_mistake_alone or (token in attrs.negators_mistake and ticked):
+            return True
+        joined = token in _JOINERS or (
+            bool(seen) and seen[-1] in _JOINERS and bool(token_sense(token))
+        )
+        if token not in attrs.negators_ticking and token not in _FILLERS and not joined:
+            return False
+        seen.append(token)
+    return False
+
+
+#: Words between a category and its "по ошибке": "нажала по ошибке", "я случайно".
+_FILLERS = frozenset({"по", "через", "я", "тоже", "теж", "случайно", "випадково"})
+_JOINERS = frozenset({"и", "і", "й", "та", "или", "або"})
 
 
 @lru_cache(maxsize=100_000)
@@ -229,7 +254,12 @@ def denied_in(folded: str) -> frozenset[str]:
     нет", "без одежды", "Постільна білизна — ні"."""
     attrs = attributes()
     negators = (
-        attrs.negators_before | attrs.negators_after | attrs.negators_gone | attrs.negators_already
+        attrs.negators_before
+        | attrs.negators_after
+        | attrs.negators_gone
+        | attrs.negators_already
+        | attrs.negators_mistake
+        | attrs.negators_mistake_alone
     )
     toks = tokens(folded)
     if not set(toks) & negators:

@@ -5,7 +5,7 @@ not a bed size beside linen, not a weak word beside a real one."""
 
 from __future__ import annotations
 
-from matcher.normalize.categories import OTHER, Hit, lemma_in, token_lemmas
+from matcher.normalize.categories import OTHER, Hit, lemma_in, token_lemmas, token_sense
 from matcher.normalize.gazetteer import is_town
 from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import (
@@ -260,6 +260,10 @@ def _place(hit: Hit, toks: list[str]) -> bool:
     before = toks[hit.start - 1] if hit.start else ""
     cases = first_cases(toks[hit.start])
     if before in _AT and bool(cases & {"loct", "loc2", "gent"}):
+        return True
+    # "в неотапливаемых домах": a word that describes the place between
+    described = hit.start > 1 and toks[hit.start - 2] in _AT and bool(cases & {"loct", "loc2"})
+    if described and before.isalpha() and token_sense(before) is None:
         return True
     if before in _IN and hit.sense.category == OTHER:
         return True  # "переезжает в дом престарелых": where someone goes

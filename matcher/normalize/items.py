@@ -263,7 +263,10 @@ def _axis_values(
     # "зима-літо": a hyphen joins two seasons
     words = [part for token in toks for part in (token, *token.split("-")[1:])]
     by_thing: list[str] = []  # "пуховик" is for winter unless the text says "весна-осень"
-    for token in words:
+    offering = attrs.signals["offer"]
+    for i, token in enumerate(words):
+        if token in offering and words[i - 1 : i] != ["для"]:
+            continue  # "дам 2 куртки": I'll give; "для дам": ladies'
         for lemma in (token.split("-")[0] if "-" in token else token, *token_lemmas(token)):
             if lemma in attrs.audience:
                 audience.append(attrs.audience[lemma])
@@ -713,7 +716,9 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     units += [c.unit for found in attached.values() for c in found if c.unit]  # "…, пакет"
     if set(units) & HOLDERS:  # "порошок 3 кг, 4 пачки": the packs count, so their unit
         units = [u for u in units if u not in _MEASURED] + [u for u in units if u in _MEASURED]
-    sizes = list(dict.fromkeys(s for p in described for s in p.sizes))
+    sizes = [
+        s for s in dict.fromkeys(s for p in described for s in p.sizes) if not _itself(s, kind)
+    ]
     if code == "shoes" and quantity and not stated:
         quantity = _pair_per_size(quantity, sizes)
     audience = joined([a for p in described for a in p.audience])
@@ -866,18 +871,24 @@ def _orphans(following: list[tuple[_Part, _Part]]) -> dict[int, list[Count]]:
 
 
 def column_quantity(
-    column: str, line: ItemLine, *, only_line: bool = False
+    column: str,
+    line: ItemLine,
+    *,
+    only_line: bool = False,
+    row_items: tuple[tuple[str, str], ...] = (),
 ) -> tuple[Quantity | None, str]:
     """The count a need's quantity cell gives `line` and the unit it counts in
     ("100 кг", "20 уп"; "" when none): "20", "по 20 шт" (of each thing), or
     "курток 30, обуви 20 пар" (per thing). When `line` is the row's only one,
-    every count in the cell is its ("котлов 2, половников 4")."""
+    every count in the cell is its ("котлов 2, половников 4"). A count headed by a word
+    of the line's item is its, unless the row's line of the count's own category names
+    that word too (`row_items`: category and item of each of the row's lines)."""
     if per_size(column):  # "по 2 пары каждого размера", "по паре на размер"
-        listed = _column_counts(without_sizes(column), line, only_line)
+        listed = _column_counts(without_sizes(column), line, only_line, row_items)
         each = listed[0].value if listed else 1
         unit = next((c.unit for c in listed if c.unit), "")
         return Quantity(each * sizes_asked(line.size, line.category, column), False), unit
-    counts = _column_counts(column, line, only_line)
+    counts = _column_counts(column, line, only_line, row_items)
     kits = kits_for_people(column, line.item) if only_line and not counts else None
     if kits:  # "продуктовые наборы | на 80 семей": a set for each family
         return Quantity(kits, True), ""
@@ -896,7 +907,9 @@ def _each_of(line: ItemLine) -> int:
     return max(1, line.things, len(sizes))
 
 
-def _column_counts(column: str, line: ItemLine, only_line: bool) -> list[Count]:
+def _column_counts(
+    column: str, line: ItemLine, only_line: bool, row_items: tuple[tuple[str, str], ...]
+) -> list[Count]:
     if not column:
         return []
     paired = line.category == "shoes" or line.unit == "pairs" or _names_paired(line.item)
@@ -912,12 +925,14 @@ def _column_counts(column: str, line: ItemLine, only_line: bool) -> list[Count]:
     lows = {size.split("-")[0] for size in written}
     # "Сапожки р. 24-28 | 24-28", "р. 38 | 38": the item's own sizes typed again, not
     # a count; "куртки 12-16 років | 12" counts twelve
-    counted = [
-        (cat, c)
+    headed = [
+        (p, cat, c)
         for p, cat, c in _headed_counts(parts)
         if c.unit or str(c.value) not in (lows if c.estimated else written)
     ]
-    mine = [c for cat, c in counted if cat == line.category]
+    counted = [(cat, c) for _, cat, c in headed]
+    # "круги 5, памперсы 30 уп.": a count headed by a word of this line's item is its
+    mine = [c for p, cat, c in headed if _headed_here(p, cat, line, row_items)]
     if only_line and counted:  # the row's only line: every count of the cell is its
         return [c for _, c in counted if not c.each] or [c for _, c in counted]
     if mine:
@@ -927,6 +942,26 @@ def _column_counts(column: str, line: ItemLine, only_line: bool) -> list[Count]:
     loose = [c for _, c in counted]
     plain = [c for c in loose if not c.each]
     return plain or loose[:1]
+
+
+def _headed_here(
+    part: _Part, category: str, line: ItemLine, row_items: tuple[tuple[str, str], ...]
+) -> bool:
+    """Whether a count of the quantity cell is `line`'s: "чайников 3" beside the lines
+    "чайники електричні" and "термоси" heads the kettles whatever category the word
+    alone has; a word of no line's item, or of several, leaves it to the category."""
+    named = {code for code, item in row_items if _headed_by_item(part, item)}
+    if len(named) == 1:
+        return named == {line.category}
+    return category == line.category
+
+
+def _headed_by_item(part: _Part, item: str) -> bool:
+    """Whether a word of a quantity cell's segment ("круги 5", "наборы 80") is one of
+    the item's own words, inflected or not ("противопролежневые круги")."""
+    words = [t for t in tokens(fold(part.text)) if len(t) >= 4 and t.isalpha()]
+    item_words = tokens(fold(item))
+    return any(w[: max(4, len(w) - 2)] in t for w in words for t in item_words)
 
 
 def _headed_counts(parts: list[_Part]) -> list[tuple[_Part, str, Count]]:
@@ -1063,8 +1098,9 @@ def spoiled_as_other(lines: list[ItemLine]) -> list[ItemLine]:
 
 #: "своя машина", "власним транспортом", "Транспорт — наш": whose vehicle it is.
 _OWN = frozenset({"свой", "своя", "свою", "своим", "своей", "своем", "своєю", "своїм", "своєму",
-                  "свій", "власний", "власним", "власною", "наш", "наша", "нашим", "нашою",
-                  "личный", "личным", "особистим"})  # fmt: skip
+                  "своїй", "свої", "своих", "своїх", "свій", "власний", "власним", "власною",
+                  "власній", "наш", "наша", "нашим", "нашою", "нашій", "нашей", "моей", "моїй",
+                  "моєю", "моим", "моїм", "личный", "личным", "особистим"})  # fmt: skip
 
 
 def _delivery_only(part: _Part) -> bool:
@@ -1119,6 +1155,16 @@ def _resensed(part: _Part, hit: Hit, sense: Sense) -> _Part:
         for cat, count in part.counts
     ]
     return replace(part, hits=hits, counts=counts)
+
+
+#: Size words that name a thing ("коляска", "кроватка"): no size of that thing itself.
+_SIZE_OF = {"для коляски": ("strollers", "devices/wheelchairs"), "для кроватки": ("cribs",)}
+
+
+def _itself(size: str, kind: str) -> bool:
+    """ "коляска инвалидная": "коляска" is the wheelchair, not a stroller's size."""
+    things = _SIZE_OF.get(size, ())
+    return any(k == t or k.startswith(t + "/") for k in split_joined(kind) for t in things)
 
 
 #: Bed sizes (attributes.yaml size_words) that only a child's bed has.

@@ -149,6 +149,9 @@ def _mash(toks: list[str]) -> bool:
     return not any(_a_word(t) or is_known_word(translit(t)) for t in words)
 
 
+#: A Cyrillic letter: only Cyrillic words are looked up ("Możemy" is Polish, no mash).
+_CYRILLIC = re.compile("[а-яёіїєґ]")
+
 #: Vowels of both alphabets: a "word" of three letters or more without one is mash.
 _VOWELS = frozenset("аеёиоуыэюяіїєaeiouy")
 
@@ -176,7 +179,7 @@ def _all_mash(toks: list[str]) -> bool:
         or not _VOWELS & set(w)
         or _repeated(w)  # "dfgdfgdfg", "ооо"
         # words no dictionary knows, unless known words typed together ("ПЛИТАЭЛЕКТРИЧЕСКАЯ")
-        or (not w.isascii() and not _a_word(w))
+        or (_CYRILLIC.search(w) is not None and not _a_word(w))
         for w in words
     )
 

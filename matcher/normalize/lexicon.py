@@ -147,6 +147,10 @@ class Attributes:
     #: "обувь раздала уже": a past give verb with "уже" beside a thing denies it.
     negators_gone: frozenset[str]
     negators_already: frozenset[str]
+    #: "мебель отметила случайно": words of a box ticked by mistake, and of ticking.
+    negators_mistake: frozenset[str]
+    negators_mistake_alone: frozenset[str]
+    negators_ticking: frozenset[str]
     #: Word lists that tell what a row is: request, self, offer, thanks, ad, header, test.
     signals: dict[str, frozenset[str]]
     #: Folded box label -> the category it stands for when the details say nothing.
@@ -284,6 +288,9 @@ def attributes() -> Attributes:
         negators_after=_folded_set(spec.negators.get("after", []), name),
         negators_gone=_folded_set(spec.negators.get("gone", []), name),
         negators_already=_folded_set(spec.negators.get("already", []), name),
+        negators_mistake=_folded_set(spec.negators.get("mistake", []), name),
+        negators_mistake_alone=_folded_set(spec.negators.get("mistake_alone", []), name),
+        negators_ticking=_folded_set(spec.negators.get("ticking", []), name),
         vague_boxes=_table(spec.vague_boxes, f"{name}: vague_boxes"),
         latin_words=_folded_set(spec.latin_words, name),
         form_boxes={

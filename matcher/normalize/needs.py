@@ -219,7 +219,12 @@ def _need_lines(usable: pd.DataFrame) -> Cells:
     )
     of, line = explode(row["lines"])
     only_line = ints(row["line_count"])[of] == 1
-    counted = map_unique_rows([row["quantity"][of], line, only_line], _column_quantity)
+    row_items = objects(
+        tuple((item.category, item.item) for item in items) for items in row["lines"]
+    )
+    counted = map_unique_rows(
+        [row["quantity"][of], line, only_line, row_items[of]], _column_quantity
+    )
     need_id = objects(
         stable_id("N", owner, stamp, item.category, item_key)
         for owner, stamp, item, item_key in zip(
@@ -234,8 +239,10 @@ def _need_lines(usable: pd.DataFrame) -> Cells:
     }
 
 
-def _column_quantity(column: str, line: ItemLine, only_line: bool) -> tuple[Quantity | None, str]:
-    return column_quantity(column, line, only_line=only_line)
+def _column_quantity(
+    column: str, line: ItemLine, only_line: bool, row_items: tuple[tuple[str, str], ...]
+) -> tuple[Quantity | None, str]:
+    return column_quantity(column, line, only_line=only_line, row_items=row_items)
 
 
 def _needs(lines: Cells) -> list[Need]:

@@ -230,6 +230,10 @@ def _bare_is_size(value: int, ctx: _Context) -> bool:
     return False
 
 
+#: Signs of money typed beside a number.
+_CURRENCY_SIGNS = frozenset("$€₴£")
+
+
 def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = False) -> Numbers:
     """Counts and sizes of one folded segment whose things are `hits`; in a need's
     quantity cell ("50 л") a unit is never an age."""
@@ -423,6 +427,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             why = "age"  # "колготки дитячі 5-7 р.": років (years), no size 5
         if gap_after.lstrip()[:1] in {'"', "”", "″"}:
             why = "measure"  # inches: 'телевизор 32"'
+        if gap_after.lstrip()[:1] in _CURRENCY_SIGNS or gap_before.rstrip()[-1:] in _CURRENCY_SIGNS:
+            why = "money"  # "200 $", "$50": an amount, not a count
         unit = _unit(unit_word) if unit_word else None
         bottled = prev == "по" and bool(counts) and counts[-1].unit == "jars"  # "10 бутлів по 1 л"
         if why == "age" and unit and (quantity_cell or ctx.category in _MEASURED_GOODS or bottled):
@@ -468,7 +474,11 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue  # "ВАЗ 2107", "ГАЗель 3302": a model, not a count
         if ctx.category == "appliances" and unit is None and value >= 15:
             continue  # "телевізори 42 і 32 дюйми", "Минск 15": a size or a model
-        if ctx.category == "medicine" and unit is None and _dose(value, i, toks, hits):
+        if (
+            ctx.category == "medicine"
+            and unit is None
+            and _dose(value, i, toks, hits, quantity_cell)
+        ):
             continue  # "Аспирин 500 — 5 уп", "парацетамол 500 10 уп": a dose in mg
         if unit in _MEASURES and _unit(prev) in HOLDERS:
             counted = (i > 1 and _number(toks[i - 2].text)[0] is not None) or (
@@ -522,12 +532,13 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue
         # "ковдр 100", in a quantity cell "курток 40": a number after its thing in the
         # counted form counts ("сапог 40" in a description may be the size)
+        right_after = any(hit.end == i - 1 for hit in hits)
         counted_form = (
             high is None
             and (quantity_cell or ctx.category not in {"clothing", "shoes"})
             and is_genitive_plural_first(prev)
             and any(hit.start == hit.end == i - 1 for hit in hits)
-        )
+        ) or (quantity_cell and high is None and right_after)  # "халаты 50" in a quantity cell
         if (
             unit is None
             and not counted_form
@@ -583,10 +594,15 @@ def _holding(last: list[Count], since: int, value: int | None, unit: str | None)
 _DOSES = frozenset({50, 75, 100, 125, 150, 200, 250, 300, 400, 500, 750, 800, 1000})
 
 
-def _dose(value: int, i: int, toks: list[_Token], hits: tuple[Hit, ...]) -> bool:
-    """A bare number that is a drug's dose: a usual dose right after the drug's name,
-    or any number of 50 and more with a count and its unit after it."""
-    right_after = any(hit.end == i - 1 and hit.sense.kind.startswith("drugs") for hit in hits)
+def _dose(
+    value: int, i: int, toks: list[_Token], hits: tuple[Hit, ...], quantity_cell: bool
+) -> bool:
+    """A bare number that is a drug's dose: a usual dose right after the drug's name
+    (in a quantity cell, "физраствор 50" counts), or any number of 50 and more with a
+    count and its unit after it."""
+    right_after = not quantity_cell and any(
+        hit.end == i - 1 and hit.sense.kind.startswith("drugs") for hit in hits
+    )
     counted_later = any(
         _number(toks[j].text)[0] is not None and _unit(toks[j + 1].text)
         for j in range(i + 1, len(toks) - 1)
