@@ -19,6 +19,12 @@ from functools import lru_cache
 #: Apostrophe look-alikes typed in Ukrainian words (п'ять, п’ять, пʼять, п`ять).
 APOSTROPHES = "'’ʼ`´‘ʹ′＇"
 _APOSTROPHE_TABLE = str.maketrans({ch: "'" for ch in APOSTROPHES} | {"ё": "е", "Ё": "е"})
+#: Latin letters with marks as their plain letters: donors abroad type "pościel",
+#: "Kühlschrank" or "posciel", "Kuhlschrank" alike (`plain_latin`).
+_LATIN_MARKS = str.maketrans(
+    "ąćęłńóśźżäöüéèêëàâáùûúîïíôòçñšžčřťďľĺŕýåø",
+    "acelnoszzaoueeeeaaauuuiiioocnszcrtdllryao",
+) | {ord("ß"): "ss"}
 _CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
 _SPACE_RE = re.compile(r"\s+")
 TOKEN_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
@@ -110,6 +116,12 @@ def fold(value: str) -> str:
     text = text.translate(_APOSTROPHE_TABLE)
     text = _WORD_RE.sub(_cyrillic_lookalikes, text)
     return _SPACE_RE.sub(" ", text).strip()
+
+
+def plain_latin(token: str) -> str:
+    """A folded token with the marks of Latin letters dropped ("kartonów": "kartonow");
+    Cyrillic letters stay as they are."""
+    return token.translate(_LATIN_MARKS)
 
 
 def _cyrillic_lookalikes(word: re.Match[str]) -> str:

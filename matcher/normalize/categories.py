@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 
 from matcher.normalize.lexicon import FUZZY_MIN_LEN, GAP_WORDS, Sense, attributes, lexicon
 from matcher.normalize.morph import is_known_word, lemmas, unglued
-from matcher.text import fold, tokens, translit
+from matcher.text import fold, plain_latin, tokens, translit
 
 OTHER = "other"
 #: The rest of a list of sizes, ages or measures after its first number: "38, 39
@@ -33,7 +33,7 @@ _SEGMENT_SPLIT = re.compile(
     r"(?:^|\.?\s)\d{1,2}\)\s+(?=[^\W\d_])|(?:^|(?<=\D[,;]))\s*\d{1,2}\s?[-–—]\s(?=[^\W\d_])"
     rf"|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)(?!{_SIZE_RUN})|[;\n•·|]|(?<!\d)\+"
     r"|\.\s(?!\d)(?<!\bул\.\s)(?<!\bвул\.\s)(?<!\bпер\.\s)(?<!\bпр\.\s)|\s[-–—]\s"
-    r"|\s\d{1,2}\)\s|^\d{1,2}\)\s"
+    r"|\s\d{1,2}\)\s|^\d{1,2}\)\s|(?<=\S)/\s(?=[^\W\d_])"
     rf"|(?<!\d)\s{_AND}\s|(?<=\d)\s{_AND}\s(?!{_SIZE_RUN})",
     re.IGNORECASE,
 )
@@ -107,6 +107,9 @@ def token_sense(token: str) -> Sense | None:
     for lemma in token_lemmas(token):
         if lemma in words:
             return words[lemma]
+    plain = plain_latin(token)
+    if plain in words:  # "żywność", "mydło": a word from abroad, in plain letters
+        return words[plain]
     if "-" in token:  # "книжки-розмальовки": a part that names a category over "other"
         senses = [sense for part in token.split("-") if (sense := token_sense(part))]
         return next((s for s in senses if s.category != OTHER), senses[0] if senses else None)

@@ -16,7 +16,7 @@ from matcher.normalize.morph import (
     is_verb,
     number_of,
 )
-from matcher.text import translit
+from matcher.text import plain_latin, translit
 
 #: A thing after one of these, behind another thing, is what that thing is for:
 #: "шкаф для одежды" is furniture, "деньги на лекарства" is money.
@@ -28,6 +28,8 @@ def is_container(hit: Hit, toks: list[str]) -> bool:
     if hit.start != hit.end:
         return False
     units = attributes().units
+    if plain_latin(toks[hit.start]) in units:  # "worki", "kartonów"
+        return True
     token = translit(toks[hit.start])  # "banok" is "банок"
     return token in units or any(lemma in units for lemma in token_lemmas(token))
 
@@ -42,7 +44,13 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
         # purpose; "порошок для ручной стирки": a finer thing of the one before is not
         after_for = toks[hit.start - 1 : hit.start] == ["для"] and _measured(toks, hit.start - 2)
         purpose = bool(out) and _after_purpose(hit, toks) and not _goes_on(hit, out, toks)
-        purpose = purpose or after_for or _bed_of(hit, toks)
+        # "зібрали для гуртожитку: ковдри 6": a place things are for, before them
+        for_place = (
+            hit.sense.category == OTHER
+            and toks[hit.start - 1 : hit.start] == ["для"]
+            and any(h.start > hit.end and h.sense.category != OTHER for h in hits)
+        )
+        purpose = purpose or after_for or for_place or _bed_of(hit, toks)
         purpose = (purpose and not refines(hit, out)) or _paid_for(hit, toks)
         if purpose or _governed(hit, toks, purpose_end):
             purpose_end = hit.end
@@ -226,8 +234,13 @@ def _carried(hit: Hit, toks: list[str]) -> bool:
     are not offered."""
     signals = attributes().signals
     before = toks[max(0, hit.start - 2) : hit.start]
-    if hit.sense.category == OTHER and set(before) & signals["channel"]:
-        return True  # people and vehicles: "через польських волонтерів"
+    if (
+        hit.sense.category == OTHER
+        and set(toks[max(0, hit.start - 3) : hit.start]) & signals["channel"]
+    ):
+        return (
+            True  # people and vehicles: "через польських волонтерів", "через знайомого водія бусу"
+        )
     verb = set(token_lemmas(before[-1])) if before else set()
     return bool(verb & signals["service"]) or (bool(verb & signals["carry"]) and not hit.sense.kind)
 

@@ -38,8 +38,15 @@ from matcher.normalize.morph import (
     is_verb,
     number_of,
 )
-from matcher.normalize.numbers import HOLDERS, PAIR_WORDS, SACKS, Count, read_numbers
-from matcher.normalize.per_person import kits_for_people
+from matcher.normalize.numbers import (
+    HOLDERS,
+    PAIR_WORDS,
+    SACKS,
+    Count,
+    read_numbers,
+    unit_named,
+)
+from matcher.normalize.per_person import kits_for_people, per_head
 from matcher.normalize.per_size import per_size, sizes_asked, without_sizes
 from matcher.normalize.quantities import Quantity
 from matcher.normalize.run_on import run_on_pieces
@@ -888,6 +895,9 @@ def column_quantity(
         each = listed[0].value if listed else 1
         unit = next((c.unit for c in listed if c.unit), "")
         return Quantity(each * sizes_asked(line.size, line.category, column), False), unit
+    for_all = per_head(column, line.item) if only_line else None
+    if for_all:  # "по 2 кг на семью, 25 семей": fifty kilograms
+        return Quantity(for_all[0], False), unit_named(for_all[1])
     counts = _column_counts(column, line, only_line, row_items)
     kits = kits_for_people(column, line.item) if only_line and not counts else None
     if kits:  # "продуктовые наборы | на 80 семей": a set for each family

@@ -20,7 +20,7 @@ from matcher.normalize.morph import (
     is_numeral,
     is_ordinal,
 )
-from matcher.text import TOKEN_RE, translit
+from matcher.text import TOKEN_RE, plain_latin, translit
 
 MAX_COUNT = 10_000  # more than this is a phone, a year or a slip of the keyboard
 _RANGE = re.compile(r"^(\d{1,5})-(\d{1,5})$")
@@ -141,8 +141,14 @@ def _tokens(folded: str) -> list[_Token]:
     return [_Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(folded)]
 
 
+def unit_named(word: str) -> str:
+    """The unit a word names ("кг": kg, "упаковки": packs), or ""."""
+    return _unit(word) or "" if word else ""
+
+
 def _unit(word: str) -> str | None:
     units = attributes().units
+    word = plain_latin(word)  # "kartonów", "Stück"
     found = units.get(word) or units.get(word.rstrip(".")) or lemma_in(word, units)
     cyrillic = translit(word)
     return found or (_unit(cyrillic) if cyrillic != word else None)
@@ -262,6 +268,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         gap_before = gaps[i]
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         gap_after = folded[tok.end : toks[i + 1].start] if i + 1 < len(toks) else folded[tok.end :]
+        if _thousands_of_money(toks, i, gap_after):
+            skip_next = True  # "15 000 грн": an amount of money in thousands
+            continue
         approx = prev in attrs.approximately or "~" in gap_before
         unit_before = _unit(prev) if prev and _number(text)[0] is not None else None
         if text in _LETTER_SIZES and (hits or prev in attrs.not_before):
@@ -277,7 +286,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if bed_size:
             sizes.append(bed_size)
             continue
-        if gap_after == "/" and nxt.isdigit() and ctx.category == "clothing" and text.isdigit():
+        waist = gap_after.strip() == "/" and ctx.category == "clothing"
+        if waist and nxt.isdigit() and text.isdigit():
             sizes.append(f"{text}/{nxt}")  # "джинсы 32/34": waist and length
             skip_next = True
             continue
@@ -588,6 +598,17 @@ def _holding(last: list[Count], since: int, value: int | None, unit: str | None)
     if not last or not value or not unit or last[0].token < since or last[0].holds:
         return last
     return [replace(last[0], holds=value, holds_unit=unit)]
+
+
+def _thousands_of_money(toks: list[_Token], i: int, gap_after: str) -> bool:
+    after = toks[i + 2].text if i + 2 < len(toks) else ""
+    return (
+        toks[i].text.isdigit()
+        and i + 1 < len(toks)
+        and re.fullmatch(r"\d{3}", toks[i + 1].text) is not None
+        and gap_after in (" ", "\u00a0")
+        and _marker(after, attributes().not_after) == "money"
+    )
 
 
 #: Doses in mg that follow a drug's name without their unit.

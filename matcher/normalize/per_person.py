@@ -21,3 +21,26 @@ def kits_for_people(column: str, item: str) -> int | None:
         return None
     found = _PEOPLE.search(fold(column))
     return int(found.group(1)) if found else None
+
+
+#: Who a thing is counted for: "семью", "людину", "каждого малыша".
+_HEAD = r"(?:сем|сім|люд|чел|осіб|особ|дит|дет|малыш|малюк|ребен|двор|пенсіонер|пенсионер)"
+#: "по 2 кг на семью", "2 упаковки на каждого малыша": so much for each of them.
+_EACH = re.compile(
+    rf"(?<![\d.,])(\d{{1,3}})\s*([^\W\d_]+\.?)?\s+на\s+(?:(?:каждо|кожн|одн)\w*\s+)?{_HEAD}"
+)
+#: "70 осіб", "малышей 6": how many of them.
+_HEADS = re.compile(rf"(?<![\d.,])(\d{{1,4}})\s*{_HEAD}|{_HEAD}\w*\s+(\d{{1,4}})(?![\d.,])")
+
+
+def per_head(column: str, item: str) -> tuple[int, str] | None:
+    """ "по 2 кг на семью, 25 семей": 50, and the word of the unit each is counted in
+    ("кг"); None unless both so much each and how many are written."""
+    each = _EACH.search(fold(f"{item} | {column}"))
+    if not each:
+        return None
+    heads = _HEADS.search(fold(column))
+    if not heads:
+        return None
+    count = heads.group(1) or heads.group(2)
+    return int(each.group(1)) * int(count), (each.group(2) or "").rstrip(".")

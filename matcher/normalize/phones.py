@@ -64,6 +64,8 @@ def _candidates(raw: str) -> list[str]:
         out.insert(0, "+380" + digits)
     elif digits.startswith("8") and len(digits) == 11:  # Russian "8 9xx ..." dialled from home
         out.append("+7" + digits[1:])
+    if not digits.startswith(("0", "7", "38")) and 10 <= len(digits) <= 13:
+        out.append("+" + digits)  # "48 505 ...", "49 157 ...": a country code without "+"
     return out
 
 
@@ -133,8 +135,11 @@ def _parse_phone(raw: str) -> PhoneResult:
             continue
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         foreign = not e164.startswith("+380")
-        # abroad, a number of the right length is kept: our metadata may lag theirs
-        if phonenumbers.is_valid_number(number) or (foreign and _possible_abroad(number)):
+        # abroad, a number of the right length is kept: our metadata may lag theirs;
+        # a country code read from digits typed without "+" must be a valid number
+        guessed_code = candidate != text and not text.lstrip().startswith(("+", "7", "8"))
+        possible = foreign and not guessed_code and _possible_abroad(number)
+        if phonenumbers.is_valid_number(number) or possible:
             return PhoneResult(e164, None, digits, "phone_foreign" if foreign else _fixed(text))
     return PhoneResult("", "phone_invalid", digits)
 
