@@ -53,9 +53,10 @@ def _short(text: str) -> str:
     return text if len(text) <= ITEM_CHARS else text[: ITEM_CHARS - 1].rstrip() + "…"
 
 
-def render_reason(facts: ReasonFacts, language: Language) -> str:
+def render_reason(facts: ReasonFacts, language: Language, *, waiting: bool = True) -> str:
     """«куртка мужская зимняя ↔ зимние куртки мужские · Лисичанск → Северодонецк, 6 км ·
-    срочно · заявка ждёт 12 дней · размер не указан»."""
+    срочно · заявка ждёт 12 дней · размер не указан»; without how long the need has
+    waited when `waiting` is False."""
     if facts.offer_item and facts.need_item:
         parts = [f"{_short(facts.offer_item)} ↔ {_short(facts.need_item)}"]
     else:
@@ -70,7 +71,7 @@ def render_reason(facts: ReasonFacts, language: Language) -> str:
             route += f" {phrase('delivery', language)}"
         parts.append(route)
     parts.append(urgency_label(facts.urgency, language))
-    if facts.waiting_days is not None:
+    if waiting and facts.waiting_days is not None:
         if facts.waiting_days == 0:
             parts.append(phrase("waiting_today", language))
         else:

@@ -9,7 +9,6 @@ record (sync/own_columns.py). Furniture a tab lost is put back (sync/furniture.p
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,13 +17,14 @@ from matcher.instance import age_days
 from matcher.labels import category_label, urgency_label
 from matcher.model import Need, Offer, Problem, Proposal, Status
 from matcher.params import Language
-from matcher.reasons import ReasonFacts, alternatives_text, render_reason
+from matcher.reasons import alternatives_text, render_reason
 from reports.dashboard import dashboard
 from reports.sheet import dashboard_cells
 from reports.summaries import call_list, needs_coverage
 from sync.cells import Value, same_value
 from sync.coordination import MatchesSheet
 from sync.display import dial_ready
+from sync.frame_rows import frame_records
 from sync.furniture import restores
 from sync.labels import status_label, yes_no_label
 from sync.layouts import (
@@ -157,10 +157,7 @@ def _minute(now: datetime) -> datetime:
 
 def _reason(p: Proposal, language: Language) -> str:
     """Why, without how long the need has waited: that goes stale, and has its own column."""
-    facts = p.facts
-    if isinstance(facts, ReasonFacts):
-        facts = dataclasses.replace(facts, waiting_days=None)
-    return render_reason(facts, language)
+    return render_reason(p.facts, language, waiting=False)
 
 
 def _days_waiting(need: Need, now: datetime) -> Value:
@@ -190,7 +187,7 @@ def _coverage(frames: Frames) -> dict[str, Coverage]:
         str(row["need_id"]): Coverage(
             int(row["proposed"]), int(row["agreed"]), int(row["delivered"]), int(row["missing"])
         )
-        for row in table.to_dict("records")
+        for row in frame_records(table)
     }
 
 
