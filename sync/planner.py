@@ -76,7 +76,9 @@ def build_plan(
     language: Language,
     now: datetime,
     reconfirm_after_days: int = 30,
+    updates: Sequence[CellUpdate] | None = None,
 ) -> SpreadsheetPlan:
+    """The plan; `updates` are `refreshes(data, …)` when the caller has them already."""
     offers = {offer.offer_id: offer for offer in data.offers}
     needs = {need.need_id: need for need in data.needs}
     fresh = [p for p in data.proposals if p.match_id not in data.matches.rows]
@@ -87,7 +89,8 @@ def build_plan(
         }
         for p in fresh
     )
-    updates = _refreshes(data, offers, needs, language, now)
+    if updates is None:
+        updates = _refreshes(data, offers, needs, language, now)
     view = View(language, data.source_headers)
     problems = PROBLEM_LAYOUT.grid(data.problems, view)
     # A retired offer waits for nothing: it is left out of the summaries and lists.
@@ -189,6 +192,14 @@ def _coverage(frames: Frames) -> dict[str, Coverage]:
         )
         for row in frame_records(table)
     }
+
+
+def refreshes(data: PassData, language: Language, now: datetime) -> list[CellUpdate]:
+    """The cells of existing Matches rows the plan writes: contacts that changed in a
+    source, the days a need has waited, the day a pair was first seen delivered."""
+    offers = {offer.offer_id: offer for offer in data.offers}
+    needs = {need.need_id: need for need in data.needs}
+    return _refreshes(data, offers, needs, language, now)
 
 
 def _refreshes(
