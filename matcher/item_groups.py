@@ -223,7 +223,7 @@ def _classes(levels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     in the same order (as signed values, column by column), found by hashing each row's
     bytes rather than by sorting every row."""
     flipped = np.ascontiguousarray(levels).view(np.uint8) ^ 0x80  # bytes order as signed
-    rows = flipped.view(np.dtype((np.void, levels.shape[1]))).ravel().tolist()
+    rows = cast(list[bytes], flipped.view(np.dtype((np.void, levels.shape[1]))).ravel().tolist())
     distinct = sorted(set(rows))
     index = {row: c for c, row in enumerate(distinct)}
     inverse = np.fromiter((index[row] for row in rows), dtype=np.intp, count=len(rows))
