@@ -6,8 +6,9 @@ model. Offers are many and varied (every size, season, audience), so offers of
 one geo group are merged by what matters to the flow: two offers are
 interchangeable when they fit every need they can reach at the same level.
 The fit of each point (kind, audience, season, size, unit) is looked up once
-per pair of distinct values, and combined for all offers and needs at once
-with numpy, so the cost grows with the distinct values, not with the rows.
+per pair of distinct values that an arc reads, and combined for all offers and
+needs at once with numpy, so the cost grows with the distinct values, not with
+the rows.
 """
 
 from __future__ import annotations
