@@ -237,9 +237,11 @@ class _Network:
         def column(k: int, dtype: type) -> np.ndarray:
             return np.concatenate([block[k] for block in self.blocks]).astype(dtype)
 
-        solver.add_arcs_with_capacity_and_unit_cost(
-            column(0, np.int32), column(1, np.int32), column(2, np.int64), column(3, np.int64)
-        )
+        columns = [column(0, np.int32), column(1, np.int32), column(2, np.int64)]
+        columns.append(column(3, np.int64))
+        self.blocks = []  # the solver keeps its own copy: let ours go before it solves
+        solver.add_arcs_with_capacity_and_unit_cost(*columns)
+        del columns
         supplies = np.zeros(n_nodes, dtype=np.int64)
         supplies[source], supplies[sink] = supply, -supply
         solver.set_nodes_supplies(np.arange(n_nodes, dtype=np.int32), supplies)
@@ -318,6 +320,7 @@ def solve_flow(inst: Instance, cands: Candidates) -> list[Assignment]:
     first_line_pair = net.add_many(
         pairs.tails, pairs.heads, np.ones(len(pairs.tails), np.int64), costs[pairs.arcs]
     )
+    del arrays, tails, heads, caps, costs  # millions of arcs: not held through the solve
     net.add(source, sink, supply, 0)  # matching less is always feasible
     flows = net.solve(n_nodes, source, sink, supply)
     carrying = np.nonzero(flows[first_pair : first_pair + len(by_groups)])[0]

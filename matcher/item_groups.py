@@ -6,15 +6,15 @@ model. Offers are many and varied (every size, season, audience), so offers of
 one geo group are merged by what matters to the flow: two offers are
 interchangeable when they fit every need they can reach at the same level.
 The fit of each point (kind, audience, season, size, unit) is looked up once
-per pair of distinct values, and combined for all offers and needs at once
-with numpy, so the cost grows with the distinct values, not with the rows.
+per pair of distinct values that an arc reads, and combined for all offers and
+needs at once with numpy, so the cost grows with the distinct values, not with
+the rows.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import cast
 
 import numpy as np
@@ -53,80 +53,75 @@ class _Codes:
         return list(self.index)
 
 
-def _table(
-    need_codes: _Codes,
-    offer_codes: _Codes,
-    pairs: Iterable[tuple[int, int]],
-    verdict: Callable[[object, object], int | None],
-) -> np.ndarray:
-    """Verdicts for the pairs of distinct need and offer values in `pairs`; other
-    cells are never read (they join values of different categories)."""
-    table = np.full((len(need_codes.index), len(offer_codes.index)), _NO, dtype=np.int8)
-    needs, offers = need_codes.values(), offer_codes.values()
-    for n, o in pairs:
-        found = verdict(needs[n], offers[o])
-        table[n, o] = _NO if found is CONTRADICTS else (_UNKNOWN if found == UNKNOWN else _FIT)
-    return table
-
-
 class _Encoder:
-    """Item models as rows of codes, one column per point, and the verdict tables."""
+    """Item models as rows of codes, one column per point."""
 
     def __init__(self) -> None:
         self.need = [_Codes() for _ in range(5)]
         self.offer = [_Codes() for _ in range(5)]
         self.rows: dict[tuple[str, ...], tuple[int, ...]] = {}
-        #: The rows seen per category: arcs join groups of one category, so the
-        #: tables need verdicts only between values that share one.
-        self.need_seen: dict[str, set[tuple[int, ...]]] = defaultdict(set)
-        self.offer_seen: dict[str, set[tuple[int, ...]]] = defaultdict(set)
 
     def need_row(self, p: ItemProfile) -> tuple[int, ...]:
         unit = (unit_group(p.unit, p.category), counts_things(p))
         values = (p.kind, p.audience, p.season, (p.category, p.kind, p.size), unit)
-        row = tuple(c.code(v) for c, v in zip(self.need, values, strict=True))
-        self.need_seen[p.category].add(row)
-        return row
+        return tuple(c.code(v) for c, v in zip(self.need, values, strict=True))
 
-    def offer_row(self, category: str, values: tuple[str, str, str, str, str]) -> tuple[int, ...]:
+    def offer_row(self, values: tuple[str, str, str, str, str]) -> tuple[int, ...]:
         """Codes of an offer's (kind, audience, season, size, unit)."""
         row = self.rows.get(values)
         if row is None:
             row = self.rows[values] = tuple(
                 c.code(v) for c, v in zip(self.offer, values, strict=True)
             )
-        self.offer_seen[category].add(row)
         return row
 
-    def _pairs(self, k: int) -> set[tuple[int, int]]:
-        """Pairs of (need, offer) codes of point `k` whose values share a category."""
-        pairs: set[tuple[int, int]] = set()
-        for category, need_rows in self.need_seen.items():
-            needs = {row[k] for row in need_rows}
-            offers = {row[k] for row in self.offer_seen.get(category, ())}
-            pairs.update(itertools.product(needs, offers))
-        return pairs
 
-    def tables(self) -> list[np.ndarray]:
-        def sized(need: object, offer: object) -> int | None:
-            category, kind, size = cast(tuple[str, str, str], need)
-            return size_point(category, kind, size, str(offer))
+def _sized(need: object, offer: object) -> int | None:
+    category, kind, size = cast(tuple[str, str, str], need)
+    return size_point(category, kind, size, str(offer))
 
-        def units(need: object, offer: object) -> int | None:
-            group, counts = cast(tuple[str, bool], need)
-            return unit_point(group, counts, str(offer))
 
-        checks: list[Callable[[object, object], int | None]] = [
-            lambda n, o: kind_point(str(n), str(o)),
-            lambda n, o: audience_point(str(n), str(o)),
-            lambda n, o: season_point(str(n), str(o)),
-            sized,
-            units,
+def _units(need: object, offer: object) -> int | None:
+    group, counts = cast(tuple[str, bool], need)
+    return unit_point(group, counts, str(offer))
+
+
+_CHECKS: tuple[Callable[[object, object], int | None], ...] = (
+    lambda n, o: kind_point(str(n), str(o)),
+    lambda n, o: audience_point(str(n), str(o)),
+    lambda n, o: season_point(str(n), str(o)),
+    _sized,
+    _units,
+)
+#: A verdict not looked up yet.
+_UNSET = -1
+
+
+class _Verdicts:
+    """Per point, the verdict for each pair of distinct need and offer values, looked
+    up the first time an arc reads it: arcs read only pairs of one category, and
+    of those only the ones near enough to meet."""
+
+    def __init__(self, encoder: _Encoder) -> None:
+        self.needs = [codes.values() for codes in encoder.need]
+        self.offers = [codes.values() for codes in encoder.offer]
+        self.tables = [
+            np.full((len(n), len(o)), _UNSET, dtype=np.int8)
+            for n, o in zip(self.needs, self.offers, strict=True)
         ]
-        return [
-            _table(self.need[k], self.offer[k], sorted(self._pairs(k)), check)
-            for k, check in enumerate(checks)
-        ]
+
+    def read(self, needs: np.ndarray, offers: np.ndarray) -> list[np.ndarray]:
+        """The tables, with every pair of the rows of codes `needs` × `offers` filled."""
+        for k, check in enumerate(_CHECKS):
+            table = self.tables[k]
+            n, o = np.unique(needs[:, k]), np.unique(offers[:, k])
+            rows, columns = np.nonzero(table[np.ix_(n, o)] == _UNSET)
+            for a, b in zip(n[rows].tolist(), o[columns].tolist(), strict=True):
+                found = check(self.needs[k][a], self.offers[k][b])
+                table[a, b] = (
+                    _NO if found is CONTRADICTS else (_UNKNOWN if found == UNKNOWN else _FIT)
+                )
+        return self.tables
 
 
 def _levels(tables: list[np.ndarray], needs: np.ndarray, offers: np.ndarray) -> np.ndarray:
@@ -177,12 +172,10 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
     need_groups, became, need_rows = _split_needs(inst, geo.need_groups, encoder)
     profiles = (profile_of(o) for o in inst.offers)  # the season a kind implies, too
     offer_rows = [  # units of one group count alike
-        encoder.offer_row(
-            p.category, (p.kind, p.audience, p.season, p.size, unit_group(p.unit, p.category))
-        )
+        encoder.offer_row((p.kind, p.audience, p.season, p.size, unit_group(p.unit, p.category)))
         for p in profiles
     ]
-    tables = encoder.tables()
+    verdicts = _Verdicts(encoder)
     need_codes = np.array(need_rows, dtype=np.int32).reshape(-1, 5)
     subs_of = _Splits(became, len(geo.need_groups))
     geo_arcs = geo.table
@@ -196,8 +189,9 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
         if not len(subs):
             continue
         codes = np.array([offer_rows[i] for i in group.members], dtype=np.int32)
-        levels = _levels(tables, need_codes[subs], codes)
-        classes, inverse = np.unique(levels, axis=0, return_inverse=True)
+        reached = need_codes[subs]
+        levels = _levels(verdicts.read(reached, codes), reached, codes)
+        classes, inverse = _classes(levels)
         members: dict[int, list[int]] = defaultdict(list)
         for position, c in enumerate(inverse.ravel().tolist()):  # oldest first within a class
             members[c].append(group.members[position])
@@ -223,6 +217,19 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
             )
         )
     return Candidates(offer_groups, need_groups, ArcTable.joined(parts))  # by offer group
+
+
+def _classes(levels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`np.unique(levels, axis=0, return_inverse=True)` for int8 rows: the distinct rows
+    in the same order (as signed values, column by column), found by hashing each row's
+    bytes rather than by sorting every row."""
+    flipped = np.ascontiguousarray(levels).view(np.uint8) ^ 0x80  # bytes order as signed
+    rows = cast(list[bytes], flipped.view(np.dtype((np.void, levels.shape[1]))).ravel().tolist())
+    distinct = sorted(set(rows))
+    index = {row: c for c, row in enumerate(distinct)}
+    inverse = np.fromiter((index[row] for row in rows), dtype=np.intp, count=len(rows))
+    table = np.frombuffer(b"".join(distinct), dtype=np.uint8) ^ 0x80
+    return table.view(np.int8).reshape(len(distinct), levels.shape[1]), inverse
 
 
 class _Splits:

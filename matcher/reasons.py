@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from matcher.candidates import Assignment
-from matcher.fit import item_fit, profile_of
+from matcher.fit import Fit, ItemProfile, item_fit, profile_of
 from matcher.instance import Instance, age_days
 from matcher.labels import category_label, days_text, phrase, urgency_label
 from matcher.model import Alternative, Proposal, match_id_for
@@ -53,9 +53,10 @@ def _short(text: str) -> str:
     return text if len(text) <= ITEM_CHARS else text[: ITEM_CHARS - 1].rstrip() + "…"
 
 
-def render_reason(facts: ReasonFacts, language: Language) -> str:
+def render_reason(facts: ReasonFacts, language: Language, *, waiting: bool = True) -> str:
     """«куртка мужская зимняя ↔ зимние куртки мужские · Лисичанск → Северодонецк, 6 км ·
-    срочно · заявка ждёт 12 дней · размер не указан»."""
+    срочно · заявка ждёт 12 дней · размер не указан»; without how long the need has
+    waited when `waiting` is False."""
     if facts.offer_item and facts.need_item:
         parts = [f"{_short(facts.offer_item)} ↔ {_short(facts.need_item)}"]
     else:
@@ -70,7 +71,7 @@ def render_reason(facts: ReasonFacts, language: Language) -> str:
             route += f" {phrase('delivery', language)}"
         parts.append(route)
     parts.append(urgency_label(facts.urgency, language))
-    if facts.waiting_days is not None:
+    if waiting and facts.waiting_days is not None:
         if facts.waiting_days == 0:
             parts.append(phrase("waiting_today", language))
         else:
@@ -94,9 +95,28 @@ def alternatives_text(proposal: Proposal, language: Language) -> str:
     return "; ".join(out)
 
 
-def _facts(inst: Instance, a: Assignment) -> ReasonFacts:
+class _Fits:
+    """`item_fit` of each pair of lines, worked out once per pair of item models: a
+    pass proposes many pairs, of far fewer distinct models."""
+
+    def __init__(self, inst: Instance) -> None:
+        self.inst = inst
+        self.offers: dict[int, ItemProfile] = {}
+        self.needs: dict[int, ItemProfile] = {}
+        self.found: dict[tuple[ItemProfile, ItemProfile], Fit | None] = {}
+
+    def of(self, i: int, j: int) -> Fit | None:
+        offer = self.offers.get(i) or self.offers.setdefault(i, profile_of(self.inst.offers[i]))
+        need = self.needs.get(j) or self.needs.setdefault(j, profile_of(self.inst.needs[j]))
+        key = (offer, need)
+        if key not in self.found:
+            self.found[key] = item_fit(offer, need)
+        return self.found[key]
+
+
+def _facts(inst: Instance, a: Assignment, fits: _Fits) -> ReasonFacts:
     offer, need = inst.offers[a.offer], inst.needs[a.need]
-    fit = item_fit(profile_of(offer), profile_of(need)) or a.fit  # names the unknown points
+    fit = fits.of(a.offer, a.need) or a.fit  # names the unknown points
     return ReasonFacts(
         category=offer.category,
         offer_item=offer.item,
@@ -123,6 +143,7 @@ def to_proposals(
 ) -> list[Proposal]:
     """Proposals, most points first, then by need and offer id (deterministic)."""
     out = []
+    fits = _Fits(inst)
     for a in assignments:
         offer, need = inst.offers[a.offer], inst.needs[a.need]
         out.append(
@@ -133,7 +154,7 @@ def to_proposals(
                 category=offer.category,
                 quantity=a.quantity,
                 score=float(inst.need_weight[a.need] * a.quantity),
-                facts=_facts(inst, a),
+                facts=_facts(inst, a, fits),
                 distance_km=None if a.distance_km is None else round(a.distance_km, 1),
                 fit_level=a.fit.level,
                 alternatives=(alternatives or {}).get(a.need, ()),

@@ -86,8 +86,9 @@ def _free(
     for record, record_id in zip(records, ids, strict=True):
         if live[record_id] > record.quantity:
             problems.append(_over(source, record.source_row, record.quantity, live[record_id]))
-        elif record.quantity - alone[record_id] > 0:
-            out.append(dataclasses.replace(record, quantity=record.quantity - alone[record_id]))
+        elif (left := record.quantity - alone[record_id]) > 0:
+            same = left == record.quantity
+            out.append(record if same else dataclasses.replace(record, quantity=left))
     return out
 
 

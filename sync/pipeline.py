@@ -27,7 +27,7 @@ from sync.layouts import MATCH_COLUMNS, MATCHES, MEMORY, NEEDS, OFFERS, RECONFIR
 from sync.memory import read_memory
 from sync.overwrites import overwrite_notes
 from sync.plan import Snapshot, SpreadsheetPlan, TabIdentity
-from sync.planner import PassData, build_plan
+from sync.planner import PassData, build_plan, refreshes
 from sync.recall import identify, recall_decisions
 from sync.source_records import SourceNotFound, finish, load_source, normalizing_line
 from sync.tabs import IDENTITIES, matches_tab
@@ -143,13 +143,12 @@ def run_pass(
         answers=answers,
         memory=memory,
     )
+    # The cells the plan writes over are noted on Problems, which the plan rewrites.
+    updates = refreshes(data, language, now)
+    notes = overwrite_notes(updates, matches)
+    data = dataclasses.replace(data, problems=[*data.problems, *notes])
     reconfirm_after_days = config.offers.reconfirm_after_days
-    plan = build_plan(coordination, current, data, language, now, reconfirm_after_days)
-    notes = overwrite_notes(plan.updates, matches)
-    if notes:
-        # The notes go on Problems, which the plan rewrites: plan again with them.
-        data = dataclasses.replace(data, problems=[*data.problems, *notes])
-        plan = build_plan(coordination, current, data, language, now, reconfirm_after_days)
+    plan = build_plan(coordination, current, data, language, now, reconfirm_after_days, updates)
     wrote = not dry_run and not plan.is_empty
     if wrote:
         progress(f"Writing {backend.location(coordination)}…")

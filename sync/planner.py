@@ -9,7 +9,6 @@ record (sync/own_columns.py). Furniture a tab lost is put back (sync/furniture.p
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,13 +17,14 @@ from matcher.instance import age_days
 from matcher.labels import category_label, urgency_label
 from matcher.model import Need, Offer, Problem, Proposal, Status
 from matcher.params import Language
-from matcher.reasons import ReasonFacts, alternatives_text, render_reason
+from matcher.reasons import alternatives_text, render_reason
 from reports.dashboard import dashboard
 from reports.sheet import dashboard_cells
 from reports.summaries import call_list, needs_coverage
 from sync.cells import Value, same_value
 from sync.coordination import MatchesSheet
 from sync.display import dial_ready
+from sync.frame_rows import frame_records
 from sync.furniture import restores
 from sync.labels import status_label, yes_no_label
 from sync.layouts import (
@@ -76,7 +76,9 @@ def build_plan(
     language: Language,
     now: datetime,
     reconfirm_after_days: int = 30,
+    updates: Sequence[CellUpdate] | None = None,
 ) -> SpreadsheetPlan:
+    """The plan; `updates` are `refreshes(data, …)` when the caller has them already."""
     offers = {offer.offer_id: offer for offer in data.offers}
     needs = {need.need_id: need for need in data.needs}
     fresh = [p for p in data.proposals if p.match_id not in data.matches.rows]
@@ -87,7 +89,8 @@ def build_plan(
         }
         for p in fresh
     )
-    updates = _refreshes(data, offers, needs, language, now)
+    if updates is None:
+        updates = _refreshes(data, offers, needs, language, now)
     view = View(language, data.source_headers)
     problems = PROBLEM_LAYOUT.grid(data.problems, view)
     # A retired offer waits for nothing: it is left out of the summaries and lists.
@@ -157,10 +160,7 @@ def _minute(now: datetime) -> datetime:
 
 def _reason(p: Proposal, language: Language) -> str:
     """Why, without how long the need has waited: that goes stale, and has its own column."""
-    facts = p.facts
-    if isinstance(facts, ReasonFacts):
-        facts = dataclasses.replace(facts, waiting_days=None)
-    return render_reason(facts, language)
+    return render_reason(p.facts, language, waiting=False)
 
 
 def _days_waiting(need: Need, now: datetime) -> Value:
@@ -190,8 +190,16 @@ def _coverage(frames: Frames) -> dict[str, Coverage]:
         str(row["need_id"]): Coverage(
             int(row["proposed"]), int(row["agreed"]), int(row["delivered"]), int(row["missing"])
         )
-        for row in table.to_dict("records")
+        for row in frame_records(table)
     }
+
+
+def refreshes(data: PassData, language: Language, now: datetime) -> list[CellUpdate]:
+    """The cells of existing Matches rows the plan writes: contacts that changed in a
+    source, the days a need has waited, the day a pair was first seen delivered."""
+    offers = {offer.offer_id: offer for offer in data.offers}
+    needs = {need.need_id: need for need in data.needs}
+    return _refreshes(data, offers, needs, language, now)
 
 
 def _refreshes(

@@ -56,8 +56,10 @@ class Frames:
 
 def frame(rows: Iterable[Mapping[str, Any]], fields: tuple[str, ...]) -> pd.DataFrame:
     """Rows keyed by field, each value brought to its canonical form."""
-    records = [{f: canonical(f, row.get(f, "")) for f in fields} for row in rows]
-    out = pd.DataFrame(records, columns=list(fields))
+    listed = rows if isinstance(rows, list) else list(rows)
+    columns = [canonical_column(f, [row.get(f, "") for row in listed]) for f in fields]
+    # Rows as tuples: pandas types their columns as it types rows of dicts.
+    out = pd.DataFrame(list(zip(*columns, strict=True)), columns=list(fields))
     for field in _MOMENTS & set(fields):
         out[field] = pd.to_datetime(out[field])
     for field in _COUNTS & set(fields):
@@ -67,7 +69,7 @@ def frame(rows: Iterable[Mapping[str, Any]], fields: tuple[str, ...]) -> pd.Data
 
 def records_frame(records: Iterable[object], fields: tuple[str, ...]) -> pd.DataFrame:
     """Offer or Need records (or anything with those attributes) as a frame."""
-    return frame(({f: getattr(r, f) for f in fields} for r in records), fields)
+    return frame([{f: getattr(r, f) for f in fields} for r in records], fields)
 
 
 def matches_rows(sheet: MatchesSheet) -> list[dict[str, Any]]:
@@ -101,6 +103,25 @@ def pass_frames(
 def keyed_rows(cells: Cells, keys: tuple[str, ...]) -> list[dict[str, Value]]:
     """A grid written in the column order `keys` (header first) as rows keyed by column."""
     return [dict(zip(keys, row, strict=False)) for row in cells[1:]]
+
+
+def canonical_column(field: str, values: list[Any]) -> list[Any]:
+    """`canonical` of each value, each distinct value converted once (a pass has
+    hundreds of thousands of cells, and few distinct dates, labels and counts)."""
+    if field not in _MOMENTS | _COUNTS | {"category", "urgency", "status"}:  # plain text
+        return [v.strip() if type(v) is str else canonical(field, v) for v in values]
+    known: dict[tuple[Any, ...], Any] = {}
+    out = []
+    for value in values:
+        # 1, 1.0 and True stay apart, and so do one moment's times in two zones
+        key = (type(value), value, getattr(value, "tzinfo", None))
+        try:
+            out.append(known[key])
+        except KeyError:
+            out.append(known.setdefault(key, canonical(field, value)))
+        except TypeError:  # not hashable
+            out.append(canonical(field, value))
+    return out
 
 
 def canonical(field: str, value: Any) -> Any:

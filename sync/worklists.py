@@ -29,6 +29,7 @@ from matcher.params import Language
 from reports.summaries import offers_to_reconfirm
 from sync.cells import Value, as_moment, parse_moment, parse_number
 from sync.display import dial_ready
+from sync.frame_rows import frame_records
 from sync.labels import column_spellings, parse_reconfirm, reconfirm_label, role_label
 from sync.layouts import CALL_COLUMNS, RECONFIRM_COLUMNS, header
 from sync.plan import Grid, Rewrite, locate_columns, trim_grid
@@ -87,13 +88,13 @@ def reconfirm_rewrite(
     stale = offers_to_reconfirm(offers, matches, now, after_days)
     rows = [
         _reconfirm_row(offer, None, now, language)
-        for offer in stale.to_dict("records")
+        for offer in frame_records(stale)
         if offer["offer_id"] not in kept
     ]
     # Only the answered offers are looked up: no need to convert every offer's row.
     answered = offers[offers["offer_id"].astype(str).isin(list(kept))] if kept else offers.iloc[:0]
     known: dict[str, Mapping[Any, Any]] = {
-        str(offer["offer_id"]): offer for offer in answered.to_dict("records")
+        str(offer["offer_id"]): offer for offer in frame_records(answered)
     }
     for answer in ("still", "gone"):
         for offer_id in sorted(o for o, a in kept.items() if a.answer == answer):
@@ -128,7 +129,7 @@ def call_today_rewrite(calls: pd.DataFrame, language: Language) -> Rewrite:
     # One conversion for the whole frame: a groupby with a to_dict per block cost
     # milliseconds a block, minutes at 100,000 rows. A stable sort keeps each
     # block's rows in their order, as the groupby did.
-    records = sorted(calls.to_dict("records"), key=lambda pair: pair["block"])
+    records = sorted(frame_records(calls), key=lambda pair: pair["block"])
     for _, block in itertools.groupby(records, key=lambda pair: pair["block"]):
         pairs = list(block)
         first = pairs[0]
