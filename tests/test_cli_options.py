@@ -47,9 +47,12 @@ def _run(argv: list[str], root: Path, capsys: pytest.CaptureFixture[str]) -> tup
     capsys.readouterr()
     code = main(argv, backend_factory=_stop_after_the_first_pass if "run" in argv else None)
     out, err = capsys.readouterr()
-    # Log times, and the minute a report was made ("Данные на 01.12.2026 09:05"): the
-    # two runs compared may fall on either side of a minute.
-    times = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d)?(,\d+)?|\d\d\.\d\d\.\d{4} \d\d:\d\d")
+    # Log times, the minute a report was made ("Данные на 01.12.2026 09:05") and the
+    # last pass's ("since the last pass at 19:52"): the two runs compared may fall
+    # on either side of a minute.
+    times = re.compile(
+        r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d)?(,\d+)?|\d\d\.\d\d\.\d{4} \d\d:\d\d|\bat \d\d:\d\d\b"
+    )
     seconds = re.compile(r"\d+\.\d+ s\b")  # how long a pass took
     return code, *(
         seconds.sub("N s", times.sub("TIME", text.replace(str(root), "ROOT")))

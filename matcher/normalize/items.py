@@ -666,7 +666,17 @@ def _another_sort(part: _Part) -> bool:
     """ "мячи футбольные, волейбольные", "обувь 43-45, женская 38-40": another sort
     of the thing before, named by its adjective (with its sizes)."""
     toks = [t for t in tokens(fold(part.text)) if not _SIZE_TOKEN.fullmatch(t)]
+    if set(toks) <= _CONDITION:
+        return False  # "перчатки мед., одноразовые": how the things are, no other sort
     return not part.hits and not part.counts and bool(toks) and all(map(is_adjective, toks))
+
+
+#: Words of a thing's condition: after a thing they describe it.
+_CONDITION = frozenset(
+    {"одноразовые", "одноразові", "одноразовый", "одноразовий", "новые", "нові", "новый",
+     "новий", "чистые", "чисті", "целые", "цілі", "стерильные", "стерильні", "рабочие",
+     "робочі", "хорошие", "добрі", "б", "у"}
+)  # fmt: skip
 
 
 _SIZE_TOKEN = re.compile(r"\d+(?:-\d+)?|р|р-р|рр|размер|розмір")
