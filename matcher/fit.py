@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from matcher import vocab
-from matcher.model import ANY_UNIT, Need, Offer, joined, split_joined
+from matcher.model import ANY_UNIT, Need, Offer, joined, split_joined, within
 
 _DIMENSION = re.compile(r"^\d+(?:[.,]\d+)?(?:[xх]\d+(?:[.,]\d+)?)+$", re.IGNORECASE)
 #: "5-7", "38", "9-18kg", "3y", "5+л" (five litres or more).
@@ -152,8 +152,7 @@ def _shared_by_every_kind(table: dict[str, str], kind: str) -> str:
     """The value `table` gives every kind of `kind` (a kind path or one above it),
     or "" when the kinds differ or one has none."""
     found = {
-        next((v for k, v in table.items() if path == k or path.startswith(k + "/")), "")
-        for path in split_joined(kind)
+        next((v for k, v in table.items() if within(path, k)), "") for path in split_joined(kind)
     }
     return found.pop() if len(found) == 1 else ""
 
@@ -165,7 +164,7 @@ def implied_season(kind: str) -> str:
     table = fit_rules().kind_seasons
     found: set[str] = set()
     for path in split_joined(kind):
-        seasons = [v for k, v in table.items() if path == k or path.startswith(k + "/")]
+        seasons = [v for k, v in table.items() if within(path, k)]
         if not seasons:
             return ""  # one kind of the line may be for any season
         found.update(*seasons)
@@ -365,7 +364,7 @@ def _kinds_fit(need: frozenset[str], offer: frozenset[str]) -> bool | None:
     broader = False
     for wanted in need:
         for given in offer:
-            if given == wanted or given.startswith(wanted + "/"):
+            if within(given, wanted):
                 return True
             if wanted.startswith(given + "/"):
                 broader = True

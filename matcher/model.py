@@ -193,6 +193,12 @@ def split_joined(value: str) -> frozenset[str]:
     return frozenset(v for v in value.split(JOIN) if v)
 
 
+def within(path: str, head: str) -> bool:
+    """Whether a kind path is `head` or one of its finer kinds ("outerwear/coats"
+    within "outerwear"; "outerwear_x" is not)."""
+    return path == head or path.startswith(head + "/")
+
+
 def stable_id(prefix: str, *parts: object) -> str:
     """A short id that depends only on `parts`, never on row order."""
     text = "\x1f".join("" if p is None else str(p) for p in parts)

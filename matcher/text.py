@@ -32,6 +32,8 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 _HOMOGLYPHS = str.maketrans("aceiopxyk", "асеіорхук")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+#: A Russian or Ukrainian letter, either case.
+CYRILLIC_LETTER = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _LATIN_RE = re.compile(r"[a-z]")
 #: Keeps line breaks and tabs as spaces; everything else invisible goes.
 _KEEP_AS_SPACE = frozenset("\t\n\r\v\f\u2028\u2029\x85")

@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from matcher import geonames, vocab
-from matcher.text import fold
+from matcher.text import CYRILLIC_LETTER, fold
 
 _LOOSE = str.maketrans(
     {
@@ -37,7 +37,6 @@ _LOOSE = str.maketrans(
         "-": " ",
     }
 )
-_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _RUSSIAN_ONLY = re.compile(r"^[а-яё][а-яё -]*$")
 _PART_SPLIT = re.compile(r"[,;/()\n|]|\s[-–—]\s")
 FUZZY_CUTOFF = 86
@@ -78,7 +77,7 @@ def _russian_name(entry: dict[str, Any]) -> str:
     """The Russian form among geonames' alternate names (closest to the Ukrainian)."""
     alternates = entry.get("alternatenames") or []
     names = [unicodedata.normalize("NFC", str(n)) for n in alternates]
-    cyrillic = [n for n in names if _CYRILLIC.search(n)]
+    cyrillic = [n for n in names if CYRILLIC_LETTER.search(n)]
     if not cyrillic:
         return str(entry["name"])
     latin = str(entry["name"]).lower()
@@ -170,7 +169,7 @@ def gazetteer() -> Gazetteer:
 
     for i, e in enumerate(entries):
         for name in [str(e["name"]), *[str(n) for n in e.get("alternatenames") or []]]:
-            if _CYRILLIC.search(name) or name.isascii():
+            if CYRILLIC_LETTER.search(name) or name.isascii():
                 add(name, i)
     names = vocab.require_mapping(raw.get("names"), f"{where}: names")
     claimed: dict[str, str] = {}

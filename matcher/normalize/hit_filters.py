@@ -234,13 +234,10 @@ def _carried(hit: Hit, toks: list[str]) -> bool:
     are not offered."""
     signals = attributes().signals
     before = toks[max(0, hit.start - 2) : hit.start]
-    if (
-        hit.sense.category == OTHER
-        and set(toks[max(0, hit.start - 3) : hit.start]) & signals["channel"]
-    ):
-        return (
-            True  # people and vehicles: "через польських волонтерів", "через знайомого водія бусу"
-        )
+    # people and vehicles: "через польських волонтерів", "через знайомого водія бусу"
+    channel = set(toks[max(0, hit.start - 3) : hit.start]) & signals["channel"]
+    if hit.sense.category == OTHER and channel:
+        return True
     verb = set(token_lemmas(before[-1])) if before else set()
     return bool(verb & signals["service"]) or (bool(verb & signals["carry"]) and not hit.sense.kind)
 

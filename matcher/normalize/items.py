@@ -16,7 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
-from matcher.model import joined, split_joined
+from matcher.model import joined, split_joined, within
 from matcher.normalize.categories import (
     OTHER,
     Hit,
@@ -433,7 +433,7 @@ def _not_repeated(free: list[str], text: str) -> list[str]:
 
     def again(thing: tuple[str, str]) -> bool:  # "обогреватель" + "масляный обогреватель"
         code, kind = thing
-        return any(c == code and (k == kind or k.startswith(kind + "/")) for c, k in named)
+        return any(c == code and within(k, kind) for c, k in named)
 
     return [piece for piece in free if not things(piece) or not all(map(again, things(piece)))]
 
@@ -521,7 +521,7 @@ def _form(part: _Part, code: str) -> str:
 
 
 def _is_substance(path: str, substances: tuple[str, ...]) -> bool:
-    return any(path == s or path.startswith(s + "/") for s in substances)
+    return any(within(path, s) for s in substances)
 
 
 def _head_form(toks: tuple[str, ...], code: str) -> str:
@@ -1184,7 +1184,7 @@ _SIZE_OF = {"для коляски": ("strollers", "devices/wheelchairs"), "дл
 def _itself(size: str, kind: str) -> bool:
     """ "коляска инвалидная": "коляска" is the wheelchair, not a stroller's size."""
     things = _SIZE_OF.get(size, ())
-    return any(k == t or k.startswith(t + "/") for k in split_joined(kind) for t in things)
+    return any(within(k, t) for k in split_joined(kind) for t in things)
 
 
 #: Bed sizes (attributes.yaml size_words) that only a child's bed has.

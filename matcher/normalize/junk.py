@@ -11,7 +11,7 @@ from matcher import vocab
 from matcher.normalize.categories import glued_things, hits_in
 from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import is_known_word, is_past_verb, is_prefixed_word, lemmas
-from matcher.text import fold, tokens, translit
+from matcher.text import CYRILLIC_LETTER, fold, tokens, translit
 
 _PUNCT = re.compile(r"[^\w\s']+")
 
@@ -149,9 +149,6 @@ def _mash(toks: list[str]) -> bool:
     return not any(_a_word(t) or is_known_word(translit(t)) for t in words)
 
 
-#: A Cyrillic letter: only Cyrillic words are looked up ("Możemy" is Polish, no mash).
-_CYRILLIC = re.compile("[а-яёіїєґ]")
-
 #: Vowels of both alphabets: a "word" of three letters or more without one is mash.
 _VOWELS = frozenset("аеёиоуыэюяіїєaeiouy")
 
@@ -179,7 +176,8 @@ def _all_mash(toks: list[str]) -> bool:
         or not _VOWELS & set(w)
         or _repeated(w)  # "dfgdfgdfg", "ооо"
         # words no dictionary knows, unless known words typed together ("ПЛИТАЭЛЕКТРИЧЕСКАЯ")
-        or (_CYRILLIC.search(w) is not None and not _a_word(w))
+        # only Cyrillic words are looked up: "Możemy" is Polish, no mash
+        or (CYRILLIC_LETTER.search(w) is not None and not _a_word(w))
         for w in words
     )
 

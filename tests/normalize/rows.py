@@ -34,6 +34,17 @@ def offers_of(details: str, boxes: str = "", **cells: str) -> tuple[list[Any], l
     return normalize_offers([SourceRow(2, row)])
 
 
+def counts_of(details: str, boxes: str = "") -> dict[str, int | None]:
+    """Each category an answer is read under, with its count."""
+    offers, _ = offers_of(details, boxes)
+    return {o.category: o.quantity for o in offers}
+
+
+def categories_of(details: str, boxes: str = "") -> set[str]:
+    offers, _ = offers_of(details, boxes)
+    return {o.category for o in offers}
+
+
 def needs_of(
     item: str, quantity: str = "", urgency: str = "", **cells: str
 ) -> tuple[list[Any], list[Any]]:

@@ -7,12 +7,7 @@ from __future__ import annotations
 import pytest
 
 from matcher.normalize.phones import parse_phone
-from tests.normalize.rows import needs_of, offers_of
-
-
-def _counts(details: str, boxes: str = "") -> dict[str, int | None]:
-    offers, _ = offers_of(details, boxes)
-    return {o.category: o.quantity for o in offers}
+from tests.normalize.rows import counts_of, needs_of, offers_of
 
 
 @pytest.mark.parametrize(
@@ -56,7 +51,7 @@ def test_so_much_for_each_family_times_the_families(
     ],
 )
 def test_polish_words_with_marks_need_no_ticked_box(details: str, expected) -> None:  # type: ignore[no-untyped-def]
-    assert _counts(details) == expected
+    assert counts_of(details) == expected
 
 
 def test_boxes_typed_with_marks_are_boxes() -> None:
@@ -65,12 +60,12 @@ def test_boxes_typed_with_marks_are_boxes() -> None:
 
 
 def test_thousands_of_money_are_no_count() -> None:
-    counts = _counts("зібрали 15 000 грн на дрова і передамо 10 ноутбуків для школи", "гроші")
+    counts = counts_of("зібрали 15 000 грн на дрова і передамо 10 ноутбуків для школи", "гроші")
     assert counts == {"other": 10}
 
 
 def test_a_slash_after_a_count_cuts_the_list() -> None:
-    counts = _counts(
+    counts = counts_of(
         "крупы 20кг/ макароны 15 уп/ сахар 10 кг/ мыло 30/ шампунь 15",
         "Продукты (долгого хранения), Средства гигиены",
     )
@@ -99,7 +94,7 @@ def test_a_slash_after_a_count_cuts_the_list() -> None:
     ],
 )
 def test_words_from_abroad(details: str, boxes: str, expected) -> None:  # type: ignore[no-untyped-def]
-    assert _counts(details, boxes) == expected
+    assert counts_of(details, boxes) == expected
 
 
 @pytest.mark.parametrize(

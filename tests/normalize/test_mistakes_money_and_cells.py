@@ -6,17 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.normalize.rows import needs_of, offers_of
-
-
-def _categories(details: str, boxes: str = "") -> set[str]:
-    offers, _ = offers_of(details, boxes)
-    return {o.category for o in offers}
-
-
-def _counts(details: str, boxes: str = "") -> dict[str, int | None]:
-    offers, _ = offers_of(details, boxes)
-    return {o.category: o.quantity for o in offers}
+from tests.normalize.rows import categories_of, counts_of, needs_of, offers_of
 
 
 @pytest.mark.parametrize(
@@ -42,11 +32,11 @@ def _counts(details: str, boxes: str = "") -> dict[str, int | None]:
     ],
 )
 def test_a_box_ticked_by_mistake_is_not_offered(details: str, boxes: str, expected) -> None:  # type: ignore[no-untyped-def]
-    assert _categories(details, boxes) == expected
+    assert categories_of(details, boxes) == expected
 
 
 def test_by_chance_without_ticking_is_no_mistake() -> None:
-    assert _categories("куртка случайно порвалась, но целая", "Одежда") == {"clothing"}
+    assert categories_of("куртка случайно порвалась, но целая", "Одежда") == {"clothing"}
 
 
 @pytest.mark.parametrize(
@@ -57,7 +47,7 @@ def test_by_chance_without_ticking_is_no_mistake() -> None:
     ],
 )
 def test_the_donors_own_car_brings_the_goods(details: str) -> None:
-    assert _categories(details, "Продукты (долгого хранения)") == {"food"}
+    assert categories_of(details, "Продукты (долгого хранения)") == {"food"}
 
 
 @pytest.mark.parametrize(
@@ -75,7 +65,7 @@ def test_an_amount_of_money_is_no_count(details: str) -> None:
 
 
 def test_a_price_beside_a_count_leaves_the_count() -> None:
-    assert _counts("куртки 3 шт по 20$", "Одежда") == {"clothing": 3}
+    assert counts_of("куртки 3 шт по 20$", "Одежда") == {"clothing": 3}
 
 
 @pytest.mark.parametrize(
@@ -92,7 +82,7 @@ def test_a_price_beside_a_count_leaves_the_count() -> None:
     ],
 )
 def test_counts_in_surzhyk_and_abbreviations(details: str, boxes: str, expected) -> None:  # type: ignore[no-untyped-def]
-    assert _counts(details, boxes) == expected
+    assert counts_of(details, boxes) == expected
 
 
 def test_i_will_give_is_not_for_ladies() -> None:
@@ -129,7 +119,9 @@ def test_a_phone_by_its_brand_is_a_phone() -> None:
     offers, _ = offers_of("мобільний Nokia з зарядкою", "телефон")
     assert [(o.category, o.kind) for o in offers] == [("other", "household/phones")]
     # "с мобильного": how she called, nothing given
-    assert _categories("позвонила с мобильного, отдадут одеяло", "Постельное бельё") == {"bedding"}
+    assert categories_of("позвонила с мобильного, отдадут одеяло", "Постельное бельё") == {
+        "bedding"
+    }
 
 
 @pytest.mark.parametrize(
