@@ -9,6 +9,7 @@ alternative offered).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,17 @@ from matcher.fit import FULL_FIT, Fit
 
 #: Added to a fit code when the two sides count in different units.
 UNITS_DIFFER = 8
+#: Levels of `gives_more_rank`: 0 (gives the most) .. MORE_LEVELS - 1 (gives one).
+MORE_LEVELS = 16
+
+
+def gives_more_rank(free: int) -> int:
+    """How little an offer gives a need that states no count: one level per factor
+    of √2, so 72 hats rank before 15 and 15 before one, while offers within a
+    level (17 and 22) tie and distance decides. 0 from 256 up."""
+    if free < 1:
+        return MORE_LEVELS - 1
+    return max(0, MORE_LEVELS - 1 - math.floor(2 * math.log2(free)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +43,8 @@ class GroupArc:
     by_delivery: bool
     #: How the offer's item fits the need's item (never a contradiction).
     fit: Fit = FULL_FIT
+    #: `gives_more_rank` of the offer when the need states no count; else 0.
+    more: int = 0
 
 
 @lru_cache(maxsize=64)
@@ -53,6 +67,7 @@ class ArcTable:
     distance_km: np.ndarray  # float64; NaN: matched by place name
     by_delivery: np.ndarray  # bool
     fit_code: np.ndarray  # int64, as `code_of_fit`
+    more: np.ndarray  # int8, as `GroupArc.more`
 
     def __len__(self) -> int:
         return len(self.offer_group)
@@ -61,6 +76,12 @@ class ArcTable:
     def level(self) -> np.ndarray:
         """`Fit.level` of every arc."""
         return self.fit_code % UNITS_DIFFER + (self.fit_code >= UNITS_DIFFER)
+
+    @property
+    def order_of_fit(self) -> np.ndarray:
+        """The fit level, then how little the offer gives a need with no count: the
+        order in which the flow and the short list rank an arc's item."""
+        return self.level * MORE_LEVELS + self.more
 
     @property
     def one_unit(self) -> np.ndarray:
@@ -75,6 +96,7 @@ class ArcTable:
             None if np.isnan(distance) else distance,
             bool(self.by_delivery[k]),
             fit_of_code(int(self.fit_code[k])),
+            int(self.more[k]),
         )
 
     def arcs(self) -> list[GroupArc]:
@@ -82,9 +104,15 @@ class ArcTable:
         columns = (self.offer_group, self.need_group, self.distance_km, self.by_delivery)
         groups, needs, km, delivery = (column.tolist() for column in columns)
         return [
-            GroupArc(g, h, None if d != d else d, b, fit_of_code(c))  # d != d: NaN
-            for g, h, d, b, c in zip(
-                groups, needs, km, delivery, self.fit_code.tolist(), strict=True
+            GroupArc(g, h, None if d != d else d, b, fit_of_code(c), m)  # d != d: NaN
+            for g, h, d, b, c, m in zip(
+                groups,
+                needs,
+                km,
+                delivery,
+                self.fit_code.tolist(),
+                self.more.tolist(),
+                strict=True,
             )
         ]
 
@@ -101,6 +129,7 @@ class ArcTable:
             ),
             np.fromiter((a.by_delivery for a in arcs), bool, count),
             np.fromiter((code_of_fit(a.fit) for a in arcs), np.int64, count),
+            np.fromiter((a.more for a in arcs), np.int8, count),
         )
 
     @classmethod
@@ -110,15 +139,23 @@ class ArcTable:
         return cls(
             *(
                 np.concatenate([getattr(p, name) for p in parts])
-                for name in ("offer_group", "need_group", "distance_km", "by_delivery", "fit_code")
+                for name in (
+                    "offer_group",
+                    "need_group",
+                    "distance_km",
+                    "by_delivery",
+                    "fit_code",
+                    "more",
+                )
             )
         )
 
     def into_need_groups(self, n_need_groups: int) -> tuple[np.ndarray, np.ndarray]:
-        """Arc indices grouped by need group, each group's best fit first, then nearest
+        """Arc indices grouped by need group, each group's best fit first (for a need with
+        no count, the offer that gives more first), then nearest
         (a name match counts as 0 km), then by offer group; and where each need
         group's arcs start (group h: order[start[h]:start[h + 1]])."""
         nearest = np.nan_to_num(self.distance_km, nan=0.0)
-        order = np.lexsort((self.offer_group, nearest, self.level, self.need_group))  # stable
+        order = np.lexsort((self.offer_group, nearest, self.order_of_fit, self.need_group))
         start = np.searchsorted(self.need_group[order], np.arange(n_need_groups + 1))
         return order, start

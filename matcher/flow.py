@@ -17,11 +17,14 @@ Costs are integers, lexicographic by scaling, per connected component of the
 candidate graph (components never share flow, so each gets its own scale):
 
     need line → sink:     -weight·BIG + need_rank·M3
-    offer group → need group:            (fit level·F + distance)·M2
+    offer group → need group:            (fit order·F + distance)·M2
     source → offer line:                 offer_rank
 
 where F exceeds any total distance of the component's flow, so a better item
-fit wins over any distance, exactly over the totals.
+fit wins over any distance, exactly over the totals. The fit order is the fit
+level·16 + how little the offer gives when the need states no count
+(`arc_table.gives_more_rank`): among offers that fit alike, a need with no count
+is proposed the one that gives more.
 
 with BIG larger than any possible difference of the tie-break terms summed
 over the component's flow, so a tie-break can never cost weighted quantity.
@@ -44,7 +47,7 @@ from ortools.graph.python import min_cost_flow
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from matcher.arc_table import GroupArc
+from matcher.arc_table import MORE_LEVELS, GroupArc
 from matcher.candidates import Assignment, Candidates, Group
 from matcher.instance import Instance
 
@@ -63,13 +66,15 @@ def distance_units(distance_km: float | None) -> int:
 
 
 def pair_units(arc: GroupArc, fit_step: int) -> int:
-    """The pair's tie-break cost: fit first, then distance.
+    """The pair's tie-break cost: fit first, then (for a need that states no
+    count) the offer that gives more, then distance.
 
     `fit_step` must exceed the largest total distance a solution can carry
-    (flow × the longest arc), so that one fit level saved outweighs any
-    distance saved: the order fit ≻ distance is then exact over the totals.
+    (flow × the longest arc), so that one step saved outweighs any distance
+    saved: the order fit ≻ gives more ≻ distance is then exact over the totals.
     """
-    return arc.fit.level * fit_step + distance_units(arc.distance_km)
+    order = arc.fit.level * MORE_LEVELS + arc.more
+    return order * fit_step + distance_units(arc.distance_km)
 
 
 def fit_step_for(flow: int, max_distance_units: int) -> int:
@@ -131,7 +136,7 @@ class _ArcArrays:
 
     tails: np.ndarray  # offer group
     heads: np.ndarray  # need group
-    levels: np.ndarray  # fit level
+    levels: np.ndarray  # fit level, then gives more (`ArcTable.order_of_fit`)
     one_unit: np.ndarray  # the units differ: one unit per pair of lines
     metres: np.ndarray  # distance units, as `distance_units`
 
@@ -142,7 +147,7 @@ class _ArcArrays:
         return cls(
             table.offer_group,
             table.need_group,
-            table.level,
+            table.order_of_fit,
             table.one_unit,
             # a name match (no distance) is 0; rint rounds half to even, as round() does
             np.where(np.isnan(km), 0, np.rint(km * DISTANCE_UNITS_PER_KM)).astype(np.int64),
@@ -166,7 +171,7 @@ class _Component:
     offer_lines: list[int] = field(default_factory=list)
     need_lines: list[int] = field(default_factory=list)
     max_distance: int = 0  # the longest arc, in distance units
-    max_fit: int = 0  # the worst fit level of an arc
+    max_fit: int = 0  # the worst fit order of an arc
 
 
 def _split_components(

@@ -4,7 +4,8 @@ Geography first (`candidates.geo_candidates`: category, place, reach), then
 items. Needs are few: a need group's members are split by their whole item
 model. Offers are many and varied (every size, season, audience), so offers of
 one geo group are merged by what matters to the flow: two offers are
-interchangeable when they fit every need they can reach at the same level.
+interchangeable when they fit every need they can reach at the same level
+(and, towards a need that states no count, give about as much).
 The fit of each point (kind, audience, season, size, unit) is looked up once
 per pair of distinct values that an arc reads, and combined for all offers and
 needs at once with numpy, so the cost grows with the distinct values, not with
@@ -19,7 +20,7 @@ from typing import cast
 
 import numpy as np
 
-from matcher.arc_table import UNITS_DIFFER, ArcTable
+from matcher.arc_table import UNITS_DIFFER, ArcTable, gives_more_rank
 from matcher.candidates import Candidates, Group, sole_pair_excluded
 from matcher.fit import (
     CONTRADICTS,
@@ -35,6 +36,7 @@ from matcher.fit import (
     unit_point,
 )
 from matcher.instance import Instance
+from matcher.model import ANY_UNIT
 
 #: Verdict codes in the tables: fits, unknown, contradicts.
 _FIT, _UNKNOWN, _NO = 0, 1, 2
@@ -176,6 +178,9 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
         for p in profiles
     ]
     verdicts = _Verdicts(encoder)
+    countless = np.array(
+        [g.profile is not None and g.profile.unit == ANY_UNIT for g in need_groups]
+    )
     need_codes = np.array(need_rows, dtype=np.int32).reshape(-1, 5)
     subs_of = _Splits(became, len(geo.need_groups))
     geo_arcs = geo.table
@@ -191,7 +196,9 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
         codes = np.array([offer_rows[i] for i in group.members], dtype=np.int32)
         reached = need_codes[subs]
         levels = _levels(verdicts.read(reached, codes), reached, codes)
-        classes, inverse = _classes(levels)
+        more = _gives_more(inst, group.members, levels, countless[subs])
+        classes, inverse = _classes(np.hstack((levels, more)))
+        classes, more_of_class = classes[:, : len(subs)], classes[:, len(subs) :]
         members: dict[int, list[int]] = defaultdict(list)
         for position, c in enumerate(inverse.ravel().tolist()):  # oldest first within a class
             members[c].append(group.members[position])
@@ -214,9 +221,24 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
                 geo_arcs.distance_km[at],
                 geo_arcs.by_delivery[at],
                 classes[cs, ks].astype(np.int64),
+                more_of_class[cs, ks],
             )
         )
     return Candidates(offer_groups, need_groups, ArcTable.joined(parts))  # by offer group
+
+
+def _gives_more(
+    inst: Instance, members: list[int], levels: np.ndarray, countless: np.ndarray
+) -> np.ndarray:
+    """`gives_more_rank` of each offer (rows) towards each reached need group that
+    states no count (columns); 0 elsewhere, so offers that differ only in how much
+    they give stay one group unless such a need can take them."""
+    more = np.zeros(levels.shape, dtype=np.int8)
+    if countless.any():
+        ranks = np.array([gives_more_rank(inst.offer_free[i]) for i in members], dtype=np.int8)
+        more[:, countless] = ranks[:, None]
+        more[levels < 0] = 0
+    return more
 
 
 def _classes(levels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

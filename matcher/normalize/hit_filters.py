@@ -64,6 +64,8 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
             or _medium(hit, toks)
             or _addressed(hit, toks)
             or _who_gives(hit, toks)
+            or _occasion(hit, toks)
+            or _how_paid(hit, toks)
         ):
             out.append(hit)
     if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it,
@@ -179,6 +181,21 @@ def _quantifier(hit: Hit, toks: list[str]) -> bool:
 _PURCHASE = frozenset({"закупівлю", "закупку", "покупку", "придбання", "купівлю", "закупівлі"})
 #: Money named in words: "деньги на лекарства", "кошти на ліки".
 _MONEY = frozenset({"деньги", "денег", "гроші", "грошей", "кошти", "коштів"})
+_FUNDS = _MONEY | {"средства", "средств", "кошт"}
+
+
+#: "купили на собранные средства": bought with; what follows is how it was paid.
+_BOUGHT = frozenset({"купили", "купил", "купила", "закупили", "придбали", "куплено", "куплені"})
+
+
+def _how_paid(hit: Hit, toks: list[str]) -> bool:
+    """ "купили на деньги что собрали на работе", "купили на собранные средства":
+    the money and where it came from are no thing offered ("купили на рынке
+    сапоги" still offers the boots)."""
+    for j in range(max(0, hit.start - 6), hit.start - 1):
+        if toks[j] in _BOUGHT and toks[j + 1] == "на":
+            return bool(set(toks[j + 2 : hit.end + 1]) & _FUNDS)
+    return False
 
 
 def _paid_for(hit: Hit, toks: list[str]) -> bool:
@@ -238,7 +255,8 @@ def _carried(hit: Hit, toks: list[str]) -> bool:
     channel = set(toks[max(0, hit.start - 3) : hit.start]) & signals["channel"]
     if hit.sense.category == OTHER and channel:
         return True
-    verb = set(token_lemmas(before[-1])) if before else set()
+    # "после ремонта: шифер 15 листов": the occasion, not a service done to it
+    verb = set(token_lemmas(before[-1])) if before and before[0] not in _WHEN else set()
     return bool(verb & signals["service"]) or (bool(verb & signals["carry"]) and not hit.sense.kind)
 
 
@@ -277,6 +295,9 @@ def _place(hit: Hit, toks: list[str]) -> bool:
         return True
     if before in _IN and hit.sense.category == OTHER:
         return True  # "переезжает в дом престарелых": where someone goes
+    into = hit.start > 1 and toks[hit.start - 2] in _IN and is_adjective(before)
+    if into and hit.sense.category == OTHER and not cases:  # "у кімнату", not "у будинку"
+        return True  # "телевізор у спільну кімнату": where the thing goes
     # "в подвале дома", "при расселении общежития": whose place another thing is
     owner = (
         hit.sense.category == OTHER
@@ -291,6 +312,15 @@ def _place(hit: Hit, toks: list[str]) -> bool:
 
 
 _FROM = frozenset({"из", "з", "із", "зі", "с", "со"})
+#: "снял при ремонте", "після ремонту": when, not a service offered.
+_WHEN = frozenset({"при", "после", "після", "из-за", "через", "время", "час"})
+
+
+def _occasion(hit: Hit, toks: list[str]) -> bool:
+    """ "Бойлер, снял при ремонте": a service word after "при", "после" names the
+    occasion the thing came from."""
+    before = toks[hit.start - 1] if hit.start else ""
+    return hit.sense.kind == "services" and before in _WHEN
 
 
 def _from_town(hit: Hit, toks: list[str]) -> bool:

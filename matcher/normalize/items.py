@@ -721,7 +721,10 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     choices = {k for p in own for k in _kinds_offered_as_choice(p, code)}
     finest = set(_finest(kinds))
     kind = joined([k for k in dict.fromkeys(kinds) if k in choices or k in finest])
-    if any(not _kinds_of(p, code) for p in own):
+    named = own[:-1] if own and _total_by_name(own, code, attached) else own
+    # "куртка, 2 кофты, всего 5 вещей": the total's word names no kind either
+    named = [p for p in named if not any(cat == code and c.total for cat, c in p.counts)]
+    if any(not _kinds_of(p, code) for p in named):
         kind = ""  # a segment names the category only: any kind of it
     # "куртки 5 шт, размеры 50-54": a segment naming no thing describes the one before
     described = own + loose if single else own + [part for _, part in following]
@@ -813,6 +816,9 @@ def _list_total(own: list[_Part], code: str, attached: dict[int, list[Count]]) -
     if len(own) < 2:
         return None
     last = own[-1]
+    if _total_by_name(own, code, attached):  # "шапки, шарфы, варежки, ~70 вещей"
+        counted = [c for cat, c in last.counts if cat == code and not c.each]
+        return Quantity(sum(c.value for c in counted), any(c.estimated for c in counted))
     for part in own[:-1]:
         if any(cat == code for cat, _ in part.counts) or attached.get(id(part)):
             return None
@@ -824,6 +830,56 @@ def _list_total(own: list[_Part], code: str, attached: dict[int, list[Count]]) -
         return Quantity(sum(c.value for c in trailing) * len(own), estimated)
     # "Сахар и мука, 2 мешка по 50 кг": the bags count, not what each holds
     return Quantity(sum(c.value for c in trailing if not c.each), estimated)
+
+
+#: Words that count things of any kind: "~70 вещей", "3 игрушки" after a list.
+_THINGS = frozenset(
+    [
+        "вещь",
+        "вещи",
+        "вещей",
+        "речі",
+        "речей",
+        "предмет",
+        "предмета",
+        "предметы",
+        "предметов",
+        "предмети",
+        "предметів",
+        "единиц",
+        "одиниць",
+        "штук",
+        "позиций",
+        "позицій",
+        "наименований",
+        "найменувань",
+        "игрушки",
+        "игрушек",
+        "іграшки",
+        "іграшок",
+    ]
+)
+
+
+def _total_by_name(own: list[_Part], code: str, attached: dict[int, list[Count]]) -> bool:
+    """ "шапки, шарфы, варежки и носки, ~70 вещей": things with no count of their own,
+    then a word for things with one: the count of them all, which names no kind of
+    its own ("одеяло, постельное 2 комплекта" names one more thing)."""
+    *listed, last = own
+    counted = [c for cat, c in last.counts if cat == code and not c.each]
+    return (
+        bool(listed)
+        and len(counted) == 1
+        and counted[0].unit not in HOLDERS  # "…, пакет детских вещей" is one more thing
+        and not _kinds_of(last, code)
+        and bool(set(tokens(fold(last.text))) & _THINGS)
+        and all(
+            _kinds_of(part, code)
+            and not attached.get(id(part))
+            and not any(cat == code for cat, _ in part.counts)
+            for part in listed
+        )
+    )
 
 
 def _kinds_of(part: _Part, code: str) -> list[str]:
@@ -940,7 +996,9 @@ def _column_counts(
     listed = _SIZE_COUNTS.sub(lambda found: _size_count(found, counts_only=True), folded)
     listed = _LETTER_SIZE_COUNTS.sub(r" \g<count>", listed)
     column = listed if listed != folded else column
-    parts = [_part(piece, quantity_cell=True) for piece in split_segments(column)]
+    # "куртки 15 валенки 15": a segment per thing, as in the item text
+    pieces = [p for piece in split_segments(column) for p in run_on_pieces(piece)]
+    parts = [_part(piece, quantity_cell=True) for piece in pieces]
     written = line.size.split(", ")
     lows = {size.split("-")[0] for size in written}
     # "Сапожки р. 24-28 | 24-28", "р. 38 | 38": the item's own sizes typed again, not
@@ -990,9 +1048,13 @@ def _headed_counts(parts: list[_Part]) -> list[tuple[_Part, str, Count]]:
     out: list[tuple[_Part, str, Count]] = []
     for k, part in enumerate(parts):
         before = parts[k - 1] if k else None
-        heading = before and not before.counts and len(before.codes) == 1 and not part.codes
+        # "суміш — 40 банок": the jars name no thing of their own
+        plain = not part.codes or part.containers
+        heading = before and not before.counts and len(before.codes) == 1 and plain
         for cat, count in part.counts:
-            out.append((part, cat or (before.codes[0] if heading and before else ""), count))
+            if heading and before and (not cat or part.containers):
+                cat = before.codes[0]
+            out.append((part, cat, count))
     return out
 
 

@@ -258,6 +258,25 @@ def _has(toks: list[str]) -> bool:
     return bool(_HAS.search(" ".join(toks)))
 
 
+#: Offer words that say only what the writer is able or ready to do.
+_ABLE = frozenset(
+    [
+        "могу",
+        "можу",
+        "можем",
+        "можемо",
+        "могли",
+        "змогли",
+        "готов",
+        "готова",
+        "готові",
+        "готовы",
+        "маю",
+        "имею",
+    ]
+)
+
+
 def _pleads(toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
     """A request that says who asks ("ищу", "просит ліки"), unless it is the donor's
     errand ("просит забрать", "просят передать другим")."""
@@ -334,7 +353,11 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     seeks = bool(asked and words & signals["request"]) and not offers
     # "Нужны 2 разнорабочих на склад, оплата ежедневно": an employer asks for workers
     hires = bool(set(toks) & signals["hiring"]) and not _seeks_work(toks, signals)
-    if (asks or opens or seeks or _pleads(toks, signals)) and not told and not hires:
+    # "отдаёт уголь, машину просит нашу": what the donor asks for beside a gift
+    # ("ищем жилье, можем помогать по хозяйству" still pleads)
+    gives = offering - _ABLE - signals["free"] - signals["give"]
+    pleads = _pleads(toks, signals) and not (gives and things)
+    if (asks or opens or seeks or pleads) and not told and not hires:
         return "help_request"
     # a long plea that names what the family lacks and offers nothing
     if told and words & signals["plea"] and not offers and not collects:

@@ -26,6 +26,28 @@ MAX_COUNT = 10_000  # more than this is a phone, a year or a slip of the keyboar
 _RANGE = re.compile(r"^(\d{1,5})-(\d{1,5})$")
 _YEARS = re.compile(r"(\d{4})(?:-\d{2}|-\d{4})?")
 _FIRST_YEAR, _LAST_YEAR = 1950, 2035
+#: Words before a year in a quantity cell: "до 2016", "годен до 2016", "с 2015".
+_BEFORE_A_YEAR = frozenset(
+    [
+        "до",
+        "с",
+        "з",
+        "от",
+        "від",
+        "в",
+        "у",
+        "на",
+        "по",
+        "годен",
+        "годна",
+        "придатний",
+        "придатна",
+        "придатні",
+        "срок",
+        "термін",
+        "г",
+    ]
+)
 _GLUED_AFTER = re.compile(r"^(\d{1,5})([^\W\d_][\w'.-]*)$")  # "5кг", "44р"
 _GLUED_BEFORE = re.compile(r"^([^\W\d_]+)(\d{1,5})$")  # "р46", "сапоги39"
 #: A number joined to a word by a hyphen: "2-спальные", "5-литровая".
@@ -217,7 +239,10 @@ def _years_not_size(unit_word: str, low: int | None, high: int | None, ctx: _Con
 
 
 def _size_range(low: int | None, high: int | None, ctx: _Context) -> bool:
-    """ "44-46", "48-50": clothing sizes two or three apart, whatever word follows."""
+    """ "44-46", "48-50": clothing sizes two or three apart, whatever word follows;
+    "42-45 (ботинки, сапоги)": shoe sizes."""
+    if ctx.category == "shoes" and low is not None and high is not None:
+        return 15 <= low < high <= 48 and high - low <= 12
     if ctx.category != "clothing" or low is None or high is None or low < 36:
         return False
     return low % 2 == 0 and high % 2 == 0 and 2 <= high - low <= 6
@@ -417,7 +442,10 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue  # "пазлы 4+": an age ("1+1", "100+" are counts)
         year = _YEARS.fullmatch(number)
         unit = _unit(unit_word) if unit_word else None
-        if year and _FIRST_YEAR <= int(year.group(1)) <= _LAST_YEAR and not unit:
+        a_year = year and _FIRST_YEAR <= int(year.group(1)) <= _LAST_YEAR and not unit
+        # the quantity cell's "стаканы 2000" or "2000" counts; "до 2016" is a year there too
+        counted_there = quantity_cell and number.isdigit() and prev not in _BEFORE_A_YEAR
+        if a_year and not counted_there:
             continue  # a year, or years: "сроки до 2016-2017"
         if "(" in gap_after and not glued_after and _weight_follows(toks, i):
             sizes.append(number)  # "памперсы 4 (7-14 кг)": a size, its weights in brackets
@@ -463,6 +491,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         )  # the marker as typed: "Ростов 6 коробок" is a town, not a height
         if why is None and before is not None and (unit is None or marks_size):
             why = before  # "р.28 пару": a size, whatever word follows ("37 р. 3 пары": a count)
+        if why == "age" and unit_word == "г" and value is not None and value > 120:
+            why = "measure"  # "Нутрилон 1, 800 г": grams, no one is 800 years old
         dose = why == "measure" and ctx.category == "medicine" and unit_word in _MILLIGRAMS
         if dose and "мл" not in folded:  # "парацетамол 500 мг": a dose in mg alone, a tablet's
             sizes.append("таблетки")

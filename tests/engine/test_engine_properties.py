@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from typing import Any
 from unittest.mock import patch
 
 import numpy as np
@@ -199,12 +200,19 @@ class Reference:
             limit = max(limit, self.params.delivery_distance_km)
         return d if d <= limit else False
 
-    def optimum(self) -> tuple[int, int, int]:
-        """(max weighted quantity, then min fit levels, then min distance in 100 m
-        units), by MILP in three stages."""
+    def gives_little(self, o: Offer, n: Need) -> int:
+        """For a need that states no count: 15 for an offer of one, two fewer per
+        doubling of what it has free (1 → 15, 2 → 13, 3 → 12, 4 → 11)."""
+        if n.unit != "any":
+            return 0
+        return max(0, 15 - math.floor(2 * math.log2(max(1, self.offer_free[o.offer_id]))))
+
+    def optimum(self) -> tuple[int, int, int, int]:
+        """(max weighted quantity, then min fit levels, then min of what offers fail to
+        give needs with no count, then min distance in 100 m units), by MILP in stages."""
         keys = sorted(self.pairs)
         if not keys:
-            return 0, 0, 0
+            return 0, 0, 0, 0
         o_at = {o.offer_id: o for o in self.offers}
         n_at = {n.need_id: n for n in self.needs}
         p = len(keys)
@@ -235,34 +243,29 @@ class Reference:
             for g in {self.ngo(n) for n in self.needs}:
                 left = max(0, self.params.max_open_per_ngo - self.ngo_open[g])
                 add_row(np.r_[np.zeros(p), [self.ngo(n_at[k[1]]) == g for k in keys]], 0, left)
-        weights = np.r_[[self.weight(n_at[n]) for _, n in keys], np.zeros(p)]
-        dist = np.r_[[self.units(self.pairs[k]) for k in keys], np.zeros(p)]
+
+        def column(value: Any) -> np.ndarray:
+            return np.r_[[value(o_at[o], n_at[n]) for o, n in keys], np.zeros(p)]
+
+        # Stage by stage, each optimum kept as a constraint of the next.
+        stages = [
+            -column(lambda o, n: self.weight(n)),
+            column(self.fit),
+            column(self.gives_little),
+            column(lambda o, n: self.units(self.pairs[(o.offer_id, n.need_id)])),
+        ]
         bounds = Bounds(np.zeros(2 * p), np.r_[ub, np.ones(p)])
-        integrality = np.ones(2 * p)
-        first = milp(
-            -weights,
-            constraints=LinearConstraint(np.array(rows, dtype=float), lo, hi),
-            bounds=bounds,
-            integrality=integrality,
-        )
-        best = round(-first.fun)
-        add_row(weights, best, np.inf)
-        levels = np.r_[[self.fit(o_at[o], n_at[n]) for o, n in keys], np.zeros(p)]
-        second = milp(
-            levels,
-            constraints=LinearConstraint(np.array(rows, dtype=float), lo, hi),
-            bounds=bounds,
-            integrality=integrality,
-        )
-        fit_total = round(second.fun)
-        add_row(levels, -np.inf, fit_total)
-        third = milp(
-            dist,
-            constraints=LinearConstraint(np.array(rows, dtype=float), lo, hi),
-            bounds=bounds,
-            integrality=integrality,
-        )
-        return best, fit_total, round(third.fun)
+        totals = []
+        for objective in stages:
+            found = milp(
+                objective,
+                constraints=LinearConstraint(np.array(rows, dtype=float), lo, hi),
+                bounds=bounds,
+                integrality=np.ones(2 * p),
+            )
+            totals.append(round(found.fun))
+            add_row(objective, -np.inf, totals[-1])
+        return -totals[0], totals[1], totals[2], totals[3]
 
     @staticmethod
     def units(d: float | None) -> int:
@@ -302,10 +305,13 @@ def test_hard_constraints_hold_and_objective_is_optimal(instance):
 
     weighted = sum(ref.weight(n_at[p.need_id]) * p.quantity for p in proposals)
     levels = sum(ref.fit(o_at[p.offer_id], n_at[p.need_id]) * p.quantity for p in proposals)  # type: ignore[operator]
+    little = sum(
+        ref.gives_little(o_at[p.offer_id], n_at[p.need_id]) * p.quantity for p in proposals
+    )
     distance = sum(ref.units(ref.pairs[(p.offer_id, p.need_id)]) * p.quantity for p in proposals)
     assert sum(p.score for p in proposals) == weighted
     assert all(p.fit_level == ref.fit(o_at[p.offer_id], n_at[p.need_id]) for p in proposals)
-    assert (weighted, levels, distance) == ref.optimum()
+    assert (weighted, levels, little, distance) == ref.optimum()
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,0 +1,179 @@
+"""A word for things that counts a list, the occasion things came from, the room
+they go to, bought-to-give-out rows, urgency said as a day, pleas beside a gift,
+and quantity cells that name each thing without commas or count with a year."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.normalize.rows import categories_of, counts_of, needs_of, offers_of
+
+
+def test_a_word_for_things_after_a_list_is_the_count_of_them_all() -> None:
+    offers, _ = offers_of("шапки, шарфы, варежки и носки для взрослых, ~70 вещей", "Одежда")
+    (line,) = offers
+    assert (line.quantity, line.quantity_estimated) == (70, True)
+    assert set(line.kind.split("+")) == {
+        "accessories/gloves",
+        "accessories/hats",
+        "accessories/scarves",
+        "underwear/socks",
+    }
+
+
+def test_a_total_after_counted_things_names_no_kind_of_its_own() -> None:
+    offers, _ = offers_of("куртка, 2 кофты, всего 5 вещей", "Одежда")
+    (line,) = offers
+    assert line.quantity == 5
+    assert line.kind == "knitwear+outerwear/jackets"
+
+
+@pytest.mark.parametrize(
+    ("details", "boxes", "expected"),
+    [
+        # a bag of things is one more thing, not the count of the list
+        ("Со слов: одеяло 2 шт, пальто женское, пакет детских вещей", "Одежда", {"clothing": 2}),
+        # a word of the category that names a thing of its own adds to the list
+        ("Детское одеяло, постельное детское 2 комплекта", "Постельное бельё", {"bedding": 3}),
+    ],
+)
+def test_a_bag_or_a_thing_after_a_list_adds_to_it(details: str, boxes: str, expected) -> None:  # type: ignore[no-untyped-def]
+    counts = counts_of(details, boxes)
+    assert {code: counts.get(code) for code in expected} == expected
+
+
+def test_bought_wholesale_to_give_out_is_an_offer_of_adult_diapers() -> None:
+    offers, problems = offers_of(
+        "Оптом закупили для раздачи: подгузники для взрослых Tena Slip размер L, "
+        "10 упаковок по 30 шт; также влажные салфетки 20 пачек",
+        "Средства гигиены, Медикаменты",
+    )
+    assert [o.category for o in offers] == ["hygiene"]
+    assert "diapers/adult" in offers[0].kind
+    assert not any(p.code == "ad_row" for p in problems)
+
+
+@pytest.mark.parametrize("urgency", ["на завтра", "треба вже", "сверхсрочно", "до завтра!"])
+def test_a_day_or_now_in_the_urgency_cell_is_urgent(urgency: str) -> None:
+    needs, _ = needs_of("курица", "30 кг", urgency)
+    assert [n.urgency for n in needs] == ["high"]
+
+
+def test_a_donor_who_gives_and_asks_for_our_car_still_offers() -> None:
+    details = (
+        "Виктор Петрович, живёт на Кальмиусском, угля мешков 30, отдаёт семьям "
+        "с печным отоплением, машину просит нашу"
+    )
+    offers, problems = offers_of(details, "уголь")
+    assert {o.category for o in offers} == {"other"}
+    assert not any(p.code == "help_request" for p in problems)
+
+
+def test_a_parish_that_asks_where_to_bring_its_collection_offers_it() -> None:
+    details = (
+        "Наша парафія зібрала: теплі речі 12 мішків, ковдри 20 шт, продуктові набори 35. "
+        "Просимо повідомити куди везти."
+    )
+    assert categories_of(details, "Одежда, Постельное бельё") == {"bedding", "clothing", "food"}
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Ищем жилье для семьи из Луганска, 2 взрослых 1 ребенок, можем помогать по хозяйству",
+        "Ищем жилье для семьи из Луганска 3 человека, недорого или бесплатно",
+    ],
+)
+def test_a_family_that_only_can_help_in_return_still_asks(details: str) -> None:
+    offers, problems = offers_of(details)
+    assert not offers
+    assert [p.code for p in problems] == ["help_request"]
+
+
+@pytest.mark.parametrize(
+    ("details", "boxes", "expected"),
+    [
+        ("Бойлер Аристон 80 л, рабочий, снял при ремонте", "Бытовая техника", {"appliances"}),
+        ("після ремонту лишилось: шафа, 2 тумби", "Мебель", {"furniture"}),
+        ("телевизор и DVD-плеер в детскую комнату", "Бытовая техника", {"appliances"}),
+        ("самовар электрический и чайный сервиз", "Посуда", {"appliances", "kitchenware"}),
+    ],
+)
+def test_the_occasion_and_the_room_are_not_offered(details: str, boxes: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert categories_of(details, boxes) == expected
+
+
+def test_what_was_left_after_a_repair_is_counted() -> None:
+    details = "Остались после ремонта: шифер 15 листов, цемент 4 мешка."
+    assert counts_of(details, "Стройматериалы") == {"other": 19}
+
+
+def test_a_repair_offered_is_still_a_service() -> None:
+    offers, _ = offers_of("могу сделать ремонт", "Другое")
+    assert [o.kind for o in offers] == ["services"]
+
+
+def test_a_room_the_family_lives_in_stays_where_things_are() -> None:
+    # "у приватному будинку" is where the stove is, so the stove is no offer
+    details = "газовий балон 50 л, порожній, може комусь у приватному будинку знадобиться для плити"
+    assert categories_of(details, "Другое") == {"other"}
+
+
+@pytest.mark.parametrize(
+    ("item", "quantity", "expected"),
+    [
+        (
+            "теплые куртки пенсионерам и валенки",
+            "куртки 15 валенки 15",
+            {"clothing": 15, "shoes": 15},
+        ),
+        (
+            "одноразовые стаканчики, чай",
+            "стаканы 2000, чай 10 уп",
+            {"kitchenware": 2000, "food": 10},
+        ),
+        ("одноразовые стаканчики", "2000", {"kitchenware": 2000}),
+        (
+            "підгузки 4,5 розміру, дитяче харчування (суміші)",
+            "підгузки — 25 пач., суміш — 40 банок",
+            {"hygiene": 25, "food": 40},
+        ),
+    ],
+)
+def test_quantity_cells_that_name_each_thing(item: str, quantity: str, expected) -> None:  # type: ignore[no-untyped-def]
+    needs, _ = needs_of(item, quantity)
+    assert {n.category: n.quantity for n in needs} == expected
+
+
+def test_a_year_in_the_quantity_cell_is_still_no_count() -> None:
+    needs, _ = needs_of("бинты", "годен до 2016")
+    assert [(n.quantity, n.quantity_estimated) for n in needs] == [(1, True)]
+
+
+@pytest.mark.parametrize(
+    ("item", "size"),
+    [
+        ("Обувь зимняя мужская 42-45 (ботинки, сапоги)", "42-45"),
+        ("Обувь 36-40 (сапоги)", "36-40"),
+    ],
+)
+def test_a_shoe_size_range_before_the_things_in_brackets_is_a_size(item: str, size: str) -> None:
+    needs, _ = needs_of(item, "10 пар")
+    assert [(n.quantity, n.size) for n in needs] == [(10, size)]
+
+
+def test_grams_of_formula_are_no_age() -> None:
+    offers, _ = offers_of("Нутрилон 1, 800 г, 2 банки", "Продукты (долгого хранения)")
+    assert [(o.quantity, o.size) for o in offers] == [(2, "0-6m")]
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("Масляные обогреватели, 5 шт, купили на собранные средства", {"appliances": 5}),
+        ("Смесь Малютка 1, 12 коробок, купили на деньги что собрали на работе", {"food": 12}),
+        ("купили на рынке сапоги 2 пары", {"shoes": 2}),
+    ],
+)
+def test_the_money_things_were_bought_with_is_not_offered(details: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert counts_of(details) == expected
