@@ -21,7 +21,7 @@ from matcher.model import ANY_UNIT, Need, Offer, joined, split_joined, within
 
 _DIMENSION = re.compile(r"^\d+(?:[.,]\d+)?(?:[xх]\d+(?:[.,]\d+)?)+$", re.IGNORECASE)
 #: "5-7", "38", "9-18kg", "3y", "5+л" (five litres or more).
-_SIZE = re.compile(r"^(\d{1,4})(?:-(\d{1,4})|(\+))?(kg|y|mg|m|л)?$")
+_SIZE = re.compile(r"^(\d{1,4})(?:-(\d{1,4})|(\+))?(kg|y|mg|ml|m|л)?$")
 _OPEN_END = 999
 #: Letter sizes in order; "2XL" is "XXL".
 _LETTERS = {"XXS": 0, "XS": 1, "S": 2, "M": 3, "L": 4, "XL": 5, "XXL": 6, "2XL": 6,
@@ -187,7 +187,8 @@ class Fit:
 
 def _sizes(size: str) -> dict[str, list[tuple[int, int]] | set[str]]:
     """Sizes by scale: "n" plain numbers and ranges (a size, a height), "kg" weight
-    classes, "y" and "m" ages in years and months, "mg" a drug's dose, "л" capacities
+    classes, "y" and "m" ages in years and months, "mg" a drug's dose, "ml" a
+    syringe's volume, "л" capacities
     in litres, "l"
     letter sizes ("M-L"), "d"
     dimensions, "w" words ("евро")."""
@@ -253,7 +254,7 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
     A child's age is compared with a height through the table in fit.yaml.
     """
     theirs, ours = _read_sizes(need.size), _read_sizes(offer.size)
-    for scale in ("n", "kg", "y", "m", "mg", "л", "l", "w", "d"):
+    for scale in ("n", "kg", "y", "m", "mg", "ml", "л", "l", "w", "d"):
         if scale in theirs and scale in ours:
             if scale == "w":
                 return bool(theirs["w"] & ours["w"])

@@ -44,11 +44,12 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
         # purpose; "порошок для ручной стирки": a finer thing of the one before is not
         after_for = toks[hit.start - 1 : hit.start] == ["для"] and _measured(toks, hit.start - 2)
         purpose = bool(out) and _after_purpose(hit, toks) and not _goes_on(hit, out, toks)
-        # "зібрали для гуртожитку: ковдри 6": a place things are for, before them
+        # "зібрали для гуртожитку: ковдри 6", "кровать 3 шт, подойдёт для общежития":
+        # a place things are for
         for_place = (
             hit.sense.category == OTHER
             and toks[hit.start - 1 : hit.start] == ["для"]
-            and any(h.start > hit.end and h.sense.category != OTHER for h in hits)
+            and any(h.sense.category != OTHER for h in hits if h is not hit)
         )
         purpose = purpose or after_for or for_place or _bed_of(hit, toks)
         purpose = (purpose and not refines(hit, out)) or _paid_for(hit, toks)
@@ -271,6 +272,8 @@ def _sent_by(hit: Hit, toks: list[str]) -> bool:
 
 #: "в квартире", "на антресолях", "з квартири": where things are, or come from.
 _AT = frozenset({"в", "во", "у", "на", "з", "із", "зі", "из", "с", "со"})
+_SHOPS = frozenset({"аптека"})
+_NEAR = frozenset({"біля", "возле", "около", "напротив", "навпроти", "поряд", "коло"})
 #: Things that are places as often as they are given.
 _PLACES = frozenset({"furniture", "other/shelter"})
 
@@ -280,15 +283,19 @@ def _place(hit: Hit, toks: list[str]) -> bool:
     room, a piece of furniture or a house named as the place things are (or an
     address) is not given."""
     where = {hit.sense.category, f"{hit.sense.category}/{hit.sense.kind.split('/')[0]}"}
+    before = toks[hit.start - 1] if hit.start else ""
+    if before in _AT and lemma_in(toks[hit.start], _SHOPS):
+        return True  # "закупили в аптеці": where it was bought
     if not where & _PLACES or hit.start != hit.end:
         return False
     after = toks[hit.end + 1] if hit.end + 1 < len(toks) else ""
     if hit.sense.category == OTHER and after.isdigit():
         return True  # "дом 14": an address
-    before = toks[hit.start - 1] if hit.start else ""
     cases = first_cases(toks[hit.start])
-    if before in _AT and bool(cases & {"loct", "loc2", "gent"}):
-        return True
+    if before in _AT and bool(cases & {"loct", "loc2", "gent", "datv"}):
+        return True  # "в шафі лежать іграшки", "мерзнут на лавочке"
+    if before in _NEAR and bool(cases & {"gent", "datv"}):
+        return True  # "живу біля гуртожитку", "напротив общаги"
     # "в неотапливаемых домах": a word that describes the place between
     described = hit.start > 1 and toks[hit.start - 2] in _AT and bool(cases & {"loct", "loc2"})
     if described and before.isalpha() and token_sense(before) is None:
@@ -316,11 +323,19 @@ _FROM = frozenset({"из", "з", "із", "зі", "с", "со"})
 _WHEN = frozenset({"при", "после", "після", "из-за", "через", "время", "час"})
 
 
+_HANDMADE = frozenset({"ручна", "ручной", "ручная", "ручної", "ручну", "ручную"})
+
+
 def _occasion(hit: Hit, toks: list[str]) -> bool:
     """ "Бойлер, снял при ремонте": a service word after "при", "после" names the
     occasion the thing came from."""
     before = toks[hit.start - 1] if hit.start else ""
-    return hit.sense.kind == "services" and before in _WHEN
+    if hit.sense.kind == "services" and before in _HANDMADE:
+        return True  # "ручна робота бабусі": made by hand, no work offered
+    # "в'яжу при ліхтарику": the circumstance
+    return (hit.sense.kind == "services" and before in _WHEN) or (
+        hit.sense.category == OTHER and before == "при"
+    )
 
 
 def _from_town(hit: Hit, toks: list[str]) -> bool:

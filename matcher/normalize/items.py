@@ -976,11 +976,21 @@ def column_quantity(
     return Quantity(sum(c.value for c in counts), any(c.estimated for c in counts)), unit
 
 
+#: "шприци 2 мл, 5 мл, 10 мл", "катетеры №16, №18": sorts listed by a measure or a number.
+_LISTED_MEASURES = re.compile(
+    r"(?:(?<!\w)(?:№|no)\s*\d+|\d+(?:[.,]\d+)?\s*(?:мл|ml|г|мг|mg|см|мм)\b)"
+)
+
+
 def _each_of(line: ItemLine) -> int:
     """What "по 5 пар" multiplies: the things named, or the sizes listed of one
-    thing ("обувь 39, 40, 41, 42"; weight classes and ages aside)."""
+    thing ("обувь 39, 40, 41, 42"; weight classes and ages aside), the sorts
+    listed by a measure or a number, or the stages of a formula ("Nan 1 / Nan 2")."""
     sizes = [s for s in line.size.split(", ") if s.isdigit() or s.isalpha()]
-    return max(1, line.things, len(sizes))
+    if line.kind == "baby_food/formula":
+        sizes = line.size.split(", ") if line.size else []
+    sorts = len(set(_LISTED_MEASURES.findall(fold(line.item))))
+    return max(1, line.things, len(sizes), sorts)
 
 
 def _column_counts(
@@ -1109,6 +1119,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     parts = _in_context(parts, {*label_codes, *vague})
     if any(c != OTHER for p in parts for c in p.codes):
         parts = [p for p in parts if p.text in free or not _delivery_only(p)]
+        parts = [_without_things(p) if _only_whom_for(p) else p for p in parts]
     # "Обуви нет", "Постільна білизна — ні": what the answer says is not there
     denied = denied_in(fold(text)) if text else frozenset()
     parts = [p for p in parts if not p.codes or not set(p.codes) <= denied]
@@ -1162,8 +1173,15 @@ _PERISHABLE = frozenset({"medicine", "food"})
 _EXPIRED = re.compile(r"(?<!\w)(?:просроч|простроч|expired)|(?:истек|закінчився) (?:срок|термін)")
 
 
+#: "всё не просрочено", "без просрочки", "Просрочки нет": said to be in date.
+_NOT_EXPIRED = re.compile(
+    r"(?<!\w)(?:не|без|нет|нема|немає)\s+(?:\w+\s+)?(?:просроч|простроч)\w*"
+    r"|(?<!\w)(?:просроч|простроч)\w*\s+(?:нет|нема|немає|не\s+\w+)"
+)
+
+
 def _expired(text: str) -> bool:
-    return bool(text) and bool(_EXPIRED.search(fold(text)))
+    return bool(text) and bool(_EXPIRED.search(_NOT_EXPIRED.sub(" ", fold(text))))
 
 
 def spoiled_as_other(lines: list[ItemLine]) -> list[ItemLine]:
@@ -1183,6 +1201,15 @@ _OWN = frozenset({"свой", "своя", "свою", "своим", "своей"
                   "своїй", "свої", "своих", "своїх", "свій", "власний", "власним", "власною",
                   "власній", "наш", "наша", "нашим", "нашою", "нашій", "нашей", "моей", "моїй",
                   "моєю", "моим", "моїм", "личный", "личным", "особистим"})  # fmt: skip
+
+
+def _only_whom_for(part: _Part) -> bool:
+    """ "кровать 3 шт, подойдёт для общежития": a segment that names only the place
+    or the people the other things are for."""
+    toks = tokens(fold(part.text))
+    return bool(part.hits) and all(
+        h.sense.category == OTHER and toks[h.start - 1 : h.start] == ["для"] for h in part.hits
+    )
 
 
 def _delivery_only(part: _Part) -> bool:

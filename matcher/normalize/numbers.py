@@ -26,6 +26,7 @@ MAX_COUNT = 10_000  # more than this is a phone, a year or a slip of the keyboar
 _RANGE = re.compile(r"^(\d{1,5})-(\d{1,5})$")
 _YEARS = re.compile(r"(\d{4})(?:-\d{2}|-\d{4})?")
 _FIRST_YEAR, _LAST_YEAR = 1950, 2035
+_MILLILITRES = frozenset({"мл", "ml"})
 #: Words before a year in a quantity cell: "до 2016", "годен до 2016", "с 2015".
 _BEFORE_A_YEAR = frozenset(
     [
@@ -498,6 +499,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             sizes.append("таблетки")
         if dose and value is not None and high is None:
             sizes.append(f"{value}mg")  # "эналаприл 10 мг": no 5 mg tablets for it
+        syringe = why == "measure" and "syringes" in ctx.items and unit_word in _MILLILITRES
+        if syringe and value is not None and high is None:
+            sizes.append(f"{value}ml")  # "шприцы 2 мл": no 5 ml syringe
         if why is not None:
             if why == "size" or before == "size":
                 up_to = prev in _UP_TO and high is None and unit == "kg"  # "до 13 кг": 0-13

@@ -386,3 +386,24 @@ def test_what_a_need_would_like_its_thing_to_come_with_takes_no_offer_alone() ->
     need = "детская кроватка для новорожденного, желательно с матрасиком"
     assert _proposed("Постельное бельё", "матрасик детский 120х60", need, "5") == []
     assert _proposed("Детские вещи", "кроватка детская деревянная", need, "5") != []
+
+
+@pytest.mark.parametrize(
+    ("offer_text", "need_text", "level"),
+    [
+        # a syringe's volume is its size: 2 ml are no 5 or 10 ml syringes
+        ("шприцы 2 мл 1000 шт", "шприцы 5 мл, 10 мл", None),
+        ("шприци 5мл - 200шт, 10мл - 100шт", "шприцы 5 мл, 10 мл", 0),
+        # sleds are a child's when the offer does not say
+        ("санки 5 шт разные + 2 снегоката", "Санки детские", 0),
+        # bought in a pharmacy: the pharmacy names no other medicine
+        (
+            "Парацетамол сироп для дітей 120мл, 30 фл., термін до 03.2016, закупили в аптеці",
+            "Парацетамол детский сироп",
+            0,
+        ),
+    ],
+)
+def test_volumes_sleds_and_the_pharmacy(offer_text: str, need_text: str, level: int | None) -> None:
+    fit = fit_of(offer_text, need_text)
+    assert (None if fit is None else fit.level) == level

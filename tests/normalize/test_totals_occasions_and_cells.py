@@ -177,3 +177,55 @@ def test_grams_of_formula_are_no_age() -> None:
 )
 def test_the_money_things_were_bought_with_is_not_offered(details: str, expected) -> None:  # type: ignore[no-untyped-def]
     assert counts_of(details) == expected
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Аптечки автомобильные 5 шт, бинты 40 шт, парацетамол 10 уп., всё не просрочено",
+        "Просрочки нет, всё годное: парацетамол 40 уп, ибупрофен 20",
+        "без просрочки: нурофен 3",
+    ],
+)
+def test_medicine_said_to_be_in_date_is_offered(details: str) -> None:
+    assert categories_of(details, "Медикаменты") == {"medicine"}
+
+
+def test_medicine_out_of_date_still_is_not() -> None:
+    assert categories_of("нурофен, просрочен в сентябре", "Медикаменты") == {"other"}
+
+
+@pytest.mark.parametrize(
+    ("item", "quantity", "expected"),
+    [
+        ("шприци 2 мл, 5 мл, 10 мл", "по 1000", 3000),
+        ("катетеры Фолея №16, №18", "по 50", 100),
+        ("Nan 1 / Nan 2", "по 5 банок", 10),
+        ("калькулятори, лінійки, циркулі", "по 10", 30),
+        ("эналаприл 10 мг", "по 5 уп", 5),
+    ],
+)
+def test_so_many_of_each_sort_listed(item: str, quantity: str, expected: int) -> None:
+    needs, _ = needs_of(item, quantity)
+    assert [n.quantity for n in needs] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("Пальто, куртка, 2 кофти. Я біля гуртожитку на Катеринича живу", {"clothing"}),
+        ("Кровать двухъярусная металлическая 3 шт, подойдёт для общежития", {"furniture"}),
+        ("Светр вовняний, шапка, шарф - все ручна робота бабусі", {"clothing"}),
+        ("Відключили газ, а я в'яжу при ліхтарику. Є 8 пар шкарпеток", {"clothing"}),
+        ("в шафі лежать іграшки, є ляльки 4, машинки штук 10", {"toys"}),
+        ("шифоньєр старий, і кровать одна. Медикаменти нажав случайно", {"furniture"}),
+        ("Mamy dla dzieci: 3 wózki", {"children"}),
+        ("Mamy 5 fotelików samochodowych", {"children"}),
+        ("Чайник эл., термос 1 л", {"appliances", "kitchenware"}),
+    ],
+)
+def test_where_the_writer_lives_and_how_things_were_made_are_not_offered(
+    details: str, expected: set[str]
+) -> None:
+    boxes = "Мебель, Медикаменты" if "Медикаменти" in details else ""
+    assert categories_of(details, boxes) == expected
