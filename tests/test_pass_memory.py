@@ -1,5 +1,5 @@
-"""What a pass holds at scale: a snapshot written in pieces that read back as the
-whole, and the read's grids let go once kept."""
+"""What a pass holds at scale: one string per distinct text read, a snapshot written
+in pieces that read back as the whole, and the read's grids let go once kept."""
 
 from __future__ import annotations
 
@@ -7,10 +7,29 @@ import gzip
 import json
 from pathlib import Path
 
+from openpyxl import Workbook
+
+from sync.backends.workbook_read import grids_of
 from sync.ops import snapshots
 from sync.ops.snapshots import RecordingBackend, Snapshot, json_chunks
 from sync.plan import Grid, Rewrite, SpreadsheetPlan, TabShape
 from sync.state import StateStore
+
+
+def test_a_read_keeps_one_string_for_each_distinct_text(tmp_path: Path) -> None:
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Пары"
+    second = book.create_sheet("Память")
+    for sheet in (first, second):
+        sheet.append(["O-1a2b3c", "+380 95 167 90 26", 3, 3.0])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    grids = grids_of(path.read_bytes(), ["Пары", "Память"])
+    assert grids["Пары"] == grids["Память"] == [["O-1a2b3c", "+380 95 167 90 26", "3", "3"]]
+    for one, other in zip(grids["Пары"][0], grids["Память"][0], strict=True):
+        assert one is other
 
 
 def test_a_snapshot_is_written_in_pieces_that_read_back_as_the_whole(tmp_path: Path) -> None:
