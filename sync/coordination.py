@@ -48,7 +48,7 @@ def read_matches(grid: Grid | None) -> MatchesSheet:
     columns = locate_columns(grid[0], {key: column_spellings(key) for key in MATCH_COLUMNS})
     for sheet_row, values in enumerate(grid[1:], start=2):
         cells = {key: values[i] if i < len(values) else "" for key, i in columns.items()}
-        _read_match_row(sheet, sheet_row, cells, any(v.strip() for v in values))
+        _read_match_row(sheet, sheet_row, cells, any(map(str.strip, values)))
     return sheet
 
 

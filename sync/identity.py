@@ -83,20 +83,22 @@ def row_keys(
     memory: dict[str, RowMark] = {k: RowMark(m.fingerprint, True) for k, m in remembered.items()}
     for base, members in groups.items():
         prints = {row.source_row: fingerprint(row) for row in members}
-        for source_row, key in _assign(base, members, known.get(base, {})).items():
+        for source_row, key in _assign(base, members, prints, known.get(base, {})).items():
             keys[source_row] = key
             memory[key] = RowMark(prints[source_row])
     return keys, memory
 
 
-def _assign(base: str, members: list[SourceRow], known: Mapping[str, RowMark]) -> dict[int, str]:
-    """source_row -> key, for the rows of one group."""
+def _assign(
+    base: str, members: list[SourceRow], prints: Mapping[int, str], known: Mapping[str, RowMark]
+) -> dict[int, str]:
+    """source_row -> key, for the rows of one group (`prints`: each row's fingerprint)."""
     by_print: dict[str, list[str]] = defaultdict(list)
     for key in sorted(known, key=_ordinal):
         by_print[known[key].fingerprint].append(key)
     assigned: dict[int, str] = {}
     for row in members:  # unchanged rows keep their key wherever they moved
-        candidates = by_print.get(fingerprint(row))
+        candidates = by_print.get(prints[row.source_row])
         if candidates:
             assigned[row.source_row] = candidates.pop(0)
     taken = set(assigned.values())

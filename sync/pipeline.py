@@ -149,6 +149,7 @@ def run_pass(
     data = dataclasses.replace(data, problems=[*data.problems, *notes])
     reconfirm_after_days = config.offers.reconfirm_after_days
     plan = build_plan(coordination, current, data, language, now, reconfirm_after_days, updates)
+    del current  # the grids read: the write must not hold them as well (a GiB at 100,000 rows)
     wrote = not dry_run and not plan.is_empty
     if wrote:
         progress(f"Writing {backend.location(coordination)}…")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copyreg
 import dataclasses
 import io
+import operator
 import os
 import pickle
 import tempfile
@@ -41,7 +42,10 @@ def _constructor_call(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]
     if not all(f.init for f in fields):
         return None  # the constructor does not take every field: keep pickle's default
     names = tuple(f.name for f in fields)
-    return lambda record: (cls, tuple(getattr(record, name) for name in names))
+    if len(names) == 1:  # attrgetter of one name gives the value, not a tuple
+        return lambda record: (cls, (getattr(record, names[0]),))
+    values = operator.attrgetter(*names)  # the field values as a tuple, in C
+    return lambda record: (cls, values(record))
 
 
 _DISPATCH: dict[type, Any] = dict(copyreg.dispatch_table)

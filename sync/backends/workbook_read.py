@@ -42,10 +42,11 @@ def grids_of(data: bytes, titles: Sequence[str]) -> dict[str, Grid]:
     a tab holding a formula, which openpyxl reads as typed."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         formulas = tabs_with_formulas(archive, set(titles))
+    texts = Texts()  # one for every tab: the same ids, names and phones recur across tabs
     with CalamineWorkbook.from_filelike(io.BytesIO(data)) as book:
         present = set(book.sheet_names)
         grids = {
-            title: read_calamine(book.get_sheet_by_name(title))
+            title: read_calamine(book.get_sheet_by_name(title), texts)
             for title in titles
             if title in present and title not in formulas
         }
@@ -58,21 +59,36 @@ def grids_of(data: bytes, titles: Sequence[str]) -> dict[str, Grid]:
     return grids
 
 
-def read_calamine(sheet: CalamineSheet) -> Grid:
-    # From A1: calamine would otherwise start at the first cell that holds a value.
-    rows = sheet.to_python(skip_empty_area=False)
-    # Numbers and dates repeat (a pass's time, counts): each distinct one is shown once.
-    # Keyed with its type: 1.0 and True are equal keys, and show as "1" and "TRUE".
-    shown: dict[tuple[type, object], str] = {}
+class Texts:
+    """The text of each distinct cell value of a read, made once and shared.
 
-    def text(value: object) -> str:
+    A coordination workbook at 100,000 rows holds 10 million cells but only about a
+    million distinct texts: keeping one copy of each holds 110 MB of strings where a
+    copy per cell held 780 MB. Numbers and dates repeat too (a pass's time, counts),
+    and each is shown once; they are keyed with their type, since 1.0 and True are
+    equal keys that show as "1" and "TRUE"."""
+
+    def __init__(self) -> None:
+        self.strings: dict[str, str] = {}
+        self.shown: dict[tuple[type, object], str] = {}
+
+    def row(self, values: Sequence[object]) -> list[str]:
+        strings, show = self.strings.setdefault, self.show
+        return [strings(v, v) if isinstance(v, str) else show(v) for v in values]
+
+    def show(self, value: object) -> str:
         key = (type(value), value)
-        found = shown.get(key)
+        found = self.shown.get(key)
         if found is None:
-            found = shown[key] = calamine_text(value)
+            found = self.shown[key] = self.strings.setdefault(text := calamine_text(value), text)
         return found
 
-    return trimmed([[v if type(v) is str else text(v) for v in row] for row in rows])
+
+def read_calamine(sheet: CalamineSheet, texts: Texts | None = None) -> Grid:
+    # From A1: calamine would otherwise start at the first cell that holds a value.
+    rows = sheet.to_python(skip_empty_area=False)
+    row = (texts or Texts()).row
+    return trimmed([row(values) for values in rows])
 
 
 def calamine_text(value: object) -> str:

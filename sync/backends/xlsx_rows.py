@@ -69,38 +69,42 @@ class RawRows:
     """The rows of one worksheet part, by sheet row number."""
 
     def __init__(self, xml: bytes, strings: Sequence[bytes] = ()) -> None:
-        body = _sheet_data(xml)
-        if b't="shared"' in body:
+        # The rows are found in `xml` itself, between `start` and `end`: a copy of
+        # them would be a quarter of a GB more at the write's peak at 100,000 rows.
+        start, end = _sheet_data_span(xml)
+        if xml.find(b't="shared"', start, end) >= 0:
             raise CannotSplice("the worksheet holds shared formulas")
-        if b' t="s"' in body:
-            body = _inline(body, strings)
-        self.body = body
+        dimension = _DIMENSION.search(xml)
+        self._width = column_index_from_string(dimension.group(1).decode()) if dimension else None
+        if xml.find(b' t="s"', start, end) >= 0:
+            xml = _inline(xml[start:end], strings)
+            start, end = 0, len(xml)
+        self.xml, self.start, self.end = xml, start, end
         self.numbers: list[int] = []
         self.starts: list[int] = []
-        for row in _ROW.finditer(body):
+        for row in _ROW.finditer(xml, start, end):
             self.numbers.append(int(row.group(1)))
             self.starts.append(row.start())
         # A row runs to the next one: what lies between rows is white space.
-        self.ends = [*self.starts[1:], len(body)]
-        if body.count(b"<row") != len(self.numbers) or self.numbers != sorted(self.numbers):
+        self.ends = [*self.starts[1:], end]
+        rows = xml.count(b"<row", start, end)
+        if rows != len(self.numbers) or self.numbers != sorted(self.numbers):
             raise CannotSplice("rows without their number first, or out of order")
-        cells = sum(body.count(tag) for tag in (b"<c ", b"<c>", b"<c/>"))
-        if cells != body.count(b'<c r="'):
+        cells = sum(xml.count(tag, start, end) for tag in (b"<c ", b"<c>", b"<c/>"))
+        if cells != xml.count(b'<c r="', start, end):
             raise CannotSplice("cells without their reference first")
         self._index = {number: i for i, number in enumerate(self.numbers)}
-        dimension = _DIMENSION.search(xml)
-        self._width = column_index_from_string(dimension.group(1).decode()) if dimension else None
 
     def max_column(self) -> int:
         """The last column holding a cell, as the part's dimension says (else counted)."""
         if self._width is None:
-            letters = {c.group(1) for c in _CELL.finditer(self.body)}
+            letters = {c.group(1) for c in _CELL.finditer(self.xml, self.start, self.end)}
             self._width = max((column_index_from_string(c.decode()) for c in letters), default=0)
         return self._width
 
     def row(self, number: int) -> bytes:
         at = self._index.get(number)
-        return b"" if at is None else self.body[self.starts[at] : self.ends[at]]
+        return b"" if at is None else self.xml[self.starts[at] : self.ends[at]]
 
     def texts(self, number: int) -> dict[int, str]:
         """0-based column -> the cell's text, as openpyxl reads it, for row `number`."""
@@ -114,9 +118,9 @@ class RawRows:
         """Text -> sheet row, of the cells in 0-based `column` below the header; of a
         duplicated text, the first row."""
         letter = get_column_letter(column + 1).encode()
-        pattern = rb'<c r="' + letter + rb'(\d+)"[^>]*?(?:/>|>.*?</c>)'
+        pattern = re.compile(rb'<c r="' + letter + rb'(\d+)"[^>]*?(?:/>|>.*?</c>)', re.DOTALL)
         rows: dict[str, int] = {}
-        for found in re.finditer(pattern, self.body, re.DOTALL):
+        for found in pattern.finditer(self.xml, self.start, self.end):
             number = int(found.group(1))
             if number > 1:
                 rows.setdefault(cell_text(found.group()).strip(), number)
@@ -134,7 +138,7 @@ class RawRows:
     def edited(self, edits: Mapping[int, RowEdit]) -> Iterator[bytes]:
         """The rows with `edits` made, in order: a row there is changed, a row that is
         not is added; every other row is copied as it is."""
-        done = 0
+        done = self.start
         for number in sorted(edits):
             at = self._index.get(number)
             if at is None:
@@ -142,11 +146,11 @@ class RawRows:
                 row = _new_row(number, edits[number])
             else:
                 start, end = self.starts[at], self.ends[at]
-                row = _edited_row(self.body[start:end], number, edits[number])
-            yield self.body[done:start]
+                row = _edited_row(self.xml[start:end], number, edits[number])
+            yield self.xml[done:start]
             yield row
             done = end
-        yield self.body[done:]
+        yield self.xml[done : self.end]
 
     def extent(self, edits: Mapping[int, RowEdit]) -> tuple[int, int]:
         rows = max([*self.numbers[-1:], *edits], default=0)
@@ -155,21 +159,21 @@ class RawRows:
 
     def _insertion_point(self, number: int) -> int:
         at = bisect.bisect(self.numbers, number)
-        return self.starts[at] if at < len(self.starts) else len(self.body)
+        return self.starts[at] if at < len(self.starts) else self.end
 
 
-def _sheet_data(xml: bytes) -> bytes:
-    """What the worksheet's <sheetData> holds."""
+def _sheet_data_span(xml: bytes) -> tuple[int, int]:
+    """Where what the worksheet's <sheetData> holds starts and ends in `xml`."""
     start = xml.find(b"<sheetData")
     opened = xml.find(b">", start)
     if start < 0 or opened < 0:
         raise CannotSplice("the worksheet has no sheetData")
     if xml[opened - 1 : opened] == b"/":
-        return b""
+        return opened + 1, opened + 1
     end = xml.rfind(b"</sheetData>")
     if end < opened:
         raise CannotSplice("the worksheet's sheetData is not closed")
-    return xml[opened + 1 : end]
+    return opened + 1, end
 
 
 def cell_text(xml: bytes) -> str:
