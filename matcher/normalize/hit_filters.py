@@ -273,6 +273,19 @@ def _sent_by(hit: Hit, toks: list[str]) -> bool:
 #: "в квартире", "на антресолях", "з квартири": where things are, or come from.
 _AT = frozenset({"в", "во", "у", "на", "з", "із", "зі", "из", "с", "со"})
 _SHOPS = frozenset({"аптека"})
+_SORTED_OUT = frozenset(
+    {
+        "разобрала",
+        "разобрали",
+        "разобрал",
+        "розібрала",
+        "розібрали",
+        "розібрав",
+        "перебрала",
+        "перебрали",
+        "перебрав",
+    }
+)
 _NEAR = frozenset({"біля", "возле", "около", "напротив", "навпроти", "поряд", "коло"})
 #: Things that are places as often as they are given.
 _PLACES = frozenset({"furniture", "other/shelter"})
@@ -288,6 +301,8 @@ def _place(hit: Hit, toks: list[str]) -> bool:
         return True  # "закупили в аптеці": where it was bought
     if not where & _PLACES or hit.start != hit.end:
         return False
+    if hit.sense.category == "furniture" and before in _SORTED_OUT:
+        return True  # "розібрали шафу": the things came out of it
     after = toks[hit.end + 1] if hit.end + 1 < len(toks) else ""
     if hit.sense.category == OTHER and after.isdigit():
         return True  # "дом 14": an address

@@ -229,3 +229,31 @@ def test_where_the_writer_lives_and_how_things_were_made_are_not_offered(
 ) -> None:
     boxes = "Мебель, Медикаменты" if "Медикаменти" in details else ""
     assert categories_of(details, boxes) == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("ми з мамою розібрали шафу: куртки 2, пальто, кофти 6", {"clothing"}),
+        ("разобранный шкаф, отдам", {"furniture"}),
+        ("цефтриаксон 1г 40 флаконов, вода для инъекций 2 мл 100 ампул", {"medicine"}),
+        ("каптоприл 25 мг 3 уп, кислородная подушка", {"medicine"}),
+    ],
+)
+def test_the_wardrobe_sorted_out_and_medical_words_of_two_senses(
+    details: str, expected: set[str]
+) -> None:
+    assert categories_of(details) == expected
+
+
+def test_a_salon_with_a_discount_is_an_advert() -> None:
+    offers, problems = offers_of(
+        "Скидка переселенцам 20% на стрижки! Салон «Шарм», ул. Парковая 15"
+    )
+    assert not offers
+    assert [p.code for p in problems] == ["ad_row"]
+
+
+def test_table_football_is_a_game() -> None:
+    needs, _ = needs_of("настільний футбол або аерохокей", "1")
+    assert [n.category for n in needs] == ["toys"]
