@@ -9,12 +9,12 @@ import pytest
 from tests.engine.pairs import PairsReport, load, newest_set, score
 
 #: The most no-fit pairs the engine may propose on the newest set. The goal is 0;
-#: this is the measured figure on set P36 when it was first scored (a known
-#: shortfall: 4 of its 105 no-fit pairs).
-MAX_NO_FIT_PROPOSED = 4
+#: this is the measured figure on set P37 when it was first scored (a known
+#: shortfall: 6 of its 105 no-fit pairs).
+MAX_NO_FIT_PROPOSED = 6
 #: The least share of full-fit needs where the engine's first choice is the labelled
-#: best. The goal is 0.95; measured 28 of 36 on P36 when it was first scored.
-MIN_BEST_CHOSEN = 0.77
+#: best. The goal is 0.95; measured 22 of 36 on P37 when it was first scored.
+MIN_BEST_CHOSEN = 0.61
 
 
 @pytest.fixture(scope="module")
