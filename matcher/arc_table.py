@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -31,6 +32,13 @@ def gives_more_rank(free: int) -> int:
     if free < 1:
         return MORE_LEVELS - 1
     return max(0, MORE_LEVELS - 1 - math.floor(2 * math.log2(free)))
+
+
+def fit_order(level: Any, more: Any) -> Any:
+    """The fit level, then how little the offer gives a need with no count, as one
+    number (of one arc, or of arrays of them): the order in which the flow and the
+    short list rank an arc's item."""
+    return level * MORE_LEVELS + more
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +87,8 @@ class ArcTable:
 
     @property
     def order_of_fit(self) -> np.ndarray:
-        """The fit level, then how little the offer gives a need with no count: the
-        order in which the flow and the short list rank an arc's item."""
-        return self.level * MORE_LEVELS + self.more
+        """`fit_order` of every arc."""
+        return np.asarray(fit_order(self.level, self.more))
 
     @property
     def one_unit(self) -> np.ndarray:

@@ -47,7 +47,7 @@ from ortools.graph.python import min_cost_flow
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from matcher.arc_table import MORE_LEVELS, GroupArc
+from matcher.arc_table import GroupArc, fit_order
 from matcher.candidates import Assignment, Candidates, Group
 from matcher.instance import Instance
 
@@ -73,8 +73,7 @@ def pair_units(arc: GroupArc, fit_step: int) -> int:
     (flow × the longest arc), so that one step saved outweighs any distance
     saved: the order fit ≻ gives more ≻ distance is then exact over the totals.
     """
-    order = arc.fit.level * MORE_LEVELS + arc.more
-    return order * fit_step + distance_units(arc.distance_km)
+    return fit_order(arc.fit.level, arc.more) * fit_step + distance_units(arc.distance_km)
 
 
 def fit_step_for(flow: int, max_distance_units: int) -> int:

@@ -819,9 +819,8 @@ def _list_total(own: list[_Part], code: str, attached: dict[int, list[Count]]) -
     if _total_by_name(own, code, attached):  # "шапки, шарфы, варежки, ~70 вещей"
         counted = [c for cat, c in last.counts if cat == code and not c.each]
         return Quantity(sum(c.value for c in counted), any(c.estimated for c in counted))
-    for part in own[:-1]:
-        if any(cat == code for cat, _ in part.counts) or attached.get(id(part)):
-            return None
+    if not _uncounted(own[:-1], code, attached):
+        return None
     trailing = attached.get(id(last), [])
     if not trailing or any(cat == code for cat, _ in last.counts):
         return None
@@ -873,12 +872,15 @@ def _total_by_name(own: list[_Part], code: str, attached: dict[int, list[Count]]
         and counted[0].unit not in HOLDERS  # "…, пакет детских вещей" is one more thing
         and not _kinds_of(last, code)
         and bool(set(tokens(fold(last.text))) & _THINGS)
-        and all(
-            _kinds_of(part, code)
-            and not attached.get(id(part))
-            and not any(cat == code for cat, _ in part.counts)
-            for part in listed
-        )
+        and all(_kinds_of(part, code) for part in listed)
+        and _uncounted(listed, code, attached)
+    )
+
+
+def _uncounted(parts: list[_Part], code: str, attached: dict[int, list[Count]]) -> bool:
+    """No part has a count of `code` of its own, in it or right after it."""
+    return not any(
+        attached.get(id(part)) or any(cat == code for cat, _ in part.counts) for part in parts
     )
 
 
@@ -986,9 +988,8 @@ def _each_of(line: ItemLine) -> int:
     """What "по 5 пар" multiplies: the things named, or the sizes listed of one
     thing ("обувь 39, 40, 41, 42"; weight classes and ages aside), the sorts
     listed by a measure or a number, or the stages of a formula ("Nan 1 / Nan 2")."""
-    sizes = [s for s in line.size.split(", ") if s.isdigit() or s.isalpha()]
-    if line.kind == "baby_food/formula":
-        sizes = line.size.split(", ") if line.size else []
+    formula = line.kind == "baby_food/formula"
+    sizes = [s for s in line.size.split(", ") if s and (s.isdigit() or s.isalpha() or formula)]
     sorts = len(set(_LISTED_MEASURES.findall(fold(line.item))))
     return max(1, line.things, len(sizes), sorts)
 
