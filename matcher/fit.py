@@ -41,6 +41,7 @@ class _FitFile(BaseModel):
     mixed_in_bags: list[str]
     sized_categories: list[str]
     sized_kinds: list[str]
+    aged_categories: list[str]
     grouped_size_kinds: list[str]
     unusable_kinds: list[str]
     untaken_kinds: list[str]
@@ -63,6 +64,8 @@ class FitRules:
     mixed_in_bags: frozenset[str]
     sized_categories: frozenset[str]
     sized_kinds: frozenset[str]
+    #: Categories not sized whose things still have an age (toothbrushes for 0-2).
+    aged_categories: frozenset[str]
     #: Kinds sized in fixed groups: ranges fit when one holds the other.
     grouped_size_kinds: frozenset[str]
     #: Kinds that say a thing does not work ("на запчасти"): no need takes them.
@@ -95,6 +98,7 @@ def fit_rules() -> FitRules:
         mixed_in_bags=frozenset(spec.mixed_in_bags),
         sized_categories=frozenset(spec.sized_categories),
         sized_kinds=frozenset(spec.sized_kinds),
+        aged_categories=frozenset(spec.aged_categories),
         grouped_size_kinds=frozenset(spec.grouped_size_kinds),
         unusable_kinds=frozenset(spec.unusable_kinds),
         untaken_kinds=frozenset(spec.untaken_kinds),
@@ -254,6 +258,8 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
     A child's age is compared with a height through the table in fit.yaml.
     """
     theirs, ours = _read_sizes(need.size), _read_sizes(offer.size)
+    if "w" in theirs and "w" in ours and not theirs["w"] & ours["w"]:
+        return False  # "сироп, 250mg" and "таблетки, 250mg": the dose alike, the form not
     for scale in ("n", "kg", "y", "m", "mg", "ml", "л", "l", "w", "d"):
         if scale in theirs and scale in ours:
             if scale == "w":
@@ -381,6 +387,15 @@ def _size_matters(need: ItemProfile) -> bool:
     )
 
 
+def _ages_differ(need_size: str, offer_size: str) -> bool:
+    """Whatever the thing, a child's age on both sides that does not meet: toothbrushes
+    for 0-2 years are not the 6-12 years' asked for."""
+    theirs, ours = _read_sizes(need_size), _read_sizes(offer_size)
+    if "m" not in theirs or "m" not in ours:
+        return False
+    return not _overlap(ours["m"], theirs["m"], stages=True)
+
+
 #: An offer that fits on every point the need states.
 FULL_FIT = Fit()
 #: The points a fit is judged on, in the order reasons name them.
@@ -424,6 +439,9 @@ def season_point(need_season: str, offer_season: str) -> int | None:
 @lru_cache(maxsize=65_536)
 def size_point(need_category: str, need_kind: str, need_size: str, offer_size: str) -> int | None:
     need = ItemProfile(need_category, need_kind, size=need_size)
+    aged = need_category in fit_rules().aged_categories and not _size_matters(need)
+    if need_size and offer_size and aged:
+        return CONTRADICTS if _ages_differ(need_size, offer_size) else FITS
     if not need_size or not _size_matters(need):
         return FITS
     if not offer_size:

@@ -152,14 +152,23 @@ def _split_needs(
     rows: list[tuple[int, ...]] = []
     became: dict[int, list[int]] = defaultdict(list)
     for h, group in enumerate(groups):
-        by_profile: dict[ItemProfile, list[int]] = defaultdict(list)
+        by_profile: dict[tuple[ItemProfile, int], list[int]] = defaultdict(list)
         for j in group.members:  # oldest first, kept within each split
-            by_profile[profile_of(inst.needs[j])].append(j)
-        for profile, members in by_profile.items():
+            by_profile[(profile_of(inst.needs[j]), _asks_for(inst, j))].append(j)
+        for (profile, _), members in by_profile.items():
             became[h].append(len(out))
             rows.append(encoder.need_row(profile))
             out.append(_like(group, members, profile))
     return out, became, rows
+
+
+def _asks_for(inst: Instance, j: int) -> int:
+    """`gives_more_rank` of what need `j` has free (0 when it states no count): an
+    offer that gives it more than that gives it no more, so the members of one
+    need group share the rank of what each offer gives them."""
+    if inst.needs[j].unit == ANY_UNIT:
+        return 0
+    return gives_more_rank(inst.need_free[j])
 
 
 def _like(group: Group, members: list[int], profile: ItemProfile | None) -> Group:
@@ -178,9 +187,7 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
         for p in profiles
     ]
     verdicts = _Verdicts(encoder)
-    countless = np.array(
-        [g.profile is not None and g.profile.unit == ANY_UNIT for g in need_groups]
-    )
+    asks_for = np.array([_asks_for(inst, g.members[0]) for g in need_groups], dtype=np.int8)
     need_codes = np.array(need_rows, dtype=np.int32).reshape(-1, 5)
     subs_of = _Splits(became, len(geo.need_groups))
     geo_arcs = geo.table
@@ -196,7 +203,7 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
         codes = np.array([offer_rows[i] for i in group.members], dtype=np.int32)
         reached = need_codes[subs]
         levels = _levels(verdicts.read(reached, codes), reached, codes)
-        more = _gives_more(inst, group.members, levels, countless[subs])
+        more = _gives_more(inst, group.members, levels, asks_for[subs])
         classes, inverse = _classes(np.hstack((levels, more)))
         classes, more_of_class = classes[:, : len(subs)], classes[:, len(subs) :]
         members: dict[int, list[int]] = defaultdict(list)
@@ -228,16 +235,14 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
 
 
 def _gives_more(
-    inst: Instance, members: list[int], levels: np.ndarray, countless: np.ndarray
+    inst: Instance, members: list[int], levels: np.ndarray, asks_for: np.ndarray
 ) -> np.ndarray:
-    """`gives_more_rank` of each offer (rows) towards each reached need group that
-    states no count (columns); 0 elsewhere, so offers that differ only in how much
-    they give stay one group unless such a need can take them."""
-    more = np.zeros(levels.shape, dtype=np.int8)
-    if countless.any():
-        ranks = np.array([gives_more_rank(inst.offer_free[i]) for i in members], dtype=np.int8)
-        more[:, countless] = ranks[:, None]
-        more[levels < 0] = 0
+    """`gives_more_rank` of what each offer (rows) gives each reached need group
+    (columns): of the smaller of what the offer has free and what the need asks
+    (`_asks_for`), so offers that give a need alike stay one group."""
+    ranks = np.array([gives_more_rank(inst.offer_free[i]) for i in members], dtype=np.int8)
+    more = np.maximum(ranks[:, None], asks_for[None, :])
+    more[levels < 0] = 0
     return more
 
 

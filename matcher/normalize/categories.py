@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 
 from matcher.normalize.lexicon import FUZZY_MIN_LEN, GAP_WORDS, Sense, attributes, lexicon
 from matcher.normalize.morph import is_known_word, lemmas, unglued
-from matcher.text import fold, plain_latin, tokens, translit
+from matcher.text import TOKEN_RE, fold, plain_latin, tokens, translit
 
 OTHER = "other"
 #: The rest of a list of sizes, ages or measures after its first number: "38, 39
@@ -32,7 +32,7 @@ _SEGMENT_SPLIT = re.compile(
     # list numbers ("2) сапоги", "1 - стол"), then the usual separators
     r"(?:^|\.?\s)\d{1,2}\)\s+(?=[^\W\d_])|(?:^|(?<=\D[,;]))\s*\d{1,2}\s?[-–—]\s(?=[^\W\d_])"
     rf"|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)(?!{_SIZE_RUN})|[;\n•·|]|(?<!\d)\+"
-    r"|\.\s(?!\d)(?<!\bул\.\s)(?<!\bвул\.\s)(?<!\bпер\.\s)(?<!\bпр\.\s)|\s[-–—]\s"
+    r"|\.\s(?!\d)(?<!\bул\.\s)(?<!\bвул\.\s)(?<!\bпер\.\s)(?<!\bпр\.\s)(?<!\bмед\.\s)|\s[-–—]\s"
     r"|\s\d{1,2}\)\s|^\d{1,2}\)\s|(?<=\S)/\s(?=[^\W\d_])"
     rf"|(?<!\d)\s{_AND}\s|(?<=\d)\s{_AND}\s(?!{_SIZE_RUN})",
     re.IGNORECASE,
@@ -199,6 +199,8 @@ _JOINERS = frozenset({"и", "і", "й", "та", "или", "або"})
 def hits_in(folded: str) -> tuple[Hit, ...]:
     """Every word or phrase of a folded segment that names a thing, in token order."""
     toks = tokens(folded)
+    for i in _medical_abbreviations(folded, toks):
+        toks[i] = "медицинские"
     found: list[Hit] = []
     used: set[int] = set()
     # words side by side first: "средство для мытья посуды" is dish soap ("мытья
@@ -224,7 +226,58 @@ def hits_in(folded: str) -> tuple[Hit, ...]:
         if sense and not _negated(toks, i, i):
             found.append(Hit(i, i, sense, (token,)))
     found.sort(key=lambda hit: hit.start)
-    return tuple(found)
+    return tuple(_pull_ups(_machines_named(found)))
+
+
+#: "машинка" after the word that says which machine is that machine, no toy car.
+_MACHINE_HEADS = frozenset(
+    ["машинка", "машинки", "машинку", "машина", "машину", "машини", "машины", "машинок"]
+)
+
+
+#: "трусики Pampers", "Huggies Pants": pull-up diapers, no underwear.
+_PULL_UPS = frozenset(["трусики", "трусиків", "трусиках", "pants"])
+
+
+def _pull_ups(found: list[Hit]) -> list[Hit]:
+    """Underwear words beside a diaper name the diaper's shape."""
+    diapers = [h for h in found if h.sense.kind.startswith("diapers")]
+    if not diapers:
+        return found
+    touching = {h.start - 1 for h in diapers} | {h.end + 1 for h in diapers}
+    return [
+        h
+        for h in found
+        if not (h.start == h.end and h.tokens[0] in _PULL_UPS and h.start in touching)
+        or h.sense.kind.startswith("diapers")
+    ]
+
+
+def _machines_named(found: list[Hit]) -> list[Hit]:
+    """ "стіральна машинка", "швейна машинка": the adjective names the machine."""
+    out: list[Hit] = []
+    for hit in found:
+        before = out[-1] if out else None
+        machine = hit.start == hit.end and hit.tokens[0] in _MACHINE_HEADS
+        named = before and before.end == hit.start - 1 and before.sense.kind
+        if machine and named and before and before.sense.category != hit.sense.category:
+            out[-1] = Hit(before.start, hit.end, before.sense, (*before.tokens, *hit.tokens))
+            continue
+        out.append(hit)
+    return out
+
+
+def _medical_abbreviations(folded: str, toks: list[str]) -> set[int]:
+    """ "перчатки мед.", "маски мед. одноразові": "мед." after a thing is "медицинский",
+    no honey ("картопля і мед." is honey)."""
+    return {
+        i
+        for i, m in enumerate(TOKEN_RE.finditer(folded))
+        if m.group(0) == "мед"
+        and folded[m.end() : m.end() + 1] == "."
+        and i
+        and token_sense(toks[i - 1]) is not None
+    }
 
 
 #: Words between alternatives that share one head: "автоматические или механические".

@@ -11,6 +11,7 @@ from matcher import vocab
 from matcher.normalize.categories import glued_things, hits_in
 from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import is_known_word, is_past_verb, is_prefixed_word, lemmas
+from matcher.normalize.numbers import NUMBER_WORDS
 from matcher.text import CYRILLIC_LETTER, fold, tokens, translit
 
 _PUNCT = re.compile(r"[^\w\s']+")
@@ -183,7 +184,10 @@ def _all_mash(toks: list[str]) -> bool:
 
 
 #: "шо вам треба", "кому нужно": the need of whoever takes the things.
-_YOURS = frozenset({"вам", "кому", "кому-то", "комусь"})
+#: "кому нужно", "пока нужно", "якщо потрібно": whose need, or while it lasts.
+_YOURS = frozenset(
+    ["вам", "кому", "кому-то", "комусь", "пока", "поки", "если", "якщо", "коли", "когда"]
+)
 
 
 def _others_need(toks: list[str], signals: dict[str, frozenset[str]]) -> set[str]:
@@ -204,7 +208,25 @@ def _signal_words(toks: list[str]) -> set[str]:
 
 
 def _offer_words(words: set[str], toks: list[str], signals: dict[str, frozenset[str]]) -> set[str]:
-    return (words & signals["offer"]) | (set(toks) & signals["give"])
+    return ((words & signals["offer"]) | (set(toks) & signals["give"])) - _family(toks)
+
+
+#: Who a writer has at home: "маю 3 дітей", "у меня двое детей".
+_FAMILY = frozenset(
+    ["дитина", "ребенок", "ребёнок", "дети", "діти", "сын", "син", "дочь", "донька", "дочка",
+     "внук", "онук", "внучка", "онука", "мама", "муж", "чоловік"]
+)  # fmt: skip
+
+
+def _family(toks: list[str]) -> set[str]:
+    """ "маю 3 дітей", "имею ребенка-инвалида": the family a writer has, no offer."""
+    out = set()
+    for i, tok in enumerate(toks[:-1]):
+        counted = toks[i + 1].isdigit() or bool(set(lemmas(toks[i + 1])) & NUMBER_WORDS.keys())
+        after = toks[i + 2] if counted and i + 2 < len(toks) else toks[i + 1]
+        if set(lemmas(after)) & _FAMILY:
+            out.add(tok)
+    return out
 
 
 def _asked(toks: list[str], signals: dict[str, frozenset[str]]) -> set[str]:
@@ -246,6 +268,11 @@ _HAS = re.compile(
 _ASKS_YOU = re.compile(
     r"\b(?:есть ли у вас|чи є у вас|є у вас\b.*\?|можете ли (?:вы )?помочь|"
     r"чи можете (?:ви )?допомогти|не могли бы вы помочь)"
+)
+#: "можете ли вы привезти нам уголь?": something brought to the writer; its verb
+#: offers nothing.
+_BRING_US = re.compile(
+    r"\b(?:можете ли|не могли бы|чи можете|чи не могли б)(?: вы| ви)? (\w+) (?:нам|мне|мені)\b"
 )
 
 
@@ -343,6 +370,9 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     collects = _collects(toks, signals)
     asked = _asked(toks, signals)  # "может кто отдаст?" offers nothing
     offering = _offer_words(words, toks, signals) - collects - asked
+    brought = _BRING_US.search(folded)
+    if brought:
+        offering.discard(brought.group(1))
     offers = bool(offering)
     # A long answer that names things is an offer told at length, whatever else it says.
     told = things and len(toks) > LONG_ANSWER_TOKENS
@@ -380,7 +410,7 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     if not things and "?" in " ".join(cells) and words & signals["request"] and not offers:
         return "help_request"
     # "Есть ли у вас зимние куртки? Очень нужно", "Можете ли вы помочь с инсулином?"
-    if _ASKS_YOU.search(folded) and not offers and not _errand(toks, signals):
+    if (_ASKS_YOU.search(folded) or brought) and not offers and not _errand(toks, signals):
         return "help_request"
     if not things and _GREETING.search(folded):
         return "thanks_row"  # "С Новым Годом всех!!!": a greeting, no need
@@ -392,6 +422,13 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     if details and garbage and not hits_in(fold(cells[-1])):
         return "mash_row"  # ticked boxes, then garbage where the details go
     return None
+
+
+def offers_in(text: str) -> bool:
+    """Whether a text says the writer gives ("отдадим", "можу передати")."""
+    toks = tokens(fold(text))
+    signals = attributes().signals
+    return bool(_offer_words(_signal_words(toks), toks, signals) - _asked(toks, signals))
 
 
 def still_asks(item: str) -> bool:

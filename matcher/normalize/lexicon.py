@@ -54,6 +54,7 @@ class NotCountSpec(_Strict):
     people: list[str] = Field(default_factory=list)
     address: list[str] = Field(default_factory=list)
     capacity: list[str] = Field(default_factory=list)
+    time: list[str] = Field(default_factory=list)
 
 
 class AttributesFile(_Strict):

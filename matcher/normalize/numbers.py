@@ -53,6 +53,8 @@ _GLUED_AFTER = re.compile(r"^(\d{1,5})([^\W\d_][\w'.-]*)$")  # "5кг", "44р"
 _GLUED_BEFORE = re.compile(r"^([^\W\d_]+)(\d{1,5})$")  # "р46", "сапоги39"
 #: A number joined to a word by a hyphen: "2-спальные", "5-литровая".
 _COMPOUND = re.compile(r"^\d+-[^\W\d_]")
+#: "4-ка", "5-ку": a numbered size ("четвёрка") in speech.
+_NUMBERED_SIZE = re.compile(r"^(\d{1,2})-(?:ка|ки|ку|ке|ой)$")
 #: "2х" before an adjective: "двух-" in figures.
 _TIMES_MARK = frozenset({"х", "x"})
 _DIMENSION = re.compile(r"^\d+(?:[xх×*]\d+)+$")
@@ -320,6 +322,10 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if _DIMENSION.match(text):
             sizes.append(text.replace("х", "x"))
             continue
+        numbered = _NUMBERED_SIZE.match(text)
+        if numbered and "diapers" in ctx.kinds:
+            sizes.append(numbered.group(1))  # "памперси 4-ка і 5-ка": sizes 4 and 5
+            continue
         glued = _GLUED_BEFORE.match(text)
         if glued:  # "р46", "сапоги39": a size or a stray digit, never a count
             if _marker(glued.group(1), attrs.not_before) == "size" or hits:
@@ -359,7 +365,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             boxed = bool(counts) and "(" in gap_before and counts[-1].unit not in _MEASURES
             vague = prev in attrs.vague  # "несколько пакетов": how many is not said
             if glued_after is None and not (heading or counted_before or inside or vague):
-                alone = None if boxed else _unit(text)
+                # "т.к." (так как) is no ton: a lone letter is an abbreviation
+                alone = None if boxed or len(text) < 2 else _unit(text)
                 one_jar = text in _ONE_JAR  # "мед банка"
                 if (alone in _SELF_COUNTING or one_jar) and hits:
                     counts.append(Count(1, False, alone or "jars", i))
@@ -466,6 +473,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             why = "age"  # "колготки дитячі 5-7 р.": років (years), no size 5
         if gap_after.lstrip()[:1] in {'"', "”", "″"}:
             why = "measure"  # inches: 'телевизор 32"'
+        if gap_after.lstrip()[:1] == "%":
+            why = "measure"  # "мыло хоз. 72%", "спирт 70%": a strength
         if gap_after.lstrip()[:1] in _CURRENCY_SIGNS or gap_before.rstrip()[-1:] in _CURRENCY_SIGNS:
             why = "money"  # "200 $", "$50": an amount, not a count
         unit = _unit(unit_word) if unit_word else None
@@ -495,7 +504,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if why == "age" and unit_word == "г" and value is not None and value > 120:
             why = "measure"  # "Нутрилон 1, 800 г": grams, no one is 800 years old
         dose = why == "measure" and ctx.category == "medicine" and unit_word in _MILLIGRAMS
-        if dose and "мл" not in folded:  # "парацетамол 500 мг": a dose in mg alone, a tablet's
+        # "парацетамол 500 мг": a dose in mg alone is a tablet's, unless the form is named
+        if dose and "мл" not in folded and not _form_named(toks):
             sizes.append("таблетки")
         if dose and value is not None and high is None:
             sizes.append(f"{value}mg")  # "эналаприл 10 мг": no 5 mg tablets for it
@@ -625,6 +635,16 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
     if "(" in folded:
         counts = _without_breakdowns(counts, folded, [tok.start for tok in toks])
     return Numbers(tuple(counts), tuple(dict.fromkeys(sizes)))
+
+
+def _form_named(toks: list[_Token]) -> bool:
+    """A medicine's form written out ("суспензия", "свечи"): size words of no bed."""
+    words = attributes().size_words
+    return any(words.get(t.text) in _FORMS for t in toks)
+
+
+#: size_words that name a medicine's form.
+_FORMS = frozenset(["сироп", "таблетки", "свечи", "капли", "ампулы", "мазь"])
 
 
 def _holding(last: list[Count], since: int, value: int | None, unit: str | None) -> list[Count]:

@@ -38,7 +38,7 @@ from matcher.normalize.frames import (
     table,
 )
 from matcher.normalize.items import spoiled_as_other
-from matcher.normalize.junk import junk_code, looks_like_formula
+from matcher.normalize.junk import junk_code, looks_like_formula, offers_in
 from matcher.normalize.problem_log import (
     EMPTY,
     ProblemLog,
@@ -114,8 +114,12 @@ def _without_junk(cells: Cells, lines: Cells, alive: np.ndarray, log: ProblemLog
     """The rows whose text is a real offer: not a formula, mash, ad, request or thanks."""
     texts = [cells["categories"], cells["details"], lines["things"]]
     junk = map_unique_rows(texts, _junk, alive).values()
-    # every box ticked: someone trying the form out
+    # every box ticked: someone trying the form out, unless the details offer
+    # ("всё что есть отдадим, звоните")
     tried_out = alive & ~junk.astype(bool) & (lines["line_count"] >= TICKED_EVERYTHING)
+    tried_out[tried_out] = ~map_unique(cells["details"], offers_in, tried_out).flags(bool)[
+        tried_out
+    ]
     junk[tried_out] = "test_row"
     # nothing offered and a formula where the name goes: a row a sheet computed
     blank = alive & (cells["categories"] == "") & (cells["details"] == "")

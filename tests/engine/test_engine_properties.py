@@ -201,11 +201,13 @@ class Reference:
         return d if d <= limit else False
 
     def gives_little(self, o: Offer, n: Need) -> int:
-        """For a need that states no count: 15 for an offer of one, two fewer per
-        doubling of what it has free (1 → 15, 2 → 13, 3 → 12, 4 → 11)."""
+        """15 for an offer that gives the need one, two fewer per doubling of what it
+        gives (1 → 15, 2 → 13, 3 → 12, 4 → 11): what it has free, or less when the
+        need asks for less (a need that states no count takes all)."""
+        gives = self.offer_free[o.offer_id]
         if n.unit != "any":
-            return 0
-        return max(0, 15 - math.floor(2 * math.log2(max(1, self.offer_free[o.offer_id]))))
+            gives = min(gives, self.need_free[n.need_id])
+        return max(0, 15 - math.floor(2 * math.log2(max(1, gives))))
 
     def optimum(self) -> tuple[int, int, int, int]:
         """(max weighted quantity, then min fit levels, then min of what offers fail to

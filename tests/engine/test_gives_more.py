@@ -84,3 +84,19 @@ def test_the_capped_solve_also_gives_the_need_with_no_count_the_offer_that_gives
     params = MatchParams(now=NOW, max_open_per_donor=1)
     proposals = propose([big, small, other], needs, [], params)
     assert sorted(p.offer_id for p in proposals) == ["O-big", "O-other"]
+
+
+def test_a_need_with_a_count_gets_the_offer_that_covers_it_alone() -> None:
+    near = offer("O-near", "Лисичанск", quantity=2)
+    far = offer("O-far", "Северодонецк", quantity=6)
+    counted = need("N1", "Лисичанск", quantity=6)
+    proposals = propose([near, far], [counted], [], MatchParams(now=NOW))
+    assert [(p.offer_id, p.quantity) for p in proposals] == [("O-far", 6)]
+
+
+def test_an_offer_that_gives_more_than_asked_gives_no_more_than_one_that_gives_enough() -> None:
+    near = offer("O-near", "Лисичанск", quantity=6)
+    far = offer("O-far", "Северодонецк", quantity=200)
+    counted = need("N1", "Лисичанск", quantity=6)
+    proposals = propose([near, far], [counted], [], MatchParams(now=NOW))
+    assert [(p.offer_id, p.quantity) for p in proposals] == [("O-near", 6)]

@@ -407,3 +407,24 @@ def test_what_a_need_would_like_its_thing_to_come_with_takes_no_offer_alone() ->
 def test_volumes_sleds_and_the_pharmacy(offer_text: str, need_text: str, level: int | None) -> None:
     fit = fit_of(offer_text, need_text)
     assert (None if fit is None else fit.level) == level
+
+
+@pytest.mark.parametrize(
+    ("offer_text", "need_text", "level"),
+    [
+        # a child's age on hygiene: brushes for toddlers are not the schoolchildren's
+        ("щітки зубні дитячі 0-3 роки, 15 шт", "Зубні щітки дитячі 7-12 років", None),
+        ("щітки зубні дитячі 6-10 років, 15 шт", "Зубні щітки дитячі 7-12 років", 0),
+        # the dose alike, the form not: dispersible tablets are no suspension
+        ("Флемоксин Солютаб 500 мг 3 уп", "Флемоксин суспензия 500 мг", None),
+        ("Амоксиклав порошок для суспензии 250 мг, 4 фл", "Амоксиклав суспензия 250 мг", 0),
+        # pull-up diapers are diapers, their size read
+        ("трусики Huggies Pants 4 (9-14 кг) 3 уп", "Памперсы 4", 0),
+        ("трусики Huggies Pants 3 (6-11 кг) 3 уп", "Памперсы 5 (11-25 кг)", None),
+    ],
+)
+def test_ages_on_hygiene_drug_forms_and_pull_ups(
+    offer_text: str, need_text: str, level: int | None
+) -> None:
+    fit = fit_of(offer_text, need_text)
+    assert (None if fit is None else fit.level) == level
