@@ -17,7 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from matcher.normalize.lexicon import FUZZY_MIN_LEN, GAP_WORDS, Sense, attributes, lexicon
-from matcher.normalize.morph import is_known_word, lemmas, unglued
+from matcher.normalize.morph import is_adjective, is_known_word, lemmas, unglued
 from matcher.text import TOKEN_RE, fold, plain_latin, tokens, translit
 
 OTHER = "other"
@@ -156,6 +156,9 @@ def phrase_sense(left: str, right: str) -> Sense | None:
 def _negated(toks: list[str], start: int, end: int) -> bool:
     attrs = attributes()
     before = toks[start - 1] if start > 0 else ""
+    # "нет горячей воды": a thing described, then denied
+    if start > 1 and is_adjective(before) and toks[start - 2] in ("нет", "немає", "нема"):
+        before = toks[start - 2]
     after = toks[end + 1 : end + 3]
     gone = set(after) & attrs.negators_gone and set(after) & attrs.negators_already
     kept = after[:1] == ["не"] and after[1:] and after[1] in attrs.signals["offer"]

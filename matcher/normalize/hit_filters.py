@@ -67,6 +67,7 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
             or _who_gives(hit, toks)
             or _occasion(hit, toks)
             or _how_paid(hit, toks)
+            or _counted_for(hit, hits, toks)
         ):
             out.append(hit)
     if len(out) > 1:  # "штаны ватные": an adjective beside a thing describes it,
@@ -242,6 +243,8 @@ def refines(hit: Hit, others: list[Hit]) -> bool:
     )
 
 
+#: Verbs of bringing one's own goods: "привезу", "довеземо", "доставлю".
+_BRINGING = ("привез", "довез", "достав")
 #: Verbs of sending: "передам автобусом" says how, not what.
 _SENDING = ("переда", "отправ", "відправ", "пересла", "пересил", "вышл", "вишл", "пошл")
 
@@ -261,18 +264,37 @@ def _carried(hit: Hit, toks: list[str]) -> bool:
     return bool(verb & signals["service"]) or (bool(verb & signals["carry"]) and not hit.sense.kind)
 
 
+def _counted_for(hit: Hit, hits: tuple[Hit, ...], toks: list[str]) -> bool:
+    """ "постільна білизна — на 20 ліжок": how many of another thing it is for (a
+    segment that opens so describes the one before)."""
+    before = toks[max(0, hit.start - 2) : hit.start]
+    if len(before) < 2 or before[0] != "на" or not before[1].isdigit():
+        return False
+    # "на 20 ліжок", "на 2 кровати" (no "на 5: комбінезон", a size)
+    if "gent" not in first_cases(toks[hit.start]):
+        return False
+    return hit.start == 2 or any(h.sense.category != hit.sense.category for h in hits)
+
+
 def _sent_by(hit: Hit, toks: list[str]) -> bool:
     """A vehicle that carries the goods ("передам автобусом", "отправляем машину")
     is not transport offered ("через автобус" is a channel: `_carried`)."""
     if not hit.sense.kind.startswith("transport"):
         return False
     sent = toks[hit.start - 1].startswith(_SENDING) if hit.start else False
+    # "можем привезти на машине", "довезу на своїй машині": how the goods travel
+    # ("могу отвезти людей на своей машине" offers the ride)
+    on = [t for t in toks[max(0, hit.start - 2) : hit.start] if not is_adjective(t)][-1:]
+    brought = any(t.startswith(_BRINGING) for t in toks)
+    if brought and on == ["на"] and first_cases(toks[hit.start]) & {"loct", "datv"}:
+        return True
     return sent or (any(t.startswith(_SENDING) for t in toks) and is_instrumental(toks[hit.start]))
 
 
 #: "в квартире", "на антресолях", "з квартири": where things are, or come from.
 _AT = frozenset({"в", "во", "у", "на", "з", "із", "зі", "из", "с", "со"})
 _SHOPS = frozenset({"аптека"})
+_BOARDS = frozenset({"доска", "дошка"})
 _SORTED_OUT = frozenset(
     {
         "разобрала",
@@ -299,6 +321,8 @@ def _place(hit: Hit, toks: list[str]) -> bool:
     before = toks[hit.start - 1] if hit.start else ""
     if before in _AT and lemma_in(toks[hit.start], _SHOPS):
         return True  # "закупили в аптеці": where it was bought
+    if before in _AT and lemma_in(toks[hit.start], _BOARDS):
+        return True  # "с доски:", "з дошки оголошень": where the need was read
     if not where & _PLACES or hit.start != hit.end:
         return False
     if hit.sense.category == "furniture" and before in _SORTED_OUT:

@@ -10,6 +10,7 @@ category add up: "3 пары ботинок и 2 пары сапог" is shoes 5
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Collection
@@ -1028,6 +1029,14 @@ def _column_counts(
         return mine
     if any(p.codes for p in parts if not p.containers):
         return []  # the cell counts other things
+    # "1 + 1 пара" beside "пальто, чоботи": a count for each line, in the row's order
+    codes = [code for code, _ in row_items]
+    # (an "other" line may stand after the things it was written before: no order)
+    each_line = len(counted) == len(codes) == len(set(codes)) > 1 and OTHER not in codes
+    items = [item for _, item in row_items]  # each line its own words, none inside another
+    each_line = each_line and not any(a in b for a, b in itertools.permutations(items, 2))
+    if each_line and not any(cat or c.each for cat, c in counted):
+        return [counted[codes.index(line.category)][1]]
     loose = [c for _, c in counted]
     plain = [c for c in loose if not c.each]
     return plain or loose[:1]

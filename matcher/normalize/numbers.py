@@ -53,6 +53,8 @@ _GLUED_AFTER = re.compile(r"^(\d{1,5})([^\W\d_][\w'.-]*)$")  # "5кг", "44р"
 _GLUED_BEFORE = re.compile(r"^([^\W\d_]+)(\d{1,5})$")  # "р46", "сапоги39"
 #: A number joined to a word by a hyphen: "2-спальные", "5-литровая".
 _COMPOUND = re.compile(r"^\d+-[^\W\d_]")
+#: "2 big bags": adjectives between a count and its unit, typed abroad.
+_LATIN_ADJECTIVES = frozenset(["big", "large", "small", "huge", "full", "heavy", "grosse"])
 #: "4-ка", "5-ку": a numbered size ("четвёрка") in speech.
 _NUMBERED_SIZE = re.compile(r"^(\d{1,2})-(?:ка|ки|ку|ке|ой)$")
 #: "2х" before an adjective: "двух-" in figures.
@@ -338,7 +340,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             number, unit_word = glued_after.group(1), glued_after.group(2)
         value, high, estimated = _number(number)
         after_adjective = toks[i + 2].text if i + 2 < len(toks) else ""
-        if value is not None and not glued_after and _unit(after_adjective) and is_adjective(nxt):
+        described = is_adjective(nxt) or nxt in _LATIN_ADJECTIVES
+        if value is not None and not glued_after and _unit(after_adjective) and described:
             unit_word, skip_to = after_adjective, i + 2  # "2 больших пакета", "3 великі мішки"
         worded = _worded_range(text)
         if worded is not None:  # "пять-шесть": a range in words, its lower bound
