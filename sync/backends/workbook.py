@@ -85,6 +85,8 @@ class WorkbookBackend:
         #: workbook with it; nothing in production.
         self.before_replace: files.BeforeReplace = before_replace or (lambda path: None)
         self._writes: dict[Path, WrittenFile] = {}
+        #: The hash of the bytes each workbook's last read_tabs read.
+        self._reads: dict[Path, str] = {}
 
     def path(self, spreadsheet: str) -> Path:
         given = Path(spreadsheet)
@@ -113,6 +115,7 @@ class WorkbookBackend:
         self._must_exist(path)
         with reading(path):
             data = path.read_bytes()
+            self._reads[path] = data_hash(data)
             # Furniture (panes, dropdowns, names) is only loaded by openpyxl in full
             # mode: from a copy without rows, whose values calamine reads instead.
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -157,6 +160,11 @@ class WorkbookBackend:
 
     def last_write(self, spreadsheet: str) -> WrittenFile | None:
         return self._writes.get(self.path(spreadsheet))
+
+    def read_file(self, spreadsheet: str) -> tuple[Path, str] | None:
+        path = self.path(spreadsheet)
+        found = self._reads.get(path)
+        return None if found is None else (path, found)
 
     @contextmanager
     def hold(self, spreadsheet: str) -> Iterator[None]:
