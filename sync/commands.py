@@ -81,7 +81,7 @@ def recorded_pass(
         snapshots.prune(store, started, config.ops.keep_snapshots_days)
         pass_id = store.begin("sync", started, started_by)
 
-        def keep(seen: Mapping[str, Grid | None]) -> None:
+        def keep(seen: Mapping[str, Grid | None], read: snapshots.ReadFile | None) -> None:
             snapshot = snapshots.Snapshot(
                 pass_id,
                 stamp(datetime.now()),
@@ -89,7 +89,7 @@ def recorded_pass(
                 config.coordination.spreadsheet,
                 dict(seen),
             )
-            store.set_snapshot(pass_id, snapshots.save(store, snapshot))
+            store.set_snapshot(pass_id, snapshots.save(store, snapshot, read))
 
         recorder = snapshots.RecordingBackend(backend, config.coordination.spreadsheet, TABS, keep)
         try:

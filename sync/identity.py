@@ -22,12 +22,13 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from matcher.model import Need, Offer, Problem, SourceRow, stable_id
 from matcher.normalize.dates import parse_timestamp
 from matcher.text import fold
 from matcher.vocabulary_files import ProblemCode
+from sync.replacing import replaced
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,7 @@ def rekey_offers(
         row = first_row.get(offer.source_row, offer.source_row)
         new = stable_id("O", keys.get(row, f"row{row}"), offer.category)
         legacy[offer.offer_id] = new
-        rekeyed.append(replace(offer, offer_id=new))
+        rekeyed.append(replaced(offer, offer_id=new))
     return rekeyed, legacy
 
 
@@ -142,5 +143,5 @@ def rekey_needs(
         key = keys.get(need.source_row, f"row{need.source_row}")
         new = stable_id("N", key, need.category)
         legacy[need.need_id] = new
-        rekeyed.append(replace(need, need_id=new))
+        rekeyed.append(replaced(need, need_id=new))
     return rekeyed, legacy

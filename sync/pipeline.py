@@ -15,7 +15,7 @@ from datetime import datetime
 
 from matcher.contents import in_content_units
 from matcher.engine import propose
-from sync import quiet
+from sync import collector, quiet
 from sync.allocation import check_allocation
 from sync.backends.base import Backend, RemembersWrites, SpreadsheetNotFound, WrittenFile
 from sync.config import Config
@@ -73,7 +73,18 @@ def run_pass(
     """One pass. The memory of pairs written and declined is read from the
     coordination spreadsheet's hidden tab; `remembered` (match_id -> pair, from an
     older state_dir) is used only when that tab is missing. `progress` hears each step."""
-    now = now or datetime.now()
+    with collector.paused():
+        return _run_pass(config, backend, dry_run, now or datetime.now(), remembered, progress)
+
+
+def _run_pass(
+    config: Config,
+    backend: Backend,
+    dry_run: bool,
+    now: datetime,
+    remembered: Mapping[str, tuple[str, str]] | None,
+    progress: Callable[[str], None],
+) -> PassResult:
     progress("Reading the offers, the needs and the coordination spreadsheet…")
     params = config.normalize_params(backend.max_cell_chars)
     offers_loaded = load_source(config, backend, "offers", params)

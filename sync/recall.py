@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ from matcher.vocabulary_files import ProblemCode
 from sync.coordination import MatchesSheet, record_deleted_rows_as_declined
 from sync.identity import need_base, offer_base, rekey_needs, rekey_offers, row_keys
 from sync.memory import Memory, Pair
+from sync.replacing import replaced
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def recall_decisions(
 
 
 def _translated(match: ExistingMatch, aliases: Mapping[str, str]) -> ExistingMatch:
-    return dataclasses.replace(
+    return replaced(
         match,
         offer_id=aliases.get(match.offer_id, match.offer_id),
         need_id=aliases.get(match.need_id, match.need_id),

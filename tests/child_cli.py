@@ -8,8 +8,8 @@ Hooks:
   RELEASE appears in the working directory;
 - pause-in-save: the workbook's zip file is written on disk, all but its closing
   directory, then the process stops for SECONDS after printing PAUSED IN SAVE
-  (zip files made in memory, as the workbook backend makes to load a workbook
-  without some of its rows, go on);
+  (other zip files go on: those made in memory, as the workbook backend makes to
+  load a workbook without some of its rows, and the pass's snapshot);
 - pause-writing-sheet: the pass's save stops while openpyxl's temporary file of the
   first sheet is on disk, after printing PAUSED WRITING SHEET, for SECONDS;
 - raise-with-phone: the pass fails with an error whose text holds a raw phone
@@ -47,7 +47,8 @@ def pause_in_save(seconds: float) -> None:
     close = zipfile.ZipFile.close
 
     def paused(self: zipfile.ZipFile) -> None:
-        if self.mode == "w" and self.fp is not None and self.filename is not None:
+        saving = self.filename is not None and ".mozhem-tmp" in str(self.filename)
+        if self.mode == "w" and self.fp is not None and saving:
             self.fp.flush()
             print("PAUSED IN SAVE", file=sys.stderr, flush=True)
             time.sleep(seconds)

@@ -176,7 +176,9 @@ def test_a_recorded_pass_skips_unchanged_sources_and_reads_all_it_snapshots(
 ) -> None:
     config, backend = _after_a_pass(tmp_path)
     seen: dict[str, object] = {}
-    recorder = RecordingBackend(backend, config.coordination.spreadsheet, TABS, seen.update)
+    recorder = RecordingBackend(
+        backend, config.coordination.spreadsheet, TABS, lambda grids, read: seen.update(grids)
+    )
     run_pass(config, recorder, now=T2)
     assert backend.reads == [config.coordination.spreadsheet]  # the sources are as they were
     assert sorted(backend.tabs) == sorted(TABS)  # the snapshot holds every tab, in full

@@ -163,8 +163,8 @@ def test_snapshots_are_kept_for_keep_snapshots_days(tmp_path: Path, config_path:
         recorded_pass(config, open_backend(config))
     assert [p.snapshot is not None for p in store.passes()] == [True, True, False]
     assert sorted(path.name for path in store.snapshots.iterdir()) == [
-        "pass-000002.json.gz",
-        "pass-000003.json.gz",
+        "pass-000002.zip",
+        "pass-000003.zip",
     ]
 
 

@@ -21,7 +21,7 @@ from openpyxl.styles import PatternFill
 from sync.backends import workbook
 from sync.backends.workbook import WorkbookBackend
 from sync.backends.xlsx_parts import sheet_parts
-from sync.backends.xlsx_rows import RawRows, cell_text
+from sync.backends.xlsx_rows import Cell, RawRows, RowEdit, cell_text
 from sync.cells import Value
 from sync.layouts import MATCHES
 from sync.plan import CellUpdate, SpreadsheetPlan, TabIdentity
@@ -267,3 +267,18 @@ def test_a_column_a_coordinator_deleted_comes_back_after_all_of_theirs(
     labels = [cell.value for cell in header]
     assert labels[-1] == KEYED.labels["donor_phone"]
     assert labels[-3:-1] == [None, None]  # after the note far to the right
+
+
+def test_a_cell_edited_in_place_or_added_to_its_row_lands_where_a_full_render_puts_it() -> None:
+    xml = (
+        b'<worksheet><dimension ref="A1:C2"/><sheetData><row r="1"><c r="A1"/></row>'
+        b'<row r="2" spans="1:3"><c r="A2" s="4"><v>1</v></c>'
+        b'<c r="C2" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>'
+    )
+    raw = RawRows(xml)
+    assert (raw.style_at(2, 0), raw.style_at(2, 1), raw.style_at(2, 2)) == (4, None, 0)
+    replaced = b"".join(raw.edited({2: RowEdit({0: Cell(7, 4)})}))
+    assert b'<row r="2"><c r="A2" s="4" t="n"><v>7</v></c><c r="C2"' in replaced
+    added = b"".join(raw.edited({2: RowEdit({1: Cell("y", 0), 2: Cell(None, 5)})}))
+    assert b'<c r="A2" s="4"><v>1</v></c><c r="B2" t="inlineStr"><is><t>y</t></is></c>' in added
+    assert added.endswith(b'<c r="C2" s="5"/></row>')

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from sync.errors import EXIT_FIX_INPUT, MozhemError
@@ -156,4 +157,15 @@ class RemembersWrites(Protocol):
     def last_write(self, spreadsheet: str) -> WrittenFile | None:
         """The last write of `spreadsheet` by this backend object; None when none
         completed (or the last one failed)."""
+        ...
+
+
+@runtime_checkable
+class KeepsReadFiles(Protocol):
+    """A backend whose spreadsheets are files: it can say which file a read of the
+    tabs read, and the hash of the bytes it read (`hashlib.blake2b`, hex)."""
+
+    def read_file(self, spreadsheet: str) -> tuple[Path, str] | None:
+        """The file the last `read_tabs` of `spreadsheet` read and its bytes' hash; None
+        when this backend object read none."""
         ...

@@ -40,7 +40,7 @@ from sync.backends.base import SourceSheet, SpreadsheetBusy, SpreadsheetNotFound
 from sync.backends.workbook_errors import is_file, reading
 from sync.backends.workbook_keyed import keyed_rows, streamed_appends
 from sync.backends.workbook_read import as_text, furniture, grids_of, read_calamine
-from sync.backends.xlsx_parts import shared_strings_part, sheet_parts
+from sync.backends.xlsx_parts import has_formula, shared_strings_part, sheet_parts
 from sync.backends.xlsx_rows import RawRows, shared_strings
 from sync.backends.xlsx_stream import (
     XLSX_CELL_LIMIT,
@@ -85,6 +85,8 @@ class WorkbookBackend:
         #: workbook with it; nothing in production.
         self.before_replace: files.BeforeReplace = before_replace or (lambda path: None)
         self._writes: dict[Path, WrittenFile] = {}
+        #: The hash of the bytes each workbook's last read_tabs read.
+        self._reads: dict[Path, str] = {}
 
     def path(self, spreadsheet: str) -> Path:
         given = Path(spreadsheet)
@@ -113,13 +115,19 @@ class WorkbookBackend:
         self._must_exist(path)
         with reading(path):
             data = path.read_bytes()
+            self._reads[path] = data_hash(data)
             # Furniture (panes, dropdowns, names) is only loaded by openpyxl in full
             # mode: from a copy without rows, whose values calamine reads instead.
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 titles = list(sheet_parts(archive))
-            book = openpyxl.load_workbook(io.BytesIO(xlsx_stream.without_rows(data, titles)[0]))
+            # Which tabs hold a formula is looked for in the parts as they are emptied:
+            # the file's 700 MB of XML at 100,000 rows are inflated once for both.
+            formulas: set[str] = set()
+            slim = xlsx_stream.without_rows(data, titles, _formulas_into(formulas))[0]
+            book = openpyxl.load_workbook(io.BytesIO(slim))
             found = {tab.key: style.find_tab(book, tab.key, sorted(tab.titles)) for tab in tabs}
-            read = grids_of(data, [sheet.title for sheet in found.values() if sheet is not None])
+            titles = [sheet.title for sheet in found.values() if sheet is not None]
+            read = grids_of(data, titles, formulas)
         grids: dict[str, Grid | None] = {}
         shapes: dict[str, TabShape] = {}
         for key, sheet in found.items():
@@ -152,6 +160,11 @@ class WorkbookBackend:
 
     def last_write(self, spreadsheet: str) -> WrittenFile | None:
         return self._writes.get(self.path(spreadsheet))
+
+    def read_file(self, spreadsheet: str) -> tuple[Path, str] | None:
+        path = self.path(spreadsheet)
+        found = self._reads.get(path)
+        return None if found is None else (path, found)
 
     @contextmanager
     def hold(self, spreadsheet: str) -> Iterator[None]:
@@ -209,6 +222,14 @@ class _Loaded(files.Loaded):
                 if title in names:
                     grids[key] = read_calamine(book.get_sheet_by_name(title))
         return grids
+
+
+def _formulas_into(found: set[str]) -> Callable[[str, bytes], None]:
+    def look(title: str, xml: bytes) -> None:
+        if has_formula(xml):
+            found.add(title)
+
+    return look
 
 
 def _load(path: Path, plan: SpreadsheetPlan) -> _Loaded:

@@ -91,12 +91,9 @@ class _Edits:
 
     def __post_init__(self) -> None:
         self.edits: dict[int, RowEdit] = {}
-        self._styles: dict[int, dict[int, int]] = {}
 
     def base(self, row: int, column: int) -> int | None:
-        if row not in self._styles:
-            self._styles[row] = self.raw.styles(row)
-        return self._styles[row].get(column)
+        return self.raw.style_at(row, column)
 
     def put(self, row: int, column: int, cell: Cell) -> None:
         edit = self.edits.get(row, RowEdit({}))

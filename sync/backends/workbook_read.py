@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime, time
 from typing import Any
 
@@ -37,11 +37,16 @@ def read_sheet(sheet: Any) -> Grid:
     return trimmed([[as_text(v) for v in row] for row in rows])
 
 
-def grids_of(data: bytes, titles: Sequence[str]) -> dict[str, Grid]:
+def grids_of(
+    data: bytes, titles: Sequence[str], formulas: Collection[str] | None = None
+) -> dict[str, Grid]:
     """The tabs titled `titles` that the workbook `data` has: through calamine, except
-    a tab holding a formula, which openpyxl reads as typed."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        formulas = tabs_with_formulas(archive, set(titles))
+    a tab holding a formula, which openpyxl reads as typed. `formulas`: those of the
+    tabs known to hold one, when the caller looked already."""
+    if formulas is None:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            formulas = tabs_with_formulas(archive, set(titles))
+    formulas = set(formulas) & set(titles)
     texts = Texts()  # one for every tab: the same ids, names and phones recur across tabs
     with CalamineWorkbook.from_filelike(io.BytesIO(data)) as book:
         present = set(book.sheet_names)

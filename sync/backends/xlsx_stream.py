@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -98,11 +98,13 @@ def splice(
     grids: Mapping[str, Grid] = {},
     appended: Mapping[str, StreamedRows] = {},
     rows: Mapping[str, SheetRows] = {},
+    seen: Callable[[str, bytes], None] = lambda title, xml: None,
 ) -> None:
     """`source` copied to `target`, each tab in `grids` holding exactly that grid of
     text (made safe for a cell, see `safe_text`), `appended` rows added after
-    the last row of their tab, and each tab in `rows` holding those rows. Raises
-    CannotSplice when a tab is missing or its part is not laid out as expected."""
+    the last row of their tab, and each tab in `rows` holding those rows. `seen`
+    hears the part each tab in `grids` had. Raises CannotSplice when a tab is
+    missing or its part is not laid out as expected."""
     with zipfile.ZipFile(source) as old:
         parts = sheet_parts(old)
         missing = sorted((set(grids) | set(appended) | set(rows)) - set(parts))
@@ -115,7 +117,10 @@ def splice(
             for info in old.infolist():
                 if info.filename in replaced:
                     title, grid = replaced[info.filename]
-                    _write_sheet(new, info, old.read(info), _grid_rows(grid, title), _extent(grid))
+                    xml = old.read(info)
+                    seen(title, xml)
+                    _write_sheet(new, info, xml, _grid_rows(grid, title), _extent(grid))
+                    del xml
                 elif info.filename in added:
                     title, more = added[info.filename]
                     _append_to_sheet(new, info, old.read(info), more, title)
@@ -126,15 +131,17 @@ def splice(
                     new.writestr(info, old.read(info), zipfile.ZIP_DEFLATED, _LEVEL)
 
 
-def without_rows(data: bytes, titles: Sequence[str]) -> tuple[bytes, tuple[str, ...]]:
+def without_rows(
+    data: bytes, titles: Sequence[str], seen: Callable[[str, bytes], None] = lambda t, x: None
+) -> tuple[bytes, tuple[str, ...]]:
     """The workbook `data` with the tabs titled `titles` emptied of rows, and which of
-    them it has (and so were emptied)."""
+    them it has (and so were emptied); `seen` hears each such tab's part as it was."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         present = tuple(title for title in titles if title in sheet_parts(archive))
     if not present:
         return data, ()
     out = io.BytesIO()
-    splice(io.BytesIO(data), out, {title: [] for title in present})
+    splice(io.BytesIO(data), out, {title: [] for title in present}, seen=seen)
     return out.getvalue(), present
 
 

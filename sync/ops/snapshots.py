@@ -1,23 +1,35 @@
 """What a pass read from the coordination spreadsheet, kept before every write.
 
-A snapshot is a gzip-compressed JSON file in `state_dir/snapshots/`, one per
-writing pass, named after the pass. `mozhem restore PASS` puts it back. Files
-older than `ops.keep_snapshots_days` are deleted after each pass.
+A snapshot is a file in `state_dir/snapshots/`, one per writing pass, named after
+the pass: a gzip-compressed JSON file of the tabs read, or, where the spreadsheet
+is a workbook file still holding the bytes the pass read, a zip of that file as
+it was and the titles its tabs were found by (no text to encode: at 100,000 rows
+the JSON took seconds). `mozhem restore PASS` puts it back. Files older than
+`ops.keep_snapshots_days` are deleted after each pass.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import logging
 import os
+import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
-from sync.backends.base import Fingerprints, RemembersWrites, SourceSheet, WrittenFile
+from sync.backends.base import (
+    Fingerprints,
+    KeepsReadFiles,
+    RemembersWrites,
+    SourceSheet,
+    WrittenFile,
+)
 from sync.plan import Grid, SpreadsheetPlan, TabIdentity
 from sync.plan import Snapshot as PlanSnapshot
 from sync.state import StateStore, stamp
@@ -35,13 +47,37 @@ class Snapshot:
     tabs: dict[str, Grid | None]
 
 
+@dataclass(frozen=True)
+class ReadFile:
+    """The workbook file a pass read its tabs from: the hash of the bytes it read, and
+    the title each tab was found by (None: not found)."""
+
+    path: Path
+    digest: str
+    titles: dict[str, str | None]
+
+
 def snapshot_name(pass_id: int) -> str:
     return f"pass-{pass_id:06d}.json.gz"
 
 
-def save(store: StateStore, snapshot: Snapshot) -> str:
-    """Write atomically; returns the file's name inside the snapshots folder."""
+def file_snapshot_name(pass_id: int) -> str:
+    return f"pass-{pass_id:06d}.zip"
+
+
+#: The parts of a file snapshot: the snapshot's other fields with the titles, and the file.
+_HEAD, _WORKBOOK = "snapshot.json", "workbook.xlsx"
+
+
+def save(store: StateStore, snapshot: Snapshot, read: ReadFile | None = None) -> str:
+    """Write atomically; returns the file's name inside the snapshots folder. With
+    `read`, the file itself is kept when it still holds the bytes the tabs were read
+    from; else the tabs as JSON."""
     store.snapshots.mkdir(parents=True, exist_ok=True)
+    if read is not None:
+        name = _save_file(store, snapshot, read)
+        if name is not None:
+            return name
     name = snapshot_name(snapshot.pass_id)
     path = store.snapshots / name
     temporary = path.with_suffix(".tmp")
@@ -75,10 +111,54 @@ def json_chunks(snapshot: Snapshot) -> Iterator[str]:
     yield "}}"
 
 
+def _save_file(store: StateStore, snapshot: Snapshot, read: ReadFile) -> str | None:
+    """The snapshot as the file `read` names, copied as it is; None when its bytes are
+    no longer those the pass read (or it cannot be read now)."""
+    head = {name: value for name, value in snapshot.__dict__.items() if name != "tabs"}
+    path = store.snapshots / file_snapshot_name(snapshot.pass_id)
+    temporary = path.with_suffix(".tmp")
+    digest = hashlib.blake2b()
+    try:
+        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_STORED) as archive:
+            archive.writestr(_HEAD, json.dumps({**head, "titles": read.titles}, ensure_ascii=False))
+            with (
+                read.path.open("rb") as source,
+                archive.open(_WORKBOOK, "w", force_zip64=True) as target,
+            ):
+                while chunk := source.read(1 << 20):
+                    digest.update(chunk)
+                    target.write(chunk)
+        if digest.hexdigest() != read.digest:
+            return None  # saved by someone since the read: the tabs read are kept instead
+        os.replace(temporary, path)
+        return path.name
+    except OSError as error:
+        log.debug("%s: kept as JSON instead of a copy: %s", read.path, error)
+        return None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def load(store: StateStore, name: str) -> Snapshot:
+    if name.endswith(".zip"):
+        return _load_file(store.snapshots / name)
     with gzip.open(store.snapshots / name, "rb") as file:
         raw: dict[str, Any] = json.loads(file.read().decode("utf-8"))
     return Snapshot(**raw)
+
+
+def _load_file(path: Path) -> Snapshot:
+    """A file snapshot's tabs, read from the file as the pass read them (the same reader,
+    so the same text)."""
+    from sync.backends.workbook_read import grids_of
+
+    with zipfile.ZipFile(path) as archive:
+        head: dict[str, Any] = json.loads(archive.read(_HEAD).decode("utf-8"))
+        data = archive.read(_WORKBOOK)
+    titles: dict[str, str | None] = head.pop("titles")
+    read = grids_of(data, [title for title in titles.values() if title is not None])
+    tabs = {key: None if title is None else read.get(title, []) for key, title in titles.items()}
+    return Snapshot(**head, tabs=tabs)
 
 
 def prune(store: StateStore, now: datetime, keep_days: int) -> int:
@@ -113,7 +193,7 @@ class RecordingBackend:
         inner: Any,
         coordination: str,
         tabs: Sequence[str],
-        before_write: Callable[[Mapping[str, Grid | None]], None],
+        before_write: Callable[[Mapping[str, Grid | None], ReadFile | None], None],
     ) -> None:
         self.inner = inner
         self.name: str = inner.name
@@ -124,18 +204,25 @@ class RecordingBackend:
         self._seen: dict[str, Grid | None] = dict.fromkeys(tabs)
         self._kept = False
         self._before_write = before_write
+        #: How the coordination spreadsheet was read: the titles of the one read of its
+        #: tabs, which a file snapshot keeps; None after any other read of it.
+        self._titles: dict[str, str | None] | None = None
+        self._reads = 0
         self.requests = _count_requests(inner)
 
     def read(self, spreadsheet: str, tabs: Sequence[str]) -> PlanSnapshot:
         grids: PlanSnapshot = self.inner.read(spreadsheet, tabs)
         if spreadsheet == self._coordination:
             self._seen.update({tab: grids.get(tab) for tab in tabs})
+            self._reads, self._titles = self._reads + 1, None
         return grids
 
     def read_tabs(self, spreadsheet: str, tabs: Sequence[TabIdentity]) -> PlanSnapshot:
         grids: PlanSnapshot = self.inner.read_tabs(spreadsheet, tabs)
         if spreadsheet == self._coordination:
             self._seen.update({tab.key: grids.get(tab.key) for tab in tabs})
+            self._reads += 1
+            self._titles = {tab.key: _title(grids, tab.key) for tab in tabs}
         return grids
 
     def read_source(self, spreadsheet: str, tab: str) -> SourceSheet | None:
@@ -170,14 +257,35 @@ class RecordingBackend:
 
     def apply(self, plan: SpreadsheetPlan) -> None:
         if not plan.is_empty and not self._kept:
-            self._before_write(dict(self._seen))
+            self._before_write(dict(self._seen), self._read_file())
             # Kept: the write need not hold the read's grids (a GiB at 100,000 rows).
             self._seen, self._kept = {}, True
         self.inner.apply(plan)
 
+    def _read_file(self) -> ReadFile | None:
+        """The file every tab kept was read from, when one read of the file gave them all."""
+        titles = self._titles
+        if self._reads != 1 or titles is None or not isinstance(self.inner, KeepsReadFiles):
+            return None
+        if any(titles.get(key) is None for key, grid in self._seen.items() if grid is not None):
+            return None
+        found = self.inner.read_file(self._coordination)
+        if found is None:
+            return None
+        return ReadFile(found[0], found[1], {key: titles.get(key) for key in self._seen})
+
     @property
     def requests_sent(self) -> int | None:
         return self.requests.count if self.requests else None
+
+
+def _title(grids: PlanSnapshot, key: str) -> str | None:
+    """The title a read found tab `key` by; None when it did not find it (or the read
+    did not say)."""
+    shape = grids.tabs.get(key)
+    if shape is None or grids.get(key) is None:
+        return None
+    return shape.title or None
 
 
 class _RequestCounter:
