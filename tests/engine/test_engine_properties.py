@@ -116,6 +116,15 @@ IN_OTHER_UNITS = (
     MatchParams(now=NOW),
 )
 
+#: A need with a count that one far offer covers and a near one covers in part:
+#: giving more ranks before distance for counted needs too.
+ONE_DONOR_HAS_IT_ALL = (
+    [offer("O-near", "Лисичанск", quantity=2), offer("O-far", "Северодонецк", quantity=6)],
+    [need("N1", "Лисичанск", quantity=6)],
+    [],
+    MatchParams(now=NOW),
+)
+
 
 @dataclass
 class Reference:
@@ -277,6 +286,7 @@ class Reference:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(instances())
 @example(IN_OTHER_UNITS)
+@example(ONE_DONOR_HAS_IT_ALL)
 def test_hard_constraints_hold_and_objective_is_optimal(instance):
     offers, needs, existing, params = instance
     ref = Reference(offers, needs, existing, params)

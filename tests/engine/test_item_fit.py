@@ -417,6 +417,7 @@ def test_volumes_sleds_and_the_pharmacy(offer_text: str, need_text: str, level: 
         ("щітки зубні дитячі 6-10 років, 15 шт", "Зубні щітки дитячі 7-12 років", 0),
         # the dose alike, the form not: dispersible tablets are no suspension
         ("Флемоксин Солютаб 500 мг 3 уп", "Флемоксин суспензия 500 мг", None),
+        ("Флемоксин Солютаб, 3 уп", "Флемоксин суспензия", None),
         ("Амоксиклав порошок для суспензии 250 мг, 4 фл", "Амоксиклав суспензия 250 мг", 0),
         # pull-up diapers are diapers, their size read
         ("трусики Huggies Pants 4 (9-14 кг) 3 уп", "Памперсы 4", 0),
