@@ -58,23 +58,29 @@ def test_a_thing_denied_after_its_adjective_is_not_asked_for() -> None:
     ("details", "boxes", "expected"),
     [
         ("Our school collected 15 boxes of clothes and 25 pairs of boots", "Одежда, Обувь",
-         {"clothing": 15, "shoes": 25}),
+         {"clothing": (15, "boxes"), "shoes": (25, "pairs")}),
         ("zimní bundy 12 ks, deky 30 ks", "Одежда, Постельное бельё",
-         {"clothing": 12, "bedding": 30}),
+         {"clothing": (12, "pieces"), "bedding": (30, "pieces")}),
         ("60 Wolldecken, 4 Waschmaschinen", "Постельное бельё, Бытовая техника",
-         {"bedding": 60, "appliances": 4}),
-        ("3 big bags of winter clothes", "Одежда", {"clothing": 3}),
-        ("We have 4 electric heaters", "Бытовая техника", {"appliances": 4}),
+         {"bedding": (60, ""), "appliances": (4, "")}),
+        ("3 big bags of winter clothes", "Одежда", {"clothing": (3, "bags")}),
+        ("We have 4 electric heaters", "Бытовая техника", {"appliances": (4, "")}),
     ],
 )  # fmt: skip
 def test_things_and_units_typed_abroad_are_counted(details: str, boxes: str, expected) -> None:  # type: ignore[no-untyped-def]
-    assert counts_of(details, boxes) == expected
+    offers, _ = offers_of(details, boxes)
+    assert {o.category: (o.quantity, o.unit) for o in offers} == expected
 
 
 def test_a_car_the_goods_travel_in_is_no_transport_offered() -> None:
     assert categories_of("Kühlschrank, Fernseher — привеземо на машині", "Бытовая техника") == {
         "appliances"
     }
+
+
+def test_a_ride_offered_in_ones_own_car_is_still_transport() -> None:
+    offers, _ = offers_of("Можу відвезти людей на машині до Харкова", "")
+    assert [(o.category, o.kind) for o in offers] == [("other", "transport")]
 
 
 def test_a_plea_to_bring_food_is_a_help_request() -> None:
