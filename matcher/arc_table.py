@@ -26,16 +26,17 @@ MORE_LEVELS = 16
 
 
 def gives_more_rank(free: int) -> int:
-    """How little an offer gives a need that states no count: one level per factor
-    of √2, so 72 hats rank before 15 and 15 before one, while offers within a
-    level (17 and 22) tie and distance decides. 0 from 256 up."""
+    """How little an offer gives a need (what it has free, or less when the need
+    asks for less: `item_groups._gives_more`): one level per factor of √2, so 72
+    hats rank before 15 and 15 before one, while offers within a level (17 and 22)
+    tie and distance decides. 0 from 256 up."""
     if free < 1:
         return MORE_LEVELS - 1
     return max(0, MORE_LEVELS - 1 - math.floor(2 * math.log2(free)))
 
 
 def fit_order(level: Any, more: Any) -> Any:
-    """The fit level, then how little the offer gives a need with no count, as one
+    """The fit level, then how little the offer gives the need, as one
     number (of one arc, or of arrays of them): the order in which the flow and the
     short list rank an arc's item."""
     return level * MORE_LEVELS + more
@@ -51,7 +52,7 @@ class GroupArc:
     by_delivery: bool
     #: How the offer's item fits the need's item (never a contradiction).
     fit: Fit = FULL_FIT
-    #: `gives_more_rank` of the offer when the need states no count; else 0.
+    #: `gives_more_rank` of what the offer gives the need.
     more: int = 0
 
 
@@ -158,8 +159,8 @@ class ArcTable:
         )
 
     def into_need_groups(self, n_need_groups: int) -> tuple[np.ndarray, np.ndarray]:
-        """Arc indices grouped by need group, each group's best fit first (for a need with
-        no count, the offer that gives more first), then nearest
+        """Arc indices grouped by need group, each group's best fit first (among offers
+        that fit alike, the one that gives more first), then nearest
         (a name match counts as 0 km), then by offer group; and where each need
         group's arcs start (group h: order[start[h]:start[h + 1]])."""
         nearest = np.nan_to_num(self.distance_km, nan=0.0)

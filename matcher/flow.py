@@ -22,9 +22,8 @@ candidate graph (components never share flow, so each gets its own scale):
 
 where F exceeds any total distance of the component's flow, so a better item
 fit wins over any distance, exactly over the totals. The fit order is the fit
-level·16 + how little the offer gives when the need states no count
-(`arc_table.gives_more_rank`): among offers that fit alike, a need with no count
-is proposed the one that gives more.
+level·16 + how little the offer gives the need (`arc_table.gives_more_rank`):
+among offers that fit alike, a need is proposed the one that gives it more.
 
 with BIG larger than any possible difference of the tie-break terms summed
 over the component's flow, so a tie-break can never cost weighted quantity.
@@ -66,8 +65,8 @@ def distance_units(distance_km: float | None) -> int:
 
 
 def pair_units(arc: GroupArc, fit_step: int) -> int:
-    """The pair's tie-break cost: fit first, then (for a need that states no
-    count) the offer that gives more, then distance.
+    """The pair's tie-break cost: fit first, then the offer that gives the need
+    more, then distance.
 
     `fit_step` must exceed the largest total distance a solution can carry
     (flow × the longest arc), so that one step saved outweighs any distance

@@ -5,7 +5,7 @@ items. Needs are few: a need group's members are split by their whole item
 model. Offers are many and varied (every size, season, audience), so offers of
 one geo group are merged by what matters to the flow: two offers are
 interchangeable when they fit every need they can reach at the same level
-(and, towards a need that states no count, give about as much).
+and give each about as much (`arc_table.gives_more_rank`).
 The fit of each point (kind, audience, season, size, unit) is looked up once
 per pair of distinct values that an arc reads, and combined for all offers and
 needs at once with numpy, so the cost grows with the distinct values, not with

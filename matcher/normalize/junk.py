@@ -183,8 +183,8 @@ def _all_mash(toks: list[str]) -> bool:
     )
 
 
-#: "шо вам треба", "кому нужно": the need of whoever takes the things.
-#: "кому нужно", "пока нужно", "якщо потрібно": whose need, or while it lasts.
+#: "шо вам треба", "кому нужно": the need of whoever takes the things;
+#: "пока нужно", "якщо потрібно": for as long as it lasts.
 _YOURS = frozenset(
     ["вам", "кому", "кому-то", "комусь", "пока", "поки", "если", "якщо", "коли", "когда"]
 )

@@ -117,9 +117,7 @@ def _without_junk(cells: Cells, lines: Cells, alive: np.ndarray, log: ProblemLog
     # every box ticked: someone trying the form out, unless the details offer
     # ("всё что есть отдадим, звоните")
     tried_out = alive & ~junk.astype(bool) & (lines["line_count"] >= TICKED_EVERYTHING)
-    tried_out[tried_out] = ~map_unique(cells["details"], offers_in, tried_out).flags(bool)[
-        tried_out
-    ]
+    tried_out &= ~map_unique(cells["details"], offers_in, tried_out).flags(bool)
     junk[tried_out] = "test_row"
     # nothing offered and a formula where the name goes: a row a sheet computed
     blank = alive & (cells["categories"] == "") & (cells["details"] == "")
