@@ -354,7 +354,11 @@ def _place(hit: Hit, toks: list[str]) -> bool:
     # "квартиру сдаем": let to others, not given
     near = set(toks[max(0, hit.start - 2) : hit.end + 3])  # a slice from -1 would wrap
     let = hit.sense.category == OTHER and bool(near & _LET)
-    return owner or let
+    # "Переїжджаємо в іншу квартиру", "розбираємо гараж і дачу": the story of the things
+    story = hit.sense.category == OTHER and bool(
+        set(toks[max(0, hit.start - 4) : hit.end + 2]) & _MOVING
+    )
+    return owner or let or story
 
 
 _FROM = frozenset({"из", "з", "із", "зі", "с", "со"})
@@ -391,6 +395,13 @@ _LET = frozenset({"сдаем", "сдаю", "сдам", "здаємо", "зда�
                   "продам", "продаємо", "получили", "получила", "получил", "отримали",
                   "отримала", "отримав", "сняли", "зняли", "купили", "продажу",
                   "продаж"})  # fmt: skip
+
+
+#: Moving out, clearing or selling a home: where the things come from, not shelter.
+_MOVING = frozenset({"продали", "продала", "продав", "продана", "продан", "продано", "продаже",
+                     "продажі", "переезжаем", "переезжаю", "переехали", "переїжджаємо",
+                     "переїжджаю", "переїхали", "освобождаем", "звільняємо", "чистим",
+                     "чистимо", "розбираємо", "разбираем", "прибираємо", "убираем"})  # fmt: skip
 
 
 #: "Уважаемые волонтеры!", "Шановні пенсіонери": whom the text speaks to.

@@ -41,6 +41,7 @@ from matcher.normalize.morph import (
 )
 from matcher.normalize.numbers import (
     HOLDERS,
+    MEDICINE_FORMS,
     PAIR_WORDS,
     SACKS,
     Count,
@@ -50,6 +51,7 @@ from matcher.normalize.numbers import (
 from matcher.normalize.per_person import kits_for_people, per_head
 from matcher.normalize.per_size import per_size, sizes_asked, without_sizes
 from matcher.normalize.quantities import Quantity
+from matcher.normalize.retold import as_meant
 from matcher.normalize.run_on import run_on_pieces
 from matcher.text import TOKEN_RE, fold, tokens
 
@@ -146,6 +148,12 @@ _KIND_NUMBERS = (
 _DASH_RANGE = re.compile(r"(?<=\d) ?[—–] ?(?=\d)")  # "5—7": a range typed with a long dash
 _FROM_TO = re.compile(r"(?:от|від|с|з)\s+(\d+)\s+(?:до|по)\s+(\d+)")
 _DIMENSIONS = re.compile(r"(\d)\s*[xх×*]\s*(?=\d)")
+#: "Шовный материал 3/0": a suture's gauge, never a count.
+_SUTURE_GAUGE = re.compile(r"(?<![\d/,.])\d{1,2}/0(?![\d/,.])")
+#: "матрас 1,9х0,8": a dimension in metres, its decimal marks dropped so it reads as one.
+_DECIMAL_DIMENSIONS = re.compile(
+    r"(?<![\d,.])\d[.,]\d{1,2}\s*[xх×*]\s*\d(?:[.,]\d{1,2})?(?![\d,.])"
+)
 _LETTER_DIGIT = re.compile(
     r"(?<=[^\W\d_])(?<!\b[аa])(?=\d)|(?<=\d)(?=[^\W\d_])(?!x{1,3}l\b)"
 )  # "а4": a paper size stays one word
@@ -201,7 +209,7 @@ def _prepared(piece: str, *, quantity_cell: bool = False, glued: bool = False) -
     if quantity_cell:
         piece = _SLASHED_COUNTS.sub(" ", _THOUSANDS.sub(r"\1\2", piece))
     piece = _CALL_HOURS.sub(r"\1 ", _strip_formula(piece))
-    piece = _NUMBER_SIGN.sub(" ", _PHONE_OR_LINK.sub(" ", piece))
+    piece = _NUMBER_SIGN.sub(" ", _PHONE_OR_LINK.sub(" ", _SUTURE_GAUGE.sub(" ", piece)))
     folded = _CUBIC_METRES.sub("куб", fold(piece))
     folded = _LETTER_DIGIT.sub(" ", _WORD_DASH_COUNT.sub(" ", _DATES.sub(" ", folded)))
     folded = _DASH_RANGE.sub("-", _SIZE_COUNTS.sub(_size_count, folded))
@@ -210,6 +218,7 @@ def _prepared(piece: str, *, quantity_cell: bool = False, glued: bool = False) -
     folded = _FROM_TO.sub(r"\1-\2", folded)
     for pattern, replacement in _KIND_NUMBERS:
         folded = pattern.sub(replacement, folded)
+    folded = _DECIMAL_DIMENSIONS.sub(lambda found: re.sub(r"[.,]", "", found.group(0)), folded)
     return _DIMENSIONS.sub(r"\1х", folded)
 
 
@@ -463,6 +472,46 @@ def _without_things(part: _Part) -> _Part:
     return _Part(part.text, (), loose, part.sizes, part.audience, part.season, part.season_by_thing)
 
 
+def _totals_of_one_kind(parts: list[_Part]) -> list[_Part]:
+    """ "Всего 20 пакетов: одежда 12, обувь 5, игрушки 3": a total that is the sum
+    of the counts written next to it adds nothing, and one typed beside a
+    category already counted in an answer counting several ("…, одежда 8 вещей.
+    В сумме 22") is no count of that category. A total of a list with no counts
+    of its own ("крупи, цукор, консерви (разом кг 20)") stays its count."""
+    counts: list[tuple[str, Count]] = []
+    beside: list[str] = []  # the category each count was typed beside
+    last = ""
+    for part in parts:
+        for code, count in part.counts:
+            counts.append((code, count))
+            beside.append(code or last)
+        last = part.codes[-1] if part.codes else last
+    counted = {c for c, n in counts if c and not n.total}
+    for at, (_, total) in enumerate(counts):
+        if total.total and (
+            _sums(total.value, counts[at + 1 :])
+            or _sums(total.value, counts[at - 1 :: -1] if at else [])
+            or (len(counted) > 1 and beside[at] in counted)
+        ):
+            return [replace(p, counts=[(c, n) for c, n in p.counts if not n.total]) for p in parts]
+    return parts
+
+
+def _sums(total: int, run: list[tuple[str, Count]]) -> bool:
+    """Whether counts of two categories or more next to a total, taken in order, add
+    up to it ("гр. «Солнышко» — 12 пакетов, … Всего 28 пакетов одежды" names no
+    category before its total, which stays the count)."""
+    added, codes = 0, set()
+    for code, count in run:
+        if count.total:
+            return False
+        added += count.value
+        codes.add(code)
+        if added == total:
+            return len(codes - {""}) > 1
+    return False
+
+
 def _box_key(text: str) -> str:
     return " ".join(re.sub(r"[()]", " ", fold(text)).split())
 
@@ -563,6 +612,7 @@ def _total(
     # and reaches back over those with no count, up to one counted on its own; a
     # single thing it does not reach is one
     run = run_singles = uncovered = reach = 0
+    named_before = _named_before_counted(own, code, attached)
     for part in own:
         mine = [c for cat, c in part.counts if cat == code] + attached.get(id(part), [])
         if any(not c.each for c in mine):  # "10 пачок по 1 кг": the packs count
@@ -576,7 +626,9 @@ def _total(
             else:
                 uncovered += run_singles
             run = run_singles = 0
-        if not [c for c in mine if not c.each] and part.concrete(code) and code != OTHER:
+        if not [c for c in mine if not c.each] and _counted_when_named(part, code):
+            if id(part) in named_before:
+                continue
             if _form(part, code) == "one":
                 singles += 1
                 run_singles += not mine
@@ -617,6 +669,55 @@ def _total(
     total = sum(c.value for c in plain) + singles
     quantity = Quantity(total, estimated or singles > 0 or unknown > 0) if total else None
     return quantity, things, bool(plain)
+
+
+#: Things outside the taxonomy counted one by one when named ("дрель і болгарка"
+#: are two); coal, a ride, a room or a service named has no count.
+_COUNTED_OTHER = frozenset({"household/power", "household/phones", "household/sewing",
+                            "building/tools", "building/plumbing",
+                            "pets/pet_supplies"})  # fmt: skip
+#: "Инструменты: дрель, молоток": the heading names no thing of its own.
+_HEADINGS = frozenset({"инструмент", "інструмент", "инструменты", "інструменти"})
+
+
+def _counted_when_named(part: _Part, code: str) -> bool:
+    if code != OTHER:
+        return part.concrete(code)
+    return any(
+        h.sense.category == OTHER
+        and h.sense.kind in _COUNTED_OTHER
+        and h.tokens[0] not in _HEADINGS
+        for h in part.hits
+    )
+
+
+def _named_before_counted(
+    own: list[_Part], code: str, attached: dict[int, list[Count]]
+) -> set[int]:
+    """ "Вяжу носки и варежки. Готово: носки 15 пар, варежки 10 пар": a run of
+    things first named with no count, every one counted after, adds nothing."""
+
+    def kinds(part: _Part) -> set[str]:
+        return {h.sense.kind for h in part.hits if h.sense.category == code and h.sense.kind}
+
+    def counted(part: _Part) -> bool:
+        return any(cat == code for cat, _ in part.counts) or bool(attached.get(id(part)))
+
+    out: set[int] = set()
+    k = 0
+    while k < len(own):
+        end = k
+        while end < len(own) and not counted(own[end]):
+            end += 1
+        run = own[k:end]
+        named = set().union(*(kinds(p) for p in run)) if run else set()
+        later = (
+            set().union(*(kinds(p) for p in own[end:] if counted(p))) if end < len(own) else set()
+        )
+        if len(named) > 1 and named <= later:  # "куртка, куртки детские 2 шт" is three
+            out.update(id(p) for p in run)
+        k = end + 1
+    return out
 
 
 def _content(quantity: Quantity | None, counts: list[Count]) -> tuple[Quantity | None, str]:
@@ -740,6 +841,8 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     sizes = [
         s for s in dict.fromkeys(s for p in described for s in p.sizes) if not _itself(s, kind)
     ]
+    if code == "medicine":
+        sizes = _one_form(sizes, described)
     if code == "shoes" and quantity and not stated:
         quantity = _pair_per_size(quantity, sizes)
     audience = joined([a for p in described for a in p.audience])
@@ -770,6 +873,17 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
 
 #: The largest EU shoe size only children wear.
 _LARGEST_CHILD_SHOE = 34
+
+
+def _one_form(sizes: list[str], described: list[_Part]) -> list[str]:
+    """ "Цефекон Д свечи 50 мг и 100 мг": the form named holds for every dose of the
+    line; tablets are only implied by a dose typed alone, so a named form wins."""
+    forms = [s for s in sizes if s in MEDICINE_FORMS]
+    if "таблетки" not in forms or len(forms) < 2:
+        return sizes
+    words = attributes().size_words
+    named = any(words.get(tok) == "таблетки" for p in described for tok in tokens(fold(p.text)))
+    return sizes if named else [s for s in sizes if s != "таблетки"]
 
 
 def _child_shoe_sizes(sizes: list[str]) -> bool:
@@ -1099,6 +1213,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     checkboxes plus what the details mention). "other" stays only when it
     names a thing (coal, a bicycle), or when nothing else is named.
     """
+    typed, text = text, as_meant(text)  # "ой ні, 3": the count the writer settled on
     boxes = _label_codes(labels)
     label_codes, vague = boxes.codes, boxes.vague
     free = _not_repeated(boxes.free, text)
@@ -1122,6 +1237,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
             part = _shared_modifier(part, parts[-1])
         context = part.hits or context
         parts.append(part)
+    parts = _totals_of_one_kind(parts)
     held = {c for p in parts if not p.containers for c in p.codes}
     if held:  # "консервы, 20 банок": the jars hold food; "банки, крышки" are kitchenware
         parts = [_without_things(p) if p.containers and _holds(p, held) else p
@@ -1130,6 +1246,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     if any(c != OTHER for p in parts for c in p.codes):
         parts = [p for p in parts if p.text in free or not _delivery_only(p)]
         parts = [_without_things(p) if _only_whom_for(p) else p for p in parts]
+        parts = [_without_bracketed_home(p) for p in parts]
     # "Обуви нет", "Постільна білизна — ні": what the answer says is not there
     denied = denied_in(fold(text)) if text else frozenset()
     parts = [p for p in parts if not p.codes or not set(p.codes) <= denied]
@@ -1156,7 +1273,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     if not codes:
         codes = [OTHER]
     single = len(codes) == 1
-    fallback = ", ".join([*free, text] if text else free) or labels
+    fallback = ", ".join([*free, typed] if typed else free) or labels
     lines = [_line(code, parts, fallback, single) for code in codes]
     if labels_decide:  # a need for a crib with a mattress: the mattress alone is no match
         lines = [
@@ -1220,6 +1337,24 @@ def _only_whom_for(part: _Part) -> bool:
     return bool(part.hits) and all(
         h.sense.category == OTHER and toks[h.start - 1 : h.start] == ["для"] for h in part.hits
     )
+
+
+def _without_bracketed_home(part: _Part) -> _Part:
+    """ "Электроплиты настольные (общежитие переселенцев)": a home in brackets after a
+    thing says where the thing goes; no shelter is asked or given."""
+    if "(" not in part.text or not any(h.sense.kind == "shelter" for h in part.hits):
+        return part
+    inside = set(tokens(fold(" ".join(_BRACKETED.findall(part.text)))))
+    outside = set(tokens(fold(_BRACKETED.sub(" ", part.text))))
+    kept = tuple(
+        h for h in part.hits if not (h.sense.kind == "shelter" and h.tokens[0] in inside - outside)
+    )
+    if len(kept) == len(part.hits) or not kept:
+        return part
+    return replace(part, hits=kept)
+
+
+_BRACKETED = re.compile(r"\(([^()]*)\)")
 
 
 def _delivery_only(part: _Part) -> bool:

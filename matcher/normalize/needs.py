@@ -160,8 +160,16 @@ def _urgency(
 
 
 def _urgent_in_text(text: str) -> Urgency | None:
-    """ "срочно 20 фл.": only an urgent word; "по можливості" there is how many."""
-    return "high" if urgency_in_text(text) == "high" else None
+    """ "срочно 20 фл.": an urgent word; "не горит" as the whole cell: can wait.
+    "по можливості" there is how many, not when."""
+    found = urgency_in_text(text)
+    if found == "high":
+        return found
+    if any(ch.isdigit() for ch in text):
+        return None  # "3" is how many, not the urgency code 3
+    level, understood = parse_urgency(text)
+    how_many = any(word in fold(text) for word in ("можлив", "возможн"))
+    return level if understood and level == "low" and not how_many else None
 
 
 def _deadline(raw: str, day: date | None) -> Urgency | None:

@@ -96,7 +96,11 @@ _ONE_PAIR = frozenset({"пара"})
 _FROM = frozenset({"от", "від", "вiд", "from"})
 _UP_TO = frozenset({"до", "up"})
 #: "всего 30", "всього банок 25": a total of what was listed.
-_TOTAL = frozenset({"всего", "всього", "итого", "разом", "загалом", "усього", "total"})
+_TOTAL = frozenset({"всего", "всього", "итого", "разом", "загалом", "усього", "total", "сумме",
+                    "сумі"})  # fmt: skip
+#: "Разом зібрали 19 пакетів": a total with the verb of collecting between.
+_GATHERED = frozenset({"собрали", "зібрали", "собрал", "собрала", "зібрав", "зібрала",
+                       "набрали", "насобирали", "назбирали"})  # fmt: skip
 _SHOE_SIZES_FROM = 15
 #: Units that measure an amount rather than count things: "9 кг (ведро)" is one bucket.
 _MEASURES = frozenset({"kg", "liters", "tons", "cubic_meters"})
@@ -225,6 +229,7 @@ def _after_count(counts: list[Count], i: int, ctx: _Context) -> bool:
         ctx.category in {"clothing", "shoes"}
         and last is not None
         and bool(last.unit)
+        and not last.total  # "Разом 19 пакетів: одяг 11": the total's parts follow
         and (i - 3 <= last.token < i)
     )
 
@@ -616,7 +621,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue  # "банки 0,5": a volume or a size; things are counted in whole numbers
         if unit == "pairs" or (unit is None and prev in PAIR_WORDS):
             unit = "pairs"
-        total = prev in _TOTAL or (i > 1 and toks[i - 2].text in _TOTAL and bool(unit_before))
+        total = prev in _TOTAL or (
+            i > 1 and toks[i - 2].text in _TOTAL and (bool(unit_before) or prev in _GATHERED)
+        )
         estimated = estimated or approx or high is not None
         if prev == "по" and unit and counts and counts[-1].unit in HOLDERS:
             counts[-1:] = _holding(counts[-1:], i - 3, value, unit)  # "2 мешка по 50 кг"
@@ -643,11 +650,11 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
 def _form_named(toks: list[_Token]) -> bool:
     """A medicine's form written out ("суспензия", "свечи"): size words of no bed."""
     words = attributes().size_words
-    return any(words.get(t.text) in _FORMS for t in toks)
+    return any(words.get(t.text) in MEDICINE_FORMS for t in toks)
 
 
 #: size_words that name a medicine's form.
-_FORMS = frozenset(["сироп", "таблетки", "свечи", "капли", "ампулы", "мазь"])
+MEDICINE_FORMS = frozenset(["сироп", "таблетки", "свечи", "капли", "ампулы", "мазь"])
 
 
 def _holding(last: list[Count], since: int, value: int | None, unit: str | None) -> list[Count]:
@@ -840,6 +847,10 @@ def _worded_range(token: str) -> int | None:
     return values[0]
 
 
+#: "в одній", "у одному": the one among several a thing is in.
+_IN_ONE = frozenset({"в", "у", "во"})
+
+
 def _word_value(word: str, nxt: str, ctx: _Context, prev: str = "") -> tuple[int, str] | None:
     """A number word ("три", "пару", "десяток") with its unit, or None."""
     value = NUMBER_WORDS.get(word)
@@ -848,8 +859,8 @@ def _word_value(word: str, nxt: str, ctx: _Context, prev: str = "") -> tuple[int
             if lemma in NUMBER_WORDS:
                 value = NUMBER_WORDS[lemma]
                 break
-    if value is None:
-        return None
+    if value is None or (value == 1 and prev in _IN_ONE):
+        return None  # "в одній посилці": which parcel, not how many
     if word in PAIR_WORDS or word.startswith("пар"):
         paired = (
             ctx.category == "shoes"

@@ -1,0 +1,157 @@
+"""What the writer meant when the text says it twice or takes a count back.
+
+Donors paste their answer twice, correct a count as they type ("куртки 4 шт,
+ой ні, 3") and mention what is already gone ("10 вже забрали в школу"). Read
+as typed, each adds counts that do not exist. `as_meant` rewrites the text so
+that each thing is counted once, with the count the writer settled on.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from matcher.normalize.morph import lemmas
+from matcher.normalize.quantities import quantity_vocabulary
+
+_SPACE = re.compile(r"\s+")
+_WORD_NUMBER = (
+    r"(?:одн[аиуео]|один|два|две|дві|три|чотири|четыре|пять|п'ять|шесть|шість|сім|семь"
+    r"|вісім|восемь|дев'ять|девять|десять)"
+)
+_NUMBER = rf"(?:\d{{1,5}}|{_WORD_NUMBER})"
+#: Words that open a correction: "ой", "ні, помилилась", "вернее", "перезвонила".
+_MARKER = (
+    r"(?:ой|упс|ні|нет|нi|вернее|вірніше|точнее|точніше|поправка|виправлення|исправление"
+    r"|помилилась|помилилася|помилився|ошиблась|ошибся|перезвонила|перезвонил"
+    r"|передзвонила|передзвонив|посчитала|посчитал|пересчитала|пересчитал|порахувала"
+    r"|порахував|перерахувала|перерахував)"
+)
+#: "ой не 2 а 1 шкаф", "вещей не 6 а 4 пакета": the first number was wrong.
+_NOT_BUT = re.compile(rf"\bне\s+({_NUMBER})\s*,?\s+а\s+({_NUMBER})\b", re.IGNORECASE)
+#: "ой ні, 3", "Ой, буряка 3 мішки", "ні, помилилась — 2 ковдри", "вернее один":
+#: the marker, at most two words, then the count meant.
+_TAKEN_BACK = re.compile(
+    rf"(?<![\w'])({_MARKER})(?![\w'])[\s,:—–-]*(?:[^\W\d_][\w'-]*[\s,:—–-]+){{0,2}}?"
+    rf"({_NUMBER})(?![\w'])",
+    re.IGNORECASE,
+)
+#: "10 вже забрали в школу", "две дочка не отдала", "одна побита": counted once,
+#: then given elsewhere, kept or broken; the clause says nothing more is given.
+_GONE = re.compile(
+    rf"(?<![\w'])({_NUMBER})(?:\s+[^\W\d_][\w'-]*)??\s+(?:(?:уже|вже)\s+(?:отдал[аи]?"
+    r"|віддал[аи]?|віддав|забрал[аи]?|забрав|продал[аи]?|продав|раздал[аи]?|роздал[аи]?"
+    r"|роздав)|не\s+(?:отдал[аи]?|віддал[аи]?|віддав)|(?:побит|розбит|разбит|прострочен"
+    r"|просрочен)\w*)(?![\w'])(?:(?!\s(?:и|і|та|й)\s)[^,.;!?\n()])*",
+    re.IGNORECASE,
+)
+_EMPTY_CLAUSES = re.compile(r"\s*[,.;](?:\s*([,.;]))+")  # the last mark stays
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_MARKERS = frozenset(re.findall(r"[^\W\d_|()?:]+", _MARKER))
+_CLAUSE_END = re.compile(r"[,.;!?\n]")
+_LAST_NUMBER = re.compile(rf"(?<![\w'.,])({_NUMBER})(?![\w'])", re.IGNORECASE)
+_WORDS_AFTER = re.compile(r"(?:\s+(?!(?:і|и|та|й)\b)[^\W\d_][\w'-]*){0,2}")
+
+
+@lru_cache(maxsize=50_000)
+def as_meant(text: str) -> str:
+    """The text with a doubled paste said once, corrections applied and counts of
+    what is already gone left out. Text with none of these comes back as is."""
+    if not text:
+        return text
+    meant = _GONE.sub("", _taken_back(_not_but(said_once(text))))
+    return text if meant == text else _EMPTY_CLAUSES.sub(r"\1", meant)
+
+
+def said_once(text: str) -> str:
+    """ "Шкаф, комод. Шкаф, комод.": an answer pasted twice is said once."""
+    words = _SPACE.split(text.strip())
+    half = len(words) // 2
+    if len(words) < 4 or len(words) % 2 or words[:half] != words[half:]:
+        return text
+    return " ".join(words[:half])
+
+
+def _value(number: str) -> int | None:
+    if number.isdigit():
+        return int(number)
+    return quantity_vocabulary().numbers.get(number.casefold())
+
+
+def _not_but(text: str) -> str:
+    """ "шкаф 2 шт, ой не 2 а 1 шкаф, второй уже отдали": the wrong count, typed
+    earlier, becomes the right one; the correction's own clause goes."""
+    while found := _NOT_BUT.search(text):
+        wrong, right = found.group(1), found.group(2)
+        start, end = _clause_start(text, found.start()), _clause_end(text, found.end())
+        earlier = [m for m in _LAST_NUMBER.finditer(text, 0, start) if m.group(1) == wrong]
+        if not earlier:  # nothing to correct: the right count stays where it was said
+            text = text[: found.start()] + right + text[found.end() :]
+            continue
+        last = earlier[-1]
+        text = text[: last.start()] + right + text[last.end() : start] + text[end:]
+    return text
+
+
+def _taken_back(text: str) -> str:
+    """ "Куртки дитячі 4 шт, ой ні, 3": the count just before the marker becomes
+    the one after it; the correction itself goes."""
+    position = 0
+    while found := _TAKEN_BACK.search(text, position):
+        marker, position = found.start(1), found.end()
+        wrong = _count_before(text, marker, found)
+        if wrong is None or _value(found.group(2)) is None:
+            continue
+        tail = _WORDS_AFTER.match(text, found.end())
+        end = tail.end() if tail else found.end()
+        right = found.group(2)
+        text = text[: wrong.start()] + right + text[wrong.end() : marker] + text[end:]
+        position = marker
+    return text
+
+
+def _count_before(text: str, marker: int, found: re.Match[str]) -> re.Match[str] | None:
+    """The count a marker takes back: the last one before it, with at most two
+    words between ("картопля 30 мішків, ой"), one after "нет"/"ні"; or, when the
+    correction names its thing ("Ой, буряка 3"), the last count of that thing."""
+    head = text[:marker].rstrip()
+    if not head or head[-1] not in ",.;!?(:—–-":
+        return None  # "обуви нет, 3 куртки": a plain "нет" inside a clause
+    counts = list(_LAST_NUMBER.finditer(head))
+    named = _stems(text[found.end(1) : found.start(2)])
+    if named:
+        for count in reversed(counts):
+            if named & _stems(_clause_around(head, count.start())):
+                return count
+    if not counts:
+        return None
+    between = _WORD.findall(head[counts[-1].end() :])
+    if found.group(1).casefold() in {"нет", "ні", "нi"}:  # "посуд — ні, 2 ковдри": a "no"
+        return counts[-1] if head[-1] == "," and len(between) <= 1 else None
+    return counts[-1] if len(between) <= 2 else None
+
+
+def _stems(text: str) -> set[str]:
+    """Dictionary forms of the longer words: "чашок" and "чашки" are one thing."""
+    out: set[str] = set()
+    for word in _WORD.findall(text.casefold()):
+        if len(word) > 3 and word not in _MARKERS:
+            out.update(lemmas(word))
+    return out
+
+
+def _clause_around(text: str, position: int) -> str:
+    return text[_clause_start(text, position) : _clause_end(text, position)]
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding `position` starts (after the last delimiter)."""
+    for k in range(min(position, len(text)) - 1, -1, -1):
+        if text[k] in ",.;!?\n":
+            return k + 1
+    return 0
+
+
+def _clause_end(text: str, position: int) -> int:
+    found = _CLAUSE_END.search(text, position)
+    return found.start() if found else len(text)
