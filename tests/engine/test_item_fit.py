@@ -38,6 +38,9 @@ def fit_of(offer_text: str, need_text: str) -> Fit | None:
 NO_FIT = [
     # a dose the need names is no other dose
     ("эналаприл 5 мг 3 уп", "Эналаприл 10 мг"),
+    # heart drugs are told apart by their substance: drops are no enalapril
+    ("корвалол, валидол", "Эналаприл 10 мг таблетки"),
+    ("каптоприл 25мг 20 уп", "Эналаприл 10 мг"),
     # groats, stew, oil, drugs and purees are told apart by what they are made of
     ("рис 2 мешка по 25кг", "Крупа гречневая"),
     ("крупы: гречка, пшено, перловка по 2 кг", "Рис"),

@@ -315,3 +315,17 @@ def test_which_parcel_a_thing_is_in_is_no_count() -> None:
     details = "2 посилки: в одній крупи, цукор, консерви (разом кг 20), в іншій светри 10 шт"
     counts = counts_of(details, "Продукты (долгого хранения), Одежда")
     assert counts == {"food": 20, "clothing": 10}
+
+
+@pytest.mark.parametrize(
+    ("details", "item"),
+    [
+        ("Энап 10 мг 10 уп", "enalapril"),
+        ("эналаприл 10мг 3 уп", "enalapril"),
+        ("корвалол, валидол", "heart_drops"),
+        ("амлодипин 5 мг 50 уп", "amlodipine"),
+    ],
+)
+def test_a_heart_drug_is_named_by_its_substance(details: str, item: str) -> None:
+    offers, _ = offers_of(details, "Медикаменты")
+    assert [o.kind for o in offers] == [f"drugs/heart/{item}"]
