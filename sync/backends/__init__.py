@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from sync.backends.base import Backend
 from sync.backends.workbook import WorkbookBackend
+from sync.backends.workbook_kept import WrittenTabs
 
 if TYPE_CHECKING:
     from sync.config import Config
@@ -17,4 +18,6 @@ def open_backend(config: Config) -> Backend:
         from sync.backends.google import open_google_backend
 
         return open_google_backend(config)
-    return WorkbookBackend(config.workbook_dir)
+    return WorkbookBackend(
+        config.workbook_dir, written_tabs=WrittenTabs(config.state_path / "written-tabs")
+    )

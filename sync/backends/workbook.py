@@ -10,7 +10,8 @@ Numbers and dates are stored as such, with their column's number format. The
 look of a tab and its furniture are in workbook_style.py. A tab rewritten whole
 is not loaded by openpyxl: its rows past the first are streamed into the file
 (xlsx_stream.py). Nor are the rows of Matches: they are edited as the file
-holds them (workbook_keyed.py, xlsx_rows.py).
+holds them (workbook_keyed.py, xlsx_rows.py). Tabs a pass wrote and nobody saved anything
+into since are not parsed again when given a place to keep them (workbook_kept.py).
 
 A file that is not an .xlsx workbook (empty, cut short, an old .xls, a CSV)
 or that we may not read or write raises one error naming the file and what to
@@ -38,9 +39,15 @@ from sync.backends import workbook_style as style
 from sync.backends import xlsx_stream
 from sync.backends.base import SourceSheet, SpreadsheetBusy, SpreadsheetNotFound, WrittenFile
 from sync.backends.workbook_errors import is_file, reading
+from sync.backends.workbook_kept import WrittenTabs, as_read
 from sync.backends.workbook_keyed import keyed_rows, streamed_appends
 from sync.backends.workbook_read import as_text, furniture, grids_of, read_calamine
-from sync.backends.xlsx_parts import has_formula, shared_strings_part, sheet_parts
+from sync.backends.xlsx_parts import (
+    has_formula,
+    shared_strings_part,
+    sheet_parts,
+    tab_checksums,
+)
 from sync.backends.xlsx_rows import RawRows, shared_strings
 from sync.backends.xlsx_stream import (
     XLSX_CELL_LIMIT,
@@ -78,15 +85,24 @@ class WorkbookBackend:
     writes_atomically = True
 
     def __init__(
-        self, directory: Path, *, before_replace: files.BeforeReplace | None = None
+        self,
+        directory: Path,
+        *,
+        before_replace: files.BeforeReplace | None = None,
+        written_tabs: WrittenTabs | None = None,
     ) -> None:
         self.directory = directory
         #: A test's hook into the moment between saving the new file and replacing the
         #: workbook with it; nothing in production.
         self.before_replace: files.BeforeReplace = before_replace or (lambda path: None)
+        #: Where the values of the tabs a write left are kept for the next read (None:
+        #: nowhere, every read parses every tab).
+        self.written_tabs = written_tabs
         self._writes: dict[Path, WrittenFile] = {}
         #: The hash of the bytes each workbook's last read_tabs read.
         self._reads: dict[Path, str] = {}
+        #: The titles of the tabs each workbook's last read_tabs took as kept.
+        self._kept_reads: dict[Path, frozenset[str]] = {}
 
     def path(self, spreadsheet: str) -> Path:
         given = Path(spreadsheet)
@@ -127,7 +143,9 @@ class WorkbookBackend:
             book = openpyxl.load_workbook(io.BytesIO(slim))
             found = {tab.key: style.find_tab(book, tab.key, sorted(tab.titles)) for tab in tabs}
             titles = [sheet.title for sheet in found.values() if sheet is not None]
-            read = grids_of(data, titles, formulas)
+            kept = self._kept_grids(path, data, titles)
+            read = grids_of(data, [title for title in titles if title not in kept], formulas)
+            read.update(kept)
         grids: dict[str, Grid | None] = {}
         shapes: dict[str, TabShape] = {}
         for key, sheet in found.items():
@@ -135,6 +153,21 @@ class WorkbookBackend:
             if sheet is not None:
                 shapes[key] = furniture(sheet, key).holding(grids[key] or [])
         return Snapshot(grids, shapes)
+
+    def kept_tabs(self, spreadsheet: str) -> frozenset[str]:
+        """The titles of the tabs the last read_tabs of `spreadsheet` took as kept,
+        not parsed."""
+        return self._kept_reads.get(self.path(spreadsheet), frozenset())
+
+    def _kept_grids(self, path: Path, data: bytes, titles: Sequence[str]) -> dict[str, Grid]:
+        """The values kept of those of `titles` that hold what the last write left."""
+        self._kept_reads[path] = frozenset()
+        if self.written_tabs is None or not titles:
+            return {}
+        checksums = tab_checksums(io.BytesIO(data))
+        kept = self.written_tabs.grids(path, {t: checksums[t] for t in titles if t in checksums})
+        self._kept_reads[path] = frozenset(kept)
+        return kept
 
     def _must_exist(self, path: Path) -> None:
         if not is_file(path):
@@ -191,17 +224,41 @@ class WorkbookBackend:
             first = loaded
             streamed, whole = _write(loaded, plan)
             left: list[str] = []
+            checksums: list[dict[str, str]] = []
             complete = _hashed(_streaming(streamed, whole), left)
+            if self.written_tabs is not None:
+                complete = _checksummed(complete, checksums)
             if files.save_if_unchanged(
                 loaded.book, path, loaded.fingerprint, self.before_replace, complete
             ):
                 found = None if loaded.fingerprint is None else data_hash(loaded.data)
                 self._writes[path] = WrittenFile(found, left[0])
+                if self.written_tabs is not None:
+                    self._keep(path, plan, loaded, found, checksums[0])
                 return
         raise SpreadsheetBusy(
             f"{path} was saved by someone else while this pass was writing it. Nothing was "
             "written over their save; the next pass works from it."
         )
+
+    def _keep(
+        self,
+        path: Path,
+        plan: SpreadsheetPlan,
+        loaded: _Loaded,
+        found: str | None,
+        checksums: Mapping[str, str],
+    ) -> None:
+        """Keep the values of the tabs this write left, for the next read: those it
+        wrote, when certain, and those the read took as kept and the write left alone.
+        When the write was not made on the very bytes the read read, nothing."""
+        assert self.written_tabs is not None
+        if found != self._reads.get(path):
+            self.written_tabs.forget()
+            return
+        written, touched = _written_values(loaded.book, plan)
+        unchanged = sorted(self._kept_reads.get(path, frozenset()) - touched - written.keys())
+        self.written_tabs.keep(path, checksums, written, unchanged)
 
 
 @dataclass(frozen=True)
@@ -344,6 +401,63 @@ def _hashed(complete: Callable[[Path], None], into: list[str]) -> Callable[[Path
         into.append(file_hash(saved))
 
     return hashed
+
+
+def _checksummed(
+    complete: Callable[[Path], None], into: list[dict[str, str]]
+) -> Callable[[Path], None]:
+    """`complete`, then the checksums of the finished file's tabs into `into`."""
+
+    def checksummed(saved: Path) -> None:
+        complete(saved)
+        with saved.open("rb") as file:
+            into.append(tab_checksums(file))
+
+    return checksummed
+
+
+def _written_values(book: Workbook, plan: SpreadsheetPlan) -> tuple[dict[str, Grid], set[str]]:
+    """Title -> the values a read gives, of each tab `plan` wrote whole (or created)
+    when that is certain; and the titles of every tab whose values it changed."""
+    values: dict[str, Grid | None] = {}
+    for key, rewrite in plan.rewrites.items():
+        looks = style.column_styles(rewrite.keys, plan.style_of(key))
+        values[_sheet(book, plan, key).title] = as_read(rewrite.cells, looks)
+    keyed = plan.keyed_tab
+    if keyed is not None and (plan.appends or plan.updates):
+        sheet = _sheet(book, plan, keyed.key)
+        created = keyed.key in {tab.key for tab in plan.new_tabs}
+        values[sheet.title] = _created_keyed(plan, keyed) if created else None
+    for tab in plan.new_tabs:
+        sheet = _sheet(book, plan, tab.key)
+        if sheet.title not in values:
+            values[sheet.title] = as_read([list(tab.header)], {})
+    certain = {title: grid for title, grid in values.items() if grid is not None}
+    return certain, set(values)
+
+
+def _created_keyed(plan: SpreadsheetPlan, keyed: KeyedTab) -> Grid | None:
+    """The values of the keyed tab this write created: its header and the appends."""
+    tab = next(tab for tab in plan.new_tabs if tab.key == keyed.key)
+    header = list(tab.header)
+    columns = locate_columns(header, keyed.spellings)
+    needed = {keyed.key_column} | {key for row in plan.appends for key in row}
+    if needed - columns.keys():
+        return None  # columns added past the header: written as the writer saw fit
+    look = plan.style_of(keyed.key)
+    looks = {index: look.column(key) for key, index in columns.items()}
+    rows: list[list[Value]] = [list(header)]
+    seen: set[str] = set()
+    for append in plan.appends:
+        match_id = str(append[keyed.key_column])
+        if match_id in seen:
+            return None  # a key appended twice: the writer keeps one
+        seen.add(match_id)
+        row: list[Value] = [""] * len(header)
+        for key, value in append.items():
+            row[columns[key]] = value
+        rows.append(row)
+    return as_read(rows, looks)
 
 
 def file_hash(path: Path) -> str:
