@@ -5,6 +5,7 @@ read that parses every tab."""
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import zipfile
@@ -14,10 +15,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from sync.backends import workbook
+from sync.backends import workbook, xlsx_stream
 from sync.backends.workbook import WorkbookBackend
 from sync.backends.workbook_kept import WrittenTabs
-from sync.backends.xlsx_parts import sheet_parts
+from sync.backends.xlsx_parts import sheet_parts, tab_checksums
 from sync.cli import main
 from sync.config import load_config
 from sync.plan import Cells, NewTab, Rewrite, Snapshot, SpreadsheetPlan, TabIdentity
@@ -97,9 +98,10 @@ def _row(snapshot: Snapshot, key: str, index: int) -> list[str]:
     return grid[index]
 
 
-def _replace_part(path: Path, part: str, edit: bytes, by: bytes) -> None:
+def _replace_part(path: Path, part: str, edit: bytes, by: bytes, level: int | None = None) -> None:
     """`path` with one part's bytes changed and every other part copied as stored, as a
-    tool that edits the zip in place would leave it."""
+    tool that edits the zip in place would leave it (deflated at `level`, that of the
+    program that wrote the file)."""
     copy = path.with_name("edited.xlsx")
     with zipfile.ZipFile(path) as old, zipfile.ZipFile(copy, "w") as new:
         for info in old.infolist():
@@ -107,7 +109,7 @@ def _replace_part(path: Path, part: str, edit: bytes, by: bytes) -> None:
             if info.filename == part:
                 assert edit in data
                 data = data.replace(edit, by, 1)
-            new.writestr(info, data, info.compress_type)
+            new.writestr(info, data, info.compress_type, level)
     shutil.move(copy, path)
 
 
@@ -224,3 +226,84 @@ def test_kept_values_are_the_text_a_read_gives(
         backend.apply(_tab([*cells, ["doubt", value]], basis=read))  # type: ignore[list-item]
         read = backend.read_tabs("c.xlsx", identity)
         assert backend.kept_tabs("c.xlsx") == frozenset(), value
+
+
+def test_kept_values_of_one_value_in_columns_of_every_look(tmp_path: Path) -> None:
+    """The same number or date, again and again, in columns whose formats differ: each
+    cell is kept as its own column shows it."""
+    backend = WorkbookBackend(tmp_path, written_tabs=WrittenTabs(tmp_path / "kept"))
+    moment = datetime(2026, 12, 1, 10, 30)
+    rows: list[list[object]] = [
+        [2.5, 2, 2.5, moment, moment],
+        [7, 2.5, 7, date(2026, 12, 1), date(2026, 12, 1)],
+        [moment, 3, 2.5, moment, date(2026, 12, 1)],
+        [date(2026, 12, 1), 2**40, 2.0, moment, moment],
+    ]
+    cells: Cells = [list(KEYS), *rows * 3]  # type: ignore[list-item]
+    backend.apply(_tab(cells))
+    identity = [TabIdentity("T", frozenset({"T"}))]
+    read = backend.read_tabs("c.xlsx", identity)
+    assert backend.kept_tabs("c.xlsx") == frozenset({"T"})
+    assert read["T"] == WorkbookBackend(tmp_path).read_tabs("c.xlsx", identity)["T"]
+    # A number in a date column reads as a date: that tab is parsed next time.
+    backend.apply(_tab([*cells, ["x", 1, 2.5, 2.5, moment]], basis=read))
+    read = backend.read_tabs("c.xlsx", identity)
+    assert backend.kept_tabs("c.xlsx") == frozenset()
+
+
+def test_kept_tabs_are_kept_emptied_as_the_file_has_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The part of each kept tab emptied of rows, kept for openpyxl's look at the tabs'
+    furniture, is what emptying the file's part gives; after a pass on new rows too.
+    (Rows past the first streamed, as at 100,000 rows.)"""
+    monkeypatch.setattr(workbook, "HEAD_ROWS", 1)
+    config = demo_config(tmp_path)
+    _sync(config)
+    path = tmp_path / "books" / "coordination.xlsx"
+    for _ in range(2):
+        settings = load_config(config)
+        kept = WrittenTabs(settings.state_path / "written-tabs")
+        data = path.read_bytes()
+        checksums = tab_checksums(io.BytesIO(data))
+        known = kept.emptied(path, checksums)
+        assert set(known) == set(kept.index(path)) and {OFFERS, NEEDS} <= set(known)
+        xlsx_stream._EMPTIED.clear()
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = sheet_parts(archive)
+            for title, part in known.items():
+                assert part == xlsx_stream.emptied_part(archive.read(parts[title]), title)
+        offers_book = path.parent / "offers.xlsx"
+        book = openpyxl.load_workbook(offers_book)
+        sheet = book.active
+        sheet.append([sheet.cell(row=2, column=c).value for c in range(1, sheet.max_column + 1)])
+        book.save(offers_book)
+        _sync(config)
+
+
+def test_furniture_changed_in_a_kept_tabs_part_alone_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Offers tab's panes unfrozen in its part, every other part as it was: the read
+    finds the tab as the file has it, not as kept emptied."""
+    monkeypatch.setattr(workbook, "HEAD_ROWS", 1)
+    config = demo_config(tmp_path)
+    _sync(config)
+    path = tmp_path / "books" / "coordination.xlsx"
+    settings = load_config(config)
+    known = WrittenTabs(settings.state_path / "written-tabs").emptied(
+        path, tab_checksums(io.BytesIO(path.read_bytes()))
+    )
+    assert OFFERS in known
+    with_kept, parsed, kept = _reads(config)
+    assert with_kept.tabs["offers"].frozen_rows == 1
+    with zipfile.ZipFile(path) as archive:
+        part = sheet_parts(archive)[OFFERS]
+        xml = archive.read(part)
+    pane = re.search(rb"<pane [^>]*/>", xml)
+    assert pane is not None
+    _replace_part(path, part, pane.group(), b"", xlsx_stream._LEVEL)
+    with_kept, parsed, kept = _reads(config)
+    assert OFFERS not in kept and NEEDS in kept
+    assert with_kept.tabs["offers"].frozen_rows == 0
+    _same(with_kept, parsed)

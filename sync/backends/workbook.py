@@ -47,6 +47,7 @@ from sync.backends.xlsx_parts import (
     shared_strings_part,
     sheet_parts,
     tab_checksums,
+    tabs_with_formulas,
 )
 from sync.backends.xlsx_rows import RawRows, shared_strings
 from sync.backends.xlsx_stream import (
@@ -136,15 +137,23 @@ class WorkbookBackend:
             # mode: from a copy without rows, whose values calamine reads instead.
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 titles = list(sheet_parts(archive))
+            checksums = {} if self.written_tabs is None else tab_checksums(io.BytesIO(data))
+            # The parts of the tabs kept as the last write left them are kept emptied too.
+            known = {} if self.written_tabs is None else self.written_tabs.emptied(path, checksums)
             # Which tabs hold a formula is looked for in the parts as they are emptied:
             # the file's 700 MB of XML at 100,000 rows are inflated once for both.
             formulas: set[str] = set()
-            slim = xlsx_stream.without_rows(data, titles, _formulas_into(formulas))[0]
+            slim = xlsx_stream.without_rows(data, titles, _formulas_into(formulas), known)[0]
             book = openpyxl.load_workbook(io.BytesIO(slim))
             found = {tab.key: style.find_tab(book, tab.key, sorted(tab.titles)) for tab in tabs}
             titles = [sheet.title for sheet in found.values() if sheet is not None]
-            kept = self._kept_grids(path, data, titles)
-            read = grids_of(data, [title for title in titles if title not in kept], formulas)
+            kept = self._kept_grids(path, titles, checksums)
+            parsed = [title for title in titles if title not in kept]
+            unlooked = set(parsed) & known.keys()  # their values were not kept after all
+            if unlooked:
+                with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                    formulas |= tabs_with_formulas(archive, unlooked)
+            read = grids_of(data, parsed, formulas)
             read.update(kept)
         grids: dict[str, Grid | None] = {}
         shapes: dict[str, TabShape] = {}
@@ -159,12 +168,14 @@ class WorkbookBackend:
         not parsed."""
         return self._kept_reads.get(self.path(spreadsheet), frozenset())
 
-    def _kept_grids(self, path: Path, data: bytes, titles: Sequence[str]) -> dict[str, Grid]:
-        """The values kept of those of `titles` that hold what the last write left."""
+    def _kept_grids(
+        self, path: Path, titles: Sequence[str], checksums: Mapping[str, str]
+    ) -> dict[str, Grid]:
+        """The values kept of those of `titles` that hold what the last write left
+        (the file's tabs have `checksums`)."""
         self._kept_reads[path] = frozenset()
         if self.written_tabs is None or not titles:
             return {}
-        checksums = tab_checksums(io.BytesIO(data))
         kept = self.written_tabs.grids(path, {t: checksums[t] for t in titles if t in checksums})
         self._kept_reads[path] = frozenset(kept)
         return kept
@@ -225,7 +236,8 @@ class WorkbookBackend:
             streamed, whole = _write(loaded, plan)
             left: list[str] = []
             checksums: list[dict[str, str]] = []
-            complete = _hashed(_streaming(streamed, whole), left)
+            emptied: dict[str, bytes] = {}
+            complete = _hashed(_streaming(streamed, whole, emptied), left)
             if self.written_tabs is not None:
                 complete = _checksummed(complete, checksums)
             if files.save_if_unchanged(
@@ -234,7 +246,7 @@ class WorkbookBackend:
                 found = None if loaded.fingerprint is None else data_hash(loaded.data)
                 self._writes[path] = WrittenFile(found, left[0])
                 if self.written_tabs is not None:
-                    self._keep(path, plan, loaded, found, checksums[0])
+                    self._keep(path, plan, loaded, found, checksums[0], emptied)
                 return
         raise SpreadsheetBusy(
             f"{path} was saved by someone else while this pass was writing it. Nothing was "
@@ -248,17 +260,19 @@ class WorkbookBackend:
         loaded: _Loaded,
         found: str | None,
         checksums: Mapping[str, str],
+        emptied: Mapping[str, bytes],
     ) -> None:
         """Keep the values of the tabs this write left, for the next read: those it
-        wrote, when certain, and those the read took as kept and the write left alone.
-        When the write was not made on the very bytes the read read, nothing."""
+        wrote, when certain, and those the read took as kept and the write left alone;
+        with each, its part emptied of rows (`emptied`, by title), when the write
+        knows it. When the write was not made on the very bytes the read read, nothing."""
         assert self.written_tabs is not None
         if found != self._reads.get(path):
             self.written_tabs.forget()
             return
         written, touched = _written_values(loaded.book, plan)
         unchanged = sorted(self._kept_reads.get(path, frozenset()) - touched - written.keys())
-        self.written_tabs.keep(path, checksums, written, unchanged)
+        self.written_tabs.keep(path, checksums, written, unchanged, emptied)
 
 
 @dataclass(frozen=True)
@@ -374,17 +388,20 @@ def _write(
 
 
 def _streaming(
-    rows: Mapping[str, StreamedRows], whole: Mapping[str, SheetRows]
+    rows: Mapping[str, StreamedRows],
+    whole: Mapping[str, SheetRows],
+    emptied: dict[str, bytes] | None = None,
 ) -> Callable[[Path], None]:
     """What completes a saved workbook: the streamed rows appended to their tabs, and
-    the tabs whose rows are written whole."""
+    the tabs whose rows are written whole; the parts the finished file has, emptied
+    of rows, into `emptied` (by title) when given."""
 
     def complete(saved: Path) -> None:
         if not rows and not whole:
             return
         spliced = saved.with_name(saved.name + ".rows")
         try:
-            xlsx_stream.splice(saved, spliced, appended=rows, rows=whole)
+            xlsx_stream.splice(saved, spliced, appended=rows, rows=whole, emptied=emptied)
             os.replace(spliced, saved)
         finally:
             spliced.unlink(missing_ok=True)

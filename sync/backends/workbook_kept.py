@@ -35,7 +35,7 @@ from sync.backends.workbook_style import XLSX_FORMATS, number_format
 from sync.backends.xlsx_stream import XLSX_CELL_LIMIT
 from sync.cells import Value, as_moment
 from sync.plan import Grid, trimmed
-from sync.styles import PLAIN, ColumnStyle
+from sync.styles import PLAIN, ColumnStyle, NumberFormat
 
 #: The number formats a read gives a date in (any other: the number).
 _DATE_FORMATS = frozenset((XLSX_FORMATS["date"], XLSX_FORMATS["date_time"]))
@@ -53,6 +53,9 @@ class KeptTab:
 
     checksum: str
     values: str
+    #: The tab's worksheet part emptied of rows (xlsx_stream.without_rows), which the
+    #: read gives openpyxl for the tab's furniture; None: not kept, emptied from the file.
+    emptied: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -86,26 +89,37 @@ class WrittenTabs:
                     grids[title] = grid
         return grids
 
+    def emptied(self, workbook: Path, checksums: Mapping[str, str]) -> dict[str, bytes]:
+        """Tab title -> its worksheet part emptied of rows, for each tab of `workbook`
+        kept with the checksum the file has now (`checksums`, by title)."""
+        return {
+            title: kept.emptied
+            for title, kept in self.index(workbook).items()
+            if kept.emptied is not None and checksums.get(title) == kept.checksum
+        }
+
     def keep(
         self,
         workbook: Path,
         checksums: Mapping[str, str],
         written: Mapping[str, Grid],
         unchanged: Sequence[str] = (),
+        emptied: Mapping[str, bytes] = {},
     ) -> None:
         """Keep the tabs of `workbook`, whose tabs now have `checksums`: the values of
         the tabs `written`, and those kept before of the tabs titled `unchanged`
-        (values the write left as they were)."""
+        (values the write left as they were); with each, its part in the file emptied
+        of rows, when given in `emptied`."""
         before = self.index(workbook)
         tabs: dict[str, KeptTab] = {}
         for title in unchanged:
             if title in before and title in checksums and title not in written:
-                tabs[title] = KeptTab(checksums[title], before[title].values)
+                tabs[title] = KeptTab(checksums[title], before[title].values, emptied.get(title))
         for title, grid in written.items():
             if title in checksums:
                 name = f"{secrets.token_hex(8)}.pickle"
                 records_file.write(self.directory / name, grid)
-                tabs[title] = KeptTab(checksums[title], name)
+                tabs[title] = KeptTab(checksums[title], name, emptied.get(title))
         records_file.write(self.directory / INDEX, Index(str(workbook), tabs))
         self._tidy({kept.values for kept in tabs.values()})
 
@@ -128,26 +142,46 @@ def as_read(
     """The values a read gives of a tab written with `cells` (the first row, with
     `header`, written plain; the others with their column's look, by 0-based
     column); None when some cell might read back as other text than this says."""
+    formats = {column: look.number_format for column, look in looks.items()}
+    #: The columns whose whole numbers read as dates (their format is a date's).
+    dated = frozenset(c for c, f in formats.items() if f and XLSX_FORMATS[f] in _DATE_FORMATS)
+    #: (type, value, number format) -> what `_shown` says of it: many repeat.
+    known: dict[tuple[type, object, NumberFormat | None], str | None] = {}
     grid: Grid = []
     for index, row in enumerate(cells):
         plain = header and index == 0
         try:  # most rows are text alone: one look at all of it
             joined = "\n".join(row)  # type: ignore[arg-type]
         except TypeError:
-            pass
+            texts = [value for value in row if type(value) is str]
+            joined = "\n".join(texts)
         else:
-            if _DOUBTFUL.search(joined) or (
-                len(joined) > XLSX_CELL_LIMIT and max(map(len, row)) > XLSX_CELL_LIMIT  # type: ignore[arg-type]
-            ):
-                return None
-            grid.append(list(row))  # type: ignore[arg-type]
+            texts = row  # type: ignore[assignment]
+        if _DOUBTFUL.search(joined) or (
+            len(joined) > XLSX_CELL_LIMIT and max(map(len, texts)) > XLSX_CELL_LIMIT
+        ):
+            return None
+        if texts is row:
+            grid.append(list(row))
             continue
         shown: list[str] = []
         for column, value in enumerate(row):
-            text = _shown(value, PLAIN if plain else looks.get(column, PLAIN))
-            if text is None:
-                return None
-            shown.append(text)
+            kind = type(value)
+            if kind is str:  # looked at above
+                shown.append(value)  # type: ignore[arg-type]
+            elif kind is int and (plain or column not in dated):
+                if not -_EXACT_INTEGERS < value < _EXACT_INTEGERS:  # type: ignore[operator]
+                    return None
+                shown.append(str(value))
+            else:
+                key = (kind, value, None if plain else formats.get(column))
+                if key in known:
+                    text = known[key]
+                else:
+                    text = known[key] = _shown(value, PLAIN if plain else looks.get(column, PLAIN))
+                if text is None:
+                    return None
+                shown.append(text)
         grid.append(shown)
     return trimmed(grid)
 

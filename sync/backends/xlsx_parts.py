@@ -95,7 +95,7 @@ def tab_checksums(file: IO[bytes]) -> dict[str, str]:
         own: dict[str, bytes] = {}
         shared = hashlib.blake2b(digest_size=16)
         for info in archive.infolist():
-            digest = _stored_digest(file, info)
+            digest = stored_digest(file, info)
             if info.filename in worksheets:
                 own[info.filename] = digest
             else:
@@ -108,7 +108,7 @@ def tab_checksums(file: IO[bytes]) -> dict[str, str]:
     }
 
 
-def _stored_digest(file: IO[bytes], info: zipfile.ZipInfo) -> bytes:
+def stored_digest(file: IO[bytes], info: zipfile.ZipInfo) -> bytes:
     """A hash of one part as the zip stores it (compressed), with its CRC and sizes."""
     file.seek(info.header_offset + 26)
     name_length, extra_length = struct.unpack("<HH", file.read(4))

@@ -28,7 +28,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 
-from sync.backends.xlsx_parts import sheet_parts
+from sync.backends.xlsx_parts import sheet_parts, stored_digest
 from sync.cells import Value
 from sync.ops import progress
 from sync.plan import Grid
@@ -49,6 +49,11 @@ _SAFE_AND_ESCAPED: dict[int, str | None] = {
 }
 #: Excel and LibreOffice keep at most this many characters in a cell.
 XLSX_CELL_LIMIT = 32_767
+#: What follows the opening of a text that starts or ends with white space.
+_PRESERVED = ' xml:space="preserve">'
+#: Worksheet parts emptied of rows by `without_rows`, by `stored_digest` of the part.
+_EMPTIED: dict[bytes, bytes] = {}
+_EMPTIED_KEPT = 64
 #: The kinds of value a column's cells are styled by.
 TEXT, NUMBER, DATE = "text", "number", "date"
 
@@ -99,14 +104,19 @@ def splice(
     appended: Mapping[str, StreamedRows] = {},
     rows: Mapping[str, SheetRows] = {},
     seen: Callable[[str, bytes], None] = lambda title, xml: None,
+    emptied: dict[str, bytes] | None = None,
 ) -> None:
     """`source` copied to `target`, each tab in `grids` holding exactly that grid of
     text (made safe for a cell, see `safe_text`), `appended` rows added after
     the last row of their tab, and each tab in `rows` holding those rows. `seen`
-    hears the part each tab in `grids` had. Raises CannotSplice when a tab is
-    missing or its part is not laid out as expected."""
+    hears the part each tab in `grids` had. Into `emptied`, when given: title -> the
+    part `target` has for that tab as `without_rows` empties it, for each tab in
+    `appended` or `rows` and each tab copied as it was. Raises CannotSplice when a
+    tab is missing or its part is not laid out as expected."""
     with zipfile.ZipFile(source) as old:
         parts = sheet_parts(old)
+        titles = {part: title for title, part in parts.items()}
+        emptied = {} if emptied is None else emptied
         missing = sorted((set(grids) | set(appended) | set(rows)) - set(parts))
         if missing:
             raise CannotSplice(f"no tab {missing[0]!r}")
@@ -123,26 +133,86 @@ def splice(
                     del xml
                 elif info.filename in added:
                     title, more = added[info.filename]
-                    _append_to_sheet(new, info, old.read(info), more, title)
+                    emptied[title] = _append_to_sheet(new, info, old.read(info), more, title)
                 elif info.filename in whole:
                     held = whole[info.filename]
-                    _write_sheet(new, info, old.read(info), iter(held.chunks), held.extent)
+                    emptied[titles[info.filename]] = _write_sheet(
+                        new, info, old.read(info), iter(held.chunks), held.extent
+                    )
                 else:
-                    new.writestr(info, old.read(info), zipfile.ZIP_DEFLATED, _LEVEL)
+                    xml = old.read(info)
+                    new.writestr(info, xml, zipfile.ZIP_DEFLATED, _LEVEL)
+                    if info.filename in titles and _SHEET_DATA.search(xml) is not None:
+                        emptied[titles[info.filename]] = emptied_part(xml, info.filename)
+                    del xml
 
 
 def without_rows(
-    data: bytes, titles: Sequence[str], seen: Callable[[str, bytes], None] = lambda t, x: None
+    data: bytes,
+    titles: Sequence[str],
+    seen: Callable[[str, bytes], None] | None = None,
+    known: Mapping[str, bytes] = {},
 ) -> tuple[bytes, tuple[str, ...]]:
     """The workbook `data` with the tabs titled `titles` emptied of rows, and which of
-    them it has (and so were emptied); `seen` hears each such tab's part as it was."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        present = tuple(title for title in titles if title in sheet_parts(archive))
-    if not present:
-        return data, ()
-    out = io.BytesIO()
-    splice(io.BytesIO(data), out, {title: [] for title in present}, seen=seen)
+    them it has (and so were emptied); `seen` hears each such tab's part as it was,
+    but for the tabs in `known`, whose part emptied is given: `data` is not inflated
+    for them.
+
+    A part emptied once in this process is not inflated again to be emptied when
+    nothing is to hear it: the workbook a pass read is loaded again for its write."""
+    source = io.BytesIO(data)
+    with zipfile.ZipFile(source) as old:
+        parts = sheet_parts(old)
+        present = tuple(title for title in titles if title in parts)
+        if not present:
+            return data, ()
+        emptied = {parts[title]: title for title in present}
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as new:
+            for info in old.infolist():
+                title = emptied.get(info.filename)
+                if title is None:
+                    new.writestr(info, old.read(info), zipfile.ZIP_DEFLATED, _LEVEL)
+                    continue
+                with new.open(_info(info), "w") as stream:
+                    stream.write(_emptied(old, source, info, title, seen, known.get(title)))
     return out.getvalue(), present
+
+
+def _emptied(
+    archive: zipfile.ZipFile,
+    file: IO[bytes],
+    info: zipfile.ZipInfo,
+    title: str,
+    seen: Callable[[str, bytes], None] | None,
+    known: bytes | None,
+) -> bytes:
+    """The worksheet part `info` of `archive` (read from `file`) with no rows; `known`
+    when given (what it is known to be)."""
+    digest = stored_digest(file, info)
+    if known is not None:
+        part = known
+    elif seen is None and digest in _EMPTIED:
+        return _EMPTIED[digest]
+    else:
+        xml = archive.read(info)
+        if seen is not None:
+            seen(title, xml)
+        part = emptied_part(xml, info.filename)
+        del xml
+    if len(_EMPTIED) >= _EMPTIED_KEPT:
+        _EMPTIED.clear()
+    _EMPTIED[digest] = part
+    return part
+
+
+def emptied_part(xml: bytes, name: str) -> bytes:
+    """The worksheet part `xml` (named `name`) with no rows, as `without_rows` has it."""
+    found = _SHEET_DATA.search(xml)
+    if found is None:
+        raise CannotSplice(f"{name} has no sheetData")
+    head = _with_dimension(xml[: found.start()], (0, 0))
+    return head + b"<sheetData></sheetData>" + xml[found.end() :]
 
 
 def _extent(grid: Grid) -> tuple[int, int]:
@@ -155,7 +225,9 @@ def _write_sheet(
     xml: bytes,
     rows: Iterator[bytes],
     extent: tuple[int, int],
-) -> None:
+) -> bytes:
+    """The part written with `rows` in place of those of `xml`; returns it emptied
+    (`emptied_part`): the part as written but for the rows, which it does not read."""
     found = _SHEET_DATA.search(xml)
     if found is None:
         raise CannotSplice(f"{info.filename} has no sheetData")
@@ -165,11 +237,14 @@ def _write_sheet(
         for chunk in rows:
             stream.write(chunk)
         stream.write(b"</sheetData>" + tail)
+    return emptied_part(head + b"<sheetData></sheetData>" + tail, info.filename)
 
 
 def _append_to_sheet(
     new: zipfile.ZipFile, info: zipfile.ZipInfo, xml: bytes, rows: StreamedRows, title: str
-) -> None:
+) -> bytes:
+    """The part `xml` written with `rows` after its own; returns it emptied, as
+    `_write_sheet` does."""
     end = _SHEET_DATA_END.search(xml)
     if end is None:
         raise CannotSplice(f"{info.filename} has no sheetData")
@@ -177,11 +252,13 @@ def _append_to_sheet(
     if end.group().startswith(b"<sheetData"):  # an empty tab: <sheetData/>
         before += b"<sheetData>"
     last = rows.first_row + len(rows.cells) - 1
+    head = _with_dimension(before, (last, rows.width))
     with new.open(_info(info), "w") as stream:
-        stream.write(_with_dimension(before, (last, rows.width)))
+        stream.write(head)
         for chunk in _typed_rows(rows, title):
             stream.write(chunk)
         stream.write(b"</sheetData>" + after)
+    return emptied_part(head + b"</sheetData>" + after, info.filename)
 
 
 def _info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
@@ -224,14 +301,24 @@ def _typed_rows(rows: StreamedRows, title: str) -> Iterator[bytes]:
     }
     height = "" if rows.height is None else f' ht="{rows.height}" customHeight="1"'
     blanks = {i: f'" s="{s}"/>' for i, s in rows.blanks.items()}
+    # What opens a text cell's text past its reference, when the text is written as it is.
+    text_opening = [f'{opened} t="inlineStr"><is><t' for opened in opening[TEXT]]
     lines: list[str] = []
     cells = progress.active().iterate(rows.cells, f"rows written to {title}", len(rows.cells))
     for number, row in enumerate(cells, start=rows.first_row):
         at = str(number)
         parts = [f'<row r="{at}"{height}>']
+        # A row whose text needs nothing made safe nor escaped (most rows) is written
+        # without looking at each cell's text again: one look at all of it.
+        texts = "".join(value for value in row if isinstance(value, str))
+        as_is = len(texts) <= XLSX_CELL_LIMIT and _UNSAFE.search(texts) is None
         for i, value in enumerate(row):
             if isinstance(value, str):
-                if value:
+                if value and as_is:
+                    spaced = value[0].isspace() or value[-1].isspace()
+                    parts += ('<c r="', letters[i], at, text_opening[i],
+                              _PRESERVED if spaced else ">", value, "</t></is></c>")  # fmt: skip
+                elif value:
                     parts += ('<c r="', letters[i], at, opening[TEXT][i], _text(value))
                 elif i in blanks:
                     parts += ('<c r="', letters[i], at, blanks[i])
