@@ -147,11 +147,7 @@ def test_passes_on_new_rows_keep_what_a_read_gives(synced: tuple[Path, Path]) ->
     is what a read of the file gives, and a pass on top of that writes what a pass
     that parsed everything writes."""
     config, path = synced
-    offers_book = path.parent / "offers.xlsx"
-    book = openpyxl.load_workbook(offers_book)
-    sheet = book.active
-    sheet.append([sheet.cell(row=2, column=c).value for c in range(1, sheet.max_column + 1)])
-    book.save(offers_book)
+    _add_offer_row(path)
     _sync(config)
     with_kept, parsed, kept = _reads(config)
     assert OFFERS in kept and PROBLEMS in kept
@@ -273,11 +269,7 @@ def test_kept_tabs_are_kept_emptied_as_the_file_has_them(
             parts = sheet_parts(archive)
             for title, part in known.items():
                 assert part == xlsx_stream.emptied_part(archive.read(parts[title]), title)
-        offers_book = path.parent / "offers.xlsx"
-        book = openpyxl.load_workbook(offers_book)
-        sheet = book.active
-        sheet.append([sheet.cell(row=2, column=c).value for c in range(1, sheet.max_column + 1)])
-        book.save(offers_book)
+        _add_offer_row(path)
         _sync(config)
 
 
@@ -307,3 +299,13 @@ def test_furniture_changed_in_a_kept_tabs_part_alone_is_read(
     assert OFFERS not in kept and NEEDS in kept
     assert with_kept.tabs["offers"].frozen_rows == 0
     _same(with_kept, parsed)
+
+
+def _add_offer_row(path: Path) -> None:
+    """A new form row in the offers workbook beside the coordination workbook."""
+    offers_book = path.parent / "offers.xlsx"
+    book = openpyxl.load_workbook(offers_book)
+    sheet = book.active
+    assert sheet is not None
+    sheet.append([sheet.cell(row=2, column=c).value for c in range(1, sheet.max_column + 1)])
+    book.save(offers_book)
