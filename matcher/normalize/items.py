@@ -45,6 +45,7 @@ from matcher.normalize.numbers import (
     PAIR_WORDS,
     SACKS,
     Count,
+    named_forms,
     read_numbers,
     unit_named,
 )
@@ -704,19 +705,14 @@ def _named_before_counted(
         return any(cat == code for cat, _ in part.counts) or bool(attached.get(id(part)))
 
     out: set[int] = set()
-    k = 0
-    while k < len(own):
-        end = k
-        while end < len(own) and not counted(own[end]):
-            end += 1
-        run = own[k:end]
-        named = set().union(*(kinds(p) for p in run)) if run else set()
-        later = (
-            set().union(*(kinds(p) for p in own[end:] if counted(p))) if end < len(own) else set()
-        )
+    runs = [(seen, list(run)) for seen, run in itertools.groupby(own, key=counted)]
+    for k, (seen, run) in enumerate(runs):
+        if seen:
+            continue
+        named = set().union(*map(kinds, run))
+        later = set().union(*(kinds(p) for after, parts in runs[k + 1 :] if after for p in parts))
         if len(named) > 1 and named <= later:  # "куртка, куртки детские 2 шт" is three
             out.update(id(p) for p in run)
-        k = end + 1
     return out
 
 
@@ -881,9 +877,8 @@ def _one_form(sizes: list[str], described: list[_Part]) -> list[str]:
     forms = [s for s in sizes if s in MEDICINE_FORMS]
     if "таблетки" not in forms or len(forms) < 2:
         return sizes
-    words = attributes().size_words
-    named = any(words.get(tok) == "таблетки" for p in described for tok in tokens(fold(p.text)))
-    return sizes if named else [s for s in sizes if s != "таблетки"]
+    named = named_forms(tok for p in described for tok in tokens(fold(p.text)))
+    return sizes if "таблетки" in named else [s for s in sizes if s != "таблетки"]
 
 
 def _child_shoe_sizes(sizes: list[str]) -> bool:

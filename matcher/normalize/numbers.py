@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -512,8 +513,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if why == "age" and unit_word == "г" and value is not None and value > 120:
             why = "measure"  # "Нутрилон 1, 800 г": grams, no one is 800 years old
         dose = why == "measure" and ctx.category == "medicine" and unit_word in _MILLIGRAMS
-        # "парацетамол 500 мг": a dose in mg alone is a tablet's, unless the form is named
-        if dose and "мл" not in folded and not _form_named(toks):
+        # "парацетамол 500 мг": a dose in mg alone is a tablet's (a form named on the
+        # line wins: items._one_form)
+        if dose and "мл" not in folded:
             sizes.append("таблетки")
         if dose and value is not None and high is None:
             sizes.append(f"{value}mg")  # "эналаприл 10 мг": no 5 mg tablets for it
@@ -647,10 +649,11 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
     return Numbers(tuple(counts), tuple(dict.fromkeys(sizes)))
 
 
-def _form_named(toks: list[_Token]) -> bool:
-    """A medicine's form written out ("суспензия", "свечи"): size words of no bed."""
-    words = attributes().size_words
-    return any(words.get(t.text) in MEDICINE_FORMS for t in toks)
+def named_forms(words: Iterable[str]) -> set[str]:
+    """The medicine forms `words` write out ("суспензия" is a syrup, "свечи"
+    suppositories): size words of no bed."""
+    sizes = attributes().size_words
+    return {sizes[word] for word in words if sizes.get(word) in MEDICINE_FORMS}
 
 
 #: size_words that name a medicine's form.

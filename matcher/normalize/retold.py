@@ -48,7 +48,9 @@ _GONE = re.compile(
 _EMPTY_CLAUSES = re.compile(r"\s*[,.;](?:\s*([,.;]))+")  # the last mark stays
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _MARKERS = frozenset(re.findall(r"[^\W\d_|()?:]+", _MARKER))
-_CLAUSE_END = re.compile(r"[,.;!?\n]")
+#: What ends a clause: "Ковдри 3, ні, 2" holds two.
+_CLAUSE_MARKS = ",.;!?\n"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
 _LAST_NUMBER = re.compile(rf"(?<![\w'.,])({_NUMBER})(?![\w'])", re.IGNORECASE)
 _WORDS_AFTER = re.compile(r"(?:\s+(?!(?:і|и|та|й)\b)[^\W\d_][\w'-]*){0,2}")
 
@@ -146,10 +148,7 @@ def _clause_around(text: str, position: int) -> str:
 
 def _clause_start(text: str, position: int) -> int:
     """Where the clause holding `position` starts (after the last delimiter)."""
-    for k in range(min(position, len(text)) - 1, -1, -1):
-        if text[k] in ",.;!?\n":
-            return k + 1
-    return 0
+    return max(text.rfind(mark, 0, max(position, 0)) for mark in _CLAUSE_MARKS) + 1
 
 
 def _clause_end(text: str, position: int) -> int:
