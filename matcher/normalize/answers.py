@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from typing import Literal, cast
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from matcher import vocab
 from matcher.model import Urgency
@@ -128,10 +128,11 @@ def parse_urgency(raw: str) -> tuple[Urgency, bool]:
 
 
 def _typo_of(key: str, table: AnswerTable) -> str | None:
-    """ "срочо", "строчно", "не сочно": one slip from a phrase we know."""
+    """ "срочо", "строчно", "не сочно", "срочон": one slip (or two letters swapped)
+    from a phrase we know."""
     if len(key) < 5:
         return None
-    found = process.extractOne(key, table.phrases.keys(), scorer=Levenshtein.distance,
+    found = process.extractOne(key, table.phrases.keys(), scorer=OSA.distance,
                                score_cutoff=1)  # fmt: skip
     return table.phrases[found[0]] if found else None
 
@@ -185,6 +186,10 @@ def _month_deadline(raw: str) -> tuple[int, int] | None:
     return None
 
 
+#: "после 1 марта", "не раньше 10.01": a day from which the thing is wanted.
+_NOT_BEFORE = re.compile(r"\s*(?:после|після|не раньше|не раніше)\b")
+
+
 def deadline_urgency(raw: str, submitted: datetime | None) -> Urgency | None:
     """Urgency of a deadline in the urgency cell ("до 20.02", "до конца февраля"),
     counted from the row's date."""
@@ -205,6 +210,8 @@ def deadline_urgency(raw: str, submitted: datetime | None) -> Urgency | None:
     if due < submitted.date():
         due = due.replace(year=due.year + 1)  # "до 20.02" written in December
     days = (due - submitted.date()).days
+    if _NOT_BEFORE.match(fold(raw)):
+        return "low"  # "после 15 февраля": wanted from a day still to come
     if days <= URGENT_WITHIN_DAYS:
         return "high"
     return "low" if days > LOW_AFTER_DAYS else "normal"

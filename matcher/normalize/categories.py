@@ -30,11 +30,20 @@ _SIZE_RUN = (
 _AND = r"(?:и|і|й|та|а также|а ще|а еще|плюс|also|and|ещё|еще|ще|также|також)"
 _SEGMENT_SPLIT = re.compile(
     # list numbers ("2) сапоги", "1 - стол"), then the usual separators
-    r"(?:^|\.?\s)\d{1,2}\)\s+(?=[^\W\d_])|(?:^|(?<=\D[,;]))\s*\d{1,2}\s?[-–—]\s(?=[^\W\d_])"
+    r"(?:^|\.?\s)\d{1,2}\)\s+(?=[^\W\d_])|(?:^|(?<=\D[,;])|(?<=\n))\s*\d{1,2}\s?[-–—]\s(?=[^\W\d_])"
     rf"|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)(?!{_SIZE_RUN})|[;\n•·|]|(?<!\d)\+"
     r"|\.\s(?!\d)(?<!\bул\.\s)(?<!\bвул\.\s)(?<!\bпер\.\s)(?<!\bпр\.\s)(?<!\bмед\.\s)|\s[-–—]\s"
     r"|\s\d{1,2}\)\s|^\d{1,2}\)\s|(?<=\S)/\s(?=[^\W\d_])"
     rf"|(?<!\d)\s{_AND}\s|(?<=\d)\s{_AND}\s(?!{_SIZE_RUN})",
+    re.IGNORECASE,
+)
+
+#: "Посылка 20 коробок: одежда 12, обувь 5": a count of boxes or bags heads the list
+#: after the colon; the list's own counts are the things' ("40 наборів: крупа, олія"
+#: counts the sets, "Обуви 5 пар: сапоги, туфли" the pairs).
+_COUNTED_HEADING = re.compile(
+    r"\d\s(?:коробк\w*|коробок|ящик\w*|мешк\w*|мешок|мішк\w*|мішок|пакет\w*|сумк\w*|сумок"
+    r"|посылк\w*|посилк\w*|палет\w*|box\w*|parcels?|bags|pallets|karton\w*|paczk\w*|paczek):\s",
     re.IGNORECASE,
 )
 
@@ -160,6 +169,8 @@ def _negated(toks: list[str], start: int, end: int) -> bool:
     if start > 1 and is_adjective(before) and toks[start - 2] in ("нет", "немає", "нема"):
         before = toks[start - 2]
     after = toks[end + 1 : end + 3]
+    if after[:1] and after[0] in _JOINERS:  # "меблів і техніки не маємо": both denied
+        after = toks[end + 3 : end + 5]
     gone = set(after) & attrs.negators_gone and set(after) & attrs.negators_already
     kept = after[:1] == ["не"] and after[1:] and after[1] in attrs.signals["offer"]
     # "одежды уже нет": none left
@@ -341,8 +352,9 @@ _LIST_NUMBER = re.compile(
 )
 
 
-#: "1. куртка 2. брюки", "1- свитер 2- брюки": numbers that run make a list.
-_ANY_LIST_NUMBER = re.compile(r"(?:^|(?<=[\s.;,]))(1\d|20|[1-9])[.-]\s+(?=[^\W\d_])")
+#: "1. куртка 2. брюки", "1- свитер 2- брюки", "1 - курток 6": numbers that run
+#: make a list.
+_ANY_LIST_NUMBER = re.compile(r"(?:^|(?<=[\s.;,]))(1\d|20|[1-9])(?:[.-]|\s[-–—])\s+(?=[^\W\d_])")
 
 
 def _list_numbers(text: str) -> re.Pattern[str]:
@@ -398,13 +410,25 @@ def _split(text: str) -> list[str]:
         chunks = chunks[::2]
     chunks = [c for c in chunks if c]
     pieces = [p for chunk in chunks for p in _SEGMENT_SPLIT.split(chunk)]
+    pieces = [p for piece in pieces for p in _after_counted_heading(piece)]
     return [_trimmed(part) for part in pieces if part and part.strip()]
+
+
+def _after_counted_heading(piece: str) -> list[str]:
+    heading = _COUNTED_HEADING.search(piece)
+    if heading is None:
+        return [piece]
+    return [piece[: heading.end() - 2], piece[heading.end() :]]
+
+
+#: "монитор 22''": two apostrophes or a double prime typed for the inch mark.
+_INCH_MARKS = re.compile(r"(?<=\d)\s?(?:''|’’|″)")
 
 
 def _trimmed(piece: str) -> str:
     """Brackets and quotes around a piece go; an inch mark after a number stays
     ('телевизор 21"' is a screen size, not 21 televisions)."""
-    text = piece.strip(" .:()[]'«»")
+    text = _INCH_MARKS.sub('"', piece).strip(" .:()[]'«»")
     if text.count("(") > text.count(")"):
         text += ")"  # "обувь (коробка)": a bracket that closes one opened inside stays
     inches = re.search(r'\d\s*["”″]$', text)

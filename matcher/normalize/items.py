@@ -135,6 +135,7 @@ class _Part:
 _DATES = re.compile(
     r"(?<!\d)\d{1,2}:\d{2}(?!\d)|(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)"
     r"|(?<!\d)\d{1,2}[./](?:19|20)\d{2}(?!\d)"
+    r"|(?<![\d.])(?:[12]\d|3[01]|0?[1-9])-(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0[1-9])(?![\d.,])"
     r"|(?<!\w)(?:до|к|после|після|от|від|с|з)\s+(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0[1-9])(?![\d.,])"
 )
 #: Words that name a kind with numbers: "коляска 2 в 1", "1,5 сп." (a bed size).
@@ -154,6 +155,7 @@ _SUTURE_GAUGE = re.compile(r"(?<![\d/,.])\d{1,2}/0(?![\d/,.])")
 #: "матрас 1,9х0,8": a dimension in metres, its decimal marks dropped so it reads as one.
 _DECIMAL_DIMENSIONS = re.compile(
     r"(?<![\d,.])\d[.,]\d{1,2}\s*[xх×*]\s*\d(?:[.,]\d{1,2})?(?![\d,.])"
+    r"|(?<![\d,.])\d\s*[xх×*]\s*\d\.\d{1,2}(?![\d,.])"
 )
 _LETTER_DIGIT = re.compile(
     r"(?<=[^\W\d_])(?<!\b[аa])(?=\d)|(?<=\d)(?=[^\W\d_])(?!x{1,3}l\b)"
@@ -202,6 +204,18 @@ _CAR_SERVICE = re.compile(r"(?<!\w)СТО(?!\w)")
 _CUBIC_METRES = re.compile(r"(?<![^\W\d_])(?:м3|куб\.\s?м|м\.\s?куб)(?![\w])\.?")
 
 
+#: "утюг ~~300~~": text struck out (a price the donor withdrew) says nothing.
+_STRUCK_OUT = re.compile(r"~~[^~]*~~")
+#: "вітамін С 30": the vitamin's letter, not "с" (from) before an age.
+_VITAMIN_C = re.compile(r"\b((?:витамин|вітамін)\w*)\s+[сcCС]\b", re.IGNORECASE)
+#: "брали за 4500": what a thing cost, read as a price ("цена 4500").
+_PAID_FOR = re.compile(
+    r"\b(?:брали|брал|брала|брав|купляли|купували|покупали|купили|купила|купив)"
+    r"\s+(?:его\s+|її\s+|ее\s+|её\s+|їх\s+|их\s+)?за(?=\s+\d)",
+    re.IGNORECASE,
+)
+
+
 def _prepared(piece: str, *, quantity_cell: bool = False, glued: bool = False) -> str:
     """The folded segment, dates, phones and links dropped, glued digits spaced
     ("куртка46р"), "от 5 до 7" written as the range "5-7"."""
@@ -209,7 +223,10 @@ def _prepared(piece: str, *, quantity_cell: bool = False, glued: bool = False) -
         piece = _CAR_SERVICE.sub("автосервис", piece)
     if quantity_cell:
         piece = _SLASHED_COUNTS.sub(" ", _THOUSANDS.sub(r"\1\2", piece))
-    piece = _CALL_HOURS.sub(r"\1 ", _strip_formula(piece))
+    piece = _STRUCK_OUT.sub(
+        " ", _PAID_FOR.sub("цена", _VITAMIN_C.sub(r"\1", _strip_formula(piece)))
+    )
+    piece = _CALL_HOURS.sub(r"\1 ", piece)
     piece = _NUMBER_SIGN.sub(" ", _PHONE_OR_LINK.sub(" ", _SUTURE_GAUGE.sub(" ", piece)))
     folded = _CUBIC_METRES.sub("куб", fold(piece))
     folded = _LETTER_DIGIT.sub(" ", _WORD_DASH_COUNT.sub(" ", _DATES.sub(" ", folded)))
@@ -326,6 +343,10 @@ def _not_repairs(hits: tuple[Hit, ...], folded: str) -> tuple[Hit, ...]:
     return tuple(h for h in hits if h.sense.category != OTHER or not set(h.tokens) <= said)
 
 
+#: "40 boxes of winter clothing": the English "of" puts the thing a word further.
+_OF = "of"
+
+
 def _bind(
     counts: tuple[Count, ...], hits: tuple[Hit, ...], toks: list[str]
 ) -> list[tuple[str, Count]]:
@@ -336,7 +357,8 @@ def _bind(
     things = [h for h in hits if not is_container(h, toks)] or list(hits)
     out: list[tuple[str, Count]] = []
     for count in counts:
-        after = [h for h in things if count.token < h.start <= count.token + 3]
+        reach = count.token + (4 if _OF in toks[count.token + 1 : count.token + 3] else 3)
+        after = [h for h in things if count.token < h.start <= reach]
         before = [h for h in things if h.end < count.token]
         trailing = count.unit and before and before[-1].end == count.token - 1
         hit = before[-1] if trailing else after[0] if after else (before[-1] if before else None)
@@ -614,6 +636,7 @@ def _total(
     # single thing it does not reach is one
     run = run_singles = uncovered = reach = 0
     named_before = _named_before_counted(own, code, attached)
+    whole_computer = code == OTHER and _whole_computer_named(own)
     for part in own:
         mine = [c for cat, c in part.counts if cat == code] + attached.get(id(part), [])
         if any(not c.each for c in mine):  # "10 пачок по 1 кг": the packs count
@@ -627,7 +650,7 @@ def _total(
             else:
                 uncovered += run_singles
             run = run_singles = 0
-        if not [c for c in mine if not c.each] and _counted_when_named(part, code):
+        if not [c for c in mine if not c.each] and _counted_when_named(part, code, whole_computer):
             if id(part) in named_before:
                 continue
             if _form(part, code) == "one":
@@ -675,15 +698,39 @@ def _total(
 #: Things outside the taxonomy counted one by one when named ("дрель і болгарка"
 #: are two); coal, a ride, a room or a service named has no count.
 _COUNTED_OTHER = frozenset({"household/power", "household/phones", "household/sewing",
+                            "household/computers", "household/music",
                             "building/tools", "building/plumbing",
                             "pets/pet_supplies"})  # fmt: skip
 #: "Инструменты: дрель, молоток": the heading names no thing of its own.
 _HEADINGS = frozenset({"инструмент", "інструмент", "инструменты", "інструменти"})
 
 
-def _counted_when_named(part: _Part, code: str) -> bool:
+#: "компьютер (системник + монитор)" is one computer: its parts named beside a
+#: word for the whole add nothing.
+_WHOLE_COMPUTER = re.compile(
+    r"(?<![^\W\d_])(?:комп(?:ьютер|'ютер)\w*|комп(?:ы|и|а|ів|ов)?|пк|pc)(?![^\W\d_'])"
+)
+_COMPUTER_PARTS = ("систем", "монит", "моніт", "клав", "мыш", "миш")
+
+
+def _computer_parts(part: _Part, whole_named: bool) -> bool:
+    computers = [h for h in part.hits if h.sense.kind == "household/computers"]
+    return (
+        whole_named
+        and bool(computers)
+        and all(h.tokens[0].startswith(_COMPUTER_PARTS) for h in computers)
+    )
+
+
+def _whole_computer_named(parts: list[_Part]) -> bool:
+    return any(_WHOLE_COMPUTER.search(fold(part.text)) for part in parts)
+
+
+def _counted_when_named(part: _Part, code: str, whole_computer: bool = False) -> bool:
     if code != OTHER:
         return part.concrete(code)
+    if _computer_parts(part, whole_computer):
+        return False
     return any(
         h.sense.category == OTHER
         and h.sense.kind in _COUNTED_OTHER
@@ -1061,19 +1108,21 @@ def column_quantity(
     *,
     only_line: bool = False,
     row_items: tuple[tuple[str, str], ...] = (),
+    item_cell: str = "",
 ) -> tuple[Quantity | None, str]:
     """The count a need's quantity cell gives `line` and the unit it counts in
     ("100 кг", "20 уп"; "" when none): "20", "по 20 шт" (of each thing), or
     "курток 30, обуви 20 пар" (per thing). When `line` is the row's only one,
     every count in the cell is its ("котлов 2, половников 4"). A count headed by a word
     of the line's item is its, unless the row's line of the count's own category names
-    that word too (`row_items`: category and item of each of the row's lines)."""
+    that word too (`row_items`: category and item of each of the row's lines).
+    `item_cell` is the row's item as typed, for "на 48 детей" written there."""
     if per_size(column):  # "по 2 пары каждого размера", "по паре на размер"
         listed = _column_counts(without_sizes(column), line, only_line, row_items)
         each = listed[0].value if listed else 1
         unit = next((c.unit for c in listed if c.unit), "")
         return Quantity(each * sizes_asked(line.size, line.category, column), False), unit
-    for_all = per_head(column, line.item) if only_line else None
+    for_all = per_head(column, item_cell or line.item) if only_line else None
     if for_all:  # "по 2 кг на семью, 25 семей": fifty kilograms
         return Quantity(for_all[0], False), unit_named(for_all[1])
     counts = _column_counts(column, line, only_line, row_items)
@@ -1380,7 +1429,8 @@ def _in_context(parts: list[_Part], ticked: set[str]) -> list[_Part]:
     table = attributes().context_senses
     if not any(h.sense in table for p in parts for h in p.hits):
         return parts
-    named = Counter(h.sense.category for p in parts for h in p.hits)
+    senses = [h.sense for p in parts for h in p.hits]
+    named = Counter(sense.category for sense in senses)
     out = []
     for part in parts:
         for hit in part.hits:
@@ -1388,12 +1438,26 @@ def _in_context(parts: list[_Part], ticked: set[str]) -> list[_Part]:
             own = hit.sense.category
             grown = {"adult", "men", "women"} & set(part.audience)  # "книги для взрослых"
             phrase = hit.start != hit.end  # "чайник эмалированный" says which sense
-            if other is None or own in ticked or named[own] > 1 or grown or phrase:
+            if other is None or own in ticked or grown or phrase:
+                continue
+            # "тетради, фломастеры": another thing of its own category says which
+            if named[own] > 1 and not _several_of_a_sense(hit.sense, senses):
                 continue
             if other.category in ticked or named[other.category]:
                 part = _resensed(part, hit, other)
         out.append(part)
     return out
+
+
+#: Things named several at a time ("олівці, пластилін"): more of the same sense
+#: still take the context's.
+_NAMED_IN_SETS = frozenset({Sense("other", "household/art")})
+
+
+def _several_of_a_sense(sense: Sense, senses: list[Sense]) -> bool:
+    return sense in _NAMED_IN_SETS and all(
+        s == sense for s in senses if s.category == sense.category
+    )
 
 
 def _resensed(part: _Part, hit: Hit, sense: Sense) -> _Part:

@@ -224,7 +224,7 @@ def _family(toks: list[str]) -> set[str]:
     for i, tok in enumerate(toks[:-1]):
         counted = toks[i + 1].isdigit() or bool(set(lemmas(toks[i + 1])) & NUMBER_WORDS.keys())
         after = toks[i + 2] if counted and i + 2 < len(toks) else toks[i + 1]
-        if set(lemmas(after)) & _FAMILY:
+        if set(lemmas(after.split("-")[0])) & _FAMILY:  # "дитину-інваліда" too
             out.add(tok)
     return out
 
@@ -456,8 +456,14 @@ def _closed_pattern() -> re.Pattern[str]:
 
 def closed_need(*cells: str) -> bool:
     """True when a need row says it is met or no longer wanted ("одеяла — ВЫПОЛНЕНО",
-    "вещи уже привезли, больше не надо")."""
-    return any(cell and _closed_pattern().search(fold(cell)) for cell in cells)
+    "вещи уже привезли, больше не надо"), unless it goes on to ask for something
+    else ("Телевизор уже не нужен, нужен DVD плеер")."""
+    return any(cell and _closed_only(fold(cell)) for cell in cells)
+
+
+def _closed_only(folded: str) -> bool:
+    closed = _closed_pattern().search(folded)
+    return closed is not None and not still_asks(folded[closed.end() :])
 
 
 #: A cell with one of these makes its row a total row.
