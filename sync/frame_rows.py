@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 import numpy as np
@@ -17,9 +18,18 @@ def frame_records(table: pd.DataFrame) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
+#: The types of value `_native` gives back as they are: a column holding values of
+#: these alone is taken as `tolist` gives it, with no call per value.
+_AS_THEY_ARE = frozenset(
+    (str, int, float, bool, type(None), datetime, date, pd.Timestamp, pd.Timedelta)
+)
+
+
 def _natives(column: pd.Series) -> list[Any]:
     values = column.tolist()
     if column.dtype == object or isinstance(column.dtype, ExtensionDtype):
+        if _AS_THEY_ARE.issuperset(map(type, values)):
+            return values
         return list(map(_native, values))
     return values
 
