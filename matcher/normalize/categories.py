@@ -38,11 +38,12 @@ _SEGMENT_SPLIT = re.compile(
     re.IGNORECASE,
 )
 
-#: "Посылка 20 коробок: одежда 12, обувь 5": a count of boxes or bags heads the list
-#: after the colon; the list's own counts are the things' ("40 наборів: крупа, олія"
-#: counts the sets, "Обуви 5 пар: сапоги, туфли" the pairs).
+#: "Посылка 20 коробок: одежда 12, обувь 5, игрушки 3": a count of boxes or bags that
+#: sums the counts after the colon, or spans several categories ("6 коробок: одежда
+#: и продукты"), heads the list; "3 мешка: куртки, кофты" counts the bags, and "40
+#: наборів: крупа, олія" the sets.
 _COUNTED_HEADING = re.compile(
-    r"\d\s(?:коробк\w*|коробок|ящик\w*|мешк\w*|мешок|мішк\w*|мішок|пакет\w*|сумк\w*|сумок"
+    r"(\d+)\s(?:коробк\w*|коробок|ящик\w*|мешк\w*|мешок|мішк\w*|мішок|пакет\w*|сумк\w*|сумок"
     r"|посылк\w*|посилк\w*|палет\w*|box\w*|parcels?|bags|pallets|karton\w*|paczk\w*|paczek):\s",
     re.IGNORECASE,
 )
@@ -409,16 +410,24 @@ def _split(text: str) -> list[str]:
     if marker is _ANY_LIST_NUMBER:  # its group captures the numbers: every other piece
         chunks = chunks[::2]
     chunks = [c for c in chunks if c]
-    pieces = [p for chunk in chunks for p in _SEGMENT_SPLIT.split(chunk)]
-    pieces = [p for piece in pieces for p in _after_counted_heading(piece)]
+    pieces = [p for chunk in chunks for p in _SEGMENT_SPLIT.split(_counted_heading_cut(chunk))]
     return [_trimmed(part) for part in pieces if part and part.strip()]
 
 
-def _after_counted_heading(piece: str) -> list[str]:
-    heading = _COUNTED_HEADING.search(piece)
+#: A whole number, not part of a decimal, a range or a date.
+_PLAIN_NUMBER = re.compile(r"(?<![\d.,-])\d+(?![\d]|[.,-]\d)")
+
+
+def _counted_heading_cut(chunk: str) -> str:
+    """The chunk with its counted heading's colon made a separator."""
+    heading = _COUNTED_HEADING.search(chunk)
     if heading is None:
-        return [piece]
-    return [piece[: heading.end() - 2], piece[heading.end() :]]
+        return chunk
+    rest = chunk[heading.end() :]
+    sums = sum(int(n) for n in _PLAIN_NUMBER.findall(rest)) == int(heading.group(1))
+    if not sums and len(codes_in(fold(rest))) < 2:
+        return chunk  # "3 мешка: куртки, кофты, шапки": the bags are the clothes' count
+    return f"{chunk[: heading.end() - 2]}; {rest}"
 
 
 #: "монитор 22''": two apostrophes or a double prime typed for the inch mark.

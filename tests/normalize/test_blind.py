@@ -11,15 +11,15 @@ from tests.normalize.blind import GOALS, newest_set, score_set
 
 #: Figure -> the least share the newest blind set must keep. Where the measured
 #: share fell short of the goal (GOALS), the floor is the measured share rounded
-#: down: a known shortfall, not a goal met (set AR, scored first on 2026-12-02:
-#: offer categories 474/509, free-text answers 70/79, offer quantities 726/802,
-#: need categories 180/188; the other figures met their goals: junk kept out of
-#: the offers 89/91 and of the needs 32/32, need quantities 188/197, urgency
-#: 185/188, phones flagged 89/90).
+#: down: a known shortfall, not a goal met (set AT, scored first on 2026-12-02:
+#: offer categories 464/525, free-text answers 82/89, offer quantities 764/838,
+#: need categories 189/197; the other figures met their goals: junk kept out of
+#: the offers 75/75 and of the needs 23/23, need quantities 194/204, urgency
+#: 197/197, phones flagged 97/98).
 SHORT_OF_GOAL: dict[str, float] = {
-    "offer categories": 0.93,
-    "offer categories, free text": 0.88,
-    "offer quantities": 0.90,
+    "offer categories": 0.88,
+    "offer categories, free text": 0.92,
+    "offer quantities": 0.91,
     "need categories": 0.95,
 }
 FLOORS: dict[str, float] = {**GOALS, **SHORT_OF_GOAL}

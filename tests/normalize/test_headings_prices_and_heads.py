@@ -17,9 +17,11 @@ from tests.normalize.rows import counts_of, needs_of
          {"clothing": 12, "shoes": 5, "toys": 3}),
         ("Parcel of 20 boxes: clothes 12, shoes 5, toys 3", "Одежда, Обувь, Игрушки",
          {"clothing": 12, "shoes": 5, "toys": 3}),
-        # a count of sets or pairs heading a list is the count itself
+        # a count of sets heading a list, or of bags over things not counted, is the count
         ("зібрали 40 наборів: крупа, цукор, олія, консерви", "Продукты (долгого хранения)",
          {"food": 40}),
+        ("3 мешка: куртки мужские 52-54, детские вещи на 5-8 лет, кофты женские, шапки",
+         "Одежда", {"clothing": 3}),
     ],
 )  # fmt: skip
 def test_a_count_of_boxes_heading_a_list_is_no_things_own_count(
