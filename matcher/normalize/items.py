@@ -1108,21 +1108,19 @@ def column_quantity(
     *,
     only_line: bool = False,
     row_items: tuple[tuple[str, str], ...] = (),
-    item_cell: str = "",
 ) -> tuple[Quantity | None, str]:
     """The count a need's quantity cell gives `line` and the unit it counts in
     ("100 кг", "20 уп"; "" when none): "20", "по 20 шт" (of each thing), or
     "курток 30, обуви 20 пар" (per thing). When `line` is the row's only one,
     every count in the cell is its ("котлов 2, половников 4"). A count headed by a word
     of the line's item is its, unless the row's line of the count's own category names
-    that word too (`row_items`: category and item of each of the row's lines).
-    `item_cell` is the row's item as typed, for "на 48 детей" written there."""
+    that word too (`row_items`: category and item of each of the row's lines)."""
     if per_size(column):  # "по 2 пары каждого размера", "по паре на размер"
         listed = _column_counts(without_sizes(column), line, only_line, row_items)
         each = listed[0].value if listed else 1
         unit = next((c.unit for c in listed if c.unit), "")
         return Quantity(each * sizes_asked(line.size, line.category, column), False), unit
-    for_all = per_head(column, item_cell or line.item) if only_line else None
+    for_all = per_head(column, line.item) if only_line else None
     if for_all:  # "по 2 кг на семью, 25 семей": fifty kilograms
         return Quantity(for_all[0], False), unit_named(for_all[1])
     counts = _column_counts(column, line, only_line, row_items)

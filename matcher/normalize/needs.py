@@ -231,7 +231,7 @@ def _need_lines(usable: pd.DataFrame) -> Cells:
         tuple((item.category, item.item) for item in items) for items in row["lines"]
     )
     counted = map_unique_rows(
-        [row["quantity"][of], line, only_line, row_items[of], row["item"][of]], _column_quantity
+        [row["quantity"][of], line, only_line, row_items[of]], _column_quantity
     )
     need_id = objects(
         stable_id("N", owner, stamp, item.category, item_key)
@@ -248,15 +248,9 @@ def _need_lines(usable: pd.DataFrame) -> Cells:
 
 
 def _column_quantity(
-    column: str,
-    line: ItemLine,
-    only_line: bool,
-    row_items: tuple[tuple[str, str], ...],
-    item_cell: str,
+    column: str, line: ItemLine, only_line: bool, row_items: tuple[tuple[str, str], ...]
 ) -> tuple[Quantity | None, str]:
-    return column_quantity(
-        column, line, only_line=only_line, row_items=row_items, item_cell=item_cell
-    )
+    return column_quantity(column, line, only_line=only_line, row_items=row_items)
 
 
 def _needs(lines: Cells) -> list[Need]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.normalize.rows import counts_of, needs_of
+from tests.normalize.rows import counts_of, needs_of, offers_of
 
 
 @pytest.mark.parametrize(
@@ -17,6 +17,7 @@ from tests.normalize.rows import counts_of, needs_of
          {"clothing": 12, "shoes": 5, "toys": 3}),
         ("Parcel of 20 boxes: clothes 12, shoes 5, toys 3", "Одежда, Обувь, Игрушки",
          {"clothing": 12, "shoes": 5, "toys": 3}),
+        ("Посылка 3 коробки: куртки 2, шапка 1", "Одежда", {"clothing": 3}),
         # a count of sets heading a list, or of bags over things not counted, is the count
         ("зібрали 40 наборів: крупа, цукор, олія, консерви", "Продукты (долгого хранения)",
          {"food": 40}),
@@ -28,6 +29,17 @@ def test_a_count_of_boxes_heading_a_list_is_no_things_own_count(
     details: str, boxes: str, expected: dict[str, int]
 ) -> None:
     assert counts_of(details, boxes) == expected
+
+
+def test_boxes_shared_by_several_categories_count_none_of_them() -> None:
+    offers, _ = offers_of(
+        "Собрали с коллегами 6 коробок: одежда и продукты, как передать?",
+        "Одежда, Продукты (долгого хранения)",
+    )
+    assert {o.category: (o.quantity, o.quantity_estimated) for o in offers} == {
+        "clothing": (1, True),
+        "food": (1, True),
+    }
 
 
 def test_english_boxes_of_a_thing_count_that_thing() -> None:
@@ -122,6 +134,7 @@ def test_so_much_for_each_of_so_many_is_multiplied(item: str, quantity: str, exp
         ("ковдри та подушки для нових сімей (приїхало 6 сімей)", "по 15", 30),
         # an age is no number of children
         ("трусики, маечки, носочки детские 2-4 года", "по 20 шт", 60),
+        ("куртки для дітей 5-12 років", "по 1 на дитину, 4 дитини", 4),
     ],
 )
 def test_so_much_of_each_thing_is_not_multiplied_by_people_not_counted_for(

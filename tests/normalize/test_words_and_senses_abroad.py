@@ -41,6 +41,13 @@ def test_instruments_and_tyres_are_other_things(
 
 
 @pytest.mark.parametrize(
+    "details", ["tourniquets 30 (for the front?)", "bandages 200", "painkillers 40 packs"]
+)
+def test_a_medical_word_in_english_alone_names_medicine(details: str) -> None:
+    assert categories_of(details) == {"medicine"}
+
+
+@pytest.mark.parametrize(
     ("details", "boxes", "expected"),
     [
         ("Hand knitted: 80 hats, 80 pairs of mittens, 30 blankets (afghans), 40 teddy bears",
@@ -85,6 +92,15 @@ def test_a_donor_who_holds_boxes_and_asks_whom_to_hand_them_is_no_plea() -> None
     offers, problems = offers_of(details, "Медикаменты, Одежда", phone="+49 89 1234567")
     assert {o.category: o.quantity for o in offers} == {"medicine": 25, "clothing": 10}
     assert not [p for p in problems if p.code == "help_request"]
+
+
+def test_a_family_that_has_a_disabled_child_and_asks_is_a_plea() -> None:
+    offers, problems = offers_of(
+        "Доброго дня, ми переселенці, маємо дитину-інваліда, потрібна інвалідна коляска та "
+        "памперси для дорослих. Допоможіть будь ласка"
+    )
+    assert offers == []
+    assert [p.code for p in problems] == ["help_request"]
 
 
 @pytest.mark.parametrize(
