@@ -14,6 +14,7 @@ from tests.normalize.rows import categories_of, counts_of, needs_of, offers_of
     ("details", "boxes", "expected"),
     [
         ("фломастеры 10 наборов, краски 10, пластилин 10", "канцтовары", {"other"}),
+        ("пластилин 5 коробок", "", {"other"}),
         ("зошити 200, ручки 100, альбоми для малювання 50", "канцтовари", {"other"}),
         ("раскраски, фломастеры, кубики", "Игрушки, Детские вещи", {"toys"}),
         ("Розмальовки 10 шт, олівці кольорові 5 наборів, пластилін", "Игрушки", {"toys"}),
@@ -41,9 +42,11 @@ def test_instruments_and_tyres_are_other_things(
 
 
 @pytest.mark.parametrize(
-    "details", ["tourniquets 30 (for the front?)", "bandages 200", "painkillers 40 packs"]
-)
-def test_a_medical_word_in_english_alone_names_medicine(details: str) -> None:
+    "details",
+    ["tourniquets 30 (for the front?)", "bandages 200", "painkillers 40 packs",
+     "жарознижувальні 40", "обезбол 150 уп", "перевязочные 300 шт"],
+)  # fmt: skip
+def test_a_medical_word_alone_names_medicine(details: str) -> None:
     assert categories_of(details) == {"medicine"}
 
 
