@@ -182,16 +182,17 @@ def _negated(toks: list[str], start: int, end: int) -> bool:
         or bool(none_left)
         or bool(gone)
         or bool(kept)  # "баллон не отдаю"
-        or _ticked_by_mistake(toks[end + 1 : end + 6])
+        or _ticked_by_mistake(toks[end + 1 : end + 6], before in attrs.negators_ticking)
     )
 
 
-def _ticked_by_mistake(after: list[str]) -> bool:
+def _ticked_by_mistake(after: list[str], ticked_before: bool = False) -> bool:
     """ "мебель отметила случайно", "Мебель случайно отметила", "технику нажала по
-    ошибке", "обувь и белье отметила случайно": the words right after a category
-    (other categories joined to it aside) say its box was ticked by mistake."""
+    ошибке", "обувь и белье отметила случайно", "Отметила мебель случайно": the words
+    right after a category (other categories joined to it aside), with a verb of
+    ticking before or after it, say its box was ticked by mistake."""
     attrs = attributes()
-    ticked = bool(set(after) & attrs.negators_ticking)
+    ticked = ticked_before or bool(set(after) & attrs.negators_ticking)
     seen: list[str] = []
     for token in after:
         if token in attrs.negators_mistake_alone or (token in attrs.negators_mistake and ticked):

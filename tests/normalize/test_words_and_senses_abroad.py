@@ -133,3 +133,36 @@ def test_a_need_closed_with_nothing_after_is_still_closed() -> None:
 def test_a_day_from_which_a_thing_is_wanted_can_wait(urgency: str, expected: str) -> None:
     needs, _ = needs_of("витамины детские", "", urgency)
     assert [n.urgency for n in needs] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("details", "boxes", "expected"),
+    [
+        ("Guten Tag! У нас Kinderwagen 2, Autositz 1, Spielzeug ca. 5 Kisten, Kinderkleidung "
+         "ungefähr 10 Säcke.", "Детские вещи, Игрушки, Одежда",
+         {"children": 3, "toys": 5, "clothing": 10}),
+        ("Dětské léky: Nurofen sirup 20 ks, Paralen pro děti 20 balení. Též 2 kočárky + 1 "
+         "postýlka.", "Медикаменты, Детские вещи", {"medicine": 40, "children": 3}),
+        ("Маємо від фірми Bosch 10 Heizlüfter (тепловентилятори), 5 Betten (ліжка) з IKEA.",
+         "Бытовая техника, Мебель", {"appliances": 10, "furniture": 5}),
+    ],
+)  # fmt: skip
+def test_childrens_goods_and_drugs_named_in_german_czech_or_polish(
+    details: str, boxes: str, expected: dict[str, int]
+) -> None:
+    assert counts_of(details, boxes) == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "boxes", "expected"),
+    [
+        ("Отметила мебель случайно, мебели нет. Есть зимние вещи женские 3 пакета",
+         "Одежда, Мебель", {"clothing": 3}),
+        ("Одежда детская 2 пакета. Технику отметила зря, её нет", "Одежда, Бытовая техника",
+         {"clothing": 2}),
+    ],
+)  # fmt: skip
+def test_a_box_ticked_by_mistake_with_the_verb_before_or_in_vain(
+    details: str, boxes: str, expected: dict[str, int]
+) -> None:
+    assert counts_of(details, boxes) == expected
