@@ -166,3 +166,12 @@ def test_a_box_ticked_by_mistake_with_the_verb_before_or_in_vain(
     details: str, boxes: str, expected: dict[str, int]
 ) -> None:
     assert counts_of(details, boxes) == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [("Autositz 1", {"children"}), ("Betten 5", {"furniture"}),
+     ("Heizlüfter 10", {"appliances"}), ("obvazy 100 ks", {"medicine"})],
+)  # fmt: skip
+def test_a_foreign_word_alone_names_its_thing(details: str, expected: set[str]) -> None:
+    assert categories_of(details) == expected
