@@ -101,8 +101,9 @@ def _clean(value: str, max_chars: int, lines: bool = False) -> CleanText:
     return CleanText(text, had_control, trimmed)
 
 
-#: A character with a combining long stroke overlay after it (U+0336).
-_STRUCK_OUT = re.compile("[^\u0336]\u0336+")
+#: Text struck out: a character with a combining long stroke overlay after it
+#: (U+0336), or text between two tildes as chats mark it ("утюг ~~300~~").
+_STRUCK_OUT = re.compile("[^\u0336]\u0336+|~~[^~\n]*~~")
 
 
 @lru_cache(maxsize=200_000)

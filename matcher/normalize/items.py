@@ -204,8 +204,6 @@ _CAR_SERVICE = re.compile(r"(?<!\w)СТО(?!\w)")
 _CUBIC_METRES = re.compile(r"(?<![^\W\d_])(?:м3|куб\.\s?м|м\.\s?куб)(?![\w])\.?")
 
 
-#: "утюг ~~300~~": text struck out (a price the donor withdrew) says nothing.
-_STRUCK_OUT = re.compile(r"~~[^~]*~~")
 #: "вітамін С 30": the vitamin's letter, not "с" (from) before an age.
 _VITAMIN_C = re.compile(r"\b((?:витамин|вітамін)\w*)\s+[сcCС]\b", re.IGNORECASE)
 #: "брали за 4500": what a thing cost, read as a price ("цена 4500").
@@ -223,9 +221,7 @@ def _prepared(piece: str, *, quantity_cell: bool = False, glued: bool = False) -
         piece = _CAR_SERVICE.sub("автосервис", piece)
     if quantity_cell:
         piece = _SLASHED_COUNTS.sub(" ", _THOUSANDS.sub(r"\1\2", piece))
-    piece = _STRUCK_OUT.sub(
-        " ", _PAID_FOR.sub("цена", _VITAMIN_C.sub(r"\1", _strip_formula(piece)))
-    )
+    piece = _PAID_FOR.sub("цена", _VITAMIN_C.sub(r"\1", _strip_formula(piece)))
     piece = _CALL_HOURS.sub(r"\1 ", piece)
     piece = _NUMBER_SIGN.sub(" ", _PHONE_OR_LINK.sub(" ", _SUTURE_GAUGE.sub(" ", piece)))
     folded = _CUBIC_METRES.sub("куб", fold(piece))

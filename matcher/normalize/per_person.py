@@ -25,10 +25,10 @@ def kits_for_people(column: str, item: str) -> int | None:
 
 #: Who a thing is counted for: "семью", "людину", "каждого малыша".
 _HEAD = r"(?:сем|сім|люд|чел|осіб|особ|дит|діт|дет|малыш|малюк|ребен|двор|пенсіонер|пенсионер)"
+#: "на семью", "на каждого ребенка": for each one of them.
+_FOR_EACH_ONE = rf"на\s+(?:(?:каждо|кожн|одн)\w*\s+)?{_HEAD}"
 #: "2 упаковки на каждого малыша": so much for each of them, with no "по".
-_EACH = re.compile(
-    rf"(?<![\d.,])(\d{{1,3}})\s*([^\W\d_]+\.?)?\s+на\s+(?:(?:каждо|кожн|одн)\w*\s+)?{_HEAD}"
-)
+_EACH = re.compile(rf"(?<![\d.,])(\d{{1,3}})\s*([^\W\d_]+\.?)?\s+{_FOR_EACH_ONE}")
 #: One of a thing in words after "по": "по паре", "по комплекту", "по одному".
 _ONE = r"(?:паре|пару|комплекту|одному|одной|одній|штуке|штуці|набору)"
 #: "по 4 матраса и 4 одеяла", "по 1 щетке и 1 тюбику", "по паре": so much of each
@@ -39,7 +39,7 @@ _BY_EACH = re.compile(
 )
 _AND_MORE = re.compile(r"(?<![\d.,])(\d{1,3})(?![\d.,])")
 #: "... на семью", "... на каждого ребенка" right after so much each.
-_FOR_ONE = re.compile(rf"\s*[-–—,]?\s*на\s+(?:(?:каждо|кожн|одн)\w*\s+)?{_HEAD}")
+_FOR_ONE = re.compile(rf"\s*[-–—,]?\s*{_FOR_EACH_ONE}")
 #: "на 48 детей": for how many people, said outright.
 _FOR_HEADS = re.compile(rf"(?<![^\W\d_])на\s+(\d{{1,4}})\s*{_HEAD}")
 #: "70 осіб", "малышей 6": how many of them (the second order only in the quantity
@@ -52,7 +52,8 @@ def per_head(column: str, item: str) -> tuple[int, str] | None:
     ("кг"); "кастрюли по 1 на семью и сковородки по 1 на семью, 14 семей": 28 (every
     "по" adds); "на 48 детей по 1 щетке и 1 тюбику": 96. None unless so much each,
     for whom ("на семью", or "на 48 детей" outright) and how many are all written."""
-    text = fold(f"{item} | {column}")
+    item_text = fold(item)
+    text = f"{item_text} | {fold(column)}"
     each, unit, marked, taken = 0, "", False, []
     for found in _BY_EACH.finditer(text):
         each += int(found.group(1) or 1) + sum(int(n) for n in _AND_MORE.findall(found.group(3)))
@@ -68,7 +69,7 @@ def per_head(column: str, item: str) -> tuple[int, str] | None:
     said = [int(h.group(1)) for h in _FOR_HEADS.finditer(text)]
     if not marked and not said:
         return None  # "по 15" of each thing, whoever they are for
-    at_item = len(fold(item)) + 3
+    at_item = len(item_text) + 3  # where the quantity cell starts
     heads = said + [
         int(h.group(1) or h.group(2))
         for h in _HEADS.finditer(text)
