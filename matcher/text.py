@@ -152,15 +152,47 @@ _TRANSLIT = [
 _LATIN_WORD = re.compile(r"^[a-z]+$")
 
 
-def translit(token: str) -> str:
-    """A Latin-typed word in Cyrillic ("kurtka" -> "куртка"); other words unchanged."""
-    if not _LATIN_WORD.match(token):
-        return token
+#: Ukrainian typed in Latin letters the way passports spell it ("dytiachoho odiahu",
+#: "kartoplia", "zymovi"): y for и, i for і, ia for я, h for г.
+_TRANSLIT_UK = [
+    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"), ("ts", "ц"),
+    ("yi", "ї"), ("ia", "я"), ("iu", "ю"), ("ie", "є"), ("ya", "я"), ("yu", "ю"), ("ye", "є"),
+    ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"), ("h", "г"), ("d", "д"), ("e", "е"),
+    ("z", "з"), ("i", "і"), ("j", "й"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
+    ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"),
+    ("c", "ц"), ("y", "и"), ("w", "в"), ("x", "кс"), ("q", "к"),
+]  # fmt: skip
+
+
+#: Spellings only Ukrainian in Latin letters has: "ia", "iu", "ie", "yi", "-iv", "-tsi", and
+#: "y" for и between consonants ("dyvan", "servetky").
+_UKRAINIAN_SPELLING = re.compile(r"ia|iu|ie|yi|iv$|tsi$|[bcdfghklmnprstvz]y[bcdfghklmnprstvz]|ky$")
+
+
+def _spelled(token: str, table: list[tuple[str, str]]) -> str:
     out, i = [], 0
     while i < len(token):
-        for latin, cyrillic in _TRANSLIT:
+        for latin, cyrillic in table:
             if token.startswith(latin, i):
                 out.append(cyrillic)
                 i += len(latin)
                 break
     return "".join(out)
+
+
+def translit(token: str) -> str:
+    """A Latin-typed word in Cyrillic ("kurtka" -> "куртка"); other words unchanged."""
+    if not _LATIN_WORD.match(token):
+        return token
+    return _spelled(token, _TRANSLIT)
+
+
+def latin_readings(token: str) -> tuple[str, ...]:
+    """Every Cyrillic reading of a Latin-typed word: as Russian ("kurtka") and, when
+    its spelling is Ukrainian, as Ukrainian ("kartoplia" -> "картопля"); () for a
+    word not typed in Latin letters."""
+    if not _LATIN_WORD.match(token):
+        return ()
+    if not _UKRAINIAN_SPELLING.search(token):  # "horoshee" is "хорошее", not peas
+        return (_spelled(token, _TRANSLIT),)
+    return tuple(dict.fromkeys((_spelled(token, _TRANSLIT), _spelled(token, _TRANSLIT_UK))))

@@ -16,9 +16,10 @@ from functools import cache, lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from matcher.normalize.gazetteer import is_town
 from matcher.normalize.lexicon import FUZZY_MIN_LEN, GAP_WORDS, Sense, attributes, lexicon
 from matcher.normalize.morph import is_adjective, is_known_word, lemmas, unglued
-from matcher.text import TOKEN_RE, fold, plain_latin, tokens, translit
+from matcher.text import TOKEN_RE, fold, latin_readings, plain_latin, tokens
 
 OTHER = "other"
 #: The rest of a list of sizes, ages or measures after its first number: "38, 39
@@ -111,15 +112,20 @@ def token_sense(token: str) -> Sense | None:
     Russian typed in Latin letters ("woman" is no "роман")."""
     if len(token) < 2 or any(ch.isdigit() for ch in token):
         return None
-    words = lexicon().words
-    if token in words:
-        return words[token]
-    for lemma in token_lemmas(token):
-        if lemma in words:
-            return words[lemma]
+    known = _known_sense(token)
+    if known is not None:
+        return known
     plain = plain_latin(token)
+    words = lexicon().words
     if plain in words:  # "żywność", "mydło": a word from abroad, in plain letters
         return words[plain]
+    # "kurtka", "kartoplia", "dytiachoho odiahu": Russian or Ukrainian in Latin
+    # letters, read exactly before any typo of a word from abroad
+    readings = latin_readings(token) if token not in attributes().latin_words else ()
+    for reading in readings:
+        known = _known_sense(reading)
+        if known is not None:
+            return known
     if "-" in token:  # "книжки-розмальовки": a part that names a category over "other"
         senses = [sense for part in token.split("-") if (sense := token_sense(part))]
         return next((s for s in senses if s.category != OTHER), senses[0] if senses else None)
@@ -130,10 +136,22 @@ def token_sense(token: str) -> Sense | None:
             sense = _fuzzy(candidate)
             if sense:
                 return sense
-    cyrillic = translit(token)
-    if cyrillic != token and token not in attributes().latin_words:
-        return token_sense(cyrillic)  # "kurtka", "krossovki": typed in Latin letters
+    for reading in readings:  # with a typo too ("krossovki", "holodylnyk"), unless
+        # the word names a town ("Sloviansk" is no "словник")
+        if is_town((reading, *token_lemmas(reading))):
+            return None
+        sense = token_sense(reading)
+        if sense is not None:
+            return sense
     return None
+
+
+def _known_sense(token: str) -> Sense | None:
+    """What the vocabulary lists for the token or one of its lemmas."""
+    words = lexicon().words
+    if token in words:
+        return words[token]
+    return next((words[lemma] for lemma in token_lemmas(token) if lemma in words), None)
 
 
 @lru_cache(maxsize=50_000)
@@ -204,6 +222,20 @@ def _ticked_by_mistake(after: list[str], ticked_before: bool = False) -> bool:
             return False
         seen.append(token)
     return False
+
+
+#: "остальное нажала случайно": every other box ticked by mistake.
+_THE_REST = frozenset({"остальное", "остальные", "інше", "інші", "решта", "прочее"})
+
+
+@lru_cache(maxsize=10_000)
+def rest_ticked_by_mistake(folded: str) -> bool:
+    """ "Есть только детская одежда, остальное нажала случайно": the boxes the
+    answer does not name were ticked by mistake."""
+    toks = tokens(folded)
+    return any(
+        tok in _THE_REST and _ticked_by_mistake(toks[i + 1 : i + 6]) for i, tok in enumerate(toks)
+    )
 
 
 #: Words between a category and its "по ошибке": "нажала по ошибке", "я случайно".

@@ -13,10 +13,10 @@ from matcher.normalize.morph import (
     is_adjective,
     is_genitive_plural,
     is_instrumental,
-    is_verb,
     number_of,
 )
-from matcher.text import plain_latin, translit
+from matcher.normalize.story import MONEY_WORDS, told
+from matcher.text import latin_readings, plain_latin, translit
 
 #: A thing after one of these, behind another thing, is what that thing is for:
 #: "шкаф для одежды" is furniture, "деньги на лекарства" is money.
@@ -30,8 +30,11 @@ def is_container(hit: Hit, toks: list[str]) -> bool:
     units = attributes().units
     if plain_latin(toks[hit.start]) in units:  # "worki", "kartonów"
         return True
-    token = translit(toks[hit.start])  # "banok" is "банок"
-    return token in units or any(lemma in units for lemma in token_lemmas(token))
+    # "banok" is "банок", "mishkiv" is "мішків"
+    readings = latin_readings(toks[hit.start]) or (toks[hit.start],)
+    return any(
+        token in units or any(lemma in units for lemma in token_lemmas(token)) for token in readings
+    )
 
 
 def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
@@ -64,7 +67,7 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
             or _from_town(hit, toks)
             or _medium(hit, toks)
             or _addressed(hit, toks)
-            or _who_gives(hit, toks)
+            or told(hit, toks)
             or _occasion(hit, toks)
             or _how_paid(hit, toks)
             or _counted_for(hit, hits, toks)
@@ -181,9 +184,7 @@ def _quantifier(hit: Hit, toks: list[str]) -> bool:
 
 #: "кошти на закупівлю ліків": buying, between money and what it is for.
 _PURCHASE = frozenset({"закупівлю", "закупку", "покупку", "придбання", "купівлю", "закупівлі"})
-#: Money named in words: "деньги на лекарства", "кошти на ліки".
-_MONEY = frozenset({"деньги", "денег", "гроші", "грошей", "кошти", "коштів"})
-_FUNDS = _MONEY | {"средства", "средств", "кошт"}
+_FUNDS = MONEY_WORDS | {"средства", "средств", "кошт"}
 
 
 #: "купили на собранные средства": bought with; what follows is how it was paid.
@@ -209,7 +210,7 @@ def _paid_for(hit: Hit, toks: list[str]) -> bool:
     if not before or before[-1] not in _PURPOSE:
         return False
     money = attributes().not_after
-    return any(money.get(tok) == "money" or tok in _MONEY for tok in before[:-1])
+    return any(money.get(tok) == "money" or tok in MONEY_WORDS for tok in before[:-1])
 
 
 def _sorts(adjective: Hit, noun: Hit, toks: list[str]) -> bool:
@@ -286,7 +287,9 @@ def _sent_by(hit: Hit, toks: list[str]) -> bool:
     # ("могу отвезти людей на своей машине" offers the ride)
     on = [t for t in toks[max(0, hit.start - 2) : hit.start] if not is_adjective(t)][-1:]
     brought = any(t.startswith(_BRINGING) for t in toks)
-    if brought and on == ["на"] and first_cases(toks[hit.start]) & {"loct", "datv"}:
+    # "на грузовом такси": a phrase opens with its adjective
+    where = first_cases(toks[hit.start]) & {"loct", "datv"} or hit.start != hit.end
+    if brought and on == ["на"] and where:
         return True
     return sent or (any(t.startswith(_SENDING) for t in toks) and is_instrumental(toks[hit.start]))
 
@@ -308,6 +311,7 @@ _SORTED_OUT = frozenset(
         "перебрав",
     }
 )
+_HOME = frozenset({"дома", "вдома"})
 _NEAR = frozenset({"біля", "возле", "около", "напротив", "навпроти", "поряд", "коло"})
 #: Things that are places as often as they are given.
 _PLACES = frozenset({"furniture", "other/shelter"})
@@ -325,7 +329,10 @@ def _place(hit: Hit, toks: list[str]) -> bool:
         return True  # "с доски:", "з дошки оголошень": where the need was read
     if not where & _PLACES or hit.start != hit.end:
         return False
-    if hit.sense.category == "furniture" and before in _SORTED_OUT:
+    sorted_out = before in _SORTED_OUT or (
+        before in _HOME and hit.start > 1 and toks[hit.start - 2] in _SORTED_OUT
+    )  # "Разобрали дома шкафы"
+    if hit.sense.category == "furniture" and sorted_out:
         return True  # "розібрали шафу": the things came out of it
     after = toks[hit.end + 1] if hit.end + 1 < len(toks) else ""
     if hit.sense.category == OTHER and after.isdigit():
@@ -335,6 +342,8 @@ def _place(hit: Hit, toks: list[str]) -> bool:
         return True  # "в шафі лежать іграшки", "мерзнут на лавочке"
     if before in _NEAR and bool(cases & {"gent", "datv"}):
         return True  # "живу біля гуртожитку", "напротив общаги"
+    if before == "по" and "datv" in cases and hit.sense.category == OTHER:
+        return True  # "собирали по общежитиям": where things were gathered
     # "в неотапливаемых домах": a word that describes the place between
     described = hit.start > 1 and toks[hit.start - 2] in _AT and bool(cases & {"loct", "loc2"})
     if described and before.isalpha() and token_sense(before) is None:
@@ -372,7 +381,7 @@ _HANDMADE = frozenset({"ручна", "ручной", "ручная", "ручно
 def _occasion(hit: Hit, toks: list[str]) -> bool:
     """ "Бойлер, снял при ремонте": a service word after "при", "после" names the
     occasion the thing came from."""
-    before = toks[hit.start - 1] if hit.start else ""
+    before = translit(toks[hit.start - 1]) if hit.start else ""  # "posle remonta"
     if hit.sense.kind == "services" and before in _HANDMADE:
         return True  # "ручна робота бабусі": made by hand, no work offered
     # "в'яжу при ліхтарику": the circumstance
@@ -408,22 +417,6 @@ _MOVING = frozenset({"продали", "продала", "продав", "про
 _DEAR = frozenset({"уважаемые", "уважаемый", "шановні", "шановний", "дорогие", "дорогі"})
 
 
-#: "Волонтери зібрали", "через волонтерів": volunteers who give or carry, not offered.
-_PEOPLE_WHO_GIVE = ("волонтер",)
-_THROUGH = frozenset({"через", "от", "від", "з", "із"})
-
-
-def _who_gives(hit: Hit, toks: list[str]) -> bool:
-    if not toks[hit.start].startswith(_PEOPLE_WHO_GIVE):
-        return False
-    start = hit.start
-    while start > 0 and hit.start - start < 2 and is_adjective(toks[start - 1]):
-        start -= 1  # "від Харківських волонтерів": through the adjectives
-    before = toks[start - 1] if start else ""
-    after = toks[hit.end + 1] if hit.end + 1 < len(toks) else ""
-    return before in _THROUGH or (bool(after) and is_verb(after))
-
-
 def _addressed(hit: Hit, toks: list[str]) -> bool:
     return hit.start > 0 and toks[hit.start - 1] in _DEAR
 
@@ -440,8 +433,12 @@ def _medium(hit: Hit, toks: list[str]) -> bool:
         hit.start > 0
         and toks[hit.start - 1] == "по"
         and (hit.sense.kind.startswith(_MEDIA) or kind.startswith("other/household/phones"))
-        and "datv" in first_cases(toks[hit.start])
+        # "по ТВ": an abbreviation no dictionary declines
+        and ("datv" in first_cases(toks[hit.start]) or toks[hit.start] in _ABBREVIATED_MEDIA)
     )
+
+
+_ABBREVIATED_MEDIA = frozenset({"тв", "tv"})
 
 
 def asks_for_itself(toks: list[str]) -> bool:

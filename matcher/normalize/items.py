@@ -26,6 +26,7 @@ from matcher.normalize.categories import (
     hits_in,
     lemma_in,
     phrase_sense,
+    rest_ticked_by_mistake,
     split_segments,
     token_lemmas,
     token_sense,
@@ -339,7 +340,8 @@ def _not_repairs(hits: tuple[Hit, ...], folded: str) -> tuple[Hit, ...]:
     return tuple(h for h in hits if h.sense.category != OTHER or not set(h.tokens) <= said)
 
 
-#: "40 boxes of winter clothing": the English "of" puts the thing a word further.
+#: "40 boxes of winter clothing", "40 boxes of children's winter clothes": the
+#: English "of" puts the thing a word or two further.
 _OF = "of"
 
 
@@ -353,7 +355,7 @@ def _bind(
     things = [h for h in hits if not is_container(h, toks)] or list(hits)
     out: list[tuple[str, Count]] = []
     for count in counts:
-        reach = count.token + (4 if _OF in toks[count.token + 1 : count.token + 3] else 3)
+        reach = count.token + (5 if _OF in toks[count.token + 1 : count.token + 3] else 3)
         after = [h for h in things if count.token < h.start <= reach]
         before = [h for h in things if h.end < count.token]
         trailing = count.unit and before and before[-1].end == count.token - 1
@@ -1143,7 +1145,9 @@ def _each_of(line: ItemLine) -> int:
     listed by a measure or a number, or the stages of a formula ("Nan 1 / Nan 2")."""
     formula = line.kind == "baby_food/formula"
     sizes = [s for s in line.size.split(", ") if s and (s.isdigit() or s.isalpha() or formula)]
-    sorts = len(set(_LISTED_MEASURES.findall(fold(line.item))))
+    # "Анальгин 2 мл амп. №10, Димедрол 1 мл амп. №10": measures of two things named
+    # are their doses and packs, not sorts of one
+    sorts = len(set(_LISTED_MEASURES.findall(fold(line.item)))) if line.things <= 1 else 0
     return max(1, line.things, len(sizes), sorts)
 
 
@@ -1294,6 +1298,8 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     label_codes = [
         c for c in label_codes if c in text_codes or not (c in denied or _explained(c, parts))
     ]
+    if text and rest_ticked_by_mistake(fold(text)):
+        label_codes = [c for c in label_codes if c in text_codes]
     additive = fold(text).lstrip().startswith(_ALSO)  # «Одежда», "и немного посуды"
     # (the box's own words beside it, "Одежда, могу консультировать", are no details)
     detail_codes = [c for p in parts if p.text not in free for c in p.codes]

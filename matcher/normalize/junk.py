@@ -143,7 +143,7 @@ def _a_word(word: str) -> bool:
 def _mash(toks: list[str]) -> bool:
     """Letters that form no word either dictionary knows, or runs along the keyboard."""
     words = [t for t in toks if not any(ch.isdigit() for ch in t) and len(t) >= 3]
-    if not words:
+    if not words or any(_BELARUSIAN in t for t in words):
         return False
     if any(_keyboard_run(t) for t in words):
         return True
@@ -166,9 +166,17 @@ def _test_words() -> re.Pattern[str]:
     return _standing_alone(attributes().signals["test"])
 
 
+#: A one-word answer that says "there is" or "yes".
+_YES = frozenset({"є", "да", "так"})
+#: The Belarusian "ў": words of a language neither dictionary knows, no mash.
+_BELARUSIAN = "ў"
+
+
 def _all_mash(toks: list[str]) -> bool:
     """Every word is a run along the keyboard, has no vowel, or is Cyrillic no
     dictionary knows ("ролдж зщшгн ывап 12", "12ываф2 3ыва"; digits set aside)."""
+    if any(_BELARUSIAN in t for t in toks):
+        return False
     words = [w for t in toks for w in re.split(r"\d+", t) if len(w) >= 3]
     # "3к4е5н6г7ш8щ": letters typed between digits, read together
     words += [w for t in toks if len(w := re.sub(r"\d+", "", t)) >= 4 and len(w) < len(t) - 2]
@@ -193,6 +201,16 @@ _YOURS = frozenset(
 def _others_need(toks: list[str], signals: dict[str, frozenset[str]]) -> set[str]:
     asked = signals["request"]
     return {t for i, t in enumerate(toks) if i and toks[i - 1] in _YOURS and t in asked}
+
+
+#: "Нужен адрес куда отправить", "прошу дати контакт сім'ї": where to send the gift.
+_WHERE_TO = frozenset({"адрес", "адреса", "адресу", "контакт", "контакти", "контакты", "контакту"})
+
+
+def _where_to_send(toks: list[str], signals: dict[str, frozenset[str]]) -> set[str]:
+    """Request words that ask only where the gift should go."""
+    asked = signals["request"] | signals["own_request"] | signals["plea"]
+    return {t for i, t in enumerate(toks) if t in asked and set(toks[i + 1 : i + 3]) & _WHERE_TO}
 
 
 def _signal_words(toks: list[str]) -> set[str]:
@@ -362,7 +380,7 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     # "nam nuzhna pomosh": signal words typed in Latin letters too
     cyrillic = [translit(t) for t in toks]
     words = _signal_words(toks) | (_signal_words(cyrillic) if cyrillic != toks else set())
-    words -= _others_need(toks, signals)
+    words -= _others_need(toks, signals) | _where_to_send(toks, signals)
     by_cell = [tokens(fold(cell)) for cell in cells]
     details = by_cell[-1]
     if any(len(cell) <= 8 and _test_words().search(" ".join(cell)) for cell in (toks, details)):
@@ -418,7 +436,12 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
         return "mash_row"
     garbage = (len(details) <= 2 and _mash(details)) or _all_mash(details)
     # "ы": a lone letter or two where the details go
-    garbage = garbage or (len(details) == 1 and len(details[0]) <= 2 and details[0].isalpha())
+    garbage = garbage or (
+        len(details) == 1
+        and len(details[0]) <= 2
+        and details[0].isalpha()
+        and details[0] not in _YES  # "є": there is
+    )
     if details and garbage and not hits_in(fold(cells[-1])):
         return "mash_row"  # ticked boxes, then garbage where the details go
     return None

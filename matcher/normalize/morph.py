@@ -143,6 +143,13 @@ def is_past_verb(token: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def is_nominative_first(token: str) -> bool:
+    """True when a dictionary reads the token first as a noun in the nominative
+    ("квартира" in "освободилась квартира"): the subject, not what was done to."""
+    return any({"NOUN", "nomn"} <= tag.grammemes for tag in _first_tags(token))
+
+
+@lru_cache(maxsize=100_000)
 def is_genitive_plural_first(token: str) -> bool:
     """True when a dictionary reads the token first as a plural noun in the genitive
     ("курток", "ковдр"; not "ботинок", read first as one boot)."""

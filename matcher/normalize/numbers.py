@@ -21,7 +21,7 @@ from matcher.normalize.morph import (
     is_numeral,
     is_ordinal,
 )
-from matcher.text import TOKEN_RE, plain_latin, translit
+from matcher.text import TOKEN_RE, latin_readings, plain_latin, translit
 
 MAX_COUNT = 10_000  # more than this is a phone, a year or a slip of the keyboard
 _RANGE = re.compile(r"^(\d{1,5})-(\d{1,5})$")
@@ -95,6 +95,10 @@ _MILLIGRAMS = frozenset({"мг", "mg"})
 #: large before "пара" is a shoe size.
 _ONE_PAIR = frozenset({"пара"})
 _FROM = frozenset({"от", "від", "вiд", "from"})
+#: Weights a vehicle carries: its load, not goods given.
+_CAPACITY = frozenset({"tons", "kg"})
+#: "машина угля", "машина 3 тонны": a load of goods, not a vehicle offered.
+_LOADS = frozenset({"машина", "машину", "машины"})
 _UP_TO = frozenset({"до", "up"})
 #: "всего 30", "всього банок 25": a total of what was listed.
 _TOTAL = frozenset({"всего", "всього", "итого", "разом", "загалом", "усього", "total", "сумме",
@@ -182,8 +186,8 @@ def _unit(word: str) -> str | None:
     units = attributes().units
     word = plain_latin(word)  # "kartonów", "Stück"
     found = units.get(word) or units.get(word.rstrip(".")) or lemma_in(word, units)
-    cyrillic = translit(word)
-    return found or (_unit(cyrillic) if cyrillic != word else None)
+    # "paketiv", "mishkiv": typed in Latin letters, as Russian or as Ukrainian
+    return found or next(filter(None, map(_unit, latin_readings(word))), None)
 
 
 def _marker(word: str, table: dict[str, str]) -> str | None:
@@ -308,6 +312,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             skip_next = True  # "15 000 грн": an amount of money in thousands
             continue
         approx = prev in attrs.approximately or "~" in gap_before
+        # a quantity cell "от 300", "від 50": at least that many (no "от 3 лет")
+        at_least = quantity_cell and i == 1 and prev in _FROM and not nxt
+        approx = approx or at_least
         unit_before = _unit(prev) if prev and _number(text)[0] is not None else None
         if text in _LETTER_SIZES and (hits or prev in attrs.not_before):
             sizes.append(text.upper())
@@ -534,9 +541,17 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue
         if value is None or value <= 0 or value > MAX_COUNT:
             continue
-        if "transport" in ctx.kinds and unit is None and value >= 10:
+        # a number right before a thing counts it ("50 Elektroheizungen", "20 Babybetten")
+        counts_next = any(hit.start == i + 1 for hit in hits)
+        if "transport" in ctx.kinds and unit is None and value >= 10 and not counts_next:
             continue  # "ВАЗ 2107", "ГАЗель 3302": a model, not a count
-        if ctx.category == "appliances" and unit is None and value >= 15:
+        # ("машина 3 тонны" of coal is a truckload: the coal's count)
+        carried = ctx.kinds and all(k.startswith("transport") for k in ctx.kinds)
+        vehicles = [h for h in hits if h.sense.kind.startswith("transport")]
+        loads = any(lemma_in(token, _LOADS) for h in vehicles for token in h.tokens)
+        if carried and unit in _CAPACITY and not loads:
+            continue  # "Фура 20 т", "могу брать до 300 кг": what the vehicle carries
+        if ctx.category == "appliances" and unit is None and value >= 15 and not counts_next:
             continue  # "телевізори 42 і 32 дюйми", "Минск 15": a size or a model
         if (
             ctx.category == "medicine"

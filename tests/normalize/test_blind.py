@@ -11,16 +11,15 @@ from tests.normalize.blind import GOALS, newest_set, score_set
 
 #: Figure -> the least share the newest blind set must keep. Where the measured
 #: share fell short of the goal (GOALS), the floor is the measured share rounded
-#: down: a known shortfall, not a goal met (set AU, scored first on 2026-12-02:
-#: offer categories 472/527, free-text answers 91/99, offer quantities 723/794,
-#: need categories 189/197; the other figures met their goals: junk kept out of
-#: the offers 71/73 and of the needs 23/23, need quantities 191/194, urgency
-#: 190/195, phones flagged 82/84).
+#: down: a known shortfall, not a goal met (set AW, scored first on 2026-12-02:
+#: offer categories 488/524, free-text answers 63/72, offer quantities 705/772;
+#: the other figures met their goals: need categories 184/189, need quantities
+#: 185/190, junk kept out of the offers 75/76 and of the needs 31/31, urgency
+#: 186/189, phones flagged 95/96).
 SHORT_OF_GOAL: dict[str, float] = {
-    "offer categories": 0.89,
-    "offer categories, free text": 0.91,
+    "offer categories": 0.93,
+    "offer categories, free text": 0.87,
     "offer quantities": 0.91,
-    "need categories": 0.95,
 }
 FLOORS: dict[str, float] = {**GOALS, **SHORT_OF_GOAL}
 
