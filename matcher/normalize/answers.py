@@ -78,11 +78,13 @@ def parse_yes_no(raw: str) -> tuple[bool | None, bool]:
     return {"yes": True, "no": False}.get(decided), True
 
 
-def _phrase_inside(key: str, table: AnswerTable) -> str | None:
+def _phrase_inside(key: str, table: AnswerTable, skip: frozenset[str] = frozenset()) -> str | None:
     """The level of the longest phrase found inside a longer answer
     ("нужно, но не срочно" -> low: "не срочно" is longer than "срочно")."""
     best: tuple[int, str] | None = None
     for phrase, level in table.phrases.items():
+        if phrase in skip:
+            continue
         longer = best is None or len(phrase) > best[0]
         if longer and len(phrase) > 2 and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", key):
             best = (len(phrase), level)
@@ -223,7 +225,12 @@ def urgency_in_text(text: str) -> Urgency | None:
     key = _key(text or "")
     if not key:
         return None
-    decided = _phrase_inside(key, urgency_table())
+    decided = _phrase_inside(key, urgency_table(), skip=_ANSWERS_ONLY)
     if decided is None:
         return None
     return cast(Urgency, decided)
+
+
+#: Words that answer the urgency question alone ("Срочность: нет") but say nothing
+#: of it inside an item ("Плита электрическая (газа нет)").
+_ANSWERS_ONLY = frozenset({"нет", "ні", "нема", "немає", "no", "да", "так", "yes"})

@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 from matcher.normalize.gazetteer import is_town
 from matcher.normalize.lexicon import FUZZY_MIN_LEN, GAP_WORDS, Sense, attributes, lexicon
 from matcher.normalize.morph import is_adjective, is_known_word, lemmas, unglued
-from matcher.text import TOKEN_RE, fold, latin_readings, plain_latin, tokens
+from matcher.text import CYRILLIC_LETTER, TOKEN_RE, fold, latin_readings, plain_latin, tokens
 
 OTHER = "other"
 #: The rest of a list of sizes, ages or measures after its first number: "38, 39
@@ -443,8 +443,26 @@ def _split(text: str) -> list[str]:
     if marker is _ANY_LIST_NUMBER:  # its group captures the numbers: every other piece
         chunks = chunks[::2]
     chunks = [c for c in chunks if c]
+    chunks = [_SPACED_SLASH.sub(_slash_as_comma, chunk) for chunk in chunks]
     pieces = [p for chunk in chunks for p in _SEGMENT_SPLIT.split(_counted_heading_cut(chunk))]
     return [_trimmed(part) for part in pieces if part and part.strip()]
+
+
+#: "гречка 5кг / рис 5кг": a spaced slash between words lists things.
+_SPACED_SLASH = re.compile(r"(?<=[^\W_]{2})\s/\s(?=[^\W\d_])")
+_LAST_WORD = re.compile(r"[^\W\d_]+(?=\W*$)")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _slash_as_comma(found: re.Match[str]) -> str:
+    """A comma for a slash between words of one script; "2 saci / 2 мешка" is the
+    same thing said in two languages, and stays one piece."""
+    before = _LAST_WORD.search(found.string[: found.start()])
+    after = _FIRST_WORD.search(found.string, found.end())
+    if before is None or after is None:
+        return found.group(0)
+    cyrillic = [bool(CYRILLIC_LETTER.search(word.group(0))) for word in (before, after)]
+    return ", " if cyrillic[0] == cyrillic[1] else found.group(0)
 
 
 #: A whole number, not part of a decimal, a range or a date.

@@ -20,7 +20,7 @@ from matcher.text import latin_readings, plain_latin, translit
 
 #: A thing after one of these, behind another thing, is what that thing is for:
 #: "шкаф для одежды" is furniture, "деньги на лекарства" is money.
-_PURPOSE = frozenset({"для", "на", "под", "під", "от", "від", "в", "у", "во"})
+_PURPOSE = frozenset({"для", "на", "под", "під", "от", "від", "в", "у", "во", "к"})
 
 
 def is_container(hit: Hit, toks: list[str]) -> bool:
@@ -175,10 +175,11 @@ def _governed(hit: Hit, toks: list[str], purpose_end: int) -> bool:
 
 
 def _quantifier(hit: Hit, toks: list[str]) -> bool:
-    """ "кілька пар": a word for "a few" that is also a thing (sprats) counts the
-    word after it."""
+    """ "кілька пар", "кілька теплих светрів": a word for "a few" that is also a
+    thing (sprats) counts the noun after it."""
     token = toks[hit.start]
-    nxt = toks[hit.end + 1] if hit.end + 1 < len(toks) else ""
+    after = [t for t in toks[hit.end + 1 : hit.end + 4] if not is_adjective(t)]
+    nxt = after[0] if after else ""
     return hit.start == hit.end and token in attributes().vague and is_genitive_plural(nxt)
 
 

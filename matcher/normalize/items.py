@@ -36,6 +36,7 @@ from matcher.normalize.lexicon import Sense, attributes, lexicon
 from matcher.normalize.morph import (
     GLUED_RE,
     is_adjective,
+    is_genitive_plural,
     is_instrumental,
     is_verb,
     number_of,
@@ -158,6 +159,9 @@ _DECIMAL_DIMENSIONS = re.compile(
     r"(?<![\d,.])\d[.,]\d{1,2}\s*[xх×*]\s*\d(?:[.,]\d{1,2})?(?![\d,.])"
     r"|(?<![\d,.])\d\s*[xх×*]\s*\d\.\d{1,2}(?![\d,.])"
 )
+#: Latin letters with a model's number glued on ("Geoby C706", "Omron M2"): no
+#: count ("x2" says twice).
+_MODEL_CODE = re.compile(r"(?<![^\W_])[a-wyz][a-z]{0,2}\d+(?![^\W_])")
 _LETTER_DIGIT = re.compile(
     r"(?<=[^\W\d_])(?<!\b[аa])(?=\d)|(?<=\d)(?=[^\W\d_])(?!x{1,3}l\b)"
 )  # "а4": a paper size stays one word
@@ -218,6 +222,7 @@ _PAID_FOR = re.compile(
 def _prepared(piece: str, *, quantity_cell: bool = False, glued: bool = False) -> str:
     """The folded segment, dates, phones and links dropped, glued digits spaced
     ("куртка46р"), "от 5 до 7" written as the range "5-7"."""
+    formula = piece.lstrip().startswith("=")  # "=B12*3": a cell reference, no model
     if any(ch.islower() for ch in piece):
         piece = _CAR_SERVICE.sub("автосервис", piece)
     if quantity_cell:
@@ -226,6 +231,8 @@ def _prepared(piece: str, *, quantity_cell: bool = False, glued: bool = False) -
     piece = _CALL_HOURS.sub(r"\1 ", piece)
     piece = _NUMBER_SIGN.sub(" ", _PHONE_OR_LINK.sub(" ", _SUTURE_GAUGE.sub(" ", piece)))
     folded = _CUBIC_METRES.sub("куб", fold(piece))
+    if not formula:
+        folded = _MODEL_CODE.sub(" ", folded)
     folded = _LETTER_DIGIT.sub(" ", _WORD_DASH_COUNT.sub(" ", _DATES.sub(" ", folded)))
     folded = _DASH_RANGE.sub("-", _SIZE_COUNTS.sub(_size_count, folded))
     if glued or piece.isupper():
@@ -358,7 +365,11 @@ def _bind(
         reach = count.token + (5 if _OF in toks[count.token + 1 : count.token + 3] else 3)
         after = [h for h in things if count.token < h.start <= reach]
         before = [h for h in things if h.end < count.token]
-        trailing = count.unit and before and before[-1].end == count.token - 1
+        # "3 куртки 2 пары сапог": the unit's own thing follows it in the genitive
+        owned = any(h.start == count.token + 2 for h in after) and is_genitive_plural(
+            toks[count.token + 2]
+        )
+        trailing = count.unit and before and before[-1].end == count.token - 1 and not owned
         hit = before[-1] if trailing else after[0] if after else (before[-1] if before else None)
         out.append((hit.sense.category if hit else "", count))
     return out

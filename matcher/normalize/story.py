@@ -61,7 +61,18 @@ def told(hit: Hit, toks: list[str]) -> bool:
         or _at_home(hit, toks)
         or _people_who_gave(hit, toks)
         or _paid_delivery(hit, toks)
+        or _at_work(hit, toks)
     )
+
+
+#: "з дівчатами з роботи", "на работе собрали": where the givers work.
+_WORKPLACE = frozenset({"роботи", "работы", "роботі", "работе"})
+_FROM_OR_AT = frozenset({"з", "із", "зі", "с", "со", "на"})
+
+
+def _at_work(hit: Hit, toks: list[str]) -> bool:
+    before = toks[hit.start - 1] if hit.start else ""
+    return toks[hit.start] in _WORKPLACE and before in _FROM_OR_AT
 
 
 def _happened(hit: Hit, toks: list[str]) -> bool:

@@ -46,6 +46,12 @@ NO_FIT = [
     # embroidered wedding towels are a keepsake, no bath towels
     ("рушники вишиті весільні 2 шт", "полотенца банные"),
     ("рушник вишитий святковий", "полотенца банные"),
+    # a stove by its fuel: no gas stove where there is no gas
+    ("газовая плита Грета 4 конф.", "Плита электрическая для семьи (газа в доме нет)"),
+    # foam is no razor, purée no porridge, postpartum pads no ordinary ones
+    ("пена для бритья 10 балл.", "Бритвенные станки одноразовые мужские"),
+    ("пюре фруктовое баночки 20 шт", "Детское питание: каши безмолочные с 4 мес"),
+    ("прокладки послеродовые 5 уп", "Прокладки женские гигиенические (нормал)"),
     ("каптоприл 25мг 20 уп", "Эналаприл 10 мг"),
     # groats, stew, oil, drugs and purees are told apart by what they are made of
     ("рис 2 мешка по 25кг", "Крупа гречневая"),
