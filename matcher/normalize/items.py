@@ -1124,6 +1124,9 @@ def column_quantity(
     every count in the cell is its ("котлов 2, половников 4"). A count headed by a word
     of the line's item is its, unless the row's line of the count's own category names
     that word too (`row_items`: category and item of each of the row's lines)."""
+    still = _STILL_NEEDED.search(fold(column))
+    if still:  # "нужно 120, получили 45, ещё нужно 75", "остаток 35 (из 100)"
+        column = still.group(1)
     if per_size(column):  # "по 2 пары каждого размера", "по паре на размер"
         listed = _column_counts(without_sizes(column), line, only_line, row_items)
         each = listed[0].value if listed else 1
@@ -1144,6 +1147,11 @@ def column_quantity(
     return Quantity(sum(c.value for c in counts), any(c.estimated for c in counts)), unit
 
 
+#: What is still missing of a need partly met: only that is asked now.
+_STILL_NEEDED = re.compile(
+    r"(?:ещ[её]\s+(?:нужн|надо)\w*|ще\s+(?:потрібн\w*|треба)|осталось|остаток|залишилось"
+    r"|залишок)\s*[:\-–—]?\s*(\d+(?:[.,]\d+)?\s*(?:[^\W\d_]+\.?)?)"
+)
 #: "шприци 2 мл, 5 мл, 10 мл", "катетеры №16, №18": sorts listed by a measure or a number.
 _LISTED_MEASURES = re.compile(
     r"(?:(?<!\w)(?:№|no)\s*\d+|\d+(?:[.,]\d+)?\s*(?:мл|ml|г|мг|mg|см|мм)\b)"

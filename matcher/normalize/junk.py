@@ -486,7 +486,15 @@ def closed_need(*cells: str) -> bool:
 
 def _closed_only(folded: str) -> bool:
     closed = _closed_pattern().search(folded)
-    return closed is not None and not still_asks(folded[closed.end() :])
+    if closed is None or _IN_PART.match(folded, closed.end()):
+        return False  # "закрыто частично — осталось 800 кг": still open
+    if _STILL_OPEN.search(folded[: closed.start()]):
+        return False  # "ИПП - ещё 150, жгуты - закрыто": one part still asked for
+    return not still_asks(folded[closed.end() :])
+
+
+_IN_PART = re.compile(r"\W*(?:частично|частково|наполовину)")
+_STILL_OPEN = re.compile(r"(?<!\w)(?:еще|ще|остаток|осталось|залишилось|залишок)(?!\w)")
 
 
 #: A cell with one of these makes its row a total row.

@@ -76,7 +76,10 @@ def _usable_rows(
     notice &= alive & (cells["quantity"] == "")
     log.error(notice, "item", "notice_row")
     alive &= ~notice
-    closed = map_unique_rows([cells["item"], cells["urgency"]], closed_need, alive).flags(bool)
+    # "закрыто" in any cell: the item's, the quantity's ("отримали 6, закрито") or
+    # the urgency's ("вже закрили, дякуємо!")
+    texts = [cells["item"], cells["quantity"], cells["urgency"]]
+    closed = map_unique_rows(texts, closed_need, alive).flags(bool)
     log.error(closed, "item", "need_closed")
     alive &= ~closed
     named = (cells["organization"] != "") | (cells["contact_name"] != "")

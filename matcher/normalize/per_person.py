@@ -23,9 +23,13 @@ def kits_for_people(column: str, item: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-#: Who a thing is counted for: "семью", "людину", "каждого малыша".
-_HEAD = r"(?:сем|сім|люд|чел|осіб|особ|дит|діт|дет|малыш|малюк|ребен|двор|пенсіонер|пенсионер)"
-#: "на семью", "на каждого ребенка": for each one of them.
+#: Who or where a thing is counted for: "семью", "людину", "каждого малыша", and
+#: "комнату", "этаж", "дом" (one a room, a floor, a house).
+_HEAD = (
+    r"(?:сем|сім|люд|чел|осіб|особ|дит|діт|дет|малыш|малюк|ребен|двор|пенсіонер|пенсионер"
+    r"|комнат|кімнат|этаж|поверх|дом|будин|палат)"
+)
+#: "на семью", "на каждого ребенка", "на этаж": for each one of them.
 _FOR_EACH_ONE = rf"на\s+(?:(?:каждо|кожн|одн)\w*\s+)?{_HEAD}"
 #: "2 упаковки на каждого малыша": so much for each of them, with no "по".
 _EACH = re.compile(rf"(?<![\d.,])(\d{{1,3}})\s*([^\W\d_]+\.?)?\s+{_FOR_EACH_ONE}")

@@ -47,8 +47,13 @@ def blind_sets() -> list[Path]:
 
 
 def newest_set() -> Path:
-    """The blind set written last."""
-    return blind_sets()[-1]
+    """The blind set written last that holds form rows and need rows alike."""
+    return [p for p in blind_sets() if any(p.glob("offers*.yaml"))][-1]
+
+
+def newest_needs_set() -> Path:
+    """The blind set written last that holds need rows (AY holds need rows only)."""
+    return [p for p in blind_sets() if any(p.glob("needs*.yaml"))][-1]
 
 
 def load(directory: Path, prefix: str) -> list[dict[str, Any]]:

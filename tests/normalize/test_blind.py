@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.normalize.blind import GOALS, newest_set, score_set
+from tests.normalize.blind import GOALS, newest_needs_set, newest_set, score_set
 
 #: Figure -> the least share the newest blind set must keep. Where the measured
 #: share fell short of the goal (GOALS), the floor is the measured share rounded
@@ -47,3 +47,28 @@ def test_the_newest_blind_set_is_large_enough() -> None:
     )
     needs = report.figures["need categories"].total + report.figures["junk kept out (needs)"].total
     assert offers >= 600 and needs >= 200
+
+
+#: Figures of need rows -> the least share the newest set of need rows must keep
+#: (set AY, need rows only, scored first on 2026-12-02: need quantities 174/192
+#: and junk kept out of the needs 26/37 short of their goals; need categories
+#: 178/183, urgency 183/183 and phones flagged 19/19 met theirs).
+NEED_FLOORS: dict[str, float] = {
+    "need categories": GOALS["need categories"],
+    "need quantities": 0.90,
+    "junk kept out (needs)": 0.70,
+    "urgency": GOALS["urgency"],
+    "phones flagged (guessed/foreign)": GOALS["phones flagged (guessed/foreign)"],
+}
+
+
+@pytest.fixture(scope="module")
+def needs_report():  # type: ignore[no-untyped-def]
+    return score_set(newest_needs_set())
+
+
+@pytest.mark.parametrize("figure", list(NEED_FLOORS))
+def test_figure_holds_on_the_newest_set_of_need_rows(needs_report, figure: str) -> None:  # type: ignore[no-untyped-def]
+    tally = needs_report.figures[figure]
+    assert tally.total > 0, f"the set has no case for {figure}"
+    assert tally.share >= NEED_FLOORS[figure], (figure, tally.ok, tally.total)

@@ -118,3 +118,56 @@ def test_stoves_by_fuel(details: str, kind: str) -> None:
 def test_things_of_their_own(item: str, kind: str) -> None:
     needs, _ = needs_of(item, "10")
     assert [n.kind for n in needs] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("item", "quantity", "expected"),
+    [
+        # one a floor, a room, a house: times how many there are
+        ("электрочайники", "по 1 на этаж, этажей 5", 5),
+        ("постельное бельё", "по 2 комплекта на комнату, 35 комнат", 70),
+        ("микроволновки на кухни этажей", "по одной на этаж (4 этажа)", 4),
+        ("уголь для 12 домов", "по 1 т на дом", 12),
+        # what a need partly met still asks for
+        ("одеяла ватные", "нужно 120, получили 45, ещё нужно 75", 75),
+        ("куртки детские 4-12 лет", "остаток 35 (из 100)", 35),
+        ("мука", "нужно было 2 т, закрыто частично — осталось 800 кг", 800),
+        ("куртки", "ще потрібно 12 шт", 12),
+        # "по 15" for no one in particular stays fifteen
+        ("куртки", "по 15", 15),
+    ],
+)
+def test_a_need_counted_per_place_or_still_missing(item: str, quantity: str, expected: int) -> None:
+    needs, _ = needs_of(item, quantity)
+    assert [n.quantity for n in needs] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("item", "quantity", "urgency"),
+    [
+        ("Нурофен сироп", "получили, больше не нужно", ""),
+        ("стиральная машина", "ЗАКРЫТО", ""),
+        ("дитячі ліжечка", "отримали 6, дякуємо! закрито", ""),
+        ("детские коляски", "все получили, спасибо", ""),
+        ("Актрапид", "", "вже закрили, дякуємо!"),
+    ],
+)
+def test_a_need_closed_in_its_quantity_or_urgency_cell_is_no_need(
+    item: str, quantity: str, urgency: str
+) -> None:
+    needs, problems = needs_of(item, quantity, urgency)
+    assert not needs
+    assert [p.code for p in problems] == ["need_closed"]
+
+
+@pytest.mark.parametrize(
+    ("item", "quantity"),
+    [
+        ("мука", "нужно было 2 т, закрыто частично — осталось 800 кг"),
+        ("перевязочные пакеты ИПП, жгуты", "ИПП - ещё 150, жгуты - закрыто"),
+        ("детские смеси 0-6 мес / 6-12 мес", "0-6 — остаток 20; 6-12 — закрыто"),
+    ],
+)
+def test_a_need_closed_in_part_is_still_open(item: str, quantity: str) -> None:
+    needs, _ = needs_of(item, quantity)
+    assert needs
