@@ -193,6 +193,7 @@ def latin_readings(token: str) -> tuple[str, ...]:
     word not typed in Latin letters."""
     if not _LATIN_WORD.match(token):
         return ()
+    russian = _spelled(token, _TRANSLIT)
     if not _UKRAINIAN_SPELLING.search(token):  # "horoshee" is "хорошее", not peas
-        return (_spelled(token, _TRANSLIT),)
-    return tuple(dict.fromkeys((_spelled(token, _TRANSLIT), _spelled(token, _TRANSLIT_UK))))
+        return (russian,)
+    return tuple(dict.fromkeys((russian, _spelled(token, _TRANSLIT_UK))))

@@ -294,6 +294,13 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         frozenset(hit.sense.kind.split("/")[-1] for hit in hits),
         any(lemma_in(tok, attributes().paired) for hit in hits for tok in hit.tokens),
     )
+    # a segment that names only vehicles: a weight in it is their load ("машина 3
+    # тонны" of coal is a truckload, the coal's count)
+    only_vehicles = (
+        bool(ctx.kinds)
+        and all(k.startswith("transport") for k in ctx.kinds)
+        and not any(lemma_in(tok, _LOADS) for hit in hits for tok in hit.tokens)
+    )
     attrs = attributes()
     counts: list[Count] = []
     sizes: list[str] = []
@@ -545,11 +552,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         counts_next = any(hit.start == i + 1 for hit in hits)
         if "transport" in ctx.kinds and unit is None and value >= 10 and not counts_next:
             continue  # "ВАЗ 2107", "ГАЗель 3302": a model, not a count
-        # ("машина 3 тонны" of coal is a truckload: the coal's count)
-        carried = ctx.kinds and all(k.startswith("transport") for k in ctx.kinds)
-        vehicles = [h for h in hits if h.sense.kind.startswith("transport")]
-        loads = any(lemma_in(token, _LOADS) for h in vehicles for token in h.tokens)
-        if carried and unit in _CAPACITY and not loads:
+        if only_vehicles and unit in _CAPACITY:
             continue  # "Фура 20 т", "могу брать до 300 кг": what the vehicle carries
         if ctx.category == "appliances" and unit is None and value >= 15 and not counts_next:
             continue  # "телевізори 42 і 32 дюйми", "Минск 15": a size or a model

@@ -32,6 +32,8 @@ _WHOSE = frozenset({"которой", "которых", "которого", "к�
                     "неё", "нее", "него", "них", "неї", "нього", "їх", "меня", "мене", "нас",
                     "вас", "тебя", "тебе"})  # fmt: skip
 _AT = frozenset({"у", "в"})
+#: Words that say whose a home is: the adjectives before it stop there.
+_OWNERS = _OWN | _WHOSE
 #: A home given: these beside it make it an offer after all.
 _GIVING_HOME = frozenset({"пустить", "пустити", "пустим", "пустимо", "принять", "прийняти",
                           "приму", "прийму", "поселить", "поселити", "поселим", "поселимо",
@@ -106,7 +108,7 @@ def _at_home(hit: Hit, toks: list[str]) -> bool:
     if toks[hit.start] in _AT_HOME and not (hit.start and toks[hit.start - 1].isdigit()):
         return True
     start = hit.start
-    while start > 0 and is_adjective(toks[start - 1]) and toks[start - 1] not in _OWN | _WHOSE:
+    while start > 0 and is_adjective(toks[start - 1]) and toks[start - 1] not in _OWNERS:
         start -= 1
     before = toks[max(0, start - 2) : start]
     whose = len(before) == 2 and before[0] in _AT and before[1] in _WHOSE
