@@ -50,6 +50,7 @@ class _FitFile(BaseModel):
     shoe_size_by_age_months: dict[int, tuple[int, int]]
     weight_by_age_months: dict[int, tuple[int, int]]
     bed_widths: dict[str, tuple[int, int]]
+    blanket_widths: dict[str, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,8 @@ class FitRules:
     weight_by_age_months: dict[int, tuple[int, int]]
     #: Bed-size words ("ПОЛУТОРНЫЙ") -> (narrowest, widest) in cm.
     bed_widths: dict[str, tuple[int, int]]
+    #: The same words for a blanket or a duvet, wider than the bed it covers.
+    blanket_widths: dict[str, tuple[int, int]]
 
 
 @cache
@@ -107,6 +110,7 @@ def fit_rules() -> FitRules:
         shoe_size_by_age_months=dict(spec.shoe_size_by_age_months),
         weight_by_age_months=dict(spec.weight_by_age_months),
         bed_widths={k.upper(): v for k, v in spec.bed_widths.items()},
+        blanket_widths={k.upper(): v for k, v in spec.blanket_widths.items()},
     )
 
 
@@ -258,12 +262,14 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
     A child's age is compared with a height through the table in fit.yaml.
     """
     theirs, ours = _read_sizes(need.size), _read_sizes(offer.size)
-    if "w" in theirs and "w" in ours and not theirs["w"] & ours["w"]:
+    blanket = any(_blanket(kind) for kind in (need.kind, offer.kind))
+    words_fit = "w" in theirs and "w" in ours and _words_fit(theirs["w"], ours["w"], blanket)
+    if "w" in theirs and "w" in ours and not words_fit:
         return False  # "сироп, 250mg" and "таблетки, 250mg": the dose alike, the form not
     for scale in ("n", "kg", "y", "m", "mg", "ml", "л", "l", "w", "d"):
         if scale in theirs and scale in ours:
             if scale == "w":
-                return bool(theirs["w"] & ours["w"])
+                return words_fit
             if scale == "d":
                 return _dimensions_fit(theirs["d"], ours["d"])
             if scale == "kg" and _grouped(need.kind):
@@ -278,12 +284,28 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
     rules = fit_rules()
     for words, dims in ((theirs.get("w"), ours.get("d")), (ours.get("w"), theirs.get("d"))):
         if words and dims:
-            return _width_fits(words, dims, rules.bed_widths)
+            blanket = any(_blanket(kind) for kind in (need.kind, offer.kind))
+            widths = rules.blanket_widths if blanket else rules.bed_widths
+            return _width_fits(words, dims, widths)
     shoes = need.category == "shoes"
     found = [_on_child_scale(size, shoes) for size in (need.size, offer.size)]
     if found[0] and found[1]:
         return _overlap(found[1], found[0])
     return None
+
+
+#: A blanket one bed size wider still covers the bed: a 1.5 one a single bed.
+_WIDER_BLANKET = {"ОДНОСПАЛЬНЫЙ": "ПОЛУТОРНЫЙ"}
+
+
+def _words_fit(need: set[str], offer: set[str], blanket: bool) -> bool:
+    if need & offer:
+        return True
+    return blanket and any(_WIDER_BLANKET.get(word) in offer for word in need)
+
+
+def _blanket(kind: str) -> bool:
+    return any(part.startswith("blankets/") for part in kind.split("+"))
 
 
 def _weights_at(ages: list[tuple[int, int]]) -> list[tuple[int, int]]:

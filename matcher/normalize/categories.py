@@ -33,7 +33,7 @@ _SEGMENT_SPLIT = re.compile(
     # list numbers ("2) сапоги", "1 - стол"), then the usual separators
     r"(?:^|\.?\s)\d{1,2}\)\s+(?=[^\W\d_])|(?:^|(?<=\D[,;])|(?<=\n))\s*\d{1,2}\s?[-–—]\s(?=[^\W\d_])"
     rf"|\s[-–—•*](?=[^\W\d_\s])|(?<!\d),|,(?!\d)(?!{_SIZE_RUN})|[;\n•·|]|(?<!\d)\+"
-    r"|\.\s(?!\d)(?<!\bул\.\s)(?<!\bвул\.\s)(?<!\bпер\.\s)(?<!\bпр\.\s)(?<!\bмед\.\s)|\s[-–—]\s"
+    r"|\.\s(?!\d)(?<!\bул\.\s)(?<!\bвул\.\s)(?<!\bпер\.\s)(?<!\bпр\.\s)(?<!\bмед\.\s)(?<!\bруб\.\s)(?<!\bгрн\.\s)|\s[-–—]\s"
     r"|\s\d{1,2}\)\s|^\d{1,2}\)\s|(?<=\S)/\s(?=[^\W\d_])"
     rf"|(?<!\d)\s{_AND}\s|(?<=\d)\s{_AND}\s(?!{_SIZE_RUN})",
     re.IGNORECASE,
@@ -136,6 +136,9 @@ def token_sense(token: str) -> Sense | None:
             sense = _fuzzy(candidate)
             if sense:
                 return sense
+    # a reading that is a word of its own ("posylki": посылки) is no typo of a thing
+    if any(is_known_word(reading) for reading in readings):
+        return None
     for reading in readings:  # with a typo too ("krossovki", "holodylnyk"), unless
         # the word names a town ("Sloviansk" is no "словник")
         if is_town((reading, *token_lemmas(reading))):

@@ -202,16 +202,29 @@ def _how_paid(hit: Hit, toks: list[str]) -> bool:
     return False
 
 
+#: Someone else buying with the money given: "организация, которая покупает лекарства".
+_BUYS = frozenset({"покупает", "покупают", "купує", "купують", "закупает", "закупают",
+                   "закуповує", "закуповують", "buys"})  # fmt: skip
+_WHICH = frozenset({"которая", "который", "которые", "яка", "який", "які", "that", "who"})
+
+
 def _paid_for(hit: Hit, toks: list[str]) -> bool:
     """ "2000 грн на продукты": what a sum of money is for is not offered."""
-    before = toks[max(0, hit.start - 4) : hit.start]
+    money = attributes().not_after
+
+    def is_money(tok: str) -> bool:
+        return money.get(tok) == "money" or tok in MONEY_WORDS
+
+    near = set(toks[max(0, hit.start - 3) : hit.start])
+    if near & _BUYS and (near & _WHICH or any(is_money(tok) for tok in toks[: hit.start])):
+        return True  # "1000 грн на карту организации, которая покупает лекарства"
+    before = toks[max(0, hit.start - 5) : hit.start]
     if before and before[-1] in _PURCHASE:
         before = before[:-1]
-    before = before[-3:]
-    if not before or before[-1] not in _PURPOSE:
+    before = before[-4:]
+    if not before or before[-1] not in _PURPOSE | {"for"}:
         return False
-    money = attributes().not_after
-    return any(money.get(tok) == "money" or tok in MONEY_WORDS for tok in before[:-1])
+    return any(is_money(tok) for tok in before[:-1])
 
 
 def _sorts(adjective: Hit, noun: Hit, toks: list[str]) -> bool:
@@ -315,7 +328,7 @@ _SORTED_OUT = frozenset(
 _HOME = frozenset({"дома", "вдома"})
 _NEAR = frozenset({"біля", "возле", "около", "напротив", "навпроти", "поряд", "коло"})
 #: Things that are places as often as they are given.
-_PLACES = frozenset({"furniture", "other/shelter"})
+_PLACES = frozenset({"furniture", "other/shelter", "appliances/large"})
 
 
 def _place(hit: Hit, toks: list[str]) -> bool:
@@ -351,6 +364,10 @@ def _place(hit: Hit, toks: list[str]) -> bool:
         return True
     if before in _IN and hit.sense.category == OTHER:
         return True  # "переезжает в дом престарелых": where someone goes
+    if hit.sense.category == OTHER and _counted_per(toks, hit.start):
+        return True  # "по 2 на кімнату", "на кожен поверх": what each room gets
+    if hit.sense.category == OTHER and _institution(toks, hit):
+        return True  # "будинок-інтернат", "дом ребенка": who asks, not a home asked for
     into = hit.start > 1 and toks[hit.start - 2] in _IN and is_adjective(before)
     if into and hit.sense.category == OTHER and not cases:  # "у кімнату", not "у будинку"
         return True  # "телевізор у спільну кімнату": where the thing goes
@@ -369,6 +386,30 @@ def _place(hit: Hit, toks: list[str]) -> bool:
         set(toks[max(0, hit.start - 4) : hit.end + 2]) & _MOVING
     )
     return owner or let or story
+
+
+#: "дом престарелых", "будинок дитини": a home that is an institution.
+_WHOSE_HOME = frozenset({"престарілих", "престарелых", "ребенка", "дитини", "малютки", "малюка",
+                         "інвалідів", "инвалидов", "ветеранів", "ветеранов"})  # fmt: skip
+
+
+def _institution(toks: list[str], hit: Hit) -> bool:
+    word = toks[hit.start]
+    after = toks[hit.end + 1] if hit.end + 1 < len(toks) else ""
+    return "інтернат" in word or "интернат" in word or after in _WHOSE_HOME
+
+
+#: "каждую", "кожен": each one of the rooms or floors named next.
+_EACH = ("кажд", "кожн", "кожен")
+
+
+def _counted_per(toks: list[str], at: int) -> bool:
+    """ "по 2 на кімнату", "в каждую комнату", "на кожен поверх": a room or a floor
+    that says how many are asked, one lot for each."""
+    before = toks[at - 1] if at else ""
+    if before.startswith(_EACH):
+        return at > 1 and toks[at - 2] in {"на", "в", "у"}
+    return before == "на" and "по" in toks[:at]
 
 
 _FROM = frozenset({"из", "з", "із", "зі", "с", "со"})

@@ -51,11 +51,18 @@ from matcher.normalize.numbers import (
     read_numbers,
     unit_named,
 )
-from matcher.normalize.per_person import kits_for_people, per_head
+from matcher.normalize.per_person import (
+    ONE_EACH_CATEGORIES,
+    counts_only_people,
+    heads_only,
+    kits_for_people,
+    per_head,
+)
 from matcher.normalize.per_size import per_size, sizes_asked, without_sizes
 from matcher.normalize.quantities import Quantity
 from matcher.normalize.retold import as_meant
 from matcher.normalize.run_on import run_on_pieces
+from matcher.normalize.still_missing import already_had, still_missing
 from matcher.text import TOKEN_RE, fold, tokens
 
 #: Characters a spreadsheet would take for a formula; they prefix real text too.
@@ -148,6 +155,30 @@ _KIND_NUMBERS = (
     (re.compile(r"(?<![\d,.])1[,.]5\s*-?\s*сп(?:\.|\b)"), " полуторный "),
     (re.compile(r"(?<![\d,.])2\s*-?\s*сп(?:\.|\b)"), " двуспальный "),
     (re.compile(r"(?<![\d,.])1\s*-?\s*сп(?:\.|\b)"), " односпальный "),
+    # "комод 4 ящика", "морозильна камера 3 шухляди": its drawers, doors, sections
+    (
+        re.compile(
+            r"((?:комод|тумб|шкаф|шаф|морозил|камер|стенк|сервант|шифоньер|радиатор|обогреват)"
+            r"[^\W\d_]*(?:[\s-]+[^\W\d_]+){0,2}[\s,]+)\d{1,2}\s*-?\s*"
+            r"(?:ящик|шухляд|двер|створ|секц|полк|полиц)[^\W\d_]*"
+        ),
+        r"\1",
+    ),
+    # "газові балони 50 л — 8 шт": a gas bottle's size
+    (
+        re.compile(
+            r"((?:балон|баллон)[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s+)\d{1,3}\s*(?:л|литр\w*|літр\w*)\b"
+        ),
+        r"\1",
+    ),
+    # "мед 3 л банки 4 шт": the jar's volume, then how many jars
+    (
+        re.compile(
+            r"(?<![\d,.])\d{1,2}(?:[.,]\d)?\s*(?:л|литр\w*|літр\w*)\.?\s+"
+            r"(?=(?:банк|бутыл|бутл|пляш)\w*\s+\d)"
+        ),
+        " ",
+    ),
 )
 _DASH_RANGE = re.compile(r"(?<=\d) ?[—–] ?(?=\d)")  # "5—7": a range typed with a long dash
 _FROM_TO = re.compile(r"(?:от|від|с|з)\s+(\d+)\s+(?:до|по)\s+(\d+)")
@@ -230,7 +261,7 @@ def _prepared(piece: str, *, quantity_cell: bool = False, glued: bool = False) -
     piece = _PAID_FOR.sub("цена", _VITAMIN_C.sub(r"\1", _strip_formula(piece)))
     piece = _CALL_HOURS.sub(r"\1 ", piece)
     piece = _NUMBER_SIGN.sub(" ", _PHONE_OR_LINK.sub(" ", _SUTURE_GAUGE.sub(" ", piece)))
-    folded = _CUBIC_METRES.sub("куб", fold(piece))
+    folded = _INTO_NOSE.sub(r"для \1", _CUBIC_METRES.sub("куб", fold(piece)))
     if not formula:
         folded = _MODEL_CODE.sub(" ", folded)
     folded = _LETTER_DIGIT.sub(" ", _WORD_DASH_COUNT.sub(" ", _DATES.sub(" ", folded)))
@@ -242,6 +273,10 @@ def _prepared(piece: str, *, quantity_cell: bool = False, glued: bool = False) -
         folded = pattern.sub(replacement, folded)
     folded = _DECIMAL_DIMENSIONS.sub(lambda found: re.sub(r"[.,]", "", found.group(0)), folded)
     return _DIMENSIONS.sub(r"\1х", folded)
+
+
+#: "капли в нос" are nose drops, as "капли для носа" are.
+_INTO_NOSE = re.compile(r"(?<![^\W\d_])[ву]\s+(нос|ніс)(?![^\W\d_])")
 
 
 #: Letters per space in an ordinary text; far fewer spaces than this: words glued.
@@ -259,6 +294,24 @@ _SMALLEST_SIZE = 15
 _LETTER_SIZE_COUNTS = re.compile(
     r"(?<![\w-])(?:x{0,3}[sml]|\d?xl)\s?[-—–:]\s?(?P<count>\d{1,3})(?!\d)"
 )
+
+
+#: "s-3шт", "xl 2": a letter size and a bare count after it, in a donor's list.
+_LETTER_SIZE_THEN_COUNT = re.compile(
+    r"(?<![\w-])(x{0,3}[sml]|\d?xl)\s?(?:[-—–:]\s?|\s)(\d{1,3})(?!\d|[.,]\d)(\s?(?:шт|пар))?",
+    re.IGNORECASE,
+)
+
+
+def _letter_size_counts(text: str) -> str:
+    """ "футболки s-3шт m-4шт", "s 2, m 3, xl 2": each letter size's count in pieces
+    (a dash, or two sizes counted, tells a count from a size's own number)."""
+    found = list(_LETTER_SIZE_THEN_COUNT.finditer(text))
+    if not found or (len(found) < 2 and "-" not in found[0].group(0)):
+        return text
+    return _LETTER_SIZE_THEN_COUNT.sub(
+        lambda m: f"{m.group(1)} {m.group(2)}{m.group(3) or 'шт'}", text
+    )
 
 
 def _size_count(found: re.Match[str], counts_only: bool = False) -> str:
@@ -878,6 +931,8 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     named = own[:-1] if own and _total_by_name(own, code, attached) else own
     # "куртка, 2 кофты, всего 5 вещей": the total's word names no kind either
     named = [p for p in named if not any(cat == code and c.total for cat, c in p.counts)]
+    if len(named) > 1 and _sums_up(named[-1], fallback):
+        named = named[:-1]  # "крупи, макарони — сухі продукти": what the list is
     if any(not _kinds_of(p, code) for p in named):
         kind = ""  # a segment names the category only: any kind of it
     # "куртки 5 шт, размеры 50-54": a segment naming no thing describes the one before
@@ -1124,9 +1179,9 @@ def column_quantity(
     every count in the cell is its ("котлов 2, половников 4"). A count headed by a word
     of the line's item is its, unless the row's line of the count's own category names
     that word too (`row_items`: category and item of each of the row's lines)."""
-    still = _STILL_NEEDED.search(fold(column))
-    if still:  # "нужно 120, получили 45, ещё нужно 75", "остаток 35 (из 100)"
-        column = still.group(1)
+    missing = still_missing(column)  # "нужно 40, уже привезли 15": 25
+    had = 0 if missing else already_had(column)  # "по 1 на номер, 40 номерів, 15 вже є"
+    column = missing or column
     if per_size(column):  # "по 2 пары каждого размера", "по паре на размер"
         listed = _column_counts(without_sizes(column), line, only_line, row_items)
         each = listed[0].value if listed else 1
@@ -1134,11 +1189,20 @@ def column_quantity(
         return Quantity(each * sizes_asked(line.size, line.category, column), False), unit
     for_all = per_head(column, line.item) if only_line else None
     if for_all:  # "по 2 кг на семью, 25 семей": fifty kilograms
-        return Quantity(for_all[0], False), unit_named(for_all[1])
+        # "одеяла и подушки | по 1 на человека": one of each ("по 4 матраса" names its own)
+        things = _things_listed(line) if for_all[2] else 1
+        asked = for_all[0] * things
+        left = asked - had if 0 < had < asked else asked
+        return Quantity(left, False), unit_named(for_all[1])
+    if not only_line and counts_only_people(column):
+        return None, ""  # "одеяла, вода, еда | человек 40": how many people, not things
     counts = _column_counts(column, line, only_line, row_items)
     kits = kits_for_people(column, line.item) if only_line and not counts else None
     if kits:  # "продуктовые наборы | на 80 семей": a set for each family
         return Quantity(kits, True), ""
+    heads = heads_only(column) if only_line and _one_thing(line) else None
+    if heads:  # "зимние куртки для детей | на 27 детей": a jacket each
+        return Quantity(heads, False), ""
     if not counts:
         return None, ""
     unit = next((c.unit for c in counts if c.unit), "")
@@ -1147,11 +1211,24 @@ def column_quantity(
     return Quantity(sum(c.value for c in counts), any(c.estimated for c in counts)), unit
 
 
-#: What is still missing of a need partly met: only that is asked now.
-_STILL_NEEDED = re.compile(
-    r"(?:ещ[её]\s+(?:нужн|надо)\w*|ще\s+(?:потрібн\w*|треба)|осталось|остаток|залишилось"
-    r"|залишок)\s*[:\-–—]?\s*(\d+(?:[.,]\d+)?\s*(?:[^\W\d_]+\.?)?)"
-)
+def _things_listed(line: ItemLine) -> int:
+    """How many things a need's item lists one after another: "одеяла и подушки" two;
+    "белье, комплекты" (one kind named twice) and "аптечки (с жгутом)" one."""
+    kinds = len(line.kind.split("+")) if line.kind else line.things
+    listed = sum(1 for piece in split_segments(line.item) if _part(piece).hits)
+    return max(1, min(kinds, listed))
+
+
+def _one_thing(line: ItemLine) -> bool:
+    """A line asking for one thing ("куртки", "матрасы"), of which each takes one."""
+    return (
+        line.category in ONE_EACH_CATEGORIES
+        and bool(line.kind)
+        and "+" not in line.kind
+        and line.things <= 1
+    )
+
+
 #: "шприци 2 мл, 5 мл, 10 мл", "катетеры №16, №18": sorts listed by a measure or a number.
 _LISTED_MEASURES = re.compile(
     r"(?:(?<!\w)(?:№|no)\s*\d+|\d+(?:[.,]\d+)?\s*(?:мл|ml|г|мг|mg|см|мм)\b)"
@@ -1274,7 +1351,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     checkboxes plus what the details mention). "other" stays only when it
     names a thing (coal, a bicycle), or when nothing else is named.
     """
-    typed, text = text, as_meant(text)  # "ой ні, 3": the count the writer settled on
+    typed, text = text, _letter_size_counts(as_meant(text))  # "ой ні, 3": as settled
     boxes = _label_codes(labels)
     label_codes, vague = boxes.codes, boxes.vague
     free = _not_repeated(boxes.free, text)
@@ -1309,7 +1386,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
         parts = [_without_things(p) if _only_whom_for(p) else p for p in parts]
         parts = [_without_bracketed_home(p) for p in parts]
     # "Обуви нет", "Постільна білизна — ні": what the answer says is not there
-    denied = denied_in(fold(text)) if text else frozenset()
+    denied = denied_in(fold(typed)) if typed else frozenset()  # also in what as_meant cut
     parts = [p for p in parts if not p.codes or not set(p.codes) <= denied]
     text_codes = [c for p in parts for c in p.codes]
     other_things = any(h.sense.category == OTHER and h.sense.kind for p in parts for h in p.hits)
@@ -1523,6 +1600,19 @@ def _implied(line: ItemLine) -> ItemLine:
         if small:
             return replace(line, audience="baby")
     return line
+
+
+#: "— и другая одежда", "— разное": more of the category, not a word for the list.
+_MORE_OF_IT = re.compile(r"(?<![^\W\d_])(?:друг|інш|разн|різн|всяк|прочи|тощо|т\.\s?д)")
+
+
+def _sums_up(part: _Part, typed: str) -> bool:
+    """A last segment after a dash that names the category only, no other thing:
+    a word for the things listed before it."""
+    if part.counts or _MORE_OF_IT.search(fold(part.text)):
+        return False
+    after_dash = re.search(r"[—–]\s*" + re.escape(part.text.strip()[:20]), typed)
+    return after_dash is not None and all(not h.sense.kind for h in part.hits)
 
 
 def _explained(code: str, parts: list[_Part]) -> bool:

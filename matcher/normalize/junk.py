@@ -358,6 +358,9 @@ def _opens_with_request(toks: list[str], signals: dict[str, frozenset[str]]) -> 
     return not set(words[1:3]) & signals["errand"] and words[1:2] != ["ли"]
 
 
+_COUNTS = re.compile(r"(?<![\d.,:])\d{1,4}(?![\d.,:])")
+
+
 def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     """Why a row's free text is not a real offer or need, as a problem code; None if it is.
 
@@ -422,7 +425,9 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     # "получили квартиру, вещей лишних много... просит забрать": things to collect
     collected = things and _asks_to_collect(toks, signals)
     thanked = words & signals["thanks"] and not offers and not _has(toks) and not collected
-    if thanked and (not told or opens_with_thanks):
+    # "зібрали: одяг 7 мішків, набори 20 шт, ковдри 10. ... дякуємо всім": a list first
+    listed = things and not opens_with_thanks and len(_COUNTS.findall(folded)) >= 3
+    if thanked and not listed and (not told or opens_with_thanks):
         return "thanks_row"
     # "а де можна отримати допомогу?": a question about where to get help
     if not things and "?" in " ".join(cells) and words & signals["request"] and not offers:

@@ -230,11 +230,9 @@ def _need_lines(usable: pd.DataFrame) -> Cells:
     )
     of, line = explode(row["lines"])
     only_line = ints(row["line_count"])[of] == 1
-    row_items = objects(
-        tuple((item.category, item.item) for item in items) for items in row["lines"]
-    )
+    row_lines = objects(tuple(items) for items in row["lines"])
     counted = map_unique_rows(
-        [row["quantity"][of], line, only_line, row_items[of]], _column_quantity
+        [row["quantity"][of], line, only_line, row_lines[of]], _column_quantity
     )
     need_id = objects(
         stable_id("N", owner, stamp, item.category, item_key)
@@ -251,9 +249,24 @@ def _need_lines(usable: pd.DataFrame) -> Cells:
 
 
 def _column_quantity(
-    column: str, line: ItemLine, only_line: bool, row_items: tuple[tuple[str, str], ...]
+    column: str, line: ItemLine, only_line: bool, row_lines: tuple[ItemLine, ...]
 ) -> tuple[Quantity | None, str]:
+    if _totals_the_item(column, line, row_lines):
+        return None, ""  # the item's own counts stand
+    row_items = tuple((each.category, each.item) for each in row_lines)
     return column_quantity(column, line, only_line=only_line, row_items=row_items)
+
+
+def _totals_the_item(column: str, line: ItemLine, row_lines: tuple[ItemLine, ...]) -> bool:
+    """ "куртки 20, ботинки 20 пар | 40", "щетки 100, паста 100 | 100": a bare number
+    that sums up, or repeats, the counts the item cell already gives each thing."""
+    total = column.strip()
+    if not total.isdigit() or not all(each.stated and each.quantity for each in row_lines):
+        return False
+    own = [each.quantity.value for each in row_lines if each.quantity]
+    if len(own) > 1 and sum(own) == int(total):
+        return True
+    return line.things > 1 and own == [int(total) * line.things]
 
 
 def _needs(lines: Cells) -> list[Need]:

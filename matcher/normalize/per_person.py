@@ -27,18 +27,34 @@ def kits_for_people(column: str, item: str) -> int | None:
 #: "комнату", "этаж", "дом" (one a room, a floor, a house).
 _HEAD = (
     r"(?:сем|сім|люд|чел|осіб|особ|дит|діт|дет|малыш|малюк|ребен|двор|пенсіонер|пенсионер"
-    r"|комнат|кімнат|этаж|поверх|дом|будин|палат)"
+    r"|комнат|кімнат|этаж|поверх|дом|будин|палат|номер|койк|коек|груп|кухн|кухон|бабус|дедус|породил"
+    r"|поріл)"
 )
 #: "на семью", "на каждого ребенка", "на этаж": for each one of them.
-_FOR_EACH_ONE = rf"на\s+(?:(?:каждо|кожн|одн)\w*\s+)?{_HEAD}"
+_FOR_EACH_ONE = (
+    rf"(?:(?:на\s+(?:(?:каждо|кожн|кожен|одн)\w*\s+)?|в\s+(?:кажд|кожн|кожен)\w*\s+){_HEAD}"
+    r"|на\s+(?:каждого|кожного)|(?:каждому|кожному))"
+)
+#: "в каждую комнату", "на кожну кімнату": one for each, with no count of its own.
+_ONE_FOR_EACH = re.compile(rf"(?<![^\W\d_])(?:на|в)\s+(?:кажд|кожн|кожен)\w*\s+{_HEAD}")
+#: "по пачке каждого": so much of each thing named.
+_OF_EACH_THING = re.compile(r"\s*(?:каждого|кожного|каждой|кожної)(?!\w)")
 #: "2 упаковки на каждого малыша": so much for each of them, with no "по".
-_EACH = re.compile(rf"(?<![\d.,])(\d{{1,3}})\s*([^\W\d_]+\.?)?\s+{_FOR_EACH_ONE}")
+_EACH = re.compile(
+    rf"(?<![\d.,])(\d{{1,3}})(?:\s*-\s*\d{{1,3}})?\s*([^\W\d_]+\.?)?\s+{_FOR_EACH_ONE}"
+)  # "2-3 на семью": two, the least said
 #: One of a thing in words after "по": "по паре", "по комплекту", "по одному".
-_ONE = r"(?:паре|пару|комплекту|одному|одной|одній|штуке|штуці|набору)"
+_ONE = (
+    r"(?:паре|пару|комплекту|одному|одной|одній|штуке|штуці|набору|пачке|пачці|упаковке"
+    r"|упаковці|банке|банці|бутылке|пляшці)"
+)
+#: "по два", "по дві": so much each, in words.
+_FEW = {"два": 2, "две": 2, "дві": 2, "три": 3, "чотири": 4, "четыре": 4}
 #: "по 4 матраса и 4 одеяла", "по 1 щетке и 1 тюбику", "по паре": so much of each
 #: thing each of them gets.
 _BY_EACH = re.compile(
-    rf"(?<![^\W\d_])по\s+(?:(\d{{1,3}})|{_ONE})(?![\d.,])\s*(?!(?:на|и|і|та|й)\b)([^\W\d_]+\.?)?"
+    rf"(?<![^\W\d_])по\s+(?:(\d{{1,3}})|({'|'.join(_FEW)})(?!\w)|{_ONE})(?!\d|[.,]\d)\s*"
+    r"(?!(?:на|и|і|та|й|кажд\w*|кожн\w*)\b)([^\W\d_]+\.?)?"
     r"((?:\s+(?:и|і|та|й)\s+\d{1,3}\s*[^\W\d_]*)*)"
 )
 _AND_MORE = re.compile(r"(?<![\d.,])(\d{1,3})(?![\d.,])")
@@ -51,35 +67,94 @@ _FOR_HEADS = re.compile(rf"(?<![^\W\d_])на\s+(\d{{1,4}})\s*{_HEAD}")
 _HEADS = re.compile(rf"(?<![\d.,])(\d{{1,4}})\s*{_HEAD}|{_HEAD}\w*\s+(\d{{1,4}})(?![\d.,])")
 
 
-def per_head(column: str, item: str) -> tuple[int, str] | None:
+#: Things one person, bed or room takes one of: "куртки | на 27 детей" asks for 27
+#: ("одежда на 40 детей" or "тарелки, чашки на 40 человек" counts no things).
+ONE_EACH_CATEGORIES = frozenset(
+    {"clothing", "shoes", "bedding", "furniture", "children", "appliances"}
+)
+
+
+_HEAD_OR_BED = rf"(?:{_HEAD}|кроват|ліжк|ліжок)"
+
+
+def heads_only(column: str) -> int | None:
+    """ "на 27 детей", "для 14 кроватей": the number of those the cell counts, when
+    that is all the cell says."""
+    text = fold(column).strip(" .!")
+    found = re.fullmatch(rf"(?:на|для)\s+(\d{{1,4}})\s*{_HEAD_OR_BED}[^\W\d_]*\.?", text)
+    return int(found.group(1)) if found else None
+
+
+def counts_only_people(column: str) -> bool:
+    """ "человек 40", "40 семей", "на 27 детей": the cell counts who the things are for,
+    not the things."""
+    text = fold(column).strip(" .!")
+    number = r"\d{1,4}"
+    head = rf"{_HEAD}[^\W\d_]*\.?"
+    return bool(re.fullmatch(rf"(?:(?:на|для)\s+)?{number}\s*{head}|{head}\s+{number}", text))
+
+
+#: "кухонь 5", "поверхів 4": rooms or floors counted after their name, in the item too
+#: (only people's words there can name an age: "колготи дитячі 1-3").
+_ROOMS_COUNTED = re.compile(
+    r"(?<!\w)(?:комнат|кімнат|этаж|поверх|номер|кухон|кухн|палат|груп)\w*\s+(\d{1,4})(?![\d.,])"
+)
+#: "живут 33", "заселилось 40": how many people, by who lives there.
+_LIVING = re.compile(
+    r"(?<!\w)(?:живут|живуть|живет|живе|проживает|проживают|проживає|проживають|заехал\w*"
+    r"|заселил\w*|поселил\w*)\s+(?:ещ[её]\s+|ще\s+)?(\d{1,4})(?![\d.,])"
+)
+
+
+def per_head(column: str, item: str) -> tuple[int, str, bool] | None:
     """ "по 2 кг на семью, 25 семей": 50, and the word of the unit each is counted in
     ("кг"); "кастрюли по 1 на семью и сковородки по 1 на семью, 14 семей": 28 (every
     "по" adds); "на 48 детей по 1 щетке и 1 тюбику": 96. None unless so much each,
-    for whom ("на семью", or "на 48 детей" outright) and how many are all written."""
+    for whom ("на семью", or "на 48 детей" outright) and how many are all written.
+    The flag is True when the quantity cell says one bare number each ("по 1 на
+    человека"), which then counts each thing the item names."""
     item_text = fold(item)
     text = f"{item_text} | {fold(column)}"
     each, unit, marked, taken = 0, "", False, []
+    at_item = len(item_text) + 3  # where the quantity cell starts
+    bare = []  # whether each "so much each" is a bare number in the quantity cell
     for found in _BY_EACH.finditer(text):
-        each += int(found.group(1) or 1) + sum(int(n) for n in _AND_MORE.findall(found.group(3)))
-        unit = unit or (found.group(2) or "")
-        marked = marked or bool(_FOR_ONE.match(text, found.end()))
+        pieces = not found.group(3) or found.group(3).startswith("шт")  # no unit of its own
+        number = bool(found.group(1) or found.group(2)) and pieces
+        of_each = _OF_EACH_THING.match(text, found.end())
+        bare.append(bool(of_each) or (number and found.start() >= at_item))
+        end = of_each.end() if of_each else found.end()
+        said_each = int(found.group(1) or _FEW.get(found.group(2) or "", 1))
+        each += said_each + sum(int(n) for n in _AND_MORE.findall(found.group(4)))
+        unit = unit or (found.group(3) or "")
+        marked = marked or bool(_FOR_ONE.match(text, end))
         taken.append(found.span())
     if not each:
         plain = _EACH.search(text)
-        if not plain:
+        if plain:
+            each, unit, marked = int(plain.group(1)), plain.group(2) or "", True
+            taken.append(plain.span())
+            bare.append(not plain.group(2) and plain.start() >= at_item)
+        elif _ONE_FOR_EACH.search(text):  # "обогреватели, в каждую комнату | 22 комнаты"
+            each, marked = 1, True
+            bare.append(True)
+        else:
             return None
-        each, unit, marked = int(plain.group(1)), plain.group(2) or "", True
-        taken.append(plain.span())
+    marked = marked or bool(_ONE_FOR_EACH.search(text))  # "на кожну кімнату по дві"
     said = [int(h.group(1)) for h in _FOR_HEADS.finditer(text)]
     if not marked and not said:
         return None  # "по 15" of each thing, whoever they are for
-    at_item = len(item_text) + 3  # where the quantity cell starts
-    heads = said + [
-        int(h.group(1) or h.group(2))
-        for h in _HEADS.finditer(text)
-        if not any(start <= h.start() < end for start, end in taken)
-        and (h.start() >= at_item or h.group(1))
-    ]
+    heads = (
+        said
+        + [
+            int(h.group(1) or h.group(2))
+            for h in _HEADS.finditer(text)
+            if not any(start <= h.start() < end for start, end in taken)
+            and (h.start() >= at_item or h.group(1))
+        ]
+        + [int(h.group(1)) for h in _LIVING.finditer(text)]
+        + [int(h.group(1)) for h in _ROOMS_COUNTED.finditer(item_text)]
+    )
     if not heads:
         return None
-    return each * max(heads), unit.rstrip(".")
+    return each * max(heads), unit.rstrip("."), bare == [True]

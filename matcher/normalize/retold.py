@@ -42,7 +42,22 @@ _GONE = re.compile(
     rf"(?<![\w'])({_NUMBER})(?:\s+[^\W\d_][\w'-]*)??\s+(?:(?:уже|вже)\s+(?:отдал[аи]?"
     r"|віддал[аи]?|віддав|забрал[аи]?|забрав|продал[аи]?|продав|раздал[аи]?|роздал[аи]?"
     r"|роздав)|не\s+(?:отдал[аи]?|віддал[аи]?|віддав)|(?:побит|розбит|разбит|прострочен"
-    r"|просрочен)\w*)(?![\w'])(?:(?!\s(?:и|і|та|й)\s)[^,.;!?\n()])*",
+    r"|просрочен|разбил|розбил|порван|сломан|зламан)\w*)(?![\w'])(?:(?!\s(?:и|і|та|й)\s)[^,.;!?\n()])*",
+    re.IGNORECASE,
+)
+#: "уже отдали", "вже забрали": given or taken already.
+_ALREADY_GONE = r"(?:уже|вже)\s+(?:отдал\w*|віддал\w*|віддав|забрал\w*|забрав)"
+#: "хотя нет, стулья уже забрали", "передумали": something listed is no longer given.
+_WITHDRAWN = re.compile(
+    rf"(?<![\w'])(?:хотя\s+нет|хоча\s+ні|передумал\w*|не\s+отда[её]м|не\s+віддаємо"
+    rf"|{_ALREADY_GONE})(?![\w'])",
+    re.IGNORECASE,
+)
+#: "... Только шкаф", "Є тільки 2 стільці і табуретка": the last sentence says what is
+#: left to give.
+_ONLY_LEFT = re.compile(
+    r"(?:^|[.,;!?]\s*)(?:а\s+|є\s+|есть\s+)?(?:только|тільки|лише)\s+"
+    r"(?!(?:для|по|в|у|на|самовывоз|самовивіз|сам|зараз|сейчас)(?![\w']))([^.;!?\n]+)[.!\s]*$",
     re.IGNORECASE,
 )
 _EMPTY_CLAUSES = re.compile(r"\s*[,.;](?:\s*([,.;]))+")  # the last mark stays
@@ -61,7 +76,8 @@ def as_meant(text: str) -> str:
     what is already gone left out. Text with none of these comes back as is."""
     if not text:
         return text
-    meant = _GONE.sub("", _taken_back(_not_but(said_once(text))))
+    kept = _without_withheld(_only_left(said_once(text)))
+    meant = _GONE.sub("", _taken_back(_not_but(kept)))
     return text if meant == text else _EMPTY_CLAUSES.sub(r"\1", meant)
 
 
@@ -72,6 +88,98 @@ def said_once(text: str) -> str:
     if len(words) < 4 or len(words) % 2 or words[:half] != words[half:]:
         return text
     return " ".join(words[:half])
+
+
+def _only_left(text: str) -> str:
+    """ "диван и 2 кресла. Кресла не отдаем, передумали, только диван": after taking
+    something back, the writer's closing "только ..." is all that is given."""
+    only = _ONLY_LEFT.search(text)
+    if only is None or not _WITHDRAWN.search(text, 0, only.start()):
+        return text
+    return only.group(1)
+
+
+#: "не предлагаю", "оставлю себе", "продала", "уже отдали соседям": a thing the
+#: sentence names is not given.
+_WITHHELD = re.compile(
+    r"(?<![\w'])(?:не\s+(?:предлагаю|пропоную|отдаю|віддаю|отдам|віддам|отдаем|віддаємо)"
+    r"|оставлю\s+себе|оставляю\s+себе|залишу\s+собі|залишаю\s+собі|продал[аи]?|продав"
+    rf"|{_ALREADY_GONE})(?![\w'])",
+    re.IGNORECASE,
+)
+#: What still offers after such words: "..., а посуду могу отдать".
+_STILL_OFFERS = re.compile(
+    r"(?<![\w'])(?:есть|є|остал\w*|залиш\w*|могу|можу|можем|можемо|отдам|віддам|отдаем"
+    r"|віддаємо|но|але|а)(?![\w'])|\d",
+    re.IGNORECASE,
+)
+#: "Шафу віддам, а ... не віддам": the sentence gives something before it keeps back.
+_GIVES = re.compile(
+    r"(?<![\w'])(?:отдам|віддам|отдаю|віддаю|отдадим|віддамо|передам|подарю|могу|можу|можем"
+    r"|можемо)(?![\w'])",
+    re.IGNORECASE,
+)
+#: "второй уже отдали", "одну вже віддала": one of those counted, not the whole thing.
+_ONE_OF_THEM = re.compile(
+    rf"(?<![\w'])(?:{_WORD_NUMBER}|второй|другий|другу|остальн\w*|решт\w*)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+#: A sentence ends at a mark and a space, not inside "т.к." or "т. е.".
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:т\.\s?[кедп]|т\.\s?н|и\.\s?т\.\s?д|р|г|ул|вул|см)\.$")
+
+
+def _sentences(text: str) -> list[str]:
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        if out and _ABBREVIATION_END.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _without_withheld(text: str) -> str:
+    """ "шкаф, кресло. Холодильник тоже есть но он сломан, не предлагаю": what the
+    writer keeps back goes (its clause, or its sentence when the clause is only the
+    refusal), when something else is left; one of several gone ("второй уже
+    отдали"), or a sentence that gives something first, stays for the counts."""
+    sentences = _sentences(text)
+    if len(sentences) < 2 and text.count(",") < 1:
+        return text
+    kept = [_kept_of(sentence) for sentence in sentences]
+    left = " ".join(k for k in kept if k).strip()
+    return left if left and kept != sentences else text
+
+
+def _withheld(sentence: str) -> bool:
+    held = _WITHHELD.search(sentence)
+    if held is None:
+        return False
+    before = sentence[: held.start()]
+    if _ONE_OF_THEM.search(before) or _GIVES.search(before):
+        return False
+    return not _STILL_OFFERS.search(sentence, held.end())
+
+
+def _kept_of(sentence: str) -> str:
+    if not _withheld(sentence):
+        return sentence
+    held = _held_part(sentence)
+    return "" if held == sentence else sentence.replace(held, "", 1)
+
+
+def _held_part(sentence: str) -> str:
+    """The clause that keeps a thing back when it names the thing itself ("кухонний
+    гарнітур не віддаю"); the whole sentence when the clause is only the refusal."""
+    held = _WITHHELD.search(sentence)
+    if held is None:
+        return ""
+    start = max(sentence.rfind(mark, 0, held.start()) for mark in ",:(") + 1
+    if not sentence[start : held.start()].strip(" —–-"):
+        return sentence
+    ends = [at for mark in ",)" if (at := sentence.find(mark, held.end())) >= 0]
+    return sentence[start : min(ends, default=len(sentence))]
 
 
 def _value(number: str) -> int | None:

@@ -448,3 +448,42 @@ def test_ages_on_hygiene_drug_forms_and_pull_ups(
 ) -> None:
     fit = fit_of(offer_text, need_text)
     assert (None if fit is None else fit.level) == level
+
+
+@pytest.mark.parametrize(
+    ("offer_text", "need_text", "level"),
+    [
+        # a crib's blanket is wider than the crib's mattress
+        ("одеяло детское холофайбер 110х140, 5 шт новые", "Одеяла детские тёплые для кроваток", 1),
+        ("плед флисовый детский 100х150 3 шт", "Одеяла детские тёплые для кроваток", None),
+        # ...while a crib's sheet is not
+        ("простынь детская 150х200, 2 шт", "Простыни для кроваток", None),
+        # a 1.5 blanket covers a single bed; a double one is another size
+        ("одеяла ватные 1,5 сп 5 шт", "Ковдри теплі (ватні) на односпальні ліжка", 1),
+        ("одеяло двуспальное 200х220", "Ковдри теплі (ватні) на односпальні ліжка", None),
+        # a single one is no 1.5 one
+        ("одеяло ватное односпальное 2 шт", "Одеяла теплые 1,5-спальные", None),
+        # nose drops are no eye or ear drops
+        ("Отипакс ушные капли 3 шт", "Краплі в ніс судинозвужувальні ДИТЯЧІ", None),
+        ("альбуцид глазные капли", "Краплі в ніс судинозвужувальні ДИТЯЧІ", None),
+        ("капли в нос детские Назол Беби 15 фл", "Краплі в ніс судинозвужувальні ДИТЯЧІ", 0),
+        ("альбуцид глазные капли", "Краплі в ніс дитячі", None),
+        # a bedside table is no chest of drawers
+        ("комод 4 ящика", "Тумбочки прикроватные в палаты", None),
+        ("тумбочка прикроватная 2 шт", "Тумбочки прикроватные в палаты", 0),
+        # a list summed up after a dash keeps its kinds: tinned meat is no groats
+        ("тушенка 20 банок", "Крупи (гречка, рис), макарони — сухі продукти для кухні", None),
+        ("гречка 10 кг, рис 5 кг", "Крупи (гречка, рис), макарони — сухі продукти для кухні", 0),
+        # urological pads are no diapers for the bedridden
+        (
+            "урологические прокладки Tena Lady 10 уп",
+            "Підгузки для дорослих розмір M (лежачі)",
+            None,
+        ),
+    ],
+)
+def test_blanket_widths_nose_drops_and_pads(
+    offer_text: str, need_text: str, level: int | None
+) -> None:
+    fit = fit_of(offer_text, need_text)
+    assert (None if fit is None else fit.level) == level

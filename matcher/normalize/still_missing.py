@@ -1,0 +1,60 @@
+"""What a need partly met still asks for, from its quantity cell: "нужно 40, уже
+привезли 15" asks for 25 now, "ещё 3 (5 уже получили)" for 3."""
+
+from __future__ import annotations
+
+import re
+
+from matcher.text import fold
+
+_COUNT = r"(\d+(?:[.,]\d+)?\s*(?:[^\W\d_]+\.?)?)"
+#: "ещё нужно 75", "остаток 35", "нужно ещё 7", "ще 3": only that is asked now.
+_STILL_NEEDED = re.compile(
+    r"(?:ещ[её]\s+(?:нужн|надо)\w*|ще\s+(?:потрібн\w*|треба)|(?:нужн|надо|потрібн|треба)\w*"
+    rf"\s+(?:ещ[её]|ще)|осталось|остаток|залишилось|залишок)\s*[:\-–—]?\s*{_COUNT}"
+)
+#: "ещё 3", "ще 3" alone: what is left, when the cell also says what came.
+_MORE = re.compile(rf"(?<!\w)(?:ещ[её]|ще)\s+{_COUNT}")
+_BROUGHT = (
+    r"(?:получил[аи]?|привезл[аи]?|привез|выдал[аи]?|принесл[аи]?|принес|дали|отримал[аи]?"
+    r"|отримав|видал[аи]?|закрыл[аи]?|закрил[аи]?)"
+)
+#: "4 уже есть", "13 уже стоят": had, said only after the count.
+_GOT = rf"(?:{_BROUGHT}|стоят|стоять|есть|є)"
+#: "уже привезли 15", "получили 9", "выдали 80": what came, the verb first.
+_GOT_THEN_COUNT = re.compile(
+    rf"(?<!\w)(?:(?:уже|вже)\s+)?{_BROUGHT}(?!\w)\s*[:\-–—]?\s*(\d+)(?![\d.,])"
+)
+#: "10 уже принесли", "4 уже есть", "13 уже стоят": what came, the count first.
+_COUNT_THEN_GOT = re.compile(
+    rf"(?<![\d.,])(\d+)\s+(?:(?:уже|вже)\s+(?:{_GOT}|[^\W\d_]+)|{_BROUGHT})(?!\w)"
+)  # "24 уже одели", "10 вже приніс хтось"
+_NUMBER = re.compile(r"(?<![\d.,])(\d+)(?![\d.,]\d)\s*([^\W\d_]+\.?)?")
+
+
+def already_had(column: str) -> int:
+    """How many of the things a quantity cell says are already there ("15 вже є")."""
+    folded = fold(column)
+    got = _GOT_THEN_COUNT.search(folded) or _COUNT_THEN_GOT.search(folded)
+    return int(got.group(1)) if got else 0
+
+
+def still_missing(column: str) -> str | None:
+    """The part of a quantity cell that says what is still asked, or None when the
+    cell does not say the need was partly met ("нужно 40, уже привезли 15": "25")."""
+    folded = fold(column)
+    still = _STILL_NEEDED.search(folded)
+    if still:  # "нужно 120, получили 45, ещё нужно 75", "остаток 35 (из 100)"
+        return still.group(1)
+    got = _GOT_THEN_COUNT.search(folded) or _COUNT_THEN_GOT.search(folded)
+    if got is None:
+        return None
+    more = _MORE.search(folded)
+    if more:  # "ещё 3 (5 уже получили)"
+        return more.group(1)
+    rest = folded[: got.start()] + " " + folded[got.end() :]
+    asked = [m for m in _NUMBER.finditer(rest)]
+    if len(asked) != 1 or int(asked[0].group(1)) <= int(got.group(1)):
+        return None  # no single total to take it from: read the cell as typed
+    left = int(asked[0].group(1)) - int(got.group(1))
+    return f"{left} {asked[0].group(2) or ''}".strip()
