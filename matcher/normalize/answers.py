@@ -99,6 +99,18 @@ def _marked_urgent(raw: str) -> bool:
     return any(mark in raw for mark in _URGENT_MARKS)
 
 
+#: Why a need cannot wait, told instead of "срочно": frost and cold, shelling and
+#: the wounded, evacuation, nothing left, no light or water, people on the floor,
+#: new arrivals, a room at +8 or a frost of -18.
+_HARDSHIP = re.compile(
+    r"мороз|холод|мерзн|замерз|обстр|ранен|эваку|евак|бомб|снаряд|подвал|підвал"
+    r"|нечем|нічим|нема чим|нечего|нічого|закінч|заканч|законч|скінч|голод"
+    r"|(?:нет|немає|нема|без)\s+(?:света|світла|воды|води|газа|газу)"
+    r"|(?:света|світла) (?:нет|немає|нема)"
+    r"|на полу|на підлозі|на вокзал|прибул|приехал|привезли|в тапк|в кросівк|в кроссовк"
+    r"|в осінн|в осенн|в летн|в літн|хворіють|болеют|бронхит|перебит|розбит|разбит"
+    r"|(?<!\w)тече(?!\w)|течет|(?<![\w-])[+-]\d{1,2}(?!\d)(?!\s*(?:шт|кг|л|уп|пар))"
+)
 #: A letter typed three times or more for stress.
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 
@@ -124,6 +136,8 @@ def parse_urgency(raw: str) -> tuple[Urgency, bool]:
         return parse_urgency(_STRETCHED.sub(r"\1", key))  # "срочнооо", "дуууже треба"
     if decided is None:
         decided = _typo_of(key, table)
+    if decided is None and _HARDSHIP.search(key):
+        decided = "high"  # "люди спят на полу", "в спортзале +8", "після обстрілу"
     if decided is None:
         return "normal", False
     return cast(Urgency, decided), True

@@ -47,6 +47,12 @@ _GONE = re.compile(
 )
 #: "уже отдали", "вже забрали": given or taken already.
 _ALREADY_GONE = r"(?:уже|вже)\s+(?:отдал\w*|віддал\w*|віддав|забрал\w*|забрав)"
+#: "Торік давав 10 банок", "вже давала в жовтні 5 мішків", "На прошлой неделе
+#: приносила 2 сумки": what was given before, not now.
+_GAVE_BEFORE = (
+    r"(?:уже|вже|торік|раньше|раніше|прошл\w+\s+\w+|минул\w+\s+\w+)\s+(?:\w+\s+){0,2}?"
+    r"(?:давал|давав|передавал|передав|отдавал|віддавав|приносил|приносив|привозил|привозив)\w*"
+)
 #: "хотя нет, стулья уже забрали", "передумали": something listed is no longer given.
 _WITHDRAWN = re.compile(
     rf"(?<![\w'])(?:хотя\s+нет|хоча\s+ні|передумал\w*|не\s+отда[её]м|не\s+віддаємо"
@@ -104,7 +110,7 @@ def _only_left(text: str) -> str:
 _WITHHELD = re.compile(
     r"(?<![\w'])(?:не\s+(?:предлагаю|пропоную|отдаю|віддаю|отдам|віддам|отдаем|віддаємо)"
     r"|оставлю\s+себе|оставляю\s+себе|залишу\s+собі|залишаю\s+собі|продал[аи]?|продав"
-    rf"|{_ALREADY_GONE})(?![\w'])",
+    rf"|{_ALREADY_GONE}|{_GAVE_BEFORE})(?![\w'])",
     re.IGNORECASE,
 )
 #: What still offers after such words: "..., а посуду могу отдать".
@@ -159,7 +165,9 @@ def _withheld(sentence: str) -> bool:
     before = sentence[: held.start()]
     if _ONE_OF_THEM.search(before) or _GIVES.search(before):
         return False
-    return not _STILL_OFFERS.search(sentence, held.end())
+    # a clause of its own goes whatever follows it; a whole sentence only when
+    # nothing after the refusal offers ("..., а посуду могу отдать")
+    return _held_part(sentence) != sentence or not _STILL_OFFERS.search(sentence, held.end())
 
 
 def _kept_of(sentence: str) -> str:
@@ -171,12 +179,14 @@ def _kept_of(sentence: str) -> str:
 
 def _held_part(sentence: str) -> str:
     """The clause that keeps a thing back when it names the thing itself ("кухонний
-    гарнітур не віддаю"); the whole sentence when the clause is only the refusal."""
+    гарнітур не віддаю") or tells what was given before ("Торік давав 10 банок");
+    the whole sentence when the clause is only the refusal ("..., не предлагаю")."""
     held = _WITHHELD.search(sentence)
     if held is None:
         return ""
     start = max(sentence.rfind(mark, 0, held.start()) for mark in ",:(") + 1
-    if not sentence[start : held.start()].strip(" —–-"):
+    told_before = re.fullmatch(_GAVE_BEFORE, held.group(0), re.IGNORECASE)
+    if not sentence[start : held.start()].strip(" —–-") and not told_before:
         return sentence
     ends = [at for mark in ",)" if (at := sentence.find(mark, held.end())) >= 0]
     return sentence[start : min(ends, default=len(sentence))]

@@ -179,3 +179,28 @@ def test_a_gas_bottle_size_is_no_count() -> None:
 def test_a_day_this_week_is_urgent(urgency: str) -> None:
     needs, _ = needs_of("одеяла", "5", urgency)
     assert [n.urgency for n in needs] == ["high"]
+
+
+@pytest.mark.parametrize(
+    "urgency",
+    [
+        "вже морози, діти в кросівках",
+        "люди спят на полу",
+        "в спортзале +8",
+        "після обстрілу 19.01",
+        "світла немає 3 тижні",
+        "приехали ещё 2 семьи",
+        "закінчуються",
+    ],
+)
+def test_a_hardship_told_in_the_urgency_cell_is_urgent(urgency: str) -> None:
+    needs, _ = needs_of("одеяла", "5", urgency)
+    assert [n.urgency for n in needs] == ["high"]
+
+
+@pytest.mark.parametrize(
+    "urgency", ["в течение 2-х недель", "постоянно", "к Новому году", "к 25-28 января"]
+)
+def test_a_time_told_in_the_urgency_cell_is_no_hardship(urgency: str) -> None:
+    needs, _ = needs_of("одеяла", "5", urgency)
+    assert [n.urgency for n in needs] != ["high"]

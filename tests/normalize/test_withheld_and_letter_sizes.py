@@ -92,7 +92,7 @@ def test_letter_sizes_with_their_counts_add_up(details: str, expected: int) -> N
          {"appliances": 1, "other": 1}),
         ("сало 3 кг, смалець 2 банки, часник 2 кілограми", "Продукты (долгого хранения)",
          {"food": 7}),
-        ("Соняшникова олія домашня 10 л, насіння 1 мішок", "Продукты (долгого хранения)",
+        ("Соняшникова олія домашня 10 л, борошно 1 мішок", "Продукты (долгого хранения)",
          {"food": 11}),
     ],
 )  # fmt: skip
@@ -176,3 +176,21 @@ def test_urological_pads_are_not_adult_diapers() -> None:
     assert [o.kind for o in offers] == ["diapers/incontinence_pads"]
     offers, _ = offers_of("Tena Slip M, 2 пачки по 30 шт", "Средства гигиены")
     assert [o.kind for o in offers] == ["diapers/adult"]
+
+
+@pytest.mark.parametrize(
+    ("details", "boxes", "expected"),
+    [
+        ("Маю пасіку. Мед 3-літрові банки 4 штуки. Торік давав 10 банок у лікарню, цього року "
+         "менше вродило", "Продукты (долгого хранения)", {"food": 4}),
+        ("консервація 20 банок різна, картопля 2 мішки. Я вже давала в жовтні 5 мішків, зараз ще "
+         "трохи залишилось", "Продукты (долгого хранения)", {"food": 22}),
+        ("На прошлой неделе приносила 2 сумки одежды, вам спасибо. Сейчас собрала ещё: постельное "
+         "3 комплекта, одеяло 1 и куртку мужскую.", "Одежда, Постельное бельё",
+         {"clothing": 1, "bedding": 4}),
+    ],
+)  # fmt: skip
+def test_what_was_given_before_is_not_offered_now(
+    details: str, boxes: str, expected: dict[str, int]
+) -> None:
+    assert counts_of(details, boxes) == expected
