@@ -263,8 +263,9 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
     """
     theirs, ours = _read_sizes(need.size), _read_sizes(offer.size)
     blanket = any(_blanket(kind) for kind in (need.kind, offer.kind))
-    words_fit = "w" in theirs and "w" in ours and _words_fit(theirs["w"], ours["w"], blanket)
-    if "w" in theirs and "w" in ours and not words_fit:
+    both_worded = "w" in theirs and "w" in ours
+    words_fit = both_worded and _words_fit(theirs["w"], ours["w"], blanket)
+    if both_worded and not words_fit:
         return False  # "сироп, 250mg" and "таблетки, 250mg": the dose alike, the form not
     for scale in ("n", "kg", "y", "m", "mg", "ml", "л", "l", "w", "d"):
         if scale in theirs and scale in ours:
@@ -284,7 +285,6 @@ def _sizes_fit(offer: ItemProfile, need: ItemProfile) -> bool | None:
     rules = fit_rules()
     for words, dims in ((theirs.get("w"), ours.get("d")), (ours.get("w"), theirs.get("d"))):
         if words and dims:
-            blanket = any(_blanket(kind) for kind in (need.kind, offer.kind))
             widths = rules.blanket_widths if blanket else rules.bed_widths
             return _width_fits(words, dims, widths)
     shoes = need.category == "shoes"

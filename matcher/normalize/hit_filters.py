@@ -208,23 +208,26 @@ _BUYS = frozenset({"покупает", "покупают", "купує", "куп
 _WHICH = frozenset({"которая", "который", "которые", "яка", "який", "які", "that", "who"})
 
 
+#: What a sum is spent on follows these: "на продукты", "for medicines".
+_SPENT_ON = _PURPOSE | {"for"}
+
+
+def _is_money(tok: str) -> bool:
+    return attributes().not_after.get(tok) == "money" or tok in MONEY_WORDS
+
+
 def _paid_for(hit: Hit, toks: list[str]) -> bool:
     """ "2000 грн на продукты": what a sum of money is for is not offered."""
-    money = attributes().not_after
-
-    def is_money(tok: str) -> bool:
-        return money.get(tok) == "money" or tok in MONEY_WORDS
-
     near = set(toks[max(0, hit.start - 3) : hit.start])
-    if near & _BUYS and (near & _WHICH or any(is_money(tok) for tok in toks[: hit.start])):
+    if near & _BUYS and (near & _WHICH or any(_is_money(tok) for tok in toks[: hit.start])):
         return True  # "1000 грн на карту организации, которая покупает лекарства"
     before = toks[max(0, hit.start - 5) : hit.start]
     if before and before[-1] in _PURCHASE:
         before = before[:-1]
     before = before[-4:]
-    if not before or before[-1] not in _PURPOSE | {"for"}:
+    if not before or before[-1] not in _SPENT_ON:
         return False
-    return any(is_money(tok) for tok in before[:-1])
+    return any(_is_money(tok) for tok in before[:-1])
 
 
 def _sorts(adjective: Hit, noun: Hit, toks: list[str]) -> bool:
@@ -364,10 +367,9 @@ def _place(hit: Hit, toks: list[str]) -> bool:
         return True
     if before in _IN and hit.sense.category == OTHER:
         return True  # "переезжает в дом престарелых": where someone goes
-    if hit.sense.category == OTHER and _counted_per(toks, hit.start):
-        return True  # "по 2 на кімнату", "на кожен поверх": what each room gets
-    if hit.sense.category == OTHER and _institution(toks, hit):
-        return True  # "будинок-інтернат", "дом ребенка": who asks, not a home asked for
+    # "по 2 на кімнату": what each room gets; "будинок-інтернат": who asks, no home asked for
+    if hit.sense.category == OTHER and (_counted_per(toks, hit.start) or _institution(toks, hit)):
+        return True
     into = hit.start > 1 and toks[hit.start - 2] in _IN and is_adjective(before)
     if into and hit.sense.category == OTHER and not cases:  # "у кімнату", not "у будинку"
         return True  # "телевізор у спільну кімнату": where the thing goes

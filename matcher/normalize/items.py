@@ -62,7 +62,7 @@ from matcher.normalize.per_size import per_size, sizes_asked, without_sizes
 from matcher.normalize.quantities import Quantity
 from matcher.normalize.retold import as_meant
 from matcher.normalize.run_on import run_on_pieces
-from matcher.normalize.still_missing import already_had, still_missing
+from matcher.normalize.still_missing import partly_met
 from matcher.text import TOKEN_RE, fold, tokens
 
 #: Characters a spreadsheet would take for a formula; they prefix real text too.
@@ -148,6 +148,7 @@ _DATES = re.compile(
     r"|(?<!\w)(?:до|к|после|після|от|від|с|з)\s+(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0[1-9])(?![\d.,])"
 )
 #: Words that name a kind with numbers: "коляска 2 в 1", "1,5 сп." (a bed size).
+_LITRES = r"(?:л|литр\w*|літр\w*)"
 _KIND_NUMBERS = (
     (re.compile(r"(?<![\d,.])[2-5]\s*(?:в|in)\s*1(?![\d,.])"), " "),
     # "состояние 5 из 5": a mark, never a count
@@ -167,14 +168,14 @@ _KIND_NUMBERS = (
     # "газові балони 50 л — 8 шт": a gas bottle's size
     (
         re.compile(
-            r"((?:балон|баллон)[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s+)\d{1,3}\s*(?:л|литр\w*|літр\w*)\b"
+            rf"((?:балон|баллон)[^\W\d_]*(?:\s+[^\W\d_]+){{0,2}}\s+)\d{{1,3}}\s*{_LITRES}\b"
         ),
         r"\1",
     ),
     # "мед 3 л банки 4 шт": the jar's volume, then how many jars
     (
         re.compile(
-            r"(?<![\d,.])\d{1,2}(?:[.,]\d)?\s*(?:л|литр\w*|літр\w*)\.?\s+"
+            rf"(?<![\d,.])\d{{1,2}}(?:[.,]\d)?\s*{_LITRES}\.?\s+"
             r"(?=(?:банк|бутыл|бутл|пляш)\w*\s+\d)"
         ),
         " ",
@@ -1179,8 +1180,8 @@ def column_quantity(
     every count in the cell is its ("котлов 2, половников 4"). A count headed by a word
     of the line's item is its, unless the row's line of the count's own category names
     that word too (`row_items`: category and item of each of the row's lines)."""
-    missing = still_missing(column)  # "нужно 40, уже привезли 15": 25
-    had = 0 if missing else already_had(column)  # "по 1 на номер, 40 номерів, 15 вже є"
+    # "нужно 40, уже привезли 15": 25; "по 1 на номер, 40 номерів, 15 вже є": 15 there
+    missing, had = partly_met(column)
     column = missing or column
     if per_size(column):  # "по 2 пары каждого размера", "по паре на размер"
         listed = _column_counts(without_sizes(column), line, only_line, row_items)

@@ -77,21 +77,25 @@ ONE_EACH_CATEGORIES = frozenset(
 _HEAD_OR_BED = rf"(?:{_HEAD}|кроват|ліжк|ліжок)"
 
 
+#: "на 27 детей", "для 14 кроватей": a whole cell that says for how many.
+_FOR_HEADS_ONLY = re.compile(rf"(?:на|для)\s+(\d{{1,4}})\s*{_HEAD_OR_BED}[^\W\d_]*\.?")
+#: "человек 40", "40 семей", "на 27 детей": a whole cell that counts people.
+_PEOPLE_ONLY = re.compile(
+    rf"(?:(?:на|для)\s+)?\d{{1,4}}\s*{_HEAD}[^\W\d_]*\.?|{_HEAD}[^\W\d_]*\.?\s+\d{{1,4}}"
+)
+
+
 def heads_only(column: str) -> int | None:
     """ "на 27 детей", "для 14 кроватей": the number of those the cell counts, when
     that is all the cell says."""
-    text = fold(column).strip(" .!")
-    found = re.fullmatch(rf"(?:на|для)\s+(\d{{1,4}})\s*{_HEAD_OR_BED}[^\W\d_]*\.?", text)
+    found = _FOR_HEADS_ONLY.fullmatch(fold(column).strip(" .!"))
     return int(found.group(1)) if found else None
 
 
 def counts_only_people(column: str) -> bool:
     """ "человек 40", "40 семей", "на 27 детей": the cell counts who the things are for,
     not the things."""
-    text = fold(column).strip(" .!")
-    number = r"\d{1,4}"
-    head = rf"{_HEAD}[^\W\d_]*\.?"
-    return bool(re.fullmatch(rf"(?:(?:на|для)\s+)?{number}\s*{head}|{head}\s+{number}", text))
+    return _PEOPLE_ONLY.fullmatch(fold(column).strip(" .!")) is not None
 
 
 #: "кухонь 5", "поверхів 4": rooms or floors counted after their name, in the item too
@@ -129,18 +133,20 @@ def per_head(column: str, item: str) -> tuple[int, str, bool] | None:
         unit = unit or (found.group(3) or "")
         marked = marked or bool(_FOR_ONE.match(text, end))
         taken.append(found.span())
+    one_for_each = _ONE_FOR_EACH.search(text) is not None  # "на кожну кімнату по дві"
     if not each:
         plain = _EACH.search(text)
         if plain:
-            each, unit, marked = int(plain.group(1)), plain.group(2) or "", True
+            each, unit = int(plain.group(1)), plain.group(2) or ""
             taken.append(plain.span())
             bare.append(not plain.group(2) and plain.start() >= at_item)
-        elif _ONE_FOR_EACH.search(text):  # "обогреватели, в каждую комнату | 22 комнаты"
-            each, marked = 1, True
+        elif one_for_each:  # "обогреватели, в каждую комнату | 22 комнаты"
+            each = 1
             bare.append(True)
         else:
             return None
-    marked = marked or bool(_ONE_FOR_EACH.search(text))  # "на кожну кімнату по дві"
+        marked = True
+    marked = marked or one_for_each
     said = [int(h.group(1)) for h in _FOR_HEADS.finditer(text)]
     if not marked and not said:
         return None  # "по 15" of each thing, whoever they are for

@@ -110,7 +110,7 @@ def _only_left(text: str) -> str:
 _WITHHELD = re.compile(
     r"(?<![\w'])(?:не\s+(?:предлагаю|пропоную|отдаю|віддаю|отдам|віддам|отдаем|віддаємо)"
     r"|оставлю\s+себе|оставляю\s+себе|залишу\s+собі|залишаю\s+собі|продал[аи]?|продав"
-    rf"|{_ALREADY_GONE}|{_GAVE_BEFORE})(?![\w'])",
+    rf"|{_ALREADY_GONE}|(?P<before>{_GAVE_BEFORE}))(?![\w'])",
     re.IGNORECASE,
 )
 #: What still offers after such words: "..., а посуду могу отдать".
@@ -147,46 +147,38 @@ def _sentences(text: str) -> list[str]:
 
 def _without_withheld(text: str) -> str:
     """ "шкаф, кресло. Холодильник тоже есть но он сломан, не предлагаю": what the
-    writer keeps back goes (its clause, or its sentence when the clause is only the
-    refusal), when something else is left; one of several gone ("второй уже
-    отдали"), or a sentence that gives something first, stays for the counts."""
+    writer keeps back goes (`_kept_of`), when something else is left."""
     sentences = _sentences(text)
-    if len(sentences) < 2 and text.count(",") < 1:
+    if len(sentences) < 2 and "," not in text:
         return text
     kept = [_kept_of(sentence) for sentence in sentences]
     left = " ".join(k for k in kept if k).strip()
     return left if left and kept != sentences else text
 
 
-def _withheld(sentence: str) -> bool:
+def _kept_of(sentence: str) -> str:
+    """The sentence without what it keeps back: "" when all of it goes. One of several
+    gone ("второй уже отдали") or a sentence that gives something first stays; a
+    clause of its own goes whatever follows it, a whole sentence only when nothing
+    after the refusal offers ("..., а посуду могу отдать")."""
     held = _WITHHELD.search(sentence)
     if held is None:
-        return False
+        return sentence
     before = sentence[: held.start()]
     if _ONE_OF_THEM.search(before) or _GIVES.search(before):
-        return False
-    # a clause of its own goes whatever follows it; a whole sentence only when
-    # nothing after the refusal offers ("..., а посуду могу отдать")
-    return _held_part(sentence) != sentence or not _STILL_OFFERS.search(sentence, held.end())
-
-
-def _kept_of(sentence: str) -> str:
-    if not _withheld(sentence):
         return sentence
-    held = _held_part(sentence)
-    return "" if held == sentence else sentence.replace(held, "", 1)
+    part = _held_part(sentence, held)
+    if part != sentence:
+        return sentence.replace(part, "", 1)
+    return sentence if _STILL_OFFERS.search(sentence, held.end()) else ""
 
 
-def _held_part(sentence: str) -> str:
+def _held_part(sentence: str, held: re.Match[str]) -> str:
     """The clause that keeps a thing back when it names the thing itself ("кухонний
     гарнітур не віддаю") or tells what was given before ("Торік давав 10 банок");
     the whole sentence when the clause is only the refusal ("..., не предлагаю")."""
-    held = _WITHHELD.search(sentence)
-    if held is None:
-        return ""
     start = max(sentence.rfind(mark, 0, held.start()) for mark in ",:(") + 1
-    told_before = re.fullmatch(_GAVE_BEFORE, held.group(0), re.IGNORECASE)
-    if not sentence[start : held.start()].strip(" —–-") and not told_before:
+    if not sentence[start : held.start()].strip(" —–-") and not held.group("before"):
         return sentence
     ends = [at for mark in ",)" if (at := sentence.find(mark, held.end())) >= 0]
     return sentence[start : min(ends, default=len(sentence))]

@@ -32,29 +32,24 @@ _COUNT_THEN_GOT = re.compile(
 _NUMBER = re.compile(r"(?<![\d.,])(\d+)(?![\d.,]\d)\s*([^\W\d_]+\.?)?")
 
 
-def already_had(column: str) -> int:
-    """How many of the things a quantity cell says are already there ("15 вже є")."""
-    folded = fold(column)
-    got = _GOT_THEN_COUNT.search(folded) or _COUNT_THEN_GOT.search(folded)
-    return int(got.group(1)) if got else 0
-
-
-def still_missing(column: str) -> str | None:
-    """The part of a quantity cell that says what is still asked, or None when the
-    cell does not say the need was partly met ("нужно 40, уже привезли 15": "25")."""
+def partly_met(column: str) -> tuple[str | None, int]:
+    """What a quantity cell says of a need partly met: the part that says what is
+    still asked ("нужно 40, уже привезли 15": "25"), or None when it says no such
+    thing; and, when it does not, how many of the things are already there ("по 1
+    на номер, 40 номерів, 15 вже є": 15; 0 when none is said)."""
     folded = fold(column)
     still = _STILL_NEEDED.search(folded)
     if still:  # "нужно 120, получили 45, ещё нужно 75", "остаток 35 (из 100)"
-        return still.group(1)
+        return still.group(1), 0
     got = _GOT_THEN_COUNT.search(folded) or _COUNT_THEN_GOT.search(folded)
     if got is None:
-        return None
+        return None, 0
     more = _MORE.search(folded)
     if more:  # "ещё 3 (5 уже получили)"
-        return more.group(1)
+        return more.group(1), 0
     rest = folded[: got.start()] + " " + folded[got.end() :]
-    asked = [m for m in _NUMBER.finditer(rest)]
+    asked = list(_NUMBER.finditer(rest))
     if len(asked) != 1 or int(asked[0].group(1)) <= int(got.group(1)):
-        return None  # no single total to take it from: read the cell as typed
+        return None, int(got.group(1))  # no single total to take it from
     left = int(asked[0].group(1)) - int(got.group(1))
-    return f"{left} {asked[0].group(2) or ''}".strip()
+    return f"{left} {asked[0].group(2) or ''}".strip(), 0
