@@ -115,14 +115,24 @@ _HARDSHIP = re.compile(
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 
 
+#: Where one sentence of an answer ends: "срочно нужны коляски! остальное подождет".
+_SENTENCE_END = re.compile(r"[.!?;]+")
+
+
 @lru_cache(maxsize=10_000)
 def parse_urgency(raw: str) -> tuple[Urgency, bool]:
-    """(urgency, understood). Empty -> ("normal", True)."""
+    """(urgency, understood). Empty -> ("normal", True). An answer of several
+    sentences is urgent when one of them is."""
+    sentences = [s for s in _SENTENCE_END.split(raw or "") if _key(s)]
+    if len(sentences) > 1 and any(parse_urgency(s) == ("high", True) for s in sentences):
+        return "high", True
     key = _key(raw or "")
     if not key:
         return ("high" if _marked_urgent(raw or "") else "normal"), True
     table = urgency_table()
-    decided = table.phrases.get(key) or _phrase_inside(key, table) or _decide(raw, table)
+    # "светла нет": a bare "нет" answers the question only when it is the whole answer
+    inside = _phrase_inside(key, table, skip=_ANSWERS_ONLY)
+    decided = table.phrases.get(key) or inside or _decide(raw, table)
     if decided is None and _marked_urgent(raw or ""):
         decided = "high"
     if decided is None:
@@ -151,6 +161,23 @@ def _typo_of(key: str, table: AnswerTable) -> str | None:
     found = process.extractOne(key, table.phrases.keys(), scorer=OSA.distance,
                                score_cutoff=1)  # fmt: skip
     return table.phrases[found[0]] if found else None
+
+
+#: How often, by when or what for ("постоянно нужно", "каждую неделю", "к Рождеству",
+#: "щоб працював пункт обігріву"): said instead of an urgency, never a hardship.
+_NOT_A_SITUATION = re.compile(
+    r"^(?:к|ко|до|в|у|на|по|с|з|із|после|після|через|перед|протягом|в течени\w*"
+    r"|бажано|желательно|можна|можно|щоб|чтоб\w*|для)\b"
+    r"|(?<!\w)(?:нужн\w*|надо|треба|потрібн\w*|хоть|хоч|повторно)(?!\w)|постоян|постій|кажд|кожн|щод|щотиж|щоміс|ежед|ежемес|еженед|регуляр|всегда|завжди"
+    r"|круглосуточ|цілодоб|\d"
+)
+
+
+def situation_told(raw: str) -> bool:
+    """ "воду отключили", "діти сидять в куртках": an urgency cell not understood
+    that tells, in a few words, why the need cannot wait."""
+    key = _key(raw or "")
+    return len(tokens(key)) >= 2 and not _NOT_A_SITUATION.search(key)
 
 
 _DEADLINE = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?(?!\d)")

@@ -11,6 +11,7 @@ from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import (
     first_cases,
     is_adjective,
+    is_animate,
     is_genitive_plural,
     is_instrumental,
     number_of,
@@ -46,7 +47,11 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
         # "для перевозки вещей": a thing after "для", and what it governs, is a
         # purpose; "порошок для ручной стирки": a finer thing of the one before is not
         after_for = toks[hit.start - 1 : hit.start] == ["для"] and _measured(toks, hit.start - 2)
-        purpose = bool(out) and _after_purpose(hit, toks) and not _goes_on(hit, out, toks)
+        purpose = (
+            bool(out)
+            and _after_purpose(hit, toks, heading=not out[-1].sense.kind)
+            and not _goes_on(hit, out, toks)
+        )
         # "зібрали для гуртожитку: ковдри 6", "кровать 3 шт, подойдёт для общежития":
         # a place things are for
         for_place = (
@@ -116,12 +121,19 @@ def _counted_unit(hit: Hit, toks: list[str]) -> bool:
 _BED_SIZES = frozenset({"полуторный", "двуспальный", "односпальный", "евро"})
 
 
-def _after_purpose(hit: Hit, toks: list[str]) -> bool:
-    """ "для комнаты", "для игровой комнаты": the thing is what another is for."""
+def _after_purpose(hit: Hit, toks: list[str], *, heading: bool = False) -> bool:
+    """ "для комнаты", "для игровой комнаты": the thing is what another is for. After
+    a category's heading, people it is for come before the things ("Гигиена для
+    женщин-переселенок: прокладки")."""
     before = toks[max(0, hit.start - 2) : hit.start]
     return bool(before) and (
         before[-1] in _PURPOSE
-        or (len(before) == 2 and before[0] in _FOR and before[1] not in _PURPOSE)
+        or (
+            len(before) == 2
+            and before[0] in _FOR
+            and before[1] not in _PURPOSE
+            and not (heading and is_animate(before[1]))
+        )
     )  # "на своей машине" is how, not what for; "для пункта питания" is what for
 
 
@@ -308,7 +320,16 @@ def _sent_by(hit: Hit, toks: list[str]) -> bool:
     where = first_cases(toks[hit.start]) & {"loct", "datv"} or hit.start != hit.end
     if brought and on == ["на"] and where:
         return True
-    return sent or (any(t.startswith(_SENDING) for t in toks) and is_instrumental(toks[hit.start]))
+    # "Бус йде 25.01 до Харкова", "2 раза в неделю ходит автобус": a vehicle that runs
+    moving = set(toks[max(0, hit.start - 2) : hit.end + 3]) & _RUNS
+    instrumental = is_instrumental(toks[hit.start])
+    return sent or bool(moving) or (any(t.startswith(_SENDING) for t in toks) and instrumental)
+
+
+#: What a bus, a van or a driver does on its route.
+_RUNS = frozenset({"йде", "іде", "идет", "идёт", "ходит", "ходить", "ездит", "їздить", "едет",
+                   "їде", "приедет", "приїде", "поедет", "поїде", "везе", "везет", "везёт",
+                   "отправляется", "відправляється", "курсирует", "курсує"})  # fmt: skip
 
 
 #: "в квартире", "на антресолях", "з квартири": where things are, or come from.
@@ -406,12 +427,12 @@ _EACH = ("кажд", "кожн", "кожен")
 
 
 def _counted_per(toks: list[str], at: int) -> bool:
-    """ "по 2 на кімнату", "в каждую комнату", "на кожен поверх": a room or a floor
-    that says how many are asked, one lot for each."""
+    """ "по 2 на кімнату", "1 на комнату", "в каждую комнату", "на кожен поверх": a
+    room or a floor that says how many are asked, one lot for each."""
     before = toks[at - 1] if at else ""
     if before.startswith(_EACH):
         return at > 1 and toks[at - 2] in {"на", "в", "у"}
-    return before == "на" and "по" in toks[:at]
+    return before == "на" and ("по" in toks[:at] or (at > 1 and toks[at - 2].isdigit()))
 
 
 _FROM = frozenset({"из", "з", "із", "зі", "с", "со"})

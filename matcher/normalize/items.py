@@ -151,6 +151,21 @@ _DATES = re.compile(
 _LITRES = r"(?:л|литр\w*|літр\w*)"
 _KIND_NUMBERS = (
     (re.compile(r"(?<![\d,.])[2-5]\s*(?:в|in)\s*1(?![\d,.])"), " "),
+    # "3х літрові банки", "трилитровые": a jar's size, never a count
+    (
+        re.compile(
+            r"(?<![\d,.])\d\s*-?\s*[хx]?\s*-?\s*(?:литров|літров)"
+            r"(?:ые|ых|ая|ую|ой|ый|ий|ыми|і|а|их|ими)(?!\w)"
+        ),
+        " ",
+    ),
+    # "инсулин 100 ЕД/мл", "40 мг/мл": a strength, never a count
+    (
+        re.compile(
+            r"(?<![\d,.])\d{1,4}(?:[.,]\d+)?\s*(?:ед|од|мо|iu|ме|мг|mg|мкг)\s*/\s*(?:мл|ml)\b"
+        ),
+        " ",
+    ),
     # "состояние 5 из 5": a mark, never a count
     (re.compile(r"(?<![\d,.])\d{1,2}\s*(?:из|з|із)\s*\d{1,2}(?![\d,.])"), " "),
     (re.compile(r"(?<![\d,.])1[,.]5\s*-?\s*сп(?:\.|\b)"), " полуторный "),
@@ -225,6 +240,23 @@ _CALL_HOURS = re.compile(
     r"(?:до|-)\s*\d{1,2}(?:[:.]\d{2})?",
     re.IGNORECASE,
 )
+#: "з 9 до 18", "Пн-пт 10-17", "24/7": opening hours with no word of context, never a
+#: count ("от 9 до 14 лет" is an age, "с 10 до 15 шт" a count).
+_OPEN_HOURS = re.compile(
+    r"(?:(?<!\w)(?:с|з|від|от)\s*|(?<!\w)(?:пн|пон)\s*[-–]\s*(?:пт|птн|сб|нд|вс)\.?\s*)"
+    r"(?:[6-9]|1[0-2])(?:[:.]00)?\s*(?:до|-|–)\s*(?:1[3-9]|2[0-3])(?:[:.]00)?(?![\d:.])"
+    r"(?!\s*(?:лет|рок|рік|год|міс|мес|р\b|разм|розм|см|кг|шт|пар|уп|\+))"
+    r"|(?<![\d/])24\s*/\s*7(?![\d/])",
+    re.IGNORECASE,
+)
+
+#: "3 майстри", "2 юристи", "8 волонтёров": how many people help, never a count of
+#: what is given.
+_HELPERS = re.compile(
+    r"(?<![\d.,])\d{1,3}\s+(?=(?:юрист|адвокат|консультант|майстр|мастер|волонт|парикмах"
+    r"|перукар|психолог|репетитор|лікар|врач|педагог|вчител|учител))",
+    re.IGNORECASE,
+)
 
 #: "школа №57", "№ 3": the number of a thing, never a count or a size.
 _NUMBER_SIGN = re.compile(r"№\s*\d+")
@@ -260,7 +292,7 @@ def _prepared(piece: str, *, quantity_cell: bool = False, glued: bool = False) -
     if quantity_cell:
         piece = _SLASHED_COUNTS.sub(" ", _THOUSANDS.sub(r"\1\2", piece))
     piece = _PAID_FOR.sub("цена", _VITAMIN_C.sub(r"\1", _strip_formula(piece)))
-    piece = _CALL_HOURS.sub(r"\1 ", piece)
+    piece = _HELPERS.sub("", _OPEN_HOURS.sub(" ", _CALL_HOURS.sub(r"\1 ", piece)))
     piece = _NUMBER_SIGN.sub(" ", _PHONE_OR_LINK.sub(" ", _SUTURE_GAUGE.sub(" ", piece)))
     folded = _INTO_NOSE.sub(r"для \1", _CUBIC_METRES.sub("куб", fold(piece)))
     if not formula:
@@ -531,7 +563,22 @@ def _not_repeated(free: list[str], text: str) -> list[str]:
         code, kind = thing
         return any(c == code and within(k, kind) for c, k in named)
 
-    return [piece for piece in free if not things(piece) or not all(map(again, things(piece)))]
+    # the words the details read as things
+    words = {t for piece in split_segments(text) for h in _part(piece).hits for t in h.tokens}
+
+    def typed_again(piece: str) -> bool:  # "подушки" + "диванные подушки декоративные"
+        own = [t for t in tokens(fold(piece)) if len(t) > 2 and t not in _OTHER_BOX]
+        return bool(own) and all(t in words for t in own)
+
+    return [
+        piece
+        for piece in free
+        if not typed_again(piece) and (not things(piece) or not all(map(again, things(piece))))
+    ]
+
+
+#: The form's "Другое:" before the text typed there.
+_OTHER_BOX = frozenset({"другое", "інше", "другое:", "other"})
 
 
 #: What a container may hold when something else is named beside it: jars hold
@@ -946,6 +993,8 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     units += [c.unit for found in attached.values() for c in found if c.unit]  # "…, пакет"
     if set(units) & HOLDERS:  # "порошок 3 кг, 4 пачки": the packs count, so their unit
         units = [u for u in units if u not in _MEASURED] + [u for u in units if u in _MEASURED]
+    if units[:1] == ["pieces"] and _KIT.search(fold(item)):
+        units[0] = "sets"  # "гигиенические наборы ... 40 шт": forty kits
     sizes = [
         s for s in dict.fromkeys(s for p in described for s in p.sizes) if not _itself(s, kind)
     ]
@@ -979,6 +1028,8 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
     )
 
 
+#: "продуктовые наборы", "гігієнічні набори": kits, counted as sets in any unit word.
+_KIT = re.compile(r"(?<!\w)(?:набор|набір)")
 #: The largest EU shoe size only children wear.
 _LARGEST_CHILD_SHOE = 34
 
@@ -1188,7 +1239,8 @@ def column_quantity(
         each = listed[0].value if listed else 1
         unit = next((c.unit for c in listed if c.unit), "")
         return Quantity(each * sizes_asked(line.size, line.category, column), False), unit
-    for_all = per_head(column, line.item) if only_line else None
+    # the line's own text alone, when the cell is empty: "по мішку муки на двір, дворів 60"
+    for_all = per_head(column, line.item) if only_line or not column.strip() else None
     if for_all:  # "по 2 кг на семью, 25 семей": fifty kilograms
         # "одеяла и подушки | по 1 на человека": one of each ("по 4 матраса" names its own)
         things = _things_listed(line) if for_all[2] else 1
@@ -1388,6 +1440,8 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
         parts = [_without_bracketed_home(p) for p in parts]
     # "Обуви нет", "Постільна білизна — ні": what the answer says is not there
     denied = denied_in(fold(typed)) if typed else frozenset()  # also in what as_meant cut
+    if typed and text != typed:  # "Шкаф тоже передумали отдавать": its box goes too
+        denied = denied | (_named_codes(typed) - _named_codes(text))
     parts = [p for p in parts if not p.codes or not set(p.codes) <= denied]
     text_codes = [c for p in parts for c in p.codes]
     other_things = any(h.sense.category == OTHER and h.sense.kind for p in parts for h in p.hits)
@@ -1509,6 +1563,11 @@ def _delivery_only(part: _Part) -> bool:
     return any(is_verb(h.tokens[0]) or is_instrumental(h.tokens[-1]) for h in part.hits) or bool(
         toks & _OWN or asked
     )
+
+
+def _named_codes(text: str) -> frozenset[str]:
+    """The categories of the things a text names."""
+    return frozenset(c for piece in split_segments(text) for c in _part(piece).codes)
 
 
 def _heading(piece: str, part: _Part, after: list[str], ticked: set[str]) -> bool:

@@ -10,7 +10,14 @@ from functools import cache, lru_cache
 from matcher import vocab
 from matcher.normalize.categories import glued_things, hits_in
 from matcher.normalize.lexicon import attributes
-from matcher.normalize.morph import is_known_word, is_past_verb, is_prefixed_word, lemmas
+from matcher.normalize.morph import (
+    is_first_name,
+    is_known_word,
+    is_past_verb,
+    is_prefixed_word,
+    is_told_to,
+    lemmas,
+)
 from matcher.normalize.numbers import NUMBER_WORDS
 from matcher.text import CYRILLIC_LETTER, fold, tokens, translit
 
@@ -472,9 +479,23 @@ def notice_kind(item: str) -> str:
     toks = tokens(fold(item))
     if not toks or set(toks) & signals["request"]:
         return ""
-    if toks[0] in signals["notice"]:
+    if toks[0] in signals["notice"] or _note_to_own(item, toks, signals):
         return "notice"
     return "heading" if item.rstrip().endswith(":") else ""
+
+
+#: The first word of a row and the comma, colon or "!" after it.
+_OPENING_WORD = re.compile(r"^\W*(\w+)\s*[,:!]")
+
+
+def _note_to_own(item: str, toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
+    """ "Оля, не ставь сюда памперсы", "ВСЕМ: склад закрыт", "НЕ ЗВОНИТЕ в интернат
+    после 20:00": a note to the sheet's own people, not a need."""
+    if len(toks) > 1 and toks[0] == "не" and is_told_to(toks[1]):
+        return True
+    opening = _OPENING_WORD.match(fold(item))
+    word = opening.group(1) if opening else ""
+    return bool(word) and (word in signals["addressee"] or is_first_name(word))
 
 
 @cache

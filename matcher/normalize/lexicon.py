@@ -92,6 +92,7 @@ class AttributesFile(_Strict):
     asker_words: list[str]
     lead_in_words: list[str]
     notice_words: list[str]
+    addressee_words: list[str]
     closed_words: list[str]
     hiring_words: list[str]
     contact_words: list[str]
@@ -310,6 +311,7 @@ def attributes() -> Attributes:
             "asker": _folded_set(spec.asker_words, name),
             "lead_in": _folded_set(spec.lead_in_words, name),
             "notice": _folded_set(spec.notice_words, name),
+            "addressee": _folded_set(spec.addressee_words, name),
             "closed": _folded_set(spec.closed_words, name),
             "hiring": _folded_set(spec.hiring_words, name),
             "contact": _folded_set(spec.contact_words, name),

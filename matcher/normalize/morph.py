@@ -246,3 +246,33 @@ def unglued(token: str) -> tuple[str, ...]:
     if pieces[0] in _JOINING or pieces[-1] in _JOINING:
         return ()  # "курточкии": a letter typed twice, not "and"
     return tuple(reversed(pieces))
+
+
+@lru_cache(maxsize=50_000)
+def is_first_name(token: str) -> bool:
+    """True when a dictionary reads the token first as a first name called by
+    ("оля", "саша"; not "семена", Семён's genitive)."""
+    return any(
+        "Name" in tag.grammemes and {"nomn", "voct"} & tag.grammemes for tag in _first_tags(token)
+    )
+
+
+@lru_cache(maxsize=50_000)
+def is_told_to(token: str) -> bool:
+    """True when the Russian dictionary reads the verb as said to "you" ("звоните",
+    "ставь", "везите"): an imperative or a second person."""
+    if not _ANALYZABLE.match(token):
+        return False
+    ru, _ = _analyzers()
+    return ru.word_is_known(token) and any(
+        "VERB" in p.tag and ({"impr"} & p.tag.grammemes or {"2per"} & p.tag.grammemes)
+        for p in ru.parse(token)[:2]
+    )
+
+
+@lru_cache(maxsize=50_000)
+def is_animate(token: str) -> bool:
+    """True when a dictionary reads the token first as a noun for people or animals
+    ("переселенок", "детей", "женщин-переселенок")."""
+    last = token.rsplit("-", 1)[-1]
+    return any({"NOUN", "anim"} <= tag.grammemes for tag in _first_tags(last))

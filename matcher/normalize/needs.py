@@ -16,7 +16,12 @@ import numpy as np
 import pandas as pd
 
 from matcher.model import ANY_UNIT, Need, Problem, ProblemSource, SourceRow, Urgency, stable_id
-from matcher.normalize.answers import deadline_urgency, parse_urgency, urgency_in_text
+from matcher.normalize.answers import (
+    deadline_urgency,
+    parse_urgency,
+    situation_told,
+    urgency_in_text,
+)
 from matcher.normalize.fields import (
     Cells,
     clean_cells,
@@ -158,7 +163,10 @@ def _urgency(
     found = map_unique_rows([cells["urgency"], day], _deadline, unknown)
     deadline, dated = found.values(), found.flags(lambda due: due is not None)
     level[dated] = deadline[dated]
-    log.note(unknown & ~dated, "urgency", "urgency_unknown")
+    # "село відрізане, магазин не працює": why it cannot wait, told instead
+    told = map_unique(cells["urgency"], situation_told, unknown & ~dated).flags(bool)
+    level[told] = "high"
+    log.note(unknown & ~dated & ~told, "urgency", "urgency_unknown")
     return level
 
 

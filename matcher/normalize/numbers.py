@@ -63,6 +63,8 @@ _TIMES_MARK = frozenset({"х", "x"})
 _DIMENSION = re.compile(r"^\d+(?:[xх×*]\d+)+$")
 _LETTER_SIZES = frozenset({"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl"})
 _CYRILLIC_SIZES = {"м": "M", "л": "L", "хл": "XL", "ххл": "XXL", "хс": "XS"}
+#: "Seni Super Large", "Tena Slip Medium": a letter size written out.
+_WORD_SIZES = {"small": "S", "medium": "M", "large": "L", "extra": "XL"}
 _LETTER = "(?:xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl)"
 #: A range of letter sizes written as one token: "m-l", "s/m", "xl-xxl".
 _LETTER_RANGE = re.compile(rf"^{_LETTER}[-/]{_LETTER}$")
@@ -326,6 +328,10 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if text in _LETTER_SIZES and (hits or prev in attrs.not_before):
             sizes.append(text.upper())
             continue
+        if text in _WORD_SIZES and hits and (text != "extra" or nxt == "large"):
+            sizes.append(_WORD_SIZES[text])
+            skip_next = text == "extra"  # "extra large" is one size
+            continue
         if text in _CYRILLIC_SIZES and hits and _number(prev)[0] is None:
             sizes.append(_CYRILLIC_SIZES[text])  # "памперсы М": a letter size typed in Cyrillic
             continue
@@ -524,8 +530,10 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         )  # the marker as typed: "Ростов 6 коробок" is a town, not a height
         if why is None and before is not None and (unit is None or marks_size):
             why = before  # "р.28 пару": a size, whatever word follows ("37 р. 3 пары": a count)
-        if why == "age" and unit_word == "г" and value is not None and value > 120:
-            why = "measure"  # "Нутрилон 1, 800 г": grams, no one is 800 years old
+        round_decimal = decimal and not glued_after and set(nxt) == {"0"}  # "1,0 г"
+        grams = value is not None and (value > 120 or round_decimal)
+        if why == "age" and unit_word == "г" and grams:
+            why = "measure"  # "Нутрилон 1, 800 г", "Цефтріаксон 1,0 г": grams, not years
         dose = why == "measure" and ctx.category == "medicine" and unit_word in _MILLIGRAMS
         # "парацетамол 500 мг": a dose in mg alone is a tablet's (a form named on the
         # line wins: items._one_form)
@@ -544,7 +552,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             elif why == "age" and value is not None:
                 scale = "m" if _marker(unit_word, _MONTHS) else "y"
                 age = whole if whole is not None else value
-                sizes.append(_size_text(age, high, number) + scale)
+                up_to = prev in _UP_TO and high is None  # "до 1 року": from birth to one
+                low, top = (0, age) if up_to else (age, high)
+                sizes.append(_size_text(low, top, number) + scale)
             continue
         if value is None or value <= 0 or value > MAX_COUNT:
             continue

@@ -28,11 +28,11 @@ def kits_for_people(column: str, item: str) -> int | None:
 _HEAD = (
     r"(?:сем|сім|люд|чел|осіб|особ|дит|діт|дет|малыш|малюк|ребен|двор|пенсіонер|пенсионер"
     r"|комнат|кімнат|этаж|поверх|дом|будин|палат|номер|койк|коек|груп|кухн|кухон|бабус|дедус|породил"
-    r"|поріл)"
+    r"|поріл|хат|родин|квартир|двір)"
 )
 #: "на семью", "на каждого ребенка", "на этаж": for each one of them.
 _FOR_EACH_ONE = (
-    rf"(?:(?:на\s+(?:(?:каждо|кожн|кожен|одн)\w*\s+)?|в\s+(?:кажд|кожн|кожен)\w*\s+){_HEAD}"
+    rf"(?:(?:на\s+(?:(?:каждо|кожн|кожен|одн)\w*\s+)?|в\s+(?:(?:кажд|кожн|кожен)\w*\s+)?){_HEAD}"
     r"|на\s+(?:каждого|кожного)|(?:каждому|кожному))"
 )
 #: "в каждую комнату", "на кожну кімнату": one for each, with no count of its own.
@@ -41,12 +41,12 @@ _ONE_FOR_EACH = re.compile(rf"(?<![^\W\d_])(?:на|в)\s+(?:кажд|кожн|к
 _OF_EACH_THING = re.compile(r"\s*(?:каждого|кожного|каждой|кожної)(?!\w)")
 #: "2 упаковки на каждого малыша": so much for each of them, with no "по".
 _EACH = re.compile(
-    rf"(?<![\d.,])(\d{{1,3}})(?:\s*-\s*\d{{1,3}})?\s*([^\W\d_]+\.?)?\s+{_FOR_EACH_ONE}"
+    rf"(?<![\d.,])(\d{{1,3}})(?:\s*[-–—]\s*\d{{1,3}})?\s*([^\W\d_]+\.?)?\s+{_FOR_EACH_ONE}"
 )  # "2-3 на семью": two, the least said
 #: One of a thing in words after "по": "по паре", "по комплекту", "по одному".
 _ONE = (
     r"(?:паре|пару|комплекту|одному|одной|одній|штуке|штуці|набору|пачке|пачці|упаковке"
-    r"|упаковці|банке|банці|бутылке|пляшці)"
+    r"|упаковці|банке|банці|бутылке|пляшці|мешку|мішку|ящику|коробке|коробці|пакету)"
 )
 #: "по два", "по дві": so much each, in words.
 _FEW = {"два": 2, "две": 2, "дві": 2, "три": 3, "чотири": 4, "четыре": 4}
@@ -55,16 +55,18 @@ _FEW = {"два": 2, "две": 2, "дві": 2, "три": 3, "чотири": 4, "
 _BY_EACH = re.compile(
     rf"(?<![^\W\d_])по\s+(?:(\d{{1,3}})|({'|'.join(_FEW)})(?!\w)|{_ONE})(?!\d|[.,]\d)\s*"
     r"(?!(?:на|и|і|та|й|кажд\w*|кожн\w*)\b)([^\W\d_]+\.?)?"
-    r"((?:\s+(?:и|і|та|й)\s+\d{1,3}\s*[^\W\d_]*)*)"
+    r"((?:\s+(?:и|і|та|й)\s+(?:\d{1,3}\s*[^\W\d_]*|(?!(?:на|в|у|для|по)\b)[^\W\d_]+))*)"
 )
-_AND_MORE = re.compile(r"(?<![\d.,])(\d{1,3})(?![\d.,])")
+_AND_MORE = re.compile(r"(?:и|і|та|й)\s+(?:(\d{1,3})(?![\d.,]))?")
+#: "в мішках по 50 кг": what one holder holds, not so much for each of them.
+_IN_HOLDERS = re.compile(r"(?:мешк|мішк|пакет|ящик|банк|коробк|упаковк|пачк)[^\W\d_]*\s*$")
 #: "... на семью", "... на каждого ребенка" right after so much each.
 _FOR_ONE = re.compile(rf"\s*[-–—,]?\s*{_FOR_EACH_ONE}")
 #: "на 48 детей": for how many people, said outright.
 _FOR_HEADS = re.compile(rf"(?<![^\W\d_])на\s+(\d{{1,4}})\s*{_HEAD}")
 #: "70 осіб", "малышей 6": how many of them (the second order only in the quantity
 #: cell: "колготи дитячі 1-3 роки" names an age).
-_HEADS = re.compile(rf"(?<![\d.,])(\d{{1,4}})\s*{_HEAD}|{_HEAD}\w*\s+(\d{{1,4}})(?![\d.,])")
+_HEADS = re.compile(rf"(?<![\d.,])(\d{{1,4}})\s*{_HEAD}|{_HEAD}\w*\s+(\d{{1,4}})(?!\d|[.,]\d)")
 
 
 #: Things one person, bed or room takes one of: "куртки | на 27 детей" asks for 27
@@ -101,7 +103,8 @@ def counts_only_people(column: str) -> bool:
 #: "кухонь 5", "поверхів 4": rooms or floors counted after their name, in the item too
 #: (only people's words there can name an age: "колготи дитячі 1-3").
 _ROOMS_COUNTED = re.compile(
-    r"(?<!\w)(?:комнат|кімнат|этаж|поверх|номер|кухон|кухн|палат|груп)\w*\s+(\d{1,4})(?![\d.,])"
+    r"(?<!\w)(?:комнат|кімнат|этаж|поверх|номер|кухон|кухн|палат|груп|хат|двор|двір|родин|сімей"
+    r"|семей|квартир)\w*(?:\s+[^\W\d_]+){0,2}?\s+(\d{1,4})(?!\d|[.,]\d)"
 )
 #: "живут 33", "заселилось 40": how many people, by who lives there.
 _LIVING = re.compile(
@@ -123,13 +126,17 @@ def per_head(column: str, item: str) -> tuple[int, str, bool] | None:
     at_item = len(item_text) + 3  # where the quantity cell starts
     bare = []  # whether each "so much each" is a bare number in the quantity cell
     for found in _BY_EACH.finditer(text):
+        if _IN_HOLDERS.search(text, 0, found.start()):
+            continue
         pieces = not found.group(3) or found.group(3).startswith("шт")  # no unit of its own
         number = bool(found.group(1) or found.group(2)) and pieces
         of_each = _OF_EACH_THING.match(text, found.end())
         bare.append(bool(of_each) or (number and found.start() >= at_item))
         end = of_each.end() if of_each else found.end()
         said_each = int(found.group(1) or _FEW.get(found.group(2) or "", 1))
-        each += said_each + sum(int(n) for n in _AND_MORE.findall(found.group(4)))
+        # "по 1 щетке и пасте": one of each; "по 2 і постільна білизна по 1": its own "по"
+        more = _AND_MORE.findall(found.group(4))
+        each += said_each + sum(int(n) if n else said_each for n in more if n or found.group(3))
         unit = unit or (found.group(3) or "")
         marked = marked or bool(_FOR_ONE.match(text, end))
         taken.append(found.span())

@@ -22,13 +22,16 @@ _WORD_NUMBER = (
 _NUMBER = rf"(?:\d{{1,5}}|{_WORD_NUMBER})"
 #: Words that open a correction: "ой", "ні, помилилась", "вернее", "перезвонила".
 _MARKER = (
-    r"(?:ой|упс|ні|нет|нi|вернее|вірніше|точнее|точніше|поправка|виправлення|исправление"
+    r"(?:ой|упс|ні|нет|нi|не(?=\s*,)|хотя\s+нет|хоча\s+ні|вибачте|извините|пардон|сорри"
+    r"|вернее|вірніше|точнее|точніше|поправка|виправлення|исправление"
     r"|помилилась|помилилася|помилився|ошиблась|ошибся|перезвонила|перезвонил"
     r"|передзвонила|передзвонив|посчитала|посчитал|пересчитала|пересчитал|порахувала"
     r"|порахував|перерахувала|перерахував)"
 )
 #: "ой не 2 а 1 шкаф", "вещей не 6 а 4 пакета": the first number was wrong.
 _NOT_BUT = re.compile(rf"\bне\s+({_NUMBER})\s*,?\s+а\s+({_NUMBER})\b", re.IGNORECASE)
+#: "одеял 2 а не 3": the count said first is the right one.
+_BUT_NOT = re.compile(rf"\b({_NUMBER})(\s*,?\s+а\s+не\s+{_NUMBER})\b", re.IGNORECASE)
 #: "ой ні, 3", "Ой, буряка 3 мішки", "ні, помилилась — 2 ковдри", "вернее один":
 #: the marker, at most two words, then the count meant.
 _TAKEN_BACK = re.compile(
@@ -39,9 +42,10 @@ _TAKEN_BACK = re.compile(
 #: "10 вже забрали в школу", "две дочка не отдала", "одна побита": counted once,
 #: then given elsewhere, kept or broken; the clause says nothing more is given.
 _GONE = re.compile(
-    rf"(?<![\w'])({_NUMBER})(?:\s+[^\W\d_][\w'-]*)??\s+(?:(?:уже|вже)\s+(?:отдал[аи]?"
+    rf"(?<![\w'])({_NUMBER})(?:\s+[^\W\d_][\w'-]*)??\s+(?:(?:(?:уже|вже)\s+)?(?:отдал[аи]?"
     r"|віддал[аи]?|віддав|забрал[аи]?|забрав|продал[аи]?|продав|раздал[аи]?|роздал[аи]?"
-    r"|роздав)|не\s+(?:отдал[аи]?|віддал[аи]?|віддав)|(?:побит|розбит|разбит|прострочен"
+    r"|роздав|потерял[аи]?|загубил[аи]?|загубив|(?:оставлю|залишу)(?=\s*(?:[.,;!?]|$)))"
+    r"|не\s+(?:отдал[аи]?|віддал[аи]?|віддав)|(?:побит|розбит|разбит|прострочен"
     r"|просрочен|разбил|розбил|порван|сломан|зламан)\w*)(?![\w'])(?:(?!\s(?:и|і|та|й)\s)[^,.;!?\n()])*",
     re.IGNORECASE,
 )
@@ -109,6 +113,8 @@ def _only_left(text: str) -> str:
 #: sentence names is not given.
 _WITHHELD = re.compile(
     r"(?<![\w'])(?:не\s+(?:предлагаю|пропоную|отдаю|віддаю|отдам|віддам|отдаем|віддаємо)"
+    r"|передумал\w*|(?:уже|вже)\s+(?:нету|нет|нема|немає)"
+    r"|(?:помочь|допомогти)\s+не\s+(?:могу|можу)|не\s+(?:могу|можу)\s+(?:помочь|допомогти)"
     r"|оставлю\s+себе|оставляю\s+себе|залишу\s+собі|залишаю\s+собі|продал[аи]?|продав"
     rf"|{_ALREADY_GONE}|(?P<before>{_GAVE_BEFORE}))(?![\w'])",
     re.IGNORECASE,
@@ -157,10 +163,19 @@ def _without_withheld(text: str) -> str:
 
 
 def _kept_of(sentence: str) -> str:
-    """The sentence without what it keeps back: "" when all of it goes. One of several
-    gone ("второй уже отдали") or a sentence that gives something first stays; a
-    clause of its own goes whatever follows it, a whole sentence only when nothing
-    after the refusal offers ("..., а посуду могу отдать")."""
+    """The sentence without what it keeps back, clause by clause ("Одежду уже отдала,
+    а обувь передумала"): "" when all of it goes."""
+    kept = _kept_once(sentence)
+    while kept and kept != sentence:
+        sentence, kept = kept, _kept_once(kept)
+    return kept
+
+
+def _kept_once(sentence: str) -> str:
+    """The sentence without the first thing it keeps back. One of several gone
+    ("второй уже отдали") or a sentence that gives something first stays; a clause
+    of its own goes whatever follows it, a whole sentence only when nothing after
+    the refusal offers ("..., а посуду могу отдать")."""
     held = _WITHHELD.search(sentence)
     if held is None:
         return sentence
@@ -178,10 +193,17 @@ def _held_part(sentence: str, held: re.Match[str]) -> str:
     гарнітур не віддаю") or tells what was given before ("Торік давав 10 банок");
     the whole sentence when the clause is only the refusal ("..., не предлагаю")."""
     start = max(sentence.rfind(mark, 0, held.start()) for mark in ",:(") + 1
+    if sentence[start : held.start()].strip(" —–-").casefold() in _BUT and start:
+        start = (
+            max(sentence.rfind(mark, 0, start - 1) for mark in ",:(") + 1
+        )  # "диван, але передумала"
     if not sentence[start : held.start()].strip(" —–-") and not held.group("before"):
         return sentence
     ends = [at for mark in ",)" if (at := sentence.find(mark, held.end())) >= 0]
     return sentence[start : min(ends, default=len(sentence))]
+
+
+_BUT = frozenset({"але", "но", "а", "та", "однак", "однако"})
 
 
 def _value(number: str) -> int | None:
@@ -192,7 +214,9 @@ def _value(number: str) -> int | None:
 
 def _not_but(text: str) -> str:
     """ "шкаф 2 шт, ой не 2 а 1 шкаф, второй уже отдали": the wrong count, typed
-    earlier, becomes the right one; the correction's own clause goes."""
+    earlier, becomes the right one; the correction's own clause goes. "одеял 2 а
+    не 3": the wrong count after the right one goes."""
+    text = _BUT_NOT.sub(r"\1", text)
     while found := _NOT_BUT.search(text):
         wrong, right = found.group(1), found.group(2)
         start, end = _clause_start(text, found.start()), _clause_end(text, found.end())
@@ -217,6 +241,8 @@ def _taken_back(text: str) -> str:
         tail = _WORDS_AFTER.match(text, found.end())
         end = tail.end() if tail else found.end()
         right = found.group(2)
+        if lead := _A_BEFORE.search(text[:marker].rstrip()):
+            marker = lead.start()  # "а ні, 4" goes whole
         text = text[: wrong.start()] + right + text[wrong.end() : marker] + text[end:]
         position = marker
     return text
@@ -226,21 +252,41 @@ def _count_before(text: str, marker: int, found: re.Match[str]) -> re.Match[str]
     """The count a marker takes back: the last one before it, with at most two
     words between ("картопля 30 мішків, ой"), one after "нет"/"ні"; or, when the
     correction names its thing ("Ой, буряка 3"), the last count of that thing."""
-    head = text[:marker].rstrip()
-    if not head or head[-1] not in ",.;!?(:—–-":
+    head = _A_BEFORE.sub("", text[:marker].rstrip()).rstrip()  # "6 флаконів, а ні, 4"
+    if not head:
+        return None
+    said_no = found.group(1).casefold() in _NO
+    marked = head[-1] in ",.;!?(:—–-"
+    if said_no and not marked and not _same_unit(text, found):
         return None  # "обуви нет, 3 куртки": a plain "нет" inside a clause
     counts = list(_LAST_NUMBER.finditer(head))
-    named = _stems(text[found.end(1) : found.start(2)])
+    words = text[found.end(1) : found.start(2)]
+    named = _stems(words)
     if named:
         for count in reversed(counts):
             if named & _stems(_clause_around(head, count.start())):
                 return count
-    if not counts:
-        return None
+    if not counts or not (marked or said_no or not _WORD.search(words)):
+        return None  # "Куртки 3 шт ой какие красивые, 2 свитера": no correction
     between = _WORD.findall(head[counts[-1].end() :])
-    if found.group(1).casefold() in {"нет", "ні", "нi"}:  # "посуд — ні, 2 ковдри": a "no"
-        return counts[-1] if head[-1] == "," and len(between) <= 1 else None
+    if said_no:  # "посуд — ні, 2 ковдри": a "no", not a correction
+        return counts[-1] if len(between) <= 1 and head[-1] not in ";!?(:—–-" else None
     return counts[-1] if len(between) <= 2 else None
+
+
+_A_BEFORE = re.compile(r"(?:(?<=\s)|^)а$")
+_NO = frozenset({"нет", "ні", "нi", "не"})
+
+
+def _same_unit(text: str, found: re.Match[str]) -> bool:
+    """ "книжки 10 штук нет 8 штук": a "no" with no mark before it corrects a count
+    when the new count has the old one's word after it."""
+    head = text[: found.start(1)].rstrip()
+    before = _WORD.findall(head[-20:])
+    after = _WORD.match(text[found.end() :].lstrip())
+    return bool(
+        before and after and _LAST_NUMBER.search(head[-25:]) and after.group() == before[-1]
+    )
 
 
 def _stems(text: str) -> set[str]:

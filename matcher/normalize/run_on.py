@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from matcher.normalize.categories import hits_in
 from matcher.normalize.hit_filters import is_container
+from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import counted_by, is_adjective
 from matcher.text import fold, tokens, translit
 
@@ -26,7 +27,7 @@ _DIGITS = re.compile(r"[\d.]+")
 
 @lru_cache(maxsize=50_000)
 def _names_thing(word: str) -> bool:
-    folded = " ".join(translit(token) for token in tokens(fold(_DIGITS.sub("", word))))
+    folded = " ".join(translit(token) for token in tokens(fold(_DIGITS.sub(" ", word))))
     toks = tokens(folded)
     return any(not is_container(hit, toks) for hit in hits_in(folded))
 
@@ -41,7 +42,10 @@ def run_on_pieces(piece: str) -> tuple[str, ...]:
     last_thing = 0 if _names_thing(words[0]) else -9  # where the current group's thing is
     for j in range(1, len(words)):
         thing = words[j][0].isalpha() and _names_thing(words[j])
-        if thing and _NUMBERED.fullmatch(words[j - 1]) and _owned(words, j - 1, last_thing):
+        # "мультиварка 1 б/у кружки 6шт": a short word of its state after the count
+        stated = j > 1 and _abbreviation(words[j - 1])
+        after = j - 2 if stated else j - 1
+        if thing and _NUMBERED.fullmatch(words[after]) and _owned(words, after, last_thing):
             noun = translit(fold(_DIGITS.sub("", words[j])))
             bare = words[j - 1] if _NUMBER.fullmatch(words[j - 1]) else ""
             # "3 zhenskie kurtki", "Шкаф-купе 2 двери": the number counts what follows
@@ -64,11 +68,35 @@ def _owned(words: list[str], number: int, thing: int) -> bool:
     before = words[number - 1]
     if before.endswith((",", ";", ":")) or fold(before) in _AND:
         return False  # "вещи: 10 распашонок", "куртки и 4 свитера": it opens what follows
-    if number - thing == 1:
-        return True
-    return number - thing == 2 and 0 < len(_DIGITS.sub("", before)) <= _SHORT_WORD
+    between = words[thing + 1 : number] if thing >= 0 else []
+    # "комбинезоны детские 2", "шафа кухонна навісна 2", "плита 4конф б/у 1"
+    return 0 < number - thing <= _MOST_BETWEEN + 1 and all(map(_said_of_it, between))
+
+
+def _abbreviation(word: str) -> bool:
+    """ "б/у", "раб", "нов": a short word of a thing's state, no adjective that could
+    begin the next thing ("3 zhenskie kurtki")."""
+    letters = _DIGITS.sub("", word).strip("./")
+    plain = not _NUMBER.search(word) and not word.endswith((",", ";", ":"))
+    short = plain and 1 < len(letters) <= _SHORT_WORD and fold(word) not in _AND
+    # "3 шт Avent": a unit; "5 с фломастерами": what comes with it
+    return short and fold(letters) not in _WITH and fold(letters) not in attributes().units
+
+
+def _said_of_it(word: str) -> bool:
+    """A word that describes the thing before it: an adjective, an abbreviation
+    ("раб", "ж.", "б/у") or a number with letters ("4конф")."""
+    if word.endswith((",", ";", ":")) or fold(word) in _AND:
+        return False
+    letters = _DIGITS.sub("", word).strip("./")
+    if _NUMBER.search(word):
+        return bool(letters) and _NUMBERED.fullmatch(word) is not None
+    return 0 < len(letters) <= _SHORT_WORD or is_adjective(translit(fold(word)))
 
 
 _AND = frozenset({"и", "і", "i", "й", "та", "and", "a", "а"})
+_WITH = frozenset({"с", "со", "з", "із", "зі", "для", "без", "на", "под", "під", "от", "від", "до"})
 #: A word this short between a thing and its number is an abbreviation ("rab", "zhen", "ж.").
 _SHORT_WORD = 4
+#: At most this many such words between a thing and its count.
+_MOST_BETWEEN = 3

@@ -17,18 +17,19 @@ _STILL_NEEDED = re.compile(
 _MORE = re.compile(rf"(?<!\w)(?:ещ[её]|ще)\s+{_COUNT}")
 _BROUGHT = (
     r"(?:получил[аи]?|привезл[аи]?|привез|выдал[аи]?|принесл[аи]?|принес|дали|отримал[аи]?"
-    r"|отримав|видал[аи]?|закрыл[аи]?|закрил[аи]?)"
+    r"|отримав|видал[аи]?|закрыл[аи]?|закрил[аи]?|собрал[аи]?|зібрал[аи]?|зібрав)"
 )
 #: "4 уже есть", "13 уже стоят": had, said only after the count.
 _GOT = rf"(?:{_BROUGHT}|стоят|стоять|есть|є)"
 #: "уже привезли 15", "получили 9", "выдали 80": what came, the verb first.
 _GOT_THEN_COUNT = re.compile(
-    rf"(?<!\w)(?:(?:уже|вже)\s+)?{_BROUGHT}(?!\w)\s*[:\-–—]?\s*(\d+)(?![\d.,])"
+    rf"(?<!\w)(?:(?:уже|вже)\s+)?{_BROUGHT}(?!\w)\s*[:\-–—]?\s*(\d+)(?!\d|[.,]\d)"
 )
 #: "10 уже принесли", "4 уже есть", "13 уже стоят": what came, the count first.
 _COUNT_THEN_GOT = re.compile(
-    rf"(?<![\d.,])(\d+)\s+(?:(?:уже|вже)\s+(?:{_GOT}|[^\W\d_]+)|{_BROUGHT})(?!\w)"
-)  # "24 уже одели", "10 вже приніс хтось"
+    rf"(?<![\d.,\w])(\d+|один|одна|одно|одну)\s+(?:[^\W\d_]{{1,4}}\.?\s+)?"
+    rf"(?:(?:уже|вже)\s+(?:{_GOT}|[^\W\d_]+)|{_BROUGHT}|(?<=[^\d\s]\s)(?:есть|є))(?!\w)"
+)  # "24 уже одели", "20 кг уже дали", "один есть"
 _NUMBER = re.compile(r"(?<![\d.,])(\d+)(?![\d.,]\d)\s*([^\W\d_]+\.?)?")
 
 
@@ -49,7 +50,8 @@ def partly_met(column: str) -> tuple[str | None, int]:
         return more.group(1), 0
     rest = folded[: got.start()] + " " + folded[got.end() :]
     asked = list(_NUMBER.finditer(rest))
-    if len(asked) != 1 or int(asked[0].group(1)) <= int(got.group(1)):
-        return None, int(got.group(1))  # no single total to take it from
-    left = int(asked[0].group(1)) - int(got.group(1))
+    there = int(got.group(1)) if got.group(1).isdigit() else 1  # "один есть"
+    if len(asked) != 1 or int(asked[0].group(1)) <= there:
+        return None, there  # no single total to take it from
+    left = int(asked[0].group(1)) - there
     return f"{left} {asked[0].group(2) or ''}".strip(), 0

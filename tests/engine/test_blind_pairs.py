@@ -9,12 +9,12 @@ import pytest
 from tests.engine.pairs import PairsReport, load, newest_set, score
 
 #: The most no-fit pairs the engine may propose on the newest set. The goal is 0;
-#: this is the measured figure on set P49 when it was first scored (a known
-#: shortfall: 6 of its 106 no-fit pairs).
-MAX_NO_FIT_PROPOSED = 6
+#: this is the measured figure on set P51 when it was first scored (a known
+#: shortfall: 7 of its 114 no-fit pairs).
+MAX_NO_FIT_PROPOSED = 7
 #: The least share of full-fit needs where the engine's first choice is the labelled
-#: best. The goal is 0.95; measured 26 of 36 on P49 when it was first scored.
-MIN_BEST_CHOSEN = 0.72
+#: best. The goal is 0.95; measured 28 of 36 on P51 when it was first scored.
+MIN_BEST_CHOSEN = 0.77
 
 
 @pytest.fixture(scope="module")

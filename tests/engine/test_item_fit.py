@@ -459,7 +459,7 @@ def test_ages_on_hygiene_drug_forms_and_pull_ups(
         # ...while a crib's sheet is not
         ("простынь детская 150х200, 2 шт", "Простыни для кроваток", None),
         # a 1.5 blanket covers a single bed; a double one is another size
-        ("одеяла ватные 1,5 сп 5 шт", "Ковдри теплі (ватні) на односпальні ліжка", 1),
+        ("одеяла ватные 1,5 сп 5 шт", "Ковдри теплі (ватні) на односпальні ліжка", 0),
         ("одеяло двуспальное 200х220", "Ковдри теплі (ватні) на односпальні ліжка", None),
         # a single one is no 1.5 one
         ("одеяло ватное односпальное 2 шт", "Одеяла теплые 1,5-спальные", None),
@@ -487,3 +487,35 @@ def test_blanket_widths_nose_drops_and_pads(
 ) -> None:
     fit = fit_of(offer_text, need_text)
     assert (None if fit is None else fit.level) == level
+
+
+@pytest.mark.parametrize(
+    ("offer_text", "need_text", "fit"),
+    [
+        # a baby's food "до 1 року" takes no food from a year and a half
+        (
+            "детское питание от 1,5 лет: печенье, соки",
+            "Дитяче харчування до 1 року: каші, пюре",
+            None,
+        ),
+        (
+            "пюре Хипп овощное с 4 мес, 24 баночки",
+            "Дитяче харчування до 1 року: каші, пюре",
+            (0, False),
+        ),
+        # wadded work trousers are warm ones
+        ("штаны ватные рабочие мужские, р.52, 10 шт", "Брюки мужские теплые, р.48-52", (0, False)),
+        # a letter size written out
+        (
+            "памперсы для взрослых Seni Super Large, 2 уп",
+            "Памперсы для взрослых, размер L",
+            (0, False),
+        ),
+        ("подгузники для взрослых Medium, 2 уп", "Памперсы для взрослых, размер L", None),
+    ],
+)
+def test_ages_up_to_warm_wadding_and_written_sizes(
+    offer_text: str, need_text: str, fit: tuple[int, bool] | None
+) -> None:
+    found = fit_of(offer_text, need_text)
+    assert (None if found is None else (found.level, found.unit_mismatch)) == fit

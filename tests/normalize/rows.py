@@ -50,3 +50,12 @@ def needs_of(
 ) -> tuple[list[Any], list[Any]]:
     row = {**_NEED, "item": item, "quantity": quantity, "urgency": urgency, **cells}
     return normalize_needs([SourceRow(2, row)])
+
+
+def need_counts(item: str, quantity: str = "") -> dict[str, int]:
+    """Each category a need row is read under, with its count summed."""
+    needs, _ = needs_of(item, quantity)
+    counts: dict[str, int] = {}
+    for need in needs:
+        counts[need.category] = counts.get(need.category, 0) + (need.quantity or 0)
+    return counts

@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.normalize.rows import needs_of
-
-
-def need_counts(item: str, quantity: str = "") -> dict[str, int]:
-    needs, _ = needs_of(item, quantity)
-    counts: dict[str, int] = {}
-    for need in needs:
-        counts[need.category] = counts.get(need.category, 0) + need.quantity
-    return counts
+from tests.normalize.rows import need_counts, needs_of
 
 
 @pytest.mark.parametrize(
