@@ -95,7 +95,7 @@ def _phrase_inside(key: str, table: AnswerTable, skip: frozenset[str] = frozense
 _URGENT_MARKS = ("!!", "🔥", "❗", "‼", "🆘", "🚨", "⚠", "😭")
 
 
-def _marked_urgent(raw: str) -> bool:
+def marked_urgent(raw: str) -> bool:
     return any(mark in raw for mark in _URGENT_MARKS)
 
 
@@ -128,12 +128,12 @@ def parse_urgency(raw: str) -> tuple[Urgency, bool]:
         return "high", True
     key = _key(raw or "")
     if not key:
-        return ("high" if _marked_urgent(raw or "") else "normal"), True
+        return ("high" if marked_urgent(raw or "") else "normal"), True
     table = urgency_table()
     # "светла нет": a bare "нет" answers the question only when it is the whole answer
     inside = _phrase_inside(key, table, skip=_ANSWERS_ONLY)
     decided = table.phrases.get(key) or inside or _decide(raw, table)
-    if decided is None and _marked_urgent(raw or ""):
+    if decided is None and marked_urgent(raw or ""):
         decided = "high"
     if decided is None:
         toks = tokens(key)
@@ -266,7 +266,7 @@ def urgency_in_text(text: str) -> Urgency | None:
     key = _key(text or "")
     if not key:
         return None
-    decided = _phrase_inside(key, urgency_table(), skip=_ANSWERS_ONLY)
+    decided = _phrase_inside(key, urgency_table(), skip=_NOT_IN_ITEMS)
     if decided is None:
         return None
     return cast(Urgency, decided)
@@ -275,3 +275,5 @@ def urgency_in_text(text: str) -> Urgency | None:
 #: Words that answer the urgency question alone ("Срочность: нет") but say nothing
 #: of it inside an item ("Плита электрическая (газа нет)").
 _ANSWERS_ONLY = frozenset({"нет", "ні", "нема", "немає", "no", "да", "так", "yes"})
+#: ... and "now" inside an item tells what is, not how soon ("у нас сейчас 25 человек").
+_NOT_IN_ITEMS = _ANSWERS_ONLY | {"сейчас", "зараз"}

@@ -1332,10 +1332,22 @@ def _column_counts(
         return [c for _, c in counted if not c.each] or [c for _, c in counted]
     if mine:
         return mine
+    codes = [code for code, _ in row_items]
+    # "20 комплектів і 20 пар" beside "форма і кеди": the pairs are the shoes'
+    pairs = [c for _, c in counted if c.unit == "pairs"]
+    # (a word of a category the row does not ask for heads nothing: "5 комплектов")
+    unheaded = not any(set(p.codes) & set(codes) for p, _, c in headed if c.unit != "pairs")
+    if (
+        pairs
+        and len(pairs) < len(counted)
+        and "shoes" in codes
+        and len(set(codes)) > 1
+        and unheaded
+    ):
+        return [c for _, c in counted if (c.unit == "pairs") == (line.category == "shoes")]
     if any(p.codes for p in parts if not p.containers):
         return []  # the cell counts other things
     # "1 + 1 пара" beside "пальто, чоботи": a count for each line, in the row's order
-    codes = [code for code, _ in row_items]
     # (an "other" line may stand after the things it was written before: no order)
     each_line = len(counted) == len(codes) == len(set(codes)) > 1 and OTHER not in codes
     items = [item for _, item in row_items]  # each line its own words, none inside another

@@ -467,20 +467,30 @@ def offers_in(text: str) -> bool:
 
 
 def still_asks(item: str) -> bool:
-    """ "получили 3 из 5, нужно ещё 2": a need row that thanks and asks for more."""
-    return bool(_signal_words(tokens(fold(item))) & attributes().signals["request"])
+    """ "получили 3 из 5, нужно ещё 2", "обогреватели — ещё 3, спасибо": a need row
+    that thanks and asks for more."""
+    folded = fold(item)
+    requested = _signal_words(tokens(folded)) & attributes().signals["request"]
+    return bool(requested) or _MORE_OF.search(folded) is not None
+
+
+#: "ещё 3", "ще 2": more of the thing is asked for.
+_MORE_OF = re.compile(r"(?<!\w)(?:ещ[её]|ще)\s+\d")
 
 
 def notice_kind(item: str) -> str:
-    """ "notice" for "ВАЖНО! Принимаем только чистые вещи", "heading" for "ДЛЯ
-    МНОГОДЕТНЫХ:" (a heading when it names nothing), "" for anything else. A
-    request word makes it a need."""
+    """ "notice" for "ВАЖНО! Принимаем только чистые вещи", "note" for a row that
+    calls the sheet's own people ("ВСЕМ: склад закрыт"), "heading" for "ДЛЯ
+    МНОГОДЕТНЫХ:" (a note or a heading when it names nothing), "" for anything
+    else. A request word makes it a need."""
     signals = attributes().signals
     toks = tokens(fold(item))
     if not toks or set(toks) & signals["request"]:
         return ""
-    if toks[0] in signals["notice"] or _note_to_own(item, toks, signals):
+    if toks[0] in signals["notice"] or _told_not_to(toks):
         return "notice"
+    if _addressed(item, signals):
+        return "note"  # a need when it names things: "Девочки, ... по 2 простыни на кровать"
     return "heading" if item.rstrip().endswith(":") else ""
 
 
@@ -488,11 +498,21 @@ def notice_kind(item: str) -> str:
 _OPENING_WORD = re.compile(r"^\W*(\w+)\s*[,:!]")
 
 
-def _note_to_own(item: str, toks: list[str], signals: dict[str, frozenset[str]]) -> bool:
-    """ "Оля, не ставь сюда памперсы", "ВСЕМ: склад закрыт", "НЕ ЗВОНИТЕ в интернат
-    после 20:00": a note to the sheet's own people, not a need."""
-    if len(toks) > 1 and toks[0] == "не" and is_told_to(toks[1]):
-        return True
+def _told_not_to(toks: list[str]) -> bool:
+    """ "НЕ ЗВОНИТЕ в интернат после 20:00", "Оля, не ставь сюда памперсы": the sheet's
+    own people told what not to do, not a need."""
+    return any(
+        toks[k] == "не" and is_told_to(toks[k + 1]) for k in range(min(len(toks) - 1, _OPENING))
+    )
+
+
+#: How far into a row an instruction still opens it ("Оля, не ставь").
+_OPENING = 3
+
+
+def _addressed(item: str, signals: dict[str, frozenset[str]]) -> bool:
+    """ "ВСЕМ: склад закрыт", "Ребята, кто едет в Лисичанск": a row that opens by
+    calling the sheet's own people."""
     opening = _OPENING_WORD.match(fold(item))
     word = opening.group(1) if opening else ""
     return bool(word) and (word in signals["addressee"] or is_first_name(word))

@@ -77,7 +77,7 @@ def _usable_rows(
     alive &= ~junky
     kind = map_unique(cells["item"], notice_kind, alive).values(fill="")
     names_things = lines["recognized"] & ~lines["only_other"]
-    notice = (kind == "notice") | ((kind == "heading") & ~names_things)
+    notice = (kind == "notice") | (((kind == "heading") | (kind == "note")) & ~names_things)
     notice &= alive & (cells["quantity"] == "")
     log.error(notice, "item", "notice_row")
     alive &= ~notice

@@ -168,7 +168,13 @@ def test_a_note_to_the_sheets_own_people_is_no_need(item: str) -> None:
 
 @pytest.mark.parametrize(
     "item",
-    ["семена, рассада для огородов переселенцев", "Ребята, нужны памперсы 4, 20 пачек"],
+    [
+        "семена, рассада для огородов переселенцев",
+        "Ребята, нужны памперсы 4, 20 пачек",
+        # a note to colleagues that names the things asked for
+        "Девочки, кто будет в Метро: на каждую кровать по 2 простыни и 1 наволочке",
+        "Юля, 18:22 — Оль, глянь: не хватает стирального порошка, мыла ящика 2",
+    ],
 )
 def test_a_need_that_opens_like_a_note_is_still_a_need(item: str) -> None:
     needs, _ = needs_of(item)
@@ -239,3 +245,57 @@ def test_a_brand_a_form_after_whom_and_helpers_beside_things() -> None:
 def test_a_bus_that_runs_carries_the_things() -> None:
     offers, _ = offers_of("куртки 3 шт. Бус йде 25.01 до Харкова", "Одежда")
     assert [o.category for o in offers] == ["clothing"]
+
+
+@pytest.mark.parametrize(
+    ("item", "quantity", "urgency", "expected"),
+    [
+        # "now" inside an item tells what is, not how soon
+        ("тушенка по 2 банки на человека, у нас сейчас 25 человек", "", "", "normal"),
+        # enough for a week can wait; the most urgent of a list is urgent
+        ("одежда мужская зимняя", "сколько есть", "есть на неделю", "low"),
+        ("Цефтріаксон 1г", "100 фл", "1 (найтерміновіше)", "high"),
+        # marks in the quantity cell stress how many, not how soon
+        ("одежда б/у любая", "много!!!", "", "normal"),
+    ],
+)
+def test_urgency_beside_the_item_and_the_count(
+    item: str, quantity: str, urgency: str, expected: str
+) -> None:
+    needs, _ = needs_of(item, quantity, urgency)
+    assert [n.urgency for n in needs] == [expected]
+
+
+def test_a_thanks_that_asks_for_more_is_a_need() -> None:
+    needs, _ = needs_of("обогреватели — ещё 3, спасибо кто привез первые", "ещё 3")
+    assert [(n.category, n.quantity) for n in needs] == [("appliances", 3)]
+
+
+@pytest.mark.parametrize(
+    ("item", "quantity", "expected"),
+    [
+        (
+            "спортивна форма і кеди для фізкультури",
+            "20 комплектів і 20 пар",
+            {"clothing": 20, "shoes": 20},
+        ),
+        (
+            "зимняя одежда и обувь на всех детей",
+            "5 комплектов + 5 пар обуви",
+            {"clothing": 5, "shoes": 5},
+        ),
+        # pairs on both sides: each thing its own, in the row's order
+        ("шкарпетки, чоботи", "шкарпетки 10 пар, чоботи 5 пар", {"clothing": 10, "shoes": 5}),
+        ("носки теплые, валенки", "20 пар і 10 пар", {"clothing": 20, "shoes": 10}),
+        # counts headed by their things go to them alone
+        (
+            "спортивные костюмы, тапочки, средства гигиены",
+            "костюмы 50, тапочки 50 пар",
+            {"clothing": 50, "shoes": 50, "hygiene": 1},
+        ),
+    ],
+)
+def test_pairs_in_the_quantity_cell_are_the_shoes(
+    item: str, quantity: str, expected: dict[str, int]
+) -> None:
+    assert need_counts(item, quantity) == expected
