@@ -578,7 +578,7 @@ def _not_repeated(free: list[str], text: str) -> list[str]:
 
 
 #: The form's "Другое:" before the text typed there.
-_OTHER_BOX = frozenset({"другое", "інше", "другое:", "other"})
+_OTHER_BOX = frozenset({"другое", "інше", "other"})
 
 
 #: What a container may hold when something else is named beside it: jars hold
@@ -1030,6 +1030,7 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
 
 #: "продуктовые наборы", "гігієнічні набори": kits, counted as sets in any unit word.
 _KIT = re.compile(r"(?<!\w)(?:набор|набір)")
+
 #: The largest EU shoe size only children wear.
 _LARGEST_CHILD_SHOE = 34
 
