@@ -19,6 +19,7 @@ from matcher.normalize.morph import (
     lemmas,
 )
 from matcher.normalize.numbers import NUMBER_WORDS
+from matcher.normalize.still_missing import more_asked
 from matcher.text import CYRILLIC_LETTER, fold, tokens, translit
 
 _PUNCT = re.compile(r"[^\w\s']+")
@@ -471,11 +472,7 @@ def still_asks(item: str) -> bool:
     that thanks and asks for more."""
     folded = fold(item)
     requested = _signal_words(tokens(folded)) & attributes().signals["request"]
-    return bool(requested) or _MORE_OF.search(folded) is not None
-
-
-#: "ещё 3", "ще 2": more of the thing is asked for.
-_MORE_OF = re.compile(r"(?<!\w)(?:ещ[её]|ще)\s+\d")
+    return bool(requested) or more_asked(folded)
 
 
 def notice_kind(item: str) -> str:

@@ -192,15 +192,18 @@ def _held_part(sentence: str, held: re.Match[str]) -> str:
     """The clause that keeps a thing back when it names the thing itself ("кухонний
     гарнітур не віддаю") or tells what was given before ("Торік давав 10 банок");
     the whole sentence when the clause is only the refusal ("..., не предлагаю")."""
-    start = max(sentence.rfind(mark, 0, held.start()) for mark in ",:(") + 1
+    start = _clause_opening(sentence, held.start())
     if sentence[start : held.start()].strip(" —–-").casefold() in _BUT and start:
-        start = (
-            max(sentence.rfind(mark, 0, start - 1) for mark in ",:(") + 1
-        )  # "диван, але передумала"
+        start = _clause_opening(sentence, start - 1)  # "диван, але передумала"
     if not sentence[start : held.start()].strip(" —–-") and not held.group("before"):
         return sentence
     ends = [at for mark in ",)" if (at := sentence.find(mark, held.end())) >= 0]
     return sentence[start : min(ends, default=len(sentence))]
+
+
+def _clause_opening(sentence: str, end: int) -> int:
+    """Where the clause that ends at `end` opens: after a comma, a colon or "("."""
+    return max(sentence.rfind(mark, 0, end) for mark in ",:(") + 1
 
 
 _BUT = frozenset({"але", "но", "а", "та", "однак", "однако"})

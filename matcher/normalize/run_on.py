@@ -65,30 +65,39 @@ def _owned(words: list[str], number: int, thing: int) -> bool:
     a heading or a list's comma ("вещи: 10 распашонок")."""
     if number == thing:
         return True  # "kurtka46", "валенки1"
-    before = words[number - 1]
-    if before.endswith((",", ";", ":")) or fold(before) in _AND:
+    if _opens_next(words[number - 1]):
         return False  # "вещи: 10 распашонок", "куртки и 4 свитера": it opens what follows
     between = words[thing + 1 : number] if thing >= 0 else []
     # "комбинезоны детские 2", "шафа кухонна навісна 2", "плита 4конф б/у 1"
     return 0 < number - thing <= _MOST_BETWEEN + 1 and all(map(_said_of_it, between))
 
 
+def _opens_next(word: str) -> bool:
+    """A word after which what follows is a thing of its own: a list's mark or "и"."""
+    return word.endswith((",", ";", ":")) or fold(word) in _AND
+
+
+def _letters(word: str) -> str:
+    return _DIGITS.sub("", word).strip("./")
+
+
 def _abbreviation(word: str) -> bool:
     """ "б/у", "раб", "нов": a short word of a thing's state, no adjective that could
     begin the next thing ("3 zhenskie kurtki")."""
-    letters = _DIGITS.sub("", word).strip("./")
-    plain = not _NUMBER.search(word) and not word.endswith((",", ";", ":"))
-    short = plain and 1 < len(letters) <= _SHORT_WORD and fold(word) not in _AND
+    if _NUMBER.search(word) or _opens_next(word):
+        return False
+    letters = fold(_letters(word))
     # "3 шт Avent": a unit; "5 с фломастерами": what comes with it
-    return short and fold(letters) not in _WITH and fold(letters) not in attributes().units
+    short = 1 < len(letters) <= _SHORT_WORD
+    return short and letters not in _WITH and letters not in attributes().units
 
 
 def _said_of_it(word: str) -> bool:
     """A word that describes the thing before it: an adjective, an abbreviation
     ("раб", "ж.", "б/у") or a number with letters ("4конф")."""
-    if word.endswith((",", ";", ":")) or fold(word) in _AND:
+    if _opens_next(word):
         return False
-    letters = _DIGITS.sub("", word).strip("./")
+    letters = _letters(word)
     if _NUMBER.search(word):
         return bool(letters) and _NUMBERED.fullmatch(word) is not None
     return 0 < len(letters) <= _SHORT_WORD or is_adjective(translit(fold(word)))

@@ -33,6 +33,11 @@ _COUNT_THEN_GOT = re.compile(
 _NUMBER = re.compile(r"(?<![\d.,])(\d+)(?![\d.,]\d)\s*([^\W\d_]+\.?)?")
 
 
+def more_asked(folded: str) -> bool:
+    """ "ещё 3", "ще 2" in a folded text: more of the thing is asked for."""
+    return _MORE.search(folded) is not None
+
+
 def partly_met(column: str) -> tuple[str | None, int]:
     """What a quantity cell says of a need partly met: the part that says what is
     still asked ("нужно 40, уже привезли 15": "25"), or None when it says no such
