@@ -45,6 +45,11 @@ class _FitFile(BaseModel):
     grouped_size_kinds: list[str]
     unusable_kinds: list[str]
     untaken_kinds: list[str]
+    new_words: list[str]
+    used_words: list[str]
+    nearly_words: list[str]
+    new_year_words: list[str]
+    either_words: list[str]
     unit_groups: dict[str, list[str]]
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
@@ -73,6 +78,12 @@ class FitRules:
     unusable_kinds: frozenset[str]
     #: Need kinds no offer takes by itself: what another thing comes with.
     untaken_kinds: frozenset[str]
+    #: Words that say a thing is new, or used (`condition_of`).
+    new_words: frozenset[str]
+    used_words: frozenset[str]
+    nearly_words: frozenset[str]
+    new_year_words: frozenset[str]
+    either_words: frozenset[str]
     unit_group: dict[str, str]
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
@@ -105,6 +116,11 @@ def fit_rules() -> FitRules:
         grouped_size_kinds=frozenset(spec.grouped_size_kinds),
         unusable_kinds=frozenset(spec.unusable_kinds),
         untaken_kinds=frozenset(spec.untaken_kinds),
+        new_words=frozenset(spec.new_words),
+        used_words=frozenset(spec.used_words),
+        nearly_words=frozenset(spec.nearly_words),
+        new_year_words=frozenset(spec.new_year_words),
+        either_words=frozenset(spec.either_words),
         unit_group=vocab.synonym_table(spec.unit_groups, "fit.yaml: unit_groups"),
         height_by_age_months=dict(spec.height_by_age_months),
         shoe_size_by_age_months=dict(spec.shoe_size_by_age_months),
@@ -124,6 +140,8 @@ class ItemProfile:
     season: str = ""
     size: str = ""
     unit: str = ""
+    #: "new" or "used" as the text says (a need: "new" when it asks for new only).
+    condition: str = ""
 
 
 def profile_of(record: Offer | Need) -> ItemProfile:
@@ -141,7 +159,39 @@ def profile_of(record: Offer | Need) -> ItemProfile:
     implied = implied_size(record.kind) if offer else ""
     if implied and not any(part.endswith("kg") for part in size.split(", ")):
         size = ", ".join(filter(None, (size, implied)))  # "бустер від 4 років": 15-36 kg too
-    return ItemProfile(record.category, record.kind, audience, season, size, record.unit)
+    condition = condition_of(record.item)
+    if not offer and condition != NEW:
+        condition = ""  # a need that says nothing, or "новые или б/у", takes either
+    return ItemProfile(record.category, record.kind, audience, season, size, record.unit, condition)
+
+
+NEW, USED = "new", "used"
+_CONDITION_TOKENS = re.compile(r"б\s*/\s*у|б\.\s*у\.?|[^\W_]+")
+
+
+@lru_cache(maxsize=100_000)
+def condition_of(text: str) -> str:
+    """ "new" when the text calls the thing new, "used" when worn or second-hand
+    ("б/у", "почти новые"), "" when it says neither, or both ("новые и б/у"), or
+    offers a choice ("нові або чисті")."""
+    rules = fit_rules()
+    words = [w.replace(" ", "").rstrip(".") for w in _CONDITION_TOKENS.findall(text.lower())]
+    new = used = either = False
+    for k, word in enumerate(words):
+        if word in rules.used_words:
+            used = True
+        elif word in rules.new_words:
+            if words[k + 1 : k + 2] and words[k + 1] in rules.new_year_words:
+                continue  # "на Новый год": a date
+            if k and words[k - 1] in rules.nearly_words:
+                used = True  # "почти новые": worn a little
+                continue
+            near = words[max(0, k - 1) : k] + words[k + 1 : k + 2]
+            either = either or any(w in rules.either_words for w in near)
+            new = True
+    if new and (used or either):
+        return ""
+    return NEW if new else USED if used else ""
 
 
 @lru_cache(maxsize=4_096)
@@ -181,7 +231,8 @@ def implied_season(kind: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Fit:
-    #: What the offer leaves unknown that the need states: kind, audience, season, size.
+    #: What the offer leaves unknown that the need states: kind, audience, season, size,
+    #: condition.
     unknown: tuple[str, ...] = ()
     #: The two sides count in different units ("мешки" and "штуки").
     unit_mismatch: bool = False
@@ -421,7 +472,7 @@ def _ages_differ(need_size: str, offer_size: str) -> bool:
 #: An offer that fits on every point the need states.
 FULL_FIT = Fit()
 #: The points a fit is judged on, in the order reasons name them.
-POINTS = ("kind", "audience", "season", "size")
+POINTS = ("kind", "audience", "season", "size", "condition")
 #: A point's verdict: it fits, the offer leaves it unknown, or it contradicts.
 FITS, UNKNOWN, CONTRADICTS = 0, 1, None
 
@@ -472,6 +523,16 @@ def size_point(need_category: str, need_kind: str, need_size: str, offer_size: s
     return CONTRADICTS if sized is False else (FITS if sized else UNKNOWN)
 
 
+@lru_cache(maxsize=64)
+def condition_point(need_condition: str, offer_condition: str) -> int | None:
+    """A need for new things only takes no used ones; one silent on it is unknown."""
+    if need_condition != NEW:
+        return FITS
+    if offer_condition == USED:
+        return CONTRADICTS
+    return FITS if offer_condition == NEW else UNKNOWN
+
+
 @lru_cache(maxsize=4_096)
 def unit_point(need_group: str, need_counts_things: bool, offer_group: str) -> int | None:
     """Counts compare within one unit group ("unit_groups"); a bag or a box of
@@ -510,6 +571,7 @@ def item_fit(offer: ItemProfile, need: ItemProfile) -> Fit | None:
         audience_point(need.audience, offer.audience),
         season_point(need.season, offer.season),
         size_point(need.category, need.kind, need.size, offer.size),
+        condition_point(need.condition, offer.condition),
     )
     units = unit_point(
         unit_group(need.unit, need.category),

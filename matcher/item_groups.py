@@ -6,7 +6,7 @@ model. Offers are many and varied (every size, season, audience), so offers of
 one geo group are merged by what matters to the flow: two offers are
 interchangeable when they fit every need they can reach at the same level
 and give each about as much (`arc_table.gives_more_rank`).
-The fit of each point (kind, audience, season, size, unit) is looked up once
+The fit of each point (kind, audience, season, size, unit, condition) is looked up once
 per pair of distinct values that an arc reads, and combined for all offers and
 needs at once with numpy, so the cost grows with the distinct values, not with
 the rows.
@@ -27,6 +27,7 @@ from matcher.fit import (
     UNKNOWN,
     ItemProfile,
     audience_point,
+    condition_point,
     counts_things,
     kind_point,
     profile_of,
@@ -59,17 +60,17 @@ class _Encoder:
     """Item models as rows of codes, one column per point."""
 
     def __init__(self) -> None:
-        self.need = [_Codes() for _ in range(5)]
-        self.offer = [_Codes() for _ in range(5)]
+        self.need = [_Codes() for _ in range(len(_CHECKS))]
+        self.offer = [_Codes() for _ in range(len(_CHECKS))]
         self.rows: dict[tuple[str, ...], tuple[int, ...]] = {}
 
     def need_row(self, p: ItemProfile) -> tuple[int, ...]:
         unit = (unit_group(p.unit, p.category), counts_things(p))
-        values = (p.kind, p.audience, p.season, (p.category, p.kind, p.size), unit)
+        values = (p.kind, p.audience, p.season, (p.category, p.kind, p.size), unit, p.condition)
         return tuple(c.code(v) for c, v in zip(self.need, values, strict=True))
 
-    def offer_row(self, values: tuple[str, str, str, str, str]) -> tuple[int, ...]:
-        """Codes of an offer's (kind, audience, season, size, unit)."""
+    def offer_row(self, values: tuple[str, str, str, str, str, str]) -> tuple[int, ...]:
+        """Codes of an offer's (kind, audience, season, size, unit, condition)."""
         row = self.rows.get(values)
         if row is None:
             row = self.rows[values] = tuple(
@@ -94,7 +95,11 @@ _CHECKS: tuple[Callable[[object, object], int | None], ...] = (
     lambda n, o: season_point(str(n), str(o)),
     _sized,
     _units,
+    lambda n, o: condition_point(str(n), str(o)),
 )
+#: The columns of the points an offer may leave unknown; the units' column apart.
+_POINTS = (0, 1, 2, 3, 5)
+_UNITS = 4
 #: A verdict not looked up yet.
 _UNSET = -1
 
@@ -133,11 +138,11 @@ def _levels(tables: list[np.ndarray], needs: np.ndarray, offers: np.ndarray) -> 
     reason of a proposal names them (`fit.item_fit` on the pair)."""
     level = np.zeros((len(offers), len(needs)), dtype=np.int8)
     contradicts = np.zeros(level.shape, dtype=bool)
-    for k in range(4):
+    for k in _POINTS:
         verdict = tables[k][needs[None, :, k], offers[:, None, k]]
         level += verdict == _UNKNOWN
         contradicts |= verdict == _NO
-    units = tables[4][needs[None, :, 4], offers[:, None, 4]]
+    units = tables[_UNITS][needs[None, :, _UNITS], offers[:, None, _UNITS]]
     level += (units == _UNKNOWN) * UNITS_DIFFER
     contradicts |= units == _NO
     level[contradicts] = -1
@@ -183,12 +188,14 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
     need_groups, became, need_rows = _split_needs(inst, geo.need_groups, encoder)
     profiles = (profile_of(o) for o in inst.offers)  # the season a kind implies, too
     offer_rows = [  # units of one group count alike
-        encoder.offer_row((p.kind, p.audience, p.season, p.size, unit_group(p.unit, p.category)))
+        encoder.offer_row(
+            (p.kind, p.audience, p.season, p.size, unit_group(p.unit, p.category), p.condition)
+        )
         for p in profiles
     ]
     verdicts = _Verdicts(encoder)
     asks_for = np.array([_asks_for(inst, g.members[0]) for g in need_groups], dtype=np.int8)
-    need_codes = np.array(need_rows, dtype=np.int32).reshape(-1, 5)
+    need_codes = np.array(need_rows, dtype=np.int32).reshape(-1, len(_CHECKS))
     subs_of = _Splits(became, len(geo.need_groups))
     geo_arcs = geo.table
     first_arc = np.searchsorted(geo_arcs.offer_group, np.arange(len(geo.offer_groups) + 1))

@@ -85,9 +85,11 @@ def _fuzzy(candidate: str) -> Sense | None:
 
 @cache
 def _describing_words() -> tuple[str, ...]:
-    """Words for whom and for which season: a typo near one of them names no thing."""
+    """Words for whom, for which season, and everyday words: a typo near one of them
+    names no thing."""
     attrs = attributes()
-    return tuple(w for w in (*attrs.audience, *attrs.season) if len(w) >= FUZZY_MIN_LEN)
+    words = (*attrs.audience, *attrs.season, *attrs.signals["everyday"])
+    return tuple(w for w in words if len(w) >= FUZZY_MIN_LEN)
 
 
 @lru_cache(maxsize=200_000)
@@ -211,9 +213,16 @@ def _ticked_by_mistake(after: list[str], ticked_before: bool = False) -> bool:
     """ "мебель отметила случайно", "Мебель случайно отметила", "технику нажала по
     ошибке", "обувь и белье отметила случайно", "Отметила мебель случайно": the words
     right after a category (other categories joined to it aside), with a verb of
-    ticking before or after it, say its box was ticked by mistake."""
+    ticking before or after it, say its box was ticked by mistake; so does "Мебель
+    отметил т.к. не нашел куда" (for want of a better box)."""
     attrs = attributes()
     ticked = ticked_before or bool(set(after) & attrs.negators_ticking)
+    if (
+        after[:1]
+        and after[0] in attrs.negators_ticking
+        and _NO_BETTER_BOX.match(" ".join(after[1:]))
+    ):
+        return True
     seen: list[str] = []
     for token in after:
         if token in attrs.negators_mistake_alone or (token in attrs.negators_mistake and ticked):
@@ -243,6 +252,11 @@ def rest_ticked_by_mistake(folded: str) -> bool:
 
 #: Words between a category and its "по ошибке": "нажала по ошибке", "я случайно".
 _FILLERS = frozenset({"по", "через", "я", "тоже", "теж", "случайно", "випадково"})
+#: "Мебель отметил т.к. не нашел куда": ticked for want of a better box.
+_NO_BETTER_BOX = re.compile(
+    r"(?:т\s*к|так как|потому что|бо|тому що)\s+не\s+"
+    r"(?:нашел|нашла|нашёл|знайшла|знайшов|знал|знала|знаю|знав)"
+)
 _JOINERS = frozenset({"и", "і", "й", "та", "или", "або"})
 
 

@@ -16,7 +16,7 @@ import numpy as np
 from matcher.normalize.categories import OTHER
 from matcher.normalize.dates import parse_timestamp
 from matcher.normalize.frames import Sheet, columns, map_unique, map_unique_rows
-from matcher.normalize.items import Items, read_items
+from matcher.normalize.items import ItemLine, Items, read_items
 from matcher.normalize.phones import parse_phone
 from matcher.normalize.places import PlaceMatch, find_place
 from matcher.normalize.problem_log import ProblemLog
@@ -118,7 +118,7 @@ def read_lines(
     `line_count`, whether it was `recognized`, names `only_other` lines, and
     names `things` (a category other than "other", or a kind)."""
     read = map_unique_rows(
-        [labels, texts], lambda a, b: read_items(a, b, labels_decide=labels_decide), alive
+        [labels, texts], lambda a, b: _read_or_unknown(a, b, labels_decide=labels_decide), alive
     )
     return {
         "lines": read.values(attrgetter("lines")),
@@ -127,6 +127,16 @@ def read_lines(
         "only_other": read.flags(lambda items: all(x.category == OTHER for x in items.lines)),
         "things": read.flags(_names_things),
     }
+
+
+def _read_or_unknown(labels: str, text: str, *, labels_decide: bool) -> Items:
+    """read_items, or, should the reader fail on an answer nobody foresaw, the
+    answer as one line of no known category: the row then goes to Problems for a
+    coordinator to read, and the pass goes on with every other row."""
+    try:
+        return read_items(labels, text, labels_decide=labels_decide)
+    except Exception:  # one odd answer must not stop the pass
+        return Items((ItemLine(OTHER, text or labels, None, stated=False),), recognized=False)
 
 
 def _names_things(items: Items) -> bool:

@@ -5,6 +5,8 @@ not a bed size beside linen, not a weak word beside a real one."""
 
 from __future__ import annotations
 
+import re
+
 from matcher.normalize.categories import OTHER, Hit, lemma_in, token_lemmas, token_sense
 from matcher.normalize.gazetteer import is_town
 from matcher.normalize.lexicon import attributes
@@ -63,7 +65,7 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
         purpose = (purpose and not refines(hit, out)) or _paid_for(hit, toks)
         if purpose or _governed(hit, toks, purpose_end):
             purpose_end = hit.end
-        elif _quantifier(hit, toks):
+        elif _quantifier(hit, toks) or _bars(hit, out, toks):
             continue
         elif not (
             _sent_by(hit, toks)
@@ -71,6 +73,7 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
             or _place(hit, toks)
             or _from_town(hit, toks)
             or _medium(hit, toks)
+            or _handle(hit, toks)
             or _addressed(hit, toks)
             or told(hit, toks)
             or _occasion(hit, toks)
@@ -138,6 +141,7 @@ def _after_purpose(hit: Hit, toks: list[str], *, heading: bool = False) -> bool:
 
 
 _FOR = frozenset({"для", "под", "під"})
+_EACH_ONE = re.compile(r"(?:кажд|кожн|кожен)")
 _IN = frozenset({"в", "у", "во"})
 
 
@@ -155,8 +159,14 @@ def _bed_of(hit: Hit, toks: list[str]) -> bool:
     """ "одеяла на взрослые кровати", "бельё на двуспальную кровать": a thing after
     "на" and a word for whom or what size says what another thing is for."""
     before = toks[max(0, hit.start - 2) : hit.start]
-    if len(before) < 2 or before[0] != "на" or hit.sense.category != "furniture":
+    if hit.sense.category != "furniture":
+        return False
+    if before[-1:] == ["на"] and toks[:1] == ["по"]:
+        return True  # "рушники, по одному на ліжко"
+    if len(before) < 2 or before[0] != "на":
         return False  # "на немовля: повзунки" names whom the clothes are for
+    if _EACH_ONE.match(before[1]):
+        return True  # "на каждую кровать по 2 простыни"
     attrs = attributes()
     return any(
         lemma_in(before[1], table) is not None for table in (attrs.audience, attrs.size_words)
@@ -193,6 +203,21 @@ def _quantifier(hit: Hit, toks: list[str]) -> bool:
     after = [t for t in toks[hit.end + 1 : hit.end + 4] if not is_adjective(t)]
     nxt = after[0] if after else ""
     return hit.start == hit.end and token in attributes().vague and is_genitive_plural(nxt)
+
+
+_BAR = frozenset({"плитка", "плитки", "плиток", "плитку"})
+
+
+def _bars(hit: Hit, out: list[Hit], toks: list[str]) -> bool:
+    """ "шоколад 60 плиток", "2 плитки шоколаду": bars of chocolate, no hot plates."""
+    if hit.start != hit.end or toks[hit.start] not in _BAR:
+        return False
+    counted = hit.start > 0 and toks[hit.start - 1].isdigit()
+    food_before = bool(out) and out[-1].sense.category == "food"
+    return (counted and food_before) or toks[hit.end + 1 : hit.end + 2] in (
+        ["шоколада"],
+        ["шоколаду"],
+    )
 
 
 #: "кошти на закупівлю ліків": buying, between money and what it is for.
@@ -504,6 +529,15 @@ def _medium(hit: Hit, toks: list[str]) -> bool:
 
 
 _ABBREVIATED_MEDIA = frozenset({"тв", "tv"})
+#: Messengers: the word after one is a name to write to ("skype roman_ostrava").
+_MESSENGERS = frozenset({"skype", "скайп", "скайпі", "скайпе", "viber", "вайбер", "вайбері",
+                         "telegram", "телеграм", "телеграмі", "facebook", "фейсбук",
+                         "fb"})  # fmt: skip
+
+
+def _handle(hit: Hit, toks: list[str]) -> bool:
+    """ "пишіть на skype roman_ostrava": a user name, not a thing (a novel)."""
+    return hit.start > 0 and toks[hit.start - 1] in _MESSENGERS
 
 
 def asks_for_itself(toks: list[str]) -> bool:

@@ -430,7 +430,13 @@ def _not_repairs(hits: tuple[Hit, ...], folded: str) -> tuple[Hit, ...]:
     if not found:
         return hits
     said = set(tokens(found.group(0)))
-    return tuple(h for h in hits if h.sense.category != OTHER or not set(h.tokens) <= said)
+    # "пральна машина, не зливає воду": what the fault is about is nothing offered
+    about = len(tokens(folded[: found.end()]))
+    return tuple(
+        h
+        for h in hits
+        if (h.sense.category != OTHER or not set(h.tokens) <= said) and h.start != about
+    )
 
 
 #: "40 boxes of winter clothing", "40 boxes of children's winter clothes": the
@@ -789,7 +795,8 @@ def _total(
         sizes = own_sizes if named <= 1 else 0
         sizes += listed_after if named <= 1 else 0
         # "ложки вилки по 6 шт": six of each thing the segment names
-        things_each = max(_kinds_named(p, code) for p in own)
+        # (a ticked box with no thing named in the text: "по 2 на каждого")
+        things_each = max((_kinds_named(p, code) for p in own), default=0)
         if plain:
             total = sum(c.value for c in plain) + uncovered + each[0].value * max(1, sizes, reach)
             return Quantity(total, estimated), things, True
@@ -1030,6 +1037,7 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
 
 #: "продуктовые наборы", "гігієнічні набори": kits, counted as sets in any unit word.
 _KIT = re.compile(r"(?<!\w)(?:набор|набір)")
+_IN_BRACKETS = re.compile(r"\([^()]*\)")
 
 #: The largest EU shoe size only children wear.
 _LARGEST_CHILD_SHOE = 34
@@ -1269,7 +1277,10 @@ def _things_listed(line: ItemLine) -> int:
     """How many things a need's item lists one after another: "одеяла и подушки" two;
     "белье, комплекты" (one kind named twice) and "аптечки (с жгутом)" one."""
     kinds = len(line.kind.split("+")) if line.kind else line.things
-    listed = sum(1 for piece in split_segments(line.item) if _part(piece).hits)
+    item = line.item
+    if _KIT.search(fold(item)):  # "продуктовые наборы (крупа, масло)": what a kit holds
+        item = _IN_BRACKETS.sub("", item)
+    listed = sum(1 for piece in split_segments(item) if _part(piece).hits)
     return max(1, min(kinds, listed))
 
 

@@ -467,12 +467,12 @@ def offers_in(text: str) -> bool:
     return bool(_offer_words(_signal_words(toks), toks, signals) - _asked(toks, signals))
 
 
-def still_asks(item: str) -> bool:
-    """ "получили 3 из 5, нужно ещё 2", "обогреватели — ещё 3, спасибо": a need row
-    that thanks and asks for more."""
+def still_asks(item: str, quantity: str = "") -> bool:
+    """ "получили 3 из 5, нужно ещё 2", "обогреватели — ещё 3, спасибо", "куртки (вже
+    отримали 6 з 15) | ще 9": a need row that thanks and asks for more."""
     folded = fold(item)
     requested = _signal_words(tokens(folded)) & attributes().signals["request"]
-    return bool(requested) or more_asked(folded)
+    return bool(requested) or more_asked(folded) or more_asked(fold(quantity))
 
 
 def notice_kind(item: str) -> str:

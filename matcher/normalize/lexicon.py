@@ -87,6 +87,7 @@ class AttributesFile(_Strict):
     test_words: list[str]
     broken_words: list[str]
     channel_words: list[str]
+    everyday_words: list[str]
     carry_words: list[str]
     service_words: list[str]
     asker_words: list[str]
@@ -325,6 +326,7 @@ def attributes() -> Attributes:
             "test": _folded_set(spec.test_words, name),
             "broken": _folded_set(spec.broken_words, name),
             "channel": _folded_set(spec.channel_words, name),
+            "everyday": _folded_set(spec.everyday_words, name),
             "carry": _folded_set(spec.carry_words, name),
             "service": _folded_set(spec.service_words, name),
         },

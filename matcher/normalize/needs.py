@@ -72,7 +72,8 @@ def _usable_rows(
     junk = map_unique_rows([cells["item"], lines["things"]], _junk, alive).values()
     junky = alive & junk.astype(bool) & (junk != "help_request")  # a need is a request by nature
     thanks = junky & (junk == "thanks_row")
-    junky &= ~map_unique(cells["item"], still_asks, thanks).flags(bool)
+    # "куртки (вже отримали 6 з 15) | ще 9": a thanks that asks for the rest
+    junky &= ~map_unique_rows([cells["item"], cells["quantity"]], still_asks, thanks).flags(bool)
     log.error(junky, "item", junk)
     alive &= ~junky
     kind = map_unique(cells["item"], notice_kind, alive).values(fill="")

@@ -578,11 +578,16 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             )  # "2 мешка (25 кг)": what they hold
             # "банки 3л - 6 шт": the count follows, and the litres are what each holds
             later = any(_number(t.text)[0] is not None for t in toks[i + 1 : i + 4])
+            if not counted and _holders_counted_after(toks, i, hits):
+                continue  # "мішок 10 кг 3 шт", "банки 3л - 6 шт": what each holds
             if "(" in gap_before or not (counted or later or _unit(prev) not in SACKS):
                 if not counted:  # "2 мешка (50 кг)" may be each or all: left unsaid
                     counts.append(Count(1, False, _unit(prev) or "", i - 1))
                     counts[-1:] = _holding(counts[-1:], i - 1, value, unit)
                 continue  # "гречка мешок (25 кг)", "сахару мішок 50кг": one bag, holding 50 kg
+        held = counts and counts[-1].unit in HOLDERS  # "новые в упаковке 12шт" counts
+        if held and i > 1 and toks[i - 2].text in _INSIDE and prev in _INSIDE_PACK:
+            continue  # "2 ящика тушенки (в ящике 36 банок)": what one box holds
         if unit == "pieces" and _word_after_inside(toks, i) in _INSIDE_PACK:
             continue  # "64 шт в упаковке": what one pack holds
         holder = counts[-1] if counts else None
@@ -775,7 +780,7 @@ _CONTENTS = {
 #: "в упаковке", "в пачке": the count before says what one pack holds.
 _INSIDE_PACK = frozenset({"упаковке", "упаковці", "пачке", "пачці", "уп", "коробке", "коробці",
                           "банке", "банці", "баночке", "баночці", "флаконе", "флаконі",
-                          "блистере", "блістері"})  # fmt: skip
+                          "блистере", "блістері", "ящике", "ящику", "мешке", "мішку"})  # fmt: skip
 
 
 def _word_after_inside(toks: list[_Token], i: int) -> str:
@@ -784,6 +789,19 @@ def _word_after_inside(toks: list[_Token], i: int) -> str:
     if i + 3 < len(toks) and toks[i + 2].text in _INSIDE:
         return toks[i + 3].text
     return ""
+
+
+def _holders_counted_after(toks: list[_Token], i: int, hits: tuple[Hit, ...]) -> bool:
+    """ "мішок 10 кг 3 шт": after the measure of one holder (number `i`, its unit
+    next), a count of pieces or of holders, with no thing named between."""
+    first = i + 1 if _GLUED_AFTER.match(toks[i].text) else i + 2  # "3л" holds its unit
+    for j in range(first, min(first + 2, len(toks) - 1)):
+        if any(i < hit.start <= j for hit in hits):
+            return False
+        if _number(toks[j].text)[0] is not None:
+            unit = _unit(toks[j + 1].text)
+            return unit == "pieces" or unit in HOLDERS
+    return False
 
 
 def _not_one(value: int) -> bool:

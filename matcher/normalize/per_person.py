@@ -28,15 +28,17 @@ def kits_for_people(column: str, item: str) -> int | None:
 _HEAD = (
     r"(?:сем|сім|люд|чел|осіб|особ|дит|діт|дет|малыш|малюк|ребен|двор|пенсіонер|пенсионер"
     r"|комнат|кімнат|этаж|поверх|дом|будин|палат|номер|койк|коек|груп|кухн|кухон|бабус|дедус|породил"
-    r"|поріл|хат|родин|квартир|двір)"
+    r"|поріл|хат|родин|квартир|двір|больн|хвор|пациент|пацієнт|поранен|ранен)"
 )
+#: The same, or a bed: "по 2 простыни на каждую кровать, кроватей 16".
+_HEAD_OR_BED = rf"(?:{_HEAD}|кроват|ліжк|ліжок|коек|койк)"
 #: "на семью", "на каждого ребенка", "на этаж": for each one of them.
 _FOR_EACH_ONE = (
-    rf"(?:(?:на\s+(?:(?:каждо|кожн|кожен|одн)\w*\s+)?|в\s+(?:(?:кажд|кожн|кожен)\w*\s+)?){_HEAD}"
+    rf"(?:(?:на\s+(?:(?:каждо|кожн|кожен|одн)\w*\s+)?|в\s+(?:(?:кажд|кожн|кожен)\w*\s+)?){_HEAD_OR_BED}"
     r"|на\s+(?:каждого|кожного)|(?:каждому|кожному))"
 )
 #: "в каждую комнату", "на кожну кімнату": one for each, with no count of its own.
-_ONE_FOR_EACH = re.compile(rf"(?<![^\W\d_])(?:на|в)\s+(?:кажд|кожн|кожен)\w*\s+{_HEAD}")
+_ONE_FOR_EACH = re.compile(rf"(?<![^\W\d_])(?:на|в)\s+(?:кажд|кожн|кожен)\w*\s+{_HEAD_OR_BED}")
 #: "по пачке каждого": so much of each thing named.
 _OF_EACH_THING = re.compile(r"\s*(?:каждого|кожного|каждой|кожної)(?!\w)")
 #: "2 упаковки на каждого малыша": so much for each of them, with no "по".
@@ -66,7 +68,21 @@ _FOR_ONE = re.compile(rf"\s*[-–—,]?\s*{_FOR_EACH_ONE}")
 _FOR_HEADS = re.compile(rf"(?<![^\W\d_])на\s+(\d{{1,4}})\s*{_HEAD}")
 #: "70 осіб", "малышей 6": how many of them (the second order only in the quantity
 #: cell: "колготи дитячі 1-3 роки" names an age).
-_HEADS = re.compile(rf"(?<![\d.,])(\d{{1,4}})\s*{_HEAD}|{_HEAD}\w*\s+(\d{{1,4}})(?!\d|[.,]\d)")
+_HEADS = re.compile(
+    rf"(?<![\d.,])(\d{{1,4}})\s*{_HEAD_OR_BED}|{_HEAD_OR_BED}\w*\s+(\d{{1,4}})(?!\d|[.,]\d)"
+)
+#: "26 осіб, кожному халат і 2 пари шкарпеток": what each of them gets, listed.
+_EACH_GETS = re.compile(
+    rf"(?<!\w)(?:каждому|кожному|каждой|кожній)\s*[:–—-]?\s+(?!{_HEAD_OR_BED})([^|]+)$"
+)
+#: "светр і штани кожній дитині": the things listed first.
+_GETS_EACH = re.compile(
+    rf"\|\s*([^|]+?)\s+(?:каждому|кожному|каждой|кожній)\s+{_HEAD_OR_BED}[^\W\d_]*\W*$"
+)
+_LISTED = re.compile(r"\s*(?:[,+;]|(?<!\w)(?:и|і|та|й)(?!\w))\s*")
+_LEADING = re.compile(r"(\d{1,3})(?![\d.,])")
+#: "45 семей по 2 тонны": how many get so much each, right before it.
+_HEADS_BEFORE = re.compile(rf"(?<![\d.,])\d{{1,4}}\s*{_HEAD_OR_BED}[^\W\d_]*\s*[,:–—-]?\s*$")
 
 
 #: Things one person, bed or room takes one of: "куртки | на 27 детей" asks for 27
@@ -74,9 +90,6 @@ _HEADS = re.compile(rf"(?<![\d.,])(\d{{1,4}})\s*{_HEAD}|{_HEAD}\w*\s+(\d{{1,4}})
 ONE_EACH_CATEGORIES = frozenset(
     {"clothing", "shoes", "bedding", "furniture", "children", "appliances"}
 )
-
-
-_HEAD_OR_BED = rf"(?:{_HEAD}|кроват|ліжк|ліжок)"
 
 
 #: "на 27 детей", "для 14 кроватей": a whole cell that says for how many.
@@ -104,13 +117,20 @@ def counts_only_people(column: str) -> bool:
 #: (only people's words there can name an age: "колготи дитячі 1-3").
 _ROOMS_COUNTED = re.compile(
     r"(?<!\w)(?:комнат|кімнат|этаж|поверх|номер|кухон|кухн|палат|груп|хат|двор|двір|родин|сімей"
-    r"|семей|квартир)\w*(?:\s+[^\W\d_]+){0,2}?\s+(\d{1,4})(?!\d|[.,]\d)"
+    r"|семей|квартир|людей|осіб|больн|хвор|пациент|пацієнт|кроват|ліжок|коек)\w*(?:\s+[^\W\d_]+){0,2}?"
+    r"\s+(\d{1,4})(?!\d|[.,]\d)"
 )
 #: "живут 33", "заселилось 40": how many people, by who lives there.
 _LIVING = re.compile(
     r"(?<!\w)(?:живут|живуть|живет|живе|проживает|проживают|проживає|проживають|заехал\w*"
     r"|заселил\w*|поселил\w*)\s+(?:ещ[её]\s+|ще\s+)?(\d{1,4})(?![\d.,])"
 )
+
+
+def _each_gets(listed: str) -> int:
+    """ "халат і 2 пари шкарпеток": three, a thing named alone being one."""
+    pieces = [p for p in _LISTED.split(listed) if re.search(r"[^\W\d_]", p)]
+    return sum(int(m.group(1)) if (m := _LEADING.match(p)) else 1 for p in pieces)
 
 
 def per_head(column: str, item: str) -> tuple[int, str, bool] | None:
@@ -138,7 +158,10 @@ def per_head(column: str, item: str) -> tuple[int, str, bool] | None:
         more = _AND_MORE.findall(found.group(4))
         each += said_each + sum(int(n) if n else said_each for n in more if n or found.group(3))
         unit = unit or (found.group(3) or "")
-        marked = marked or bool(_FOR_ONE.match(text, end))
+        # "45 семей по 2 тонны" (not "60 компл. (20 коек по 3)": a breakdown of the total)
+        heads_before = bool(_HEADS_BEFORE.search(text, 0, found.start()))
+        heads_before = heads_before and "(" not in text[: found.start()]
+        marked = marked or bool(_FOR_ONE.match(text, end)) or heads_before
         taken.append(found.span())
     one_for_each = _ONE_FOR_EACH.search(text) is not None  # "на кожну кімнату по дві"
     if not each:
@@ -147,6 +170,9 @@ def per_head(column: str, item: str) -> tuple[int, str, bool] | None:
             each, unit = int(plain.group(1)), plain.group(2) or ""
             taken.append(plain.span())
             bare.append(not plain.group(2) and plain.start() >= at_item)
+        elif gets := _EACH_GETS.search(text, at_item) or _GETS_EACH.search(text):
+            each = _each_gets(gets.group(1))
+            bare.append(False)
         elif one_for_each:  # "обогреватели, в каждую комнату | 22 комнаты"
             each = 1
             bare.append(True)

@@ -147,6 +147,12 @@ NO_FIT = [
     # a thing its donor says does not work
     ("холодильник не работает, на запчасти", "холодильник"),
     ("стиральная машина, не отжимает", "бытовая техника"),
+    # what the fault is about is nothing offered: the machine is broken, no water given
+    ("пральна машина автомат LG, не зливає воду, потрібен ремонт", "стиральная машина автомат"),
+    # a need for new things only takes nothing used, worn, or "almost new"
+    ("детское одеяло б/у 2 шт, постирано", "Одеяла детские теплые в кроватку, только новые"),
+    ("трусы женские б/у р.48", "Трусы женские новые, р. 48-52"),
+    ("мягкие игрушки почти новые, 15 шт", "Игрушки НОВЫЕ в упаковке для больницы"),
     # nylon tights are not warm ones; a kitchen wall cabinet is no wardrobe;
     # breast pads are not sanitary pads; a booster is no infant seat; fruit
     # purée under a "baby food" heading is no formula
@@ -254,7 +260,16 @@ FULL_FIT = [
     ),
     ("КПБ 1,5 сп бязь 10 шт", "Постельное бельё полуторное (комплекты)"),
     ("эналаприл 10 мг 3 уп", "Эналаприл 10 мг"),
+    # new for new; "новые или чистые" and "на Новый год" take used things too
+    ("трусы женские новые р.48, 5 шт", "Трусы женские НОВЫЕ р.48-52"),
+    ("подушки 50х70 б/у, чистые, 4 шт", "Подушки 50х70, нові або чисті"),
+    ("мягкие игрушки детские б/у, 5 шт", "Игрушки на Новый год детям"),
 ]
+
+
+def test_an_offer_silent_on_new_or_used_is_a_candidate_for_a_new_only_need() -> None:
+    found = fit_of("трусы женские р.50, 3 шт", "Трусы женские новые, р. 48-52")
+    assert found is not None and found.unknown == ("condition",)
 
 
 @pytest.mark.parametrize(("offer_text", "need_text"), NO_FIT)
@@ -372,6 +387,7 @@ def test_what_a_thing_comes_with_is_no_need_of_its_own() -> None:
     [
         ("Медикаменты", "нурофен 2 уп", "жаропонижающие сиропы", "форма или доза не указана"),
         ("Одежда", "куртки мужские зимние 2 шт", "куртки мужские зимние 48-52", "размер не указан"),
+        ("Одежда", "носки мужские 10 пар", "Носки мужские НОВЫЕ", "новое ли — не указано"),
     ],
 )
 def test_a_partial_fit_names_what_is_unknown_in_the_coordinators_words(
