@@ -378,6 +378,9 @@ _HOME = frozenset({"дома", "вдома"})
 _NEAR = frozenset({"біля", "возле", "около", "напротив", "навпроти", "поряд", "коло"})
 #: Things that are places as often as they are given.
 _PLACES = frozenset({"furniture", "other/shelter", "appliances/large"})
+#: Verbs of settling people: the place after one is where they live.
+_SETTLING = frozenset({"заселяем", "заселяємо", "заселили", "заселяют", "заселяють", "поселили",
+                       "расселили", "розселили", "заселяется", "заселяється"})  # fmt: skip
 
 
 def _place(hit: Hit, toks: list[str]) -> bool:
@@ -413,6 +416,8 @@ def _place(hit: Hit, toks: list[str]) -> bool:
         return True
     if before in _IN and hit.sense.category == OTHER:
         return True  # "переезжает в дом престарелых": where someone goes
+    if hit.sense.category == OTHER and before in _SETTLING:
+        return True  # "заселяем общежитие": where people live
     # "по 2 на кімнату": what each room gets; "будинок-інтернат": who asks, no home asked for
     if hit.sense.category == OTHER and (_counted_per(toks, hit.start) or _institution(toks, hit)):
         return True

@@ -63,6 +63,7 @@ from matcher.normalize.quantities import Quantity
 from matcher.normalize.retold import as_meant
 from matcher.normalize.run_on import run_on_pieces
 from matcher.normalize.still_missing import partly_met
+from matcher.normalize.summaries import without_summaries
 from matcher.text import TOKEN_RE, fold, tokens
 
 #: Characters a spreadsheet would take for a formula; they prefix real text too.
@@ -1429,6 +1430,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     names a thing (coal, a bicycle), or when nothing else is named.
     """
     typed, text = text, _letter_size_counts(as_meant(text))  # "ой ні, 3": as settled
+    text = without_summaries(text)  # "… = 24", "Итого: одежды 12, обуви 5 пар"
     boxes = _label_codes(labels)
     label_codes, vague = boxes.codes, boxes.vague
     free = _not_repeated(boxes.free, text)

@@ -566,6 +566,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue  # "Фура 20 т", "могу брать до 300 кг": what the vehicle carries
         if ctx.category == "appliances" and unit is None and value >= 15 and not counts_next:
             continue  # "телевізори 42 і 32 дюйми", "Минск 15": a size or a model
+        if ctx.category == "medicine" and "/" in (gap_after.strip(), gap_before.strip()):
+            continue  # "Эналаприл-Н 10/25", "амоксиклав 875/125": the doses of a combination
         if (
             ctx.category == "medicine"
             and unit is None
@@ -712,7 +714,7 @@ def _thousands_of_money(toks: list[_Token], i: int, gap_after: str) -> bool:
 
 
 #: Doses in mg that follow a drug's name without their unit.
-_DOSES = frozenset({50, 75, 100, 125, 150, 200, 250, 300, 400, 500, 750, 800, 1000})
+_DOSES = frozenset({50, 75, 100, 125, 150, 200, 250, 300, 400, 500, 625, 750, 800, 875, 1000})
 
 
 def _dose(

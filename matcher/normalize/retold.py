@@ -86,9 +86,48 @@ def as_meant(text: str) -> str:
     what is already gone left out. Text with none of these comes back as is."""
     if not text:
         return text
-    kept = _without_withheld(_only_left(said_once(text)))
+    kept = _without_withheld(_only_left(_left_over(said_once(text))))
     meant = _GONE.sub("", _taken_back(_not_but(kept)))
     return text if meant == text else _EMPTY_CLAUSES.sub(r"\1", meant)
+
+
+#: "..., лишилось 5", "залишилось 4 пакети": what is left, after what is gone.
+_LEFT = re.compile(
+    rf"[\s,;—–-]*(?:а\s+)?(?:остал\w*|залишил\w*|лишил\w*)\s+({_NUMBER})(?![\w'])"
+    r"(?:\s+[^\W\d_][\w'-]*)?",
+    re.IGNORECASE,
+)
+#: "3 пакети вже віддала в церкву", "3 вже забрали": the clause right before it.
+_GONE_BEFORE_LEFT = re.compile(
+    rf"({_NUMBER})(\s+[^\W\d_][\w'-]*)?\s+(?:уже|вже)\s+[^\W\d_]+[^,.;!?\n]*$",
+    re.IGNORECASE,
+)
+
+
+def _left_over(text: str) -> str:
+    """ "книжки 8 шт — 3 вже забрали, лишилось 5", "Було 7 пакетів…, 3 пакети вже
+    віддала, залишилось 4 пакети": what is left replaces the count first said (of
+    the same word, when the gone count names one), and the rest of the story goes."""
+    for left in _LEFT.finditer(text):
+        head = text[: left.start()]
+        gone = _GONE_BEFORE_LEFT.search(head)
+        if gone is None:
+            continue
+        before = list(_LAST_NUMBER.finditer(head, 0, gone.start()))
+        if gone.group(2):  # "3 пакети": the count of "пакетів" before it
+            unit = _stems(gone.group(2))
+            before = [n for n in before if unit & _stems(_words_after(head, n.end()))]
+        if not before:
+            continue
+        first = before[-1]
+        kept = text[first.end() : gone.start()].rstrip(" ,;—–-")
+        return text[: first.start()] + left.group(1) + kept + text[left.end() :]
+    return text
+
+
+def _words_after(text: str, position: int) -> str:
+    found = _WORDS_AFTER.match(text, position)
+    return found.group() if found else ""
 
 
 def said_once(text: str) -> str:

@@ -149,6 +149,11 @@ NO_FIT = [
     ("стиральная машина, не отжимает", "бытовая техника"),
     # what the fault is about is nothing offered: the machine is broken, no water given
     ("пральна машина автомат LG, не зливає воду, потрібен ремонт", "стиральная машина автомат"),
+    # an elastic bandage is no dressing, enalapril with a diuretic no plain
+    # enalapril, an air bed no bed's mattress
+    ("бинт эластичный 1,5 м, 10 шт", "Бинты стерильные 7х14, марля медицинская"),
+    ("Эналаприл-Н 10/25 таблетки 8 пачек", "Эналаприл 10 мг таблетки"),
+    ("надувной матрас Intex двуспальный с насосом", "Матрасы на двуспальную кровать 160х200"),
     # a need for new things only takes nothing used, worn, or "almost new"
     ("детское одеяло б/у 2 шт, постирано", "Одеяла детские теплые в кроватку, только новые"),
     ("трусы женские б/у р.48", "Трусы женские новые, р. 48-52"),

@@ -60,6 +60,20 @@ def test_a_need_counted_per_head_multiplies(
         # bars of chocolate are no hot plates
         ("консервы мясные 40 банок, шоколад 60 плиток", "", {"food": 100}),
         ("2 плитки шоколаду, плитка електрична 1", "", {"food": 2, "appliances": 1}),
+        # the doses of a combination drug, and an antibiotic's usual dose
+        ("Эналаприл-Н 10/25 таблетки 8 пачек", "Медикаменты", {"medicine": 8}),
+        ("амоксиклав 625 - 12 уп, но-шпа 40мг №24 - 18 уп", "Медикаменты", {"medicine": 30}),
+        # what is left after some were given is the count
+        (
+            "Було 7 пакетів речей (одяг 44-48), 3 пакети вже віддала в церкву, залишилось 4 пакети",
+            "Одежда",
+            {"clothing": 4},
+        ),
+        (
+            "ліжечко дитяче 1, книжки дитячі 8 шт — 3 вже забрали, лишилось 5",
+            "",
+            {"children": 1, "toys": 5},
+        ),
         # a ticked box and "so much each" with no thing named
         ("по 2 на каждого", "Одежда", {"clothing": 2}),
     ],
@@ -68,6 +82,36 @@ def test_holders_and_bars_count_as_written(
     details: str, boxes: str, expected: dict[str, int]
 ) -> None:
     assert counts_of(details, boxes) == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        # each box's sum after its list, and the boxes' numbers
+        (
+            "Коробка 1 — посуда: тарелки 12, чашки 10, кастрюли 2 = 24\n"
+            "Коробка 2 — постельное: пододеяльники 4, простыни 6, наволочки 8 = 18",
+            {"kitchenware": 24, "bedding": 18},
+        ),
+        # a closing line of totals by category
+        (
+            "Собрали по этажам:\n2 этаж — куртки 3, свитера 5\n3 этаж — ботинки 2 пары,"
+            " кроссовки 3 пары\nИтого: одежды 8, обуви 5 пар",
+            {"clothing": 8, "shoes": 5},
+        ),
+        # rooms' numbers opening the lines
+        ("к.214 — куртка, шапка, шарф\nк.218 — сапоги женские 37р", {"clothing": 3, "shoes": 1}),
+        ("📦1 — зимние вещи (около 20)\n📦2 — обувь 8 пар", {"clothing": 20, "shoes": 8}),
+        # a count after "=" with nothing listed before it is the count
+        ("одеяла теплые = 5", {"bedding": 5}),
+        # totals with nothing counted above them are the counts
+        ("одежда, обувь\nИтого: одежды 5 пакетов, обуви 3 пары", {"clothing": 5, "shoes": 3}),
+    ],
+)
+def test_a_collection_box_by_box_counts_its_things_once(
+    details: str, expected: dict[str, int]
+) -> None:
+    assert counts_of(details) == expected
 
 
 @pytest.mark.parametrize(
@@ -89,6 +133,12 @@ def test_holders_and_bars_count_as_written(
 )
 def test_words_that_name_no_thing_given(details: str, boxes: str, expected: set[str]) -> None:
     assert categories_of(details, boxes) == expected
+
+
+def test_the_place_people_are_settled_in_is_no_need_of_its_own() -> None:
+    item = "шкафы, тумбочки, столы, стулья - заселяем общежитие"
+    assert need_counts(item, "стульев 20, столов 5") == {"furniture": 25}
+    assert categories_of("у нас 2 комнаты свободные, можем поселить семью") == {"other"}
 
 
 def test_a_thanks_that_asks_for_the_rest_in_the_quantity_cell_is_a_need() -> None:
