@@ -31,6 +31,7 @@ from matcher.normalize.categories import (
     token_lemmas,
     token_sense,
 )
+from matcher.normalize.circumstances import is_home_named, is_occasion, offers_a_roof
 from matcher.normalize.hit_filters import asks_for_itself, is_container, kept_hits
 from matcher.normalize.lexicon import Sense, attributes, lexicon
 from matcher.normalize.morph import (
@@ -1462,7 +1463,10 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     parts = _in_context(parts, {*label_codes, *vague})
     if any(c != OTHER for p in parts for c in p.codes):
         parts = [p for p in parts if p.text in free or not _delivery_only(p)]
+        if not offers_a_roof(f"{labels} {text}"):
+            parts = _without_homes_named(parts, free)
         parts = [_without_things(p) if _only_whom_for(p) else p for p in parts]
+        parts = [q for p in parts if (q := p if p.text in free else _without_occasions(p))]
         parts = [_without_bracketed_home(p) for p in parts]
     # "Обуви нет", "Постільна білизна — ні": what the answer says is not there
     denied = denied_in(fold(typed)) if typed else frozenset()  # also in what as_meant cut
@@ -1589,6 +1593,33 @@ def _delivery_only(part: _Part) -> bool:
     return any(is_verb(h.tokens[0]) or is_instrumental(h.tokens[-1]) for h in part.hits) or bool(
         toks & _OWN or asked
     )
+
+
+def _without_occasions(part: _Part) -> _Part | None:
+    folded = fold(part.text)
+    kept = tuple(h for h in part.hits if not is_occasion(h, folded))
+    if len(kept) == len(part.hits):
+        return part
+    return replace(part, hits=kept) if kept else None
+
+
+def _without_homes_named(parts: list[_Part], free: list[str]) -> list[_Part]:
+    """Parts without the homes they name only as where things are (`is_home_named`)."""
+    kept: list[_Part] = []
+    dropped = False
+    for part in parts:
+        # "Общежитие №3, комната 412": what goes on after a home is the home's too
+        if dropped and not part.hits:
+            continue
+        homeless: _Part | None = part
+        if part.text not in free and any(is_home_named(h) for h in part.hits):
+            # nor do a home's numbers count anything
+            things = tuple(h for h in part.hits if not is_home_named(h))
+            homeless = replace(part, hits=things) if things else None
+        dropped = homeless is None
+        if homeless is not None:
+            kept.append(homeless)
+    return kept
 
 
 def _named_codes(text: str) -> frozenset[str]:

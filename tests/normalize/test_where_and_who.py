@@ -1,0 +1,97 @@
+"""What an answer says around the things given: the flat they are in, the floor,
+the pickup, the people who collected them and the renovation that freed them are
+not offered; a roof offered in words stays. A breakdown in brackets after a count
+and a full stop ("5 шт. (2 синие, 3 черные)") is no second count."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.normalize.rows import categories_of, counts_of, need_counts
+
+
+@pytest.mark.parametrize(
+    ("details", "boxes", "expected"),
+    [
+        # where the things are, and how to fetch them
+        (
+            "Переїжджаємо, віддам диван і шафу. Квартира на 5 поверсі без ліфта, забирати самим",
+            "Мебель",
+            {"furniture"},
+        ),
+        (
+            "Мамина квартира в Рубежном, соседка откроет. Есть: 2 шкафа, диван",
+            "Мебель",
+            {"furniture"},
+        ),
+        ("Отдам сервант и стол раздвижной, и 6 стульев. Вывоз сами", "Мебель", {"furniture"}),
+        # who gave them
+        ("Зібрали всім будинком: одяг 6 пакетів, взуття 10 пар", "", {"clothing", "shoes"}),
+        ("Гостиница отдает списанные одеяла около 40 шт", "Постельное бельё", {"bedding"}),
+        ("Львівські волонтери: зимові куртки 20", "Одежда", {"clothing"}),
+        ("куртка 2, передадим волонтерам", "Одежда", {"clothing"}),
+        # why they are free
+        ("Делаем ремонт в съемной квартире, отдам диван", "Мебель", {"furniture"}),
+    ],
+)
+def test_where_and_who_beside_things_given_are_not_offered(
+    details: str, boxes: str, expected: set[str]
+) -> None:
+    assert categories_of(details, boxes) == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "boxes", "expected"),
+    [
+        # a roof offered in words, beside things
+        ("Можу прийняти сім'ю, є кімната. Також одяг 3 пакети", "", {"clothing", "other"}),
+        (
+            "При храме есть 2 комнаты для переселенцев. Продуктов собрали 15 кг",
+            "",
+            {"food", "other"},
+        ),
+        (
+            "речі жіночі пакет, будинок з опаленням",
+            "Одежда, приймемо родину на зиму",
+            {"clothing", "other"},
+        ),
+        (
+            "у будинку облаштували 30 спальних місць для евакуйованих, є 50 продуктових наборів",
+            "житло",
+            {"food", "other"},
+        ),
+        (
+            "Можемо взяти на квартиру сім'ю з дітьми. Також можемо дати дитяче ліжечко",
+            "",
+            {"children", "other"},
+        ),
+        # a home alone is what is offered
+        ("будинок у селі, є пічне опалення", "", {"other"}),
+        # help with the pickup is transport offered
+        ("Могу помочь с вывозом вещей", "", {"other"}),
+        # a volunteer's own help stays, and so do volunteers counted, and a repair offered
+        ("можу допомагати як волонтер, куртка 1", "Одежда", {"clothing", "other"}),
+        ("100 продуктовых наборов, есть 8 волонтёров для разгрузки машин", "", {"food", "other"}),
+        ("Ремонт обуви для переселенцев бесплатно. И есть 12 пар ботинок", "", {"other", "shoes"}),
+    ],
+)
+def test_a_roof_or_help_offered_stays(details: str, boxes: str, expected: set[str]) -> None:
+    assert categories_of(details, boxes) == expected
+
+
+def test_a_homes_room_number_counts_nothing() -> None:
+    details = "макароны 30 пачек, гречка 12 кг. Общежитие №3, комната 412"
+    assert counts_of(details, "Продукты (долгого хранения)") == {"food": 42}
+
+
+@pytest.mark.parametrize(
+    ("item", "quantity", "expected"),
+    [
+        ("простыни, пододеяльники, наволочки", "60 компл. (20 коек по 3)", {"bedding": 60}),
+        ("Куртки", "5 шт. (2 синие, 3 черные)", {"clothing": 5}),
+    ],
+)
+def test_a_breakdown_after_a_full_stop_is_no_second_count(
+    item: str, quantity: str, expected: dict[str, int]
+) -> None:
+    assert need_counts(item, quantity) == expected
