@@ -221,7 +221,9 @@ def _bars(hit: Hit, out: list[Hit], toks: list[str]) -> bool:
 
 
 #: "кошти на закупівлю ліків": buying, between money and what it is for.
-_PURCHASE = frozenset({"закупівлю", "закупку", "покупку", "придбання", "купівлю", "закупівлі"})
+_PURCHASE = frozenset({"закупівлю", "закупку", "покупку", "придбання", "купівлю", "закупівлі",
+                       "buy", "purchase"})  # fmt: skip
+_SORTS_BOUGHT = frozenset({"winter", "warm", "new", "kids", "baby", "children's"})
 _FUNDS = MONEY_WORDS | {"средства", "средств", "кошт"}
 
 
@@ -246,7 +248,7 @@ _WHICH = frozenset({"которая", "который", "которые", "як�
 
 
 #: What a sum is spent on follows these: "на продукты", "for medicines".
-_SPENT_ON = _PURPOSE | {"for"}
+_SPENT_ON = _PURPOSE | {"for", "to"}
 
 
 def _is_money(tok: str) -> bool:
@@ -258,7 +260,10 @@ def _paid_for(hit: Hit, toks: list[str]) -> bool:
     near = set(toks[max(0, hit.start - 3) : hit.start])
     if near & _BUYS and (near & _WHICH or any(_is_money(tok) for tok in toks[: hit.start])):
         return True  # "1000 грн на карту организации, которая покупает лекарства"
-    before = toks[max(0, hit.start - 5) : hit.start]
+    before = toks[max(0, hit.start - 6) : hit.start]
+    # "money for winter clothes", "гроші на теплі речі": what sort of thing it buys
+    while before and (before[-1] in _SORTS_BOUGHT or is_adjective(before[-1])):
+        before = before[:-1]
     if before and before[-1] in _PURCHASE:
         before = before[:-1]
     before = before[-4:]

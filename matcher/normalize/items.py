@@ -1461,6 +1461,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
         parts = [_without_things(p) if p.containers and _holds(p, held) else p
                  for p in parts]  # fmt: skip
     parts = _in_context(parts, {*label_codes, *vague})
+    parts = _without_owned_accessories(parts)
     if any(c != OTHER for p in parts for c in p.codes):
         parts = [p for p in parts if p.text in free or not _delivery_only(p)]
         if not offers_a_roof(f"{labels} {text}"):
@@ -1658,6 +1659,24 @@ def _in_context(parts: list[_Part], ticked: set[str]) -> list[_Part]:
                 continue
             if other.category in ticked or named[other.category]:
                 part = _resensed(part, hit, other)
+        out.append(part)
+    return out
+
+
+def _without_owned_accessories(parts: list[_Part]) -> list[_Part]:
+    """ "Коляска трансформер, дождевик к ней": an accessory beside the thing it
+    belongs to is part of it."""
+    owners = attributes().accessories_of
+    named = {h.sense for p in parts for h in p.hits}
+    owned = {sense for sense, owner in owners.items() if sense in named and owner in named}
+    if not owned:
+        return parts
+    out = []
+    for part in parts:
+        # ("дождевик на коляску" names the accessory as a thing of its own)
+        things = tuple(h for h in part.hits if h.sense not in owned or h.start != h.end)
+        if len(things) < len(part.hits):
+            part = replace(part, hits=things)
         out.append(part)
     return out
 

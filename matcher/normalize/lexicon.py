@@ -99,6 +99,7 @@ class AttributesFile(_Strict):
     contact_words: list[str]
     latin_words: list[str]
     context_senses: dict[str, str] = Field(default_factory=dict)
+    accessories_of: dict[str, str] = Field(default_factory=dict)
 
 
 AUDIENCES = ("men", "women", "adult", "children", "boys", "girls", "baby")
@@ -165,6 +166,9 @@ class Attributes:
     #: A word's sense -> the sense it has in a response about the other category
     #: ("ходунки" beside a crib are a baby walker).
     context_senses: dict[Sense, Sense] = field(default_factory=dict)
+    #: An accessory's sense -> the thing it belongs to: beside that thing it is
+    #: part of it ("коляска, дождевик к ней" is one stroller).
+    accessories_of: dict[Sense, Sense] = field(default_factory=dict)
 
 
 FUZZY_MIN_LEN = 5
@@ -302,6 +306,9 @@ def attributes() -> Attributes:
         },
         context_senses={
             _sense_of(path): _sense_of(other) for path, other in spec.context_senses.items()
+        },
+        accessories_of={
+            _sense_of(path): _sense_of(owner) for path, owner in spec.accessories_of.items()
         },
         signals={
             "request": _folded_set(spec.request_words, name),

@@ -124,3 +124,12 @@ def test_every_context_sense_names_a_kind_of_the_lexicon() -> None:
     for word_sense, other in senses.items():
         for sense in (word_sense, other):
             assert (sense.category, sense.kind) in known, sense
+
+
+def test_every_accessory_and_its_owner_name_kinds_of_the_lexicon() -> None:
+    known = set(lexicon().kind_labels)
+    owners = attributes().accessories_of
+    assert owners
+    for accessory, owner in owners.items():
+        for sense in (accessory, owner):
+            assert (sense.category, sense.kind) in known, sense

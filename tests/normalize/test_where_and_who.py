@@ -1,13 +1,14 @@
 """What an answer says around the things given: the flat they are in, the floor,
-the pickup, the people who collected them and the renovation that freed them are
-not offered; a roof offered in words stays. A breakdown in brackets after a count
-and a full stop ("5 шт. (2 синие, 3 черные)") is no second count."""
+the pickup, the people who collected them, the renovation that freed them and what
+money would buy are not offered; a roof offered in words stays. A stroller's rain
+cover is part of the stroller. A breakdown in brackets after a count and a full
+stop ("5 шт. (2 синие, 3 черные)") is no second count."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.normalize.rows import categories_of, counts_of, need_counts
+from tests.normalize.rows import categories_of, counts_of, need_counts, offers_of
 
 
 @pytest.mark.parametrize(
@@ -95,3 +96,58 @@ def test_a_breakdown_after_a_full_stop_is_no_second_count(
     item: str, quantity: str, expected: dict[str, int]
 ) -> None:
     assert need_counts(item, quantity) == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "boxes", "expected"),
+    [
+        # a stroller's rain cover is part of the stroller
+        ("Коляска трансформер, дождевик к ней", "", {"children": 1}),
+        ("Отдам коляску зима-лето. Есть дождевик к ней", "Детские вещи", {"children": 1}),
+        ("Коляска 1 шт, дождевик к ней 1 шт", "", {"children": 1}),
+        # named as a thing of its own, it counts
+        ("Коляска прогулочная 1, дождевик на коляску 1", "", {"children": 2}),
+        # beside diapers, "трусики" are diaper pants
+        ("Подгузники Хаггис 5 (13-25 кг) пачки 4, трусики 3 пачки", "", {"hygiene": 7}),
+    ],
+)
+def test_a_things_accessory_or_sort_beside_it_is_that_thing(
+    details: str, boxes: str, expected: dict[str, int]
+) -> None:
+    assert counts_of(details, boxes) == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        # a raincoat, and underwear, where nothing says otherwise
+        ("дождевик детский 2 шт, трусики детские 5 шт", {"clothing"}),
+        # what money buys is not offered
+        ("Can send money for winter clothes for kids", {"other"}),
+        ("Can send money to buy warm clothes, around 100 pounds", {"other"}),
+        ("можу переслати гроші на теплі речі для дітей", {"other"}),
+    ],
+)
+def test_alone_a_thing_keeps_its_sense_and_money_buys_nothing_offered(
+    details: str, expected: set[str]
+) -> None:
+    assert categories_of(details) == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("стол письменный, стул и настольная лампа", {"appliances", "furniture"}),
+        ("сковорода, электросковорода", {"appliances", "kitchenware"}),
+        ("є чайник електрічеський, сковородки 2", {"appliances", "kitchenware"}),
+    ],
+)
+def test_lamps_electric_pans_and_a_misspelt_electric_kettle_are_appliances(
+    details: str, expected: set[str]
+) -> None:
+    assert categories_of(details) == expected
+
+
+def test_a_sum_in_pounds_is_money_not_a_count() -> None:
+    offers, _ = offers_of("Can send money to buy warm clothes, around 100 pounds", "деньги")
+    assert [(o.category, o.quantity, o.quantity_estimated) for o in offers] == [("other", 1, True)]
