@@ -151,3 +151,16 @@ def test_lamps_electric_pans_and_a_misspelt_electric_kettle_are_appliances(
 def test_a_sum_in_pounds_is_money_not_a_count() -> None:
     offers, _ = offers_of("Can send money to buy warm clothes, around 100 pounds", "деньги")
     assert [(o.category, o.quantity, o.quantity_estimated) for o in offers] == [("other", 1, True)]
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("купили новую коляску зимнюю за 2300, не подошла нам, отдадим бесплатно", {"children": 1}),
+        ("Учебники за 5 и 6 класс всего 9 шт, детские книжки сказки штук 15", {"toys": 24}),
+    ],
+)
+def test_what_a_thing_was_bought_for_and_the_year_it_is_for_count_nothing(
+    details: str, expected: dict[str, int]
+) -> None:
+    assert counts_of(details) == expected
