@@ -192,6 +192,9 @@ class MonthWords:
     months: dict[str, int]
     end: frozenset[str]
     middle: frozenset[str]
+    #: Word of a holiday -> (day, month).
+    holidays: dict[str, tuple[int, int]]
+    weekdays: frozenset[str]
 
 
 @cache
@@ -206,7 +209,13 @@ def month_words() -> MonthWords:
     def words(key: str) -> frozenset[str]:
         return frozenset(vocab.require_folded(vocab.require_strings(raw.get(key), key), key))
 
-    return MonthWords(months, words("month_end"), words("month_middle"))
+    holidays: dict[str, tuple[int, int]] = {}
+    for word, day_month in vocab.folded_synonyms(raw.get("holidays"), where).items():
+        day, month = (int(part) for part in day_month.split("."))
+        holidays[word] = (day, month)
+    return MonthWords(
+        months, words("month_end"), words("month_middle"), holidays, words("weekdays")
+    )
 
 
 #: February's end in a common year: in a leap year the deadline falls a day early.
@@ -227,7 +236,23 @@ def _month_deadline(raw: str) -> tuple[int, int] | None:
         if before in words.end:
             return calendar.monthrange(_ANY_COMMON_YEAR, month)[1], month
         return (15 if before in words.middle else 1), month
+    for i, token in enumerate(toks):  # "до Нового року", "к Николаю"
+        # ("к Старому Новому году" is another day)
+        old = toks[i - 1 : i] in (["старому"], ["старого"], ["старий"], ["старый"])
+        if token in words.holidays and set(toks[max(0, i - 2) : i]) & _BY and not old:
+            return words.holidays[token]
     return None
+
+
+#: Words that open a deadline: "до пятниці", "к Новому году".
+_BY = frozenset({"до", "к", "ко"})
+
+
+def _by_weekday(raw: str) -> bool:
+    """ "до пятниці", "к понедельнику": a deadline at most a week away."""
+    toks = tokens(fold(raw))
+    weekdays = month_words().weekdays
+    return any(t in weekdays and i > 0 and toks[i - 1] in _BY for i, t in enumerate(toks))
 
 
 #: "после 1 марта", "не раньше 10.01": a day from which the thing is wanted.
@@ -239,6 +264,8 @@ def deadline_urgency(raw: str, submitted: datetime | None) -> Urgency | None:
     counted from the row's date."""
     if submitted is None:
         return None
+    if _by_weekday(raw or ""):
+        return "high"
     found = _DEADLINE.search(raw or "")
     named = None if found else _month_deadline(raw or "")
     if found:
