@@ -222,10 +222,9 @@ def month_words() -> MonthWords:
 _ANY_COMMON_YEAR = 2015
 
 
-def _month_deadline(raw: str) -> tuple[int, int] | None:
+def _month_deadline(toks: list[str]) -> tuple[int, int] | None:
     """(day, month) of "до конца февраля", "к 1 сентября", "до середины марта"."""
     words = month_words()
-    toks = tokens(fold(raw))
     for i, token in enumerate(toks):
         month = words.months.get(token)
         if month is None:
@@ -237,20 +236,20 @@ def _month_deadline(raw: str) -> tuple[int, int] | None:
             return calendar.monthrange(_ANY_COMMON_YEAR, month)[1], month
         return (15 if before in words.middle else 1), month
     for i, token in enumerate(toks):  # "до Нового року", "к Николаю"
-        # ("к Старому Новому году" is another day)
-        old = toks[i - 1 : i] in (["старому"], ["старого"], ["старий"], ["старый"])
-        if token in words.holidays and set(toks[max(0, i - 2) : i]) & _BY and not old:
+        if token not in words.holidays or (i and toks[i - 1] in _OLD_STYLE):
+            continue  # ("к Старому Новому году" is another day)
+        if set(toks[max(0, i - 2) : i]) & _BY:
             return words.holidays[token]
     return None
 
 
 #: Words that open a deadline: "до пятниці", "к Новому году".
 _BY = frozenset({"до", "к", "ко"})
+_OLD_STYLE = frozenset({"старому", "старого", "старий", "старый"})
 
 
-def _by_weekday(raw: str) -> bool:
+def _by_weekday(toks: list[str]) -> bool:
     """ "до пятниці", "к понедельнику": a deadline at most a week away."""
-    toks = tokens(fold(raw))
     weekdays = month_words().weekdays
     return any(t in weekdays and i > 0 and toks[i - 1] in _BY for i, t in enumerate(toks))
 
@@ -264,10 +263,11 @@ def deadline_urgency(raw: str, submitted: datetime | None) -> Urgency | None:
     counted from the row's date."""
     if submitted is None:
         return None
-    if _by_weekday(raw or ""):
+    toks = tokens(fold(raw or ""))
+    if _by_weekday(toks):
         return "high"
     found = _DEADLINE.search(raw or "")
-    named = None if found else _month_deadline(raw or "")
+    named = None if found else _month_deadline(toks)
     if found:
         day, month = int(found.group(1)), int(found.group(2))
     elif named:

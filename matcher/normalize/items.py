@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -1464,7 +1464,8 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     parts = _without_owned_accessories(parts)
     if any(c != OTHER for p in parts for c in p.codes):
         parts = [p for p in parts if p.text in free or not _delivery_only(p)]
-        if not offers_a_roof(f"{labels} {text}"):
+        homes = any(is_home_named(h) for p in parts for h in p.hits)
+        if homes and not offers_a_roof(f"{labels} {text}"):
             parts = _without_homes_named(parts, free)
         parts = [_without_things(p) if _only_whom_for(p) else p for p in parts]
         parts = [q for p in parts if (q := p if p.text in free else _without_occasions(p))]
@@ -1596,12 +1597,20 @@ def _delivery_only(part: _Part) -> bool:
     )
 
 
-def _without_occasions(part: _Part) -> _Part | None:
-    folded = fold(part.text)
-    kept = tuple(h for h in part.hits if not is_occasion(h, folded))
+def _keeping(part: _Part, keep: Callable[[Hit], bool]) -> _Part | None:
+    """The part with only the hits `keep` accepts: itself when it keeps them all,
+    None when it keeps none."""
+    kept = tuple(h for h in part.hits if keep(h))
     if len(kept) == len(part.hits):
         return part
     return replace(part, hits=kept) if kept else None
+
+
+def _without_occasions(part: _Part) -> _Part | None:
+    if not any(h.sense.kind == "services" for h in part.hits):
+        return part
+    folded = fold(part.text)
+    return _keeping(part, lambda h: not is_occasion(h, folded))
 
 
 def _without_homes_named(parts: list[_Part], free: list[str]) -> list[_Part]:
@@ -1612,11 +1621,8 @@ def _without_homes_named(parts: list[_Part], free: list[str]) -> list[_Part]:
         # "Общежитие №3, комната 412": what goes on after a home is the home's too
         if dropped and not part.hits:
             continue
-        homeless: _Part | None = part
-        if part.text not in free and any(is_home_named(h) for h in part.hits):
-            # nor do a home's numbers count anything
-            things = tuple(h for h in part.hits if not is_home_named(h))
-            homeless = replace(part, hits=things) if things else None
+        # (a part that names only a home goes, and its numbers count nothing)
+        homeless = part if part.text in free else _keeping(part, lambda h: not is_home_named(h))
         dropped = homeless is None
         if homeless is not None:
             kept.append(homeless)
