@@ -352,14 +352,43 @@ def _sent_by(hit: Hit, toks: list[str]) -> bool:
         return True
     # "Бус йде 25.01 до Харкова", "2 раза в неделю ходит автобус": a vehicle that runs
     moving = set(toks[max(0, hit.start - 2) : hit.end + 3]) & _RUNS
-    instrumental = is_instrumental(toks[hit.start])
-    return sent or bool(moving) or (any(t.startswith(_SENDING) for t in toks) and instrumental)
+    sending = any(t.startswith(_SENDING) for t in toks)
+    # "передам с водителем автобуса": the driver's vehicle, as the driver is
+    driver = hit.start > 0 and _vehicle_by(toks[hit.start - 1])
+    instrumental = is_instrumental(toks[hit.start]) or driver
+    return (
+        sent
+        or bool(moving)
+        or (sending and instrumental)
+        or _load(hit, toks)
+        or bool(set(toks[max(0, hit.start - 3) : hit.start]) & _IF)
+    )
+
+
+def _vehicle_by(token: str) -> bool:
+    sense = token_sense(token)
+    return bool(sense and sense.kind.startswith("transport") and is_instrumental(token))
+
+
+def _load(hit: Hit, toks: list[str]) -> bool:
+    """ "Собрали 2 машины: продукты", "Зібрано 3 машини речей": vehicles counted
+    before the things they were loaded with measure them."""
+    if hit.start == 0 or not toks[hit.start - 1].isdigit() or hit.end + 1 >= len(toks):
+        return False
+    loaded = token_sense(toks[hit.end + 1])
+    return loaded is not None and not loaded.kind.startswith("transport")  # not "2 машины газель"
+
+
+#: "тільки якщо є транспорт", "если у вас будет машина": the receiver's vehicle.
+_IF = frozenset({"если", "якщо", "коли", "когда"})
 
 
 #: What a bus, a van or a driver does on its route.
 _RUNS = frozenset({"йде", "іде", "идет", "идёт", "ходит", "ходить", "ездит", "їздить", "едет",
                    "їде", "приедет", "приїде", "поедет", "поїде", "везе", "везет", "везёт",
-                   "отправляется", "відправляється", "курсирует", "курсує"})  # fmt: skip
+                   "отправляется", "відправляється", "курсирует", "курсує", "буде", "будет",
+                   "прибуде", "прибудет", "приходить", "приходит", "прийде", "придет", "придёт",
+                   "приїжджає", "приезжает"})  # fmt: skip
 
 
 #: "в квартире", "на антресолях", "з квартири": where things are, or come from.
@@ -514,7 +543,8 @@ _MOVING = frozenset({"продали", "продала", "продав", "про
 
 
 #: "Уважаемые волонтеры!", "Шановні пенсіонери": whom the text speaks to.
-_DEAR = frozenset({"уважаемые", "уважаемый", "шановні", "шановний", "дорогие", "дорогі"})
+_DEAR = frozenset({"уважаемые", "уважаемый", "шановні", "шановний", "дорогие", "дорогі",
+                   "милые", "милі", "любі", "родные", "рідні"})  # fmt: skip
 
 
 def _addressed(hit: Hit, toks: list[str]) -> bool:

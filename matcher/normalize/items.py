@@ -1470,6 +1470,8 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
         parts = [_without_things(p) if _only_whom_for(p) else p for p in parts]
         parts = [q for p in parts if (q := p if p.text in free else _without_occasions(p))]
         parts = [_without_bracketed_home(p) for p in parts]
+        if "clothing" not in ticked and not labels_decide:
+            parts = [p for p in parts if p.text in free or not _things_in_passing(p, parts)]
     # "Обуви нет", "Постільна білизна — ні": what the answer says is not there
     denied = denied_in(fold(typed)) if typed else frozenset()  # also in what as_meant cut
     if typed and text != typed:  # "Шкаф тоже передумали отдавать": its box goes too
@@ -1524,7 +1526,11 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
 
 #: What must not be given once out of date.
 _PERISHABLE = frozenset({"medicine", "food"})
-_EXPIRED = re.compile(r"(?<!\w)(?:просроч|простроч|expired)|(?:истек|закінчився) (?:срок|термін)")
+_EXPIRED = re.compile(
+    r"(?<!\w)(?:просроч|простроч|expired)|(?:истек|закінчився) (?:срок|термін)"
+    # "срок годн. истек в ноябре", "термін придатності закінчився"
+    r"|(?:срок|термін)\w* (?:\w+\.? )?(?:истек|закінчився|вийшов|вышел)(?!\w)"
+)
 
 
 #: "всё не просрочено", "без просрочки", "Просрочки нет": said to be in date.
@@ -1555,6 +1561,26 @@ _OWN = frozenset({"свой", "своя", "свою", "своим", "своей"
                   "своїй", "свої", "своих", "своїх", "свій", "власний", "власним", "власною",
                   "власній", "наш", "наша", "нашим", "нашою", "нашій", "нашей", "моей", "моїй",
                   "моєю", "моим", "моїм", "личный", "личным", "особистим"})  # fmt: skip
+
+
+#: "є речі": what there is, offered.
+_THERE_IS = frozenset({"есть", "є", "имеется", "маю", "имею", "отдам", "віддам", "отдаю", "віддаю",
+                       "отдадим", "віддамо", "передам", "передаю"})  # fmt: skip
+
+
+def _things_in_passing(part: _Part, parts: list[_Part]) -> bool:
+    """ "Хотим чтобы вещи пошли людям", "вещи передать сложно": "things" said in
+    passing, uncounted and undescribed, in a clause of its own (a verb or a "не"
+    in it: "вещи и игрушки" lists them), beside things named, with no clothes box
+    ticked, are not clothes offered."""
+    toks = tokens(fold(part.text))
+    return (
+        bool(part.hits)
+        and any(t == "не" or (is_verb(t) and t not in _THERE_IS) for t in toks)
+        and all(h.sense.weak and h.sense.category == "clothing" for h in part.hits)
+        and not (part.counts or part.sizes or part.audience or part.season)
+        and any(h.sense.category != "clothing" for p in parts for h in p.hits)
+    )
 
 
 def _only_whom_for(part: _Part) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from matcher.normalize.categories import Hit, lemma_in, token_lemmas
+from matcher.normalize.categories import OTHER, Hit, lemma_in, token_lemmas, token_sense
 from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import (
     is_adjective,
@@ -51,6 +51,11 @@ _BEFORE_A_YEAR = frozenset(
     ]
 )
 _GLUED_AFTER = re.compile(r"^(\d{1,5})([^\W\d_][\w'.-]*)$")  # "5кг", "44р"
+#: Devices named with their model's number.
+_DEVICES = frozenset({"phones", "computers"})
+_ORDINAL_ENDINGS = frozenset({"й", "го", "ий", "ій", "ого", "му", "ому", "ом", "ої", "ая", "ое",
+                              "ые"})  # fmt: skip
+_ORDINAL = re.compile(rf"^\d{{1,4}}-?(?:{'|'.join(sorted(_ORDINAL_ENDINGS))})$")
 _GLUED_BEFORE = re.compile(r"^([^\W\d_]+)(\d{1,5})$")  # "р46", "сапоги39"
 #: A number joined to a word by a hyphen: "2-спальные", "5-литровая".
 _COMPOUND = re.compile(r"^\d+-[^\W\d_]")
@@ -354,6 +359,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if numbered and "diapers" in ctx.kinds:
             sizes.append(numbered.group(1))  # "памперси 4-ка і 5-ка": sizes 4 and 5
             continue
+        if _ordinal(toks, i):
+            skip_next = not _ORDINAL.match(text)
+            continue  # "3й этаж", "до 15го", "5-й": which one, never how many
         glued = _GLUED_BEFORE.match(text)
         if glued:  # "р46", "сапоги39": a size or a stray digit, never a count
             if _marker(glued.group(1), attrs.not_before) == "size" or hits:
@@ -526,7 +534,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         if before is None and i > 1 and _marker(toks[i - 2].text, attrs.not_before) == "address":
             before = "address"  # "ул. Гагарина 87": a house number
         marks_size = attrs.not_before.get(prev.rstrip(".")) in _WHATEVER_THE_UNIT and (
-            i < 2 or _number(toks[i - 2].text)[0] is None
+            i < 2 or _number(toks[i - 2].text)[0] is None or _measured_before(toks, i - 2)
         )  # the marker as typed: "Ростов 6 коробок" is a town, not a height
         if why is None and before is not None and (unit is None or marks_size):
             why = before  # "р.28 пару": a size, whatever word follows ("37 р. 3 пары": a count)
@@ -554,16 +562,24 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
                 age = whole if whole is not None else value
                 up_to = prev in _UP_TO and high is None  # "до 1 року": from birth to one
                 low, top = (0, age) if up_to else (age, high)
+                if _marker(unit_word, _GRADES) and age <= 11:
+                    # "1-4 клас": pupils of those grades, 6 to 10 years old
+                    low, top = low + 5, (top if top is not None else low) + 6
                 sizes.append(_size_text(low, top, number) + scale)
             continue
         if value is None or value <= 0 or value > MAX_COUNT:
             continue
+        if unit is None and _vehicle_loads(toks, i):
+            continue  # "Собрали 2 машины: продукты": loads, the things are counted apart
         # a number right before a thing counts it ("50 Elektroheizungen", "20 Babybetten")
         counts_next = any(hit.start == i + 1 for hit in hits)
         if "transport" in ctx.kinds and unit is None and value >= 10 and not counts_next:
             continue  # "ВАЗ 2107", "ГАЗель 3302": a model, not a count
         if only_vehicles and unit in _CAPACITY:
             continue  # "Фура 20 т", "могу брать до 300 кг": what the vehicle carries
+        named = any(h.end == i - 1 for h in hits) or (prev.isascii() and prev.isalpha())
+        if ctx.items & _DEVICES and unit is None and value >= 15 and named and not counts_next:
+            continue  # "нокиа 3310", "Nokia 105": the model, right after the name
         if ctx.category == "appliances" and unit is None and value >= 15 and not counts_next:
             continue  # "телевізори 42 і 32 дюйми", "Минск 15": a size or a model
         if ctx.category == "medicine" and "/" in (gap_after.strip(), gap_before.strip()):
@@ -757,6 +773,9 @@ def _written_number(folded: str, start: int) -> bool:
 
 
 #: Age words in months: "3-6 міс" is an age in months, "2 года" in years.
+#: School grades: "1-4 клас" says the pupils' ages.
+_GRADES = {w: "grade" for w in ("класс", "класса", "классы", "классов", "клас", "класу", "класи",
+                                "класів")}  # fmt: skip
 _MONTHS = {w: "m" for w in ("мес", "месяцев", "месяца", "месяц", "міс", "місяців", "місяця",
                             "місяць", "months", "month", "m", "мес.")}  # fmt: skip
 
@@ -921,3 +940,34 @@ def _word_value(word: str, nxt: str, ctx: _Context, prev: str = "") -> tuple[int
         return (1, "pairs") if paired else (2, "")
     # "мішків п'ять": the unit before the number word when none follows it
     return value, (_unit(nxt) if nxt else None) or (_unit(prev) if prev else None) or ""
+
+
+def _vehicle_loads(toks: list[_Token], i: int) -> bool:
+    """ "2 машины: продукты", "3 машини речей": vehicles counted before the things
+    they carry (not firewood or coal, which are sold by the truckload)."""
+    if i + 2 >= len(toks):
+        return False
+    vehicle, loaded = token_sense(toks[i + 1].text), token_sense(toks[i + 2].text)
+    return (
+        vehicle is not None
+        and vehicle.kind.startswith("transport")
+        and loaded is not None
+        and loaded.category != OTHER
+    )
+
+
+def _measured_before(toks: list[_Token], i: int) -> bool:
+    """ "рост 104 вес 16 кг": the number at `i` follows a marker of its own."""
+    marker = toks[i - 1].text.rstrip(".") if i > 0 else ""
+    return attributes().not_before.get(marker) in _WHATEVER_THE_UNIT
+
+
+def _ordinal(toks: list[_Token], i: int) -> bool:
+    """ "3й этаж", "15 го" (the digits spaced off), "5-й": an ordinal, unless a
+    size follows it ("3-го размера")."""
+    text = toks[i].text
+    joined = bool(_ORDINAL.match(text))
+    spaced = text.isdigit() and i + 1 < len(toks) and toks[i + 1].text in _ORDINAL_ENDINGS
+    after = i + 1 if joined else i + 2
+    following = toks[after].text if after < len(toks) else ""
+    return (joined or spaced) and _marker(following, attributes().not_after) != "size"

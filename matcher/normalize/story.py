@@ -64,7 +64,28 @@ def told(hit: Hit, toks: list[str]) -> bool:
         or _people_who_gave(hit, toks)
         or _paid_delivery(hit, toks)
         or _at_work(hit, toks)
+        or _occupation(hit, toks)
+        or _short_of_money(hit, toks)
     )
+
+
+#: "Працюю доглядальницею", "работала медсестрой": the writer's job, told.
+_WORKING = frozenset({"работаю", "работал", "работала", "работает", "працюю", "працював",
+                      "працювала", "працює", "служу", "служив", "служил"})  # fmt: skip
+
+
+def _occupation(hit: Hit, toks: list[str]) -> bool:
+    # finite verbs only: "могу работать водителем" offers the work
+    before = toks[hit.start - 1] if hit.start else ""
+    return before in _WORKING and is_instrumental(toks[hit.start])
+
+
+#: "Денег у меня мало", "грошей нема": money the writer lacks.
+_LACKING = frozenset({"мало", "нет", "нету", "нема", "немає", "немаю"})
+
+
+def _short_of_money(hit: Hit, toks: list[str]) -> bool:
+    return toks[hit.start] in MONEY_WORDS and bool(set(toks[hit.end + 1 : hit.end + 4]) & _LACKING)
 
 
 #: "з дівчатами з роботи", "на работе собрали": where the givers work.
@@ -85,8 +106,8 @@ def _happened(hit: Hit, toks: list[str]) -> bool:
     if toks[hit.start] in MONEY_WORDS:
         return False  # "собрали деньги" may be money offered
     before = [t for t in toks[max(0, hit.start - 3) : hit.start] if not is_adjective(t)]
-    if before and before[-1] in {"с", "з", "із", "со"}:
-        before = before[:-1]  # "помогли с жильём"
+    if before and before[-1] in {"с", "з", "із", "со", "на"}:
+        before = before[:-1]  # "помогли с жильём", "влаштувався на роботу"
     # "освободилась квартира" names the home as the subject: still offered
     return bool(before) and is_past_verb(before[-1]) and not is_nominative_first(toks[hit.start])
 

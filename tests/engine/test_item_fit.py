@@ -36,6 +36,8 @@ def fit_of(offer_text: str, need_text: str) -> Fit | None:
 
 
 NO_FIT = [
+    # the pupils of grades 9-10 are no pupils of grades 1-4
+    ("форма школьная на мальчика 9-10 класс", "шкільна форма для хлопчиків 1-4 клас"),
     # a dose the need names is no other dose
     ("эналаприл 5 мг 3 уп", "Эналаприл 10 мг"),
     # heart drugs are told apart by their substance: drops are no enalapril
@@ -190,6 +192,10 @@ NO_FIT = [
 ]
 
 FULL_FIT = [
+    # a grade is the pupils' ages; a suspension abbreviated is a syrup; wool is warm
+    ("3 комплекта формы на хлопчиків 7-9 років", "шкільна форма для хлопчиків 1-4 клас"),
+    ("Нурофен д/детей сусп. 12 фл", "Нурофен детский (сироп)"),
+    ("вяжу носки из шерсти, есть 12 пар", "Теплые носки для пожилых"),
     # a child's age in the seat's or the diaper's weights; a wheelchair is no
     # stroller, so no child's; fleece is warm; "полуторные комплекты" are linen
     ("автокресло 9-18 кг, группа 1", "Автокрісло для дитини 2 роки"),
