@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from matcher.normalize.asides import MONEY_WORDS
 from matcher.normalize.categories import OTHER, Hit, lemma_in, token_lemmas, token_sense
 from matcher.normalize.gazetteer import is_town
 from matcher.normalize.lexicon import attributes
@@ -18,7 +19,7 @@ from matcher.normalize.morph import (
     is_instrumental,
     number_of,
 )
-from matcher.normalize.story import MONEY_WORDS, told
+from matcher.normalize.story import told
 from matcher.text import latin_readings, plain_latin, translit
 
 #: A thing after one of these, behind another thing, is what that thing is for:
@@ -45,6 +46,8 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
     and a weak word ("вещи") beside a real one."""
     out: list[Hit] = []
     purpose_end = -2  # where the last thing named as a purpose ends
+    # "peredam cherez busyk": how the goods travel, typed in Latin letters
+    cyrillic = [translit(t) if t.isascii() else t for t in toks]
     for hit in hits:
         # "для перевозки вещей": a thing after "для", and what it governs, is a
         # purpose; "порошок для ручной стирки": a finer thing of the one before is not
@@ -68,8 +71,8 @@ def kept_hits(hits: tuple[Hit, ...], toks: list[str]) -> tuple[Hit, ...]:
         elif _quantifier(hit, toks) or _bars(hit, out, toks):
             continue
         elif not (
-            _sent_by(hit, toks)
-            or _carried(hit, toks)
+            _sent_by(hit, cyrillic)
+            or _carried(hit, cyrillic)
             or _place(hit, toks)
             or _from_town(hit, toks)
             or _medium(hit, toks)
@@ -304,7 +307,7 @@ def refines(hit: Hit, others: list[Hit]) -> bool:
 
 
 #: Verbs of bringing one's own goods: "привезу", "довеземо", "доставлю".
-_BRINGING = ("привез", "довез", "достав")
+_BRINGING = ("привез", "довез", "достав", "завез")
 #: Verbs of sending: "передам автобусом" says how, not what.
 _SENDING = ("переда", "отправ", "відправ", "пересла", "пересил", "вышл", "вишл", "пошл")
 
@@ -339,9 +342,11 @@ def _counted_for(hit: Hit, hits: tuple[Hit, ...], toks: list[str]) -> bool:
 def _sent_by(hit: Hit, toks: list[str]) -> bool:
     """A vehicle that carries the goods ("передам автобусом", "отправляем машину")
     is not transport offered ("через автобус" is a channel: `_carried`)."""
-    if not hit.sense.kind.startswith("transport"):
-        return False
-    sent = toks[hit.start - 1].startswith(_SENDING) if hit.start else False
+    if not hit.sense.kind.startswith(("transport", "kitchen_other/containers")):
+        return False  # "Відправимо контейнером": a container the goods travel in
+    # "передам автобусом", "Відправляємо гуманітарну вантажівку"
+    verb = [t for t in toks[max(0, hit.start - 3) : hit.start] if not is_adjective(t)][-1:]
+    sent = bool(verb) and verb[0].startswith(_SENDING)
     # "можем привезти на машине", "довезу на своїй машині": how the goods travel
     # ("могу отвезти людей на своей машине" offers the ride)
     on = [t for t in toks[max(0, hit.start - 2) : hit.start] if not is_adjective(t)][-1:]
@@ -351,7 +356,8 @@ def _sent_by(hit: Hit, toks: list[str]) -> bool:
     if brought and on == ["на"] and where:
         return True
     # "Бус йде 25.01 до Харкова", "2 раза в неделю ходит автобус": a vehicle that runs
-    moving = set(toks[max(0, hit.start - 2) : hit.end + 3]) & _RUNS
+    near = toks[max(0, hit.start - 3) : hit.end + 3]
+    moving = set(near) & _RUNS or any(t.startswith(_FITS_IN) for t in near)
     sending = any(t.startswith(_SENDING) for t in toks)
     # "передам с водителем автобуса": the driver's vehicle, as the driver is
     driver = hit.start > 0 and _vehicle_by(toks[hit.start - 1])
@@ -366,17 +372,43 @@ def _sent_by(hit: Hit, toks: list[str]) -> bool:
 
 
 def _vehicle_by(token: str) -> bool:
+    return is_vehicle(token) and is_instrumental(token)
+
+
+def is_vehicle(token: str) -> bool:
+    """A word for a vehicle (not for carrying: "перевезення гуманітарки" offers it)."""
     sense = token_sense(token)
-    return bool(sense and sense.kind.startswith("transport") and is_instrumental(token))
+    return bool(sense and sense.kind.startswith("transport")) and not token.startswith(_CARRIAGE)
+
+
+_CARRIAGE = ("перевоз", "перевез", "доставк", "транспорт", "вивоз", "вывоз", "вантажоперевез",
+             "грузоперевоз", "евакуац", "эвакуац")  # fmt: skip
+
+
+#: Aid as a load: "машина гуманитарки", "бус допомоги".
+_AID = frozenset({"помощи", "допомоги", "гуманитарки", "гуманітарки", "гуманитарной",
+                  "гуманітарної", "гуманки"})  # fmt: skip
 
 
 def _load(hit: Hit, toks: list[str]) -> bool:
-    """ "Собрали 2 машины: продукты", "Зібрано 3 машини речей": vehicles counted
-    before the things they were loaded with measure them."""
-    if hit.start == 0 or not toks[hit.start - 1].isdigit() or hit.end + 1 >= len(toks):
+    """ "Собрали 2 машины: продукты", "Зібрано 3 машини речей", "3 бусики допомоги":
+    vehicles named with what they were loaded with measure it."""
+    end = hit.end + 1
+    if end < len(toks) and toks[end] in _AID and is_vehicle(toks[hit.start]):
+        return True
+    return hit.start > 0 and toks[hit.start - 1].isdigit() and vehicles_loaded(toks, hit.start)
+
+
+def vehicles_loaded(toks: list[str], start: int) -> bool:
+    """True when the vehicles named from `start` on are followed by their load: aid,
+    or a thing ("2 машины: продукты", "3 бусики (мікроавтобуси) допомоги")."""
+    end = start
+    while end < len(toks) and is_vehicle(toks[end]):
+        end += 1
+    if end == start or end == len(toks):
         return False
-    loaded = token_sense(toks[hit.end + 1])
-    return loaded is not None and not loaded.kind.startswith("transport")  # not "2 машины газель"
+    loaded = token_sense(toks[end])
+    return toks[end] in _AID or (loaded is not None and not loaded.kind.startswith("transport"))
 
 
 #: "тільки якщо є транспорт", "если у вас будет машина": the receiver's vehicle.
@@ -388,7 +420,10 @@ _RUNS = frozenset({"йде", "іде", "идет", "идёт", "ходит", "х
                    "їде", "приедет", "приїде", "поедет", "поїде", "везе", "везет", "везёт",
                    "отправляется", "відправляється", "курсирует", "курсує", "буде", "будет",
                    "прибуде", "прибудет", "приходить", "приходит", "прийде", "придет", "придёт",
-                   "приїжджає", "приезжает"})  # fmt: skip
+                   "приїжджає", "приезжает", "виїжджає", "выезжает", "їдуть", "едут",
+                   "виїжджають", "выезжают", "відходить", "отходит", "вирушає"})  # fmt: skip
+#: "не влазить у машину", "в 3 машины не влезет": a vehicle as a measure of room.
+_FITS_IN = ("влаз", "влез", "влїз", "поміст", "помест", "вміст", "вмест")
 
 
 #: "в квартире", "на антресолях", "з квартири": where things are, or come from.
@@ -559,6 +594,9 @@ def _medium(hit: Hit, toks: list[str]) -> bool:
     """ "бачила по телевізору", "договорились по телефону": how the writer heard
     or spoke, not a thing given."""
     kind = f"{hit.sense.category}/{hit.sense.kind}"
+    near = toks[max(0, hit.start - 2) : hit.start] + toks[hit.end + 1 : hit.end + 3]
+    if hit.sense.kind.startswith(_MEDIA) and any(t.startswith(_WATCHING) for t in near):
+        return True  # "Телевизор смотрю, вижу": what the writer watches
     return (
         hit.start > 0
         and toks[hit.start - 1] == "по"
@@ -569,6 +607,7 @@ def _medium(hit: Hit, toks: list[str]) -> bool:
 
 
 _ABBREVIATED_MEDIA = frozenset({"тв", "tv"})
+_WATCHING = ("смотр", "дивл", "дивит", "гляд", "погляд", "подивил", "посмотр")
 #: Messengers: the word after one is a name to write to ("skype roman_ostrava").
 _MESSENGERS = frozenset({"skype", "скайп", "скайпі", "скайпе", "viber", "вайбер", "вайбері",
                          "telegram", "телеграм", "телеграмі", "facebook", "фейсбук",

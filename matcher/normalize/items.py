@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from matcher.model import joined, split_joined, within
+from matcher.normalize.asides import MONEY_WORDS, money_spent_on_things
 from matcher.normalize.categories import (
     OTHER,
     Hit,
@@ -1463,13 +1464,23 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     parts = _in_context(parts, {*label_codes, *vague})
     parts = _without_owned_accessories(parts)
     if any(c != OTHER for p in parts for c in p.codes):
+        # (not when the answer offers carrying: "перевезти мебель, грузчики свои")
+        carrying = any(h.sense.kind == "transport" for p in parts for h in p.hits)
         parts = [p for p in parts if p.text in free or not _delivery_only(p)]
+        if not carrying:
+            parts = [p for p in parts if p.text in free or not _loading_only(p)]
         homes = any(is_home_named(h) for p in parts for h in p.hits)
         if homes and not offers_a_roof(f"{labels} {text}"):
             parts = _without_homes_named(parts, free)
         parts = [_without_things(p) if _only_whom_for(p) else p for p in parts]
         parts = [q for p in parts if (q := p if p.text in free else _without_occasions(p))]
         parts = [_without_bracketed_home(p) for p in parts]
+        if not labels_decide:  # "транспорт: вывезти мебель" asks for the vehicle
+            parts = [_without_vehicle_heading(p) for p in parts]
+        answer = tokens(fold(text))
+        boxed = tokens(fold(" ".join(boxes.free)))  # "Другое: гроші" offers the money
+        if not set(boxed) & MONEY_WORDS:
+            parts = [p for p in parts if p.text in free or not _collected_money(p, answer)]
         if "clothing" not in ticked and not labels_decide:
             parts = [p for p in parts if p.text in free or not _things_in_passing(p, parts)]
     # "Обуви нет", "Постільна білизна — ні": what the answer says is not there
@@ -1568,6 +1579,27 @@ _THERE_IS = frozenset({"есть", "є", "имеется", "маю", "имею",
                        "отдадим", "віддамо", "передам", "передаю"})  # fmt: skip
 
 
+def _collected_money(part: _Part, answer: list[str]) -> bool:
+    """A part naming only money collected to buy the things given (`asides`)."""
+    only_money = bool(part.hits) and all(h.sense.category == OTHER for h in part.hits)
+    return only_money and money_spent_on_things(tokens(fold(part.text)), answer)
+
+
+def _without_vehicle_heading(part: _Part) -> _Part:
+    """ "Машина з Києва 14 лютого: одяг 30 мішків", "собрал бус: одежда": a vehicle
+    before a colon heads what it carries."""
+    head, colon, rest = part.text.partition(":")
+    if not colon or not any(h.sense.kind.startswith("transport") for h in part.hits):
+        return part
+    before, after = set(tokens(fold(head))), set(tokens(fold(rest)))
+    carried = any(h.sense.category != OTHER and h.tokens[0] in after for h in part.hits)
+    if not carried:  # ("Бус: можу перевезти меблі": the furniture carried is no thing)
+        return part
+    kept = _keeping(part, lambda h: not (h.sense.kind.startswith("transport")
+                                         and h.tokens[0] in before - after))  # fmt: skip
+    return kept or part
+
+
 def _things_in_passing(part: _Part, parts: list[_Part]) -> bool:
     """ "Хотим чтобы вещи пошли людям", "вещи передать сложно": "things" said in
     passing, uncounted and undescribed, in a clause of its own (a verb or a "не"
@@ -1623,6 +1655,18 @@ def _delivery_only(part: _Part) -> bool:
     )
 
 
+#: Loading: "могу помочь погрузить", "с грузчиками", "поможет спустить".
+_LOADING = ("погруз", "загруз", "вантаж", "грузчик", "спуст", "вынес", "винес", "занес")
+
+
+def _loading_only(part: _Part) -> bool:
+    """ "отдам шкаф, могу помочь погрузить": beside things given, help loading them
+    is part of giving them, not a service offered."""
+    return bool(part.hits) and all(
+        h.sense.kind == "services" and h.tokens[-1].startswith(_LOADING) for h in part.hits
+    )
+
+
 def _keeping(part: _Part, keep: Callable[[Hit], bool]) -> _Part | None:
     """The part with only the hits `keep` accepts: itself when it keeps them all,
     None when it keeps none."""
@@ -1672,6 +1716,7 @@ def _heading(piece: str, part: _Part, after: list[str], ticked: set[str]) -> boo
 def _in_context(parts: list[_Part], ticked: set[str]) -> list[_Part]:
     """A word of two senses ("ходунки") in the sense of the category the response
     is about, when its own is not: ticked, or named by another thing."""
+    parts = _under_box(parts, ticked)
     table = attributes().context_senses
     if not any(h.sense in table for p in parts for h in p.hits):
         return parts
@@ -1693,6 +1738,23 @@ def _in_context(parts: list[_Part], ticked: set[str]) -> list[_Part]:
                 part = _resensed(part, hit, other)
         out.append(part)
     return out
+
+
+def _under_box(parts: list[_Part], ticked: set[str]) -> list[_Part]:
+    """Things read in the sense of a ticked box (`box_senses`)."""
+    table = attributes().box_senses
+    out = []
+    for part in parts:
+        manual = _MANUAL.search(fold(part.text))  # "ручная, не электрическая": no appliance
+        for hit in part.hits:
+            other = table.get(hit.sense)
+            if other is not None and other.category in ticked and not manual:
+                part = _resensed(part, hit, other)
+        out.append(part)
+    return out
+
+
+_MANUAL = re.compile(r"(?<!\w)(?:ручн|ножн|механич|не\s+электр|не\s+електр)")
 
 
 def _without_owned_accessories(parts: list[_Part]) -> list[_Part]:

@@ -99,6 +99,7 @@ class AttributesFile(_Strict):
     contact_words: list[str]
     latin_words: list[str]
     context_senses: dict[str, str] = Field(default_factory=dict)
+    box_senses: dict[str, str] = Field(default_factory=dict)
     accessories_of: dict[str, str] = Field(default_factory=dict)
 
 
@@ -166,6 +167,8 @@ class Attributes:
     #: A word's sense -> the sense it has in a response about the other category
     #: ("ходунки" beside a crib are a baby walker).
     context_senses: dict[Sense, Sense] = field(default_factory=dict)
+    #: A thing read under another category when that category's box is ticked.
+    box_senses: dict[Sense, Sense] = field(default_factory=dict)
     #: An accessory's sense -> the thing it belongs to: beside that thing it is
     #: part of it ("коляска, дождевик к ней" is one stroller).
     accessories_of: dict[Sense, Sense] = field(default_factory=dict)
@@ -307,6 +310,7 @@ def attributes() -> Attributes:
         context_senses={
             _sense_of(path): _sense_of(other) for path, other in spec.context_senses.items()
         },
+        box_senses={_sense_of(path): _sense_of(other) for path, other in spec.box_senses.items()},
         accessories_of={
             _sense_of(path): _sense_of(owner) for path, owner in spec.accessories_of.items()
         },

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from matcher.normalize.categories import OTHER, Hit, lemma_in, token_lemmas, token_sense
+from matcher.normalize.hit_filters import is_vehicle
 from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import (
     is_adjective,
@@ -569,7 +570,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue
         if value is None or value <= 0 or value > MAX_COUNT:
             continue
-        if unit is None and _vehicle_loads(toks, i):
+        if unit is None and _vehicle_counted(toks, i, hits):
             continue  # "Собрали 2 машины: продукты": loads, the things are counted apart
         # a number right before a thing counts it ("50 Elektroheizungen", "20 Babybetten")
         counts_next = any(hit.start == i + 1 for hit in hits)
@@ -942,18 +943,15 @@ def _word_value(word: str, nxt: str, ctx: _Context, prev: str = "") -> tuple[int
     return value, (_unit(nxt) if nxt else None) or (_unit(prev) if prev else None) or ""
 
 
-def _vehicle_loads(toks: list[_Token], i: int) -> bool:
-    """ "2 машины: продукты", "3 машини речей": vehicles counted before the things
-    they carry (not firewood or coal, which are sold by the truckload)."""
-    if i + 2 >= len(toks):
+def _vehicle_counted(toks: list[_Token], i: int, hits: tuple[Hit, ...]) -> bool:
+    """ "2 машины: продукты", "3 машини речей", "в 3 машины не влезет": vehicles that
+    are no thing offered, counted (not firewood or coal, sold by the truckload)."""
+    texts = [t.text for t in toks]
+    if i + 1 >= len(toks) or not is_vehicle(texts[i + 1]) or any(h.start == i + 1 for h in hits):
         return False
-    vehicle, loaded = token_sense(toks[i + 1].text), token_sense(toks[i + 2].text)
-    return (
-        vehicle is not None
-        and vehicle.kind.startswith("transport")
-        and loaded is not None
-        and loaded.category != OTHER
-    )
+    end = next((j for j in range(i + 1, len(toks)) if not is_vehicle(texts[j])), len(toks))
+    loaded = token_sense(texts[end]) if end < len(toks) else None
+    return loaded is None or loaded.category != OTHER
 
 
 def _measured_before(toks: list[_Token], i: int) -> bool:

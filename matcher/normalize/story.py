@@ -4,6 +4,7 @@ not offering: "нас приютили в Святогорске", "чолові
 
 from __future__ import annotations
 
+from matcher.normalize.asides import MONEY_WORDS, aside
 from matcher.normalize.categories import OTHER, Hit
 from matcher.normalize.morph import (
     is_adjective,
@@ -44,10 +45,9 @@ _GIVING_HOME = frozenset({"пустить", "пустити", "пустим", "�
 #: People who gave or carried: "Водители нашего АТП собрали", "Our volunteer".
 _PEOPLE = ("волонтер", "водител", "водій", "водії", "водія", "водіям", "volunteer")
 _OURS = frozenset({"наш", "наша", "наши", "наші", "нашего", "нашої", "ваш", "ваша", "ваши",
-                   "ваші", "our", "your", "через", "от", "від", "з", "із"})  # fmt: skip
-
-#: Money named in words: "деньги на лекарства", "кошти на ліки".
-MONEY_WORDS = frozenset({"деньги", "денег", "гроші", "грошей", "кошти", "коштів", "money"})
+                   "ваші", "our", "your", "через", "от", "від", "з", "із", "у"})  # fmt: skip
+#: "Везе волонтер до Львова": the volunteer carries the goods.
+_CARRYING = ("вез", "відвез", "отвез", "довез", "привез")
 
 #: "оплатимо доставку": the donor pays for their own goods' delivery.
 _PAYING = ("оплат", "оплач", "сплат", "сплач")
@@ -65,7 +65,7 @@ def told(hit: Hit, toks: list[str]) -> bool:
         or _paid_delivery(hit, toks)
         or _at_work(hit, toks)
         or _occupation(hit, toks)
-        or _short_of_money(hit, toks)
+        or aside(hit, toks)
     )
 
 
@@ -76,16 +76,9 @@ _WORKING = frozenset({"работаю", "работал", "работала", "�
 
 def _occupation(hit: Hit, toks: list[str]) -> bool:
     # finite verbs only: "могу работать водителем" offers the work
-    before = toks[hit.start - 1] if hit.start else ""
-    return before in _WORKING and is_instrumental(toks[hit.start])
-
-
-#: "Денег у меня мало", "грошей нема": money the writer lacks.
-_LACKING = frozenset({"мало", "нет", "нету", "нема", "немає", "немаю"})
-
-
-def _short_of_money(hit: Hit, toks: list[str]) -> bool:
-    return toks[hit.start] in MONEY_WORDS and bool(set(toks[hit.end + 1 : hit.end + 4]) & _LACKING)
+    # "Працюю доглядальницею", "работаю в Риме сиделкой"
+    before = set(toks[max(0, hit.start - 3) : hit.start])
+    return bool(before & _WORKING) and is_instrumental(toks[hit.start])
 
 
 #: "з дівчатами з роботи", "на работе собрали": where the givers work.
@@ -150,7 +143,7 @@ def _people_who_gave(hit: Hit, toks: list[str]) -> bool:
     acted = (bool(after) and is_verb(after[0])) or any(is_past_verb(t) for t in after)
     # "Скинулись водіями" (not "буду волонтером": one who offers to be one)
     by_them = is_instrumental(toks[hit.start]) and toks[hit.start].endswith("ми")
-    return before in _OURS or acted or by_them
+    return before in _OURS or before.startswith(_CARRYING) or acted or by_them
 
 
 def _paid_delivery(hit: Hit, toks: list[str]) -> bool:

@@ -171,3 +171,89 @@ def test_a_month_or_next_week_can_wait(cell: str) -> None:
 
 def test_things_already_there_come_off_a_need() -> None:
     assert need_counts("одеяла, по 1 на человека", "34 чел, 10 одеял уже есть") == {"bedding": 24}
+
+
+@pytest.mark.parametrize(
+    ("details", "boxes", "expected"),
+    [
+        # the way the gift travels, typed in Latin letters too
+        ("mogu peredat' cherez avtobus 3 zhenskie kurtki i 4 svitera", "Одежда", {"clothing"}),
+        ("Бус виїжджає 20.02, куртки 5", "Одежда", {"clothing"}),
+        ("все не влазить у машину, куртки 3", "Одежда", {"clothing"}),
+        ("Відправляємо гуманітарну вантажівку: 40 коробок одягу", "Одежда", {"clothing"}),
+        ("Машина з Києва 14 лютого: одяг 30 мішків", "Одежда", {"clothing"}),
+        ("Відправляємо гуманітарну вантажівку, в ній 40 коробок одягу", "Одежда", {"clothing"}),
+        ("Збираємо машину допомоги, одяг 10 мішків", "Одежда", {"clothing"}),
+        ("15 ящиків одягу, Одяг йде контейнером", "Одежда", {"clothing"}),
+        # thanks for the work, going abroad to work, clothes for someone's work
+        ("Дякую за вашу роботу! Віддам теплу куртку 56 р", "Одежда", {"clothing"}),
+        ("Їдемо до Польщі на роботу, куртки 3", "Одежда", {"clothing"}),
+        ("Може комусь на роботу треба, куртка робоча", "Одежда", {"clothing"}),
+        ("Здравствуйте! Я работаю в Риме сиделкой уже 8 лет. Куртка", "Одежда", {"clothing"}),
+        # money that bought the gift, and money not given
+        ("на вырученные деньги купили 30 сладких наборов", "Продукты (долгого хранения)",
+         {"food"}),
+        ("Наша церква зібрала кошти, купили 20 ковдр", "Постельное бельё", {"bedding"}),
+        ("денег дать не могу, уж извините. Куртка", "Одежда", {"clothing"}),
+        # volunteers the goods are left with or carried by
+        ("оставлю у волонтёров на Сумской, куртки 2", "Одежда", {"clothing"}),
+        ("Везе волонтер до Львова, куртки 2", "Одежда", {"clothing"}),
+        # help loading the things given, and the television watched
+        ("шкаф, могу помочь погрузить", "Мебель", {"furniture"}),
+        ("диван, забирать самим с грузчиками", "Мебель", {"furniture"}),
+        ("Телевизор смотрю, вижу сколько людей без крыши. одеяло пуховое", "Постельное бельё",
+         {"bedding"}),
+    ],
+)  # fmt: skip
+def test_how_the_gift_travels_and_what_bought_it_are_not_offered(
+    details: str, boxes: str, expected: set[str]
+) -> None:
+    assert categories_of(details, boxes) == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "boxes", "expected"),
+    [
+        ("Є бус, можу возити гуманітарку", "", {"other"}),
+        ("Є бус: можу возити гуманітарку, також віддам 2 куртки", "Одежда", {"other", "clothing"}),
+        ("Можем перевести деньги или купить продукты", "деньги", {"other", "food"}),
+        ("Гроші: можемо переказати на карту 500 грн або купити ліки", "Медикаменты",
+         {"other", "medicine"}),
+        ("Собрали деньги, 5000 грн, можем перевести. Куртки 3", "Одежда", {"clothing", "other"}),
+        ("Українська громада збирає кошти. Куртки 3", "Одежда, гроші", {"clothing", "other"}),
+        ("студенты, можем помочь погрузить и разгрузить", "Другое", {"other"}),
+        ("Можем бесплатно перевезти мебель и технику по Харькову, грузчики свои", "транспорт",
+         {"appliances", "other"}),
+        ("контейнеры пластиковые 5 шт", "Посуда", {"kitchenware"}),
+    ],
+)  # fmt: skip
+def test_transport_money_and_work_offered_stay(
+    details: str, boxes: str, expected: set[str]
+) -> None:
+    assert categories_of(details, boxes) == expected
+
+
+def test_vehicles_of_a_load_count_nothing() -> None:
+    assert counts_of("Парафія зібрала 3 бусики (мікроавтобуси) допомоги: одяг 20 мішків") == {
+        "clothing": 20
+    }
+    assert counts_of("Всё в 3 машины не влезет. спецовки 30 комплектов", "Одежда") == {
+        "clothing": 30
+    }
+    assert counts_of("Фура 20 т, раз в неделю едем пустыми", "Перевезення гуманітарки") == {
+        "other": 1
+    }
+
+
+@pytest.mark.parametrize(
+    ("details", "boxes", "category"),
+    [
+        ("Швейная машинка электрическая Чайка", "Бытовая техника", "appliances"),
+        ("Швейная машинка электрическая Чайка", "", "other"),
+        ("швейная машинка Подольск ручная, не электрическая", "Бытовая техника", "other"),
+    ],
+)
+def test_a_sewing_machine_is_an_appliance_under_its_box(
+    details: str, boxes: str, category: str
+) -> None:
+    assert categories_of(details, boxes) == {category}
