@@ -9,12 +9,12 @@ import pytest
 from tests.engine.pairs import PairsReport, load, newest_set, score
 
 #: The most no-fit pairs the engine may propose on the newest set. The goal is 0;
-#: this is the measured figure on set P52 when it was first scored (a known
-#: shortfall: 4 of its 111 no-fit pairs).
+#: this is the measured figure on set P53 when it was first scored (a known
+#: shortfall: 4 of its 109 no-fit pairs).
 MAX_NO_FIT_PROPOSED = 4
 #: The least share of full-fit needs where the engine's first choice is the labelled
-#: best. The goal is 0.95; measured 23 of 36 on P52 when it was first scored.
-MIN_BEST_CHOSEN = 0.63
+#: best. The goal is 0.95; measured 20 of 36 on P53 when it was first scored.
+MIN_BEST_CHOSEN = 0.55
 
 
 @pytest.fixture(scope="module")
