@@ -50,6 +50,7 @@ class _FitFile(BaseModel):
     nearly_words: list[str]
     new_year_words: list[str]
     either_words: list[str]
+    working_words: list[str]
     unit_groups: dict[str, list[str]]
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
@@ -84,6 +85,8 @@ class FitRules:
     nearly_words: frozenset[str]
     new_year_words: frozenset[str]
     either_words: frozenset[str]
+    #: Words that say a household appliance works ("рабочий", "працює").
+    working_words: frozenset[str]
     unit_group: dict[str, str]
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
@@ -121,6 +124,7 @@ def fit_rules() -> FitRules:
         nearly_words=frozenset(spec.nearly_words),
         new_year_words=frozenset(spec.new_year_words),
         either_words=frozenset(spec.either_words),
+        working_words=frozenset(spec.working_words),
         unit_group=vocab.synonym_table(spec.unit_groups, "fit.yaml: unit_groups"),
         height_by_age_months=dict(spec.height_by_age_months),
         shoe_size_by_age_months=dict(spec.shoe_size_by_age_months),
@@ -140,7 +144,8 @@ class ItemProfile:
     season: str = ""
     size: str = ""
     unit: str = ""
-    #: "new" or "used" as the text says (a need: "new" when it asks for new only).
+    #: "new" or "used" as the text says (a need: "new" when it asks for new only),
+    #: with "+working" when an appliance is said to work ("used+working").
     condition: str = ""
 
 
@@ -162,10 +167,19 @@ def profile_of(record: Offer | Need) -> ItemProfile:
     condition = condition_of(record.item)
     if not offer and condition != NEW:
         condition = ""  # a need that says nothing, or "новые или б/у", takes either
+    if record.category in fit_rules().for_anyone and _works(record.item):
+        condition = "+".join(filter(None, (condition, WORKING)))  # "холодильник рабочий"
     return ItemProfile(record.category, record.kind, audience, season, size, record.unit, condition)
 
 
-NEW, USED = "new", "used"
+NEW, USED, WORKING = "new", "used", "working"
+
+
+def _works(text: str) -> bool:
+    words = {w.rstrip(".") for w in _CONDITION_TOKENS.findall(text.lower())}
+    return bool(words & fit_rules().working_words)
+
+
 _CONDITION_TOKENS = re.compile(r"б\s*/\s*у|б\.\s*у\.?|[^\W_]+")
 
 
@@ -525,12 +539,17 @@ def size_point(need_category: str, need_kind: str, need_size: str, offer_size: s
 
 @lru_cache(maxsize=64)
 def condition_point(need_condition: str, offer_condition: str) -> int | None:
-    """A need for new things only takes no used ones; one silent on it is unknown."""
-    if need_condition != NEW:
-        return FITS
-    if offer_condition == USED:
+    """A need for new things only takes no used ones; one silent on it is unknown.
+    A need for an appliance that works takes one said to work, or new; one silent
+    on it is unknown."""
+    need, offer = set(need_condition.split("+")), set(offer_condition.split("+"))
+    if NEW in need and USED in offer:
         return CONTRADICTS
-    return FITS if offer_condition == NEW else UNKNOWN
+    if NEW in need and NEW not in offer:
+        return UNKNOWN
+    if WORKING in need and not offer & {WORKING, NEW}:
+        return UNKNOWN
+    return FITS
 
 
 @lru_cache(maxsize=4_096)

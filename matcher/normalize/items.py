@@ -448,7 +448,7 @@ _OF = "of"
 
 
 def _bind(
-    counts: tuple[Count, ...], hits: tuple[Hit, ...], toks: list[str]
+    counts: tuple[Count, ...], hits: tuple[Hit, ...], toks: list[str], *, cell: bool = False
 ) -> list[tuple[str, Count]]:
     """Each count to the thing it belongs to: the thing after it ("3 куртки"),
     else the nearest thing before it ("куртки 3 шт"); containers only as a last
@@ -456,6 +456,18 @@ def _bind(
     юбки 2 шт")."""
     things = [h for h in hits if not is_container(h, toks)] or list(hits)
     out: list[tuple[str, Count]] = []
+    # "кроватей 12 матрасов 12", a quantity cell's "колготки 30 пар шапки 20": each
+    # thing first, its count right after it ("шафа 2 матраци" counts the mattresses)
+    just_before = {h.end + 1: h for h in things}
+    head_first = (
+        len(counts) > 1
+        and bool(things)
+        and things[0].start == 0
+        and all(c.token in just_before for c in counts)
+        and (cell or all(is_genitive_plural(toks[c.token - 1]) for c in counts))
+    )
+    if head_first:
+        return [(just_before[c.token].sense.category, c) for c in counts]
     for count in counts:
         reach = count.token + (5 if _OF in toks[count.token + 1 : count.token + 3] else 3)
         after = [h for h in things if count.token < h.start <= reach]
@@ -487,7 +499,7 @@ def _part(
     borrowed = tuple(replace(hit, start=-_FAR, end=-_FAR) for hit in context)
     numbers = read_numbers(folded, hits or borrowed, quantity_cell=quantity_cell)
     audience, season, season_by_thing = _axis_values(folded, toks)
-    counts = _bind(numbers.counts, hits, toks)
+    counts = _bind(numbers.counts, hits, toks, cell=quantity_cell)
     things = tuple(h for h in hits if not is_container(h, toks))
     return _Part(
         piece,

@@ -367,6 +367,11 @@ def _opens_with_request(toks: list[str], signals: dict[str, frozenset[str]]) -> 
 
 
 _COUNTS = re.compile(r"(?<![\d.,:])\d{1,4}(?![\d.,:])")
+#: Counts with their unit ("12 кг", "35 шт", "12 з одягом"), not ages or sizes.
+_UNIT_COUNTS = re.compile(
+    r"(?<![\d.,:])\d{1,4}\s*(?:шт|кг|пар|пач|уп|короб|мішк|мешк|банк|банок|комплект|набор"
+    r"|набір|ящик|пакет|[зс]\s)"
+)
 
 
 def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
@@ -416,7 +421,10 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
     # ("ищем жилье, можем помогать по хозяйству" still pleads)
     gives = offering - _ABLE - signals["free"] - signals["give"]
     pleads = _pleads(toks, signals) and not (gives and things)
-    if (asks or opens or seeks or pleads) and not told and not hires:
+    # "цукерки 12 кг, мандарини 20 кг, іграшки 35 шт. Потрібно щоб хтось забрав":
+    # a list of things counted, and a word on how they will travel
+    counted_list = things and len(_UNIT_COUNTS.findall(folded)) >= 3
+    if (asks or opens or seeks or pleads) and not told and not hires and not counted_list:
         return "help_request"
     # a long plea that names what the family lacks and offers nothing
     if told and words & signals["plea"] and not offers and not collects:

@@ -639,7 +639,16 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         )
         if unit is None and unit_first and not counted_unit:
             unit = unit_before  # "штук 40-50", "пачки 3": the unit first, a count after it
-        if unit is None and not _names_thing(i, hits, gap_after) and _after_count(counts, i, ctx):
+        # "колготки 30 пар шапки 20": in a quantity cell, the count of the next thing
+        fresh = quantity_cell and any(
+            h.end == i - 1 and counts and h.start > counts[-1].token for h in hits
+        )
+        if (
+            unit is None
+            and not fresh
+            and not _names_thing(i, hits, gap_after)
+            and _after_count(counts, i, ctx)
+        ):
             sizes.append(_size_text(value, high, number))  # "джинсы 3 шт 28-29": sizes
             continue
         examples = "(" in gap_after and _number(nxt)[0] is None  # "(кофты, юбки)", not "(8 шт)"
@@ -648,7 +657,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue
         # "ковдр 100", in a quantity cell "курток 40": a number after its thing in the
         # counted form counts ("сапог 40" in a description may be the size)
-        right_after = any(hit.end == i - 1 for hit in hits)
+        # ("полотенец около 80": the thing, then the word for about)
+        right_after = any(hit.end == i - 1 or (approx and hit.end == i - 2) for hit in hits)
         counted_form = (
             high is None
             and (quantity_cell or ctx.category not in {"clothing", "shoes"})

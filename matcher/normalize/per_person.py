@@ -62,8 +62,9 @@ _BY_EACH = re.compile(
 _AND_MORE = re.compile(r"(?:и|і|та|й)\s+(?:(\d{1,3})(?![\d.,]))?")
 #: "в мішках по 50 кг": what one holder holds, not so much for each of them.
 _IN_HOLDERS = re.compile(r"(?:мешк|мішк|пакет|ящик|банк|коробк|упаковк|пачк)[^\W\d_]*\s*$")
-#: "... на семью", "... на каждого ребенка" right after so much each.
-_FOR_ONE = re.compile(rf"\s*[-–—,]?\s*{_FOR_EACH_ONE}")
+#: "... на семью", "... на каждого ребенка" right after so much each (one word between
+#: may name the thing: "по 2 уп. каші на дитину").
+_FOR_ONE = re.compile(rf"\s*[-–—,]?\s*(?:[^\W\d_]{{3,}}\s+)?{_FOR_EACH_ONE}")
 #: "на 48 детей": for how many people, said outright.
 _FOR_HEADS = re.compile(rf"(?<![^\W\d_])на\s+(\d{{1,4}})\s*{_HEAD}")
 #: "70 осіб", "малышей 6": how many of them (the second order only in the quantity

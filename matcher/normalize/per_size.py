@@ -31,7 +31,10 @@ def sizes_asked(size: str, category: str, column: str) -> int:
     if listed:
         return max(1, len(re.findall(r"\d+", listed.group(1))))
     total = 0
-    for one in (s.strip() for s in size.split(",") if s.strip()):
+    sizes = [s.strip() for s in size.split(",") if s.strip()]
+    # "Pampers 3 (4-9 кг) и 4 (7-18 кг)": the weights say what the sizes are
+    plain = [s for s in sizes if not s.endswith("kg")]
+    for one in plain or sizes:
         low, _, high = one.partition("-")
         if low.isdigit() and high.isdigit() and int(high) > int(low):
             total += (int(high) - int(low)) // _step(category, int(low)) + 1

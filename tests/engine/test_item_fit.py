@@ -192,6 +192,11 @@ NO_FIT = [
 ]
 
 FULL_FIT = [
+    # an appliance said to work, or new, fits a need for a working one
+    ("холодильник Nord двухкамерный, рабочий, лет 10", "Холодильник (рабочий)"),
+    ("стиральная машина автомат новая", "Стиральная машина автомат, рабочая"),
+    # ("рабочий" of clothes is workwear, not a condition)
+    ("куртка рабочая 52 р", "Куртки мужские рабочие"),
     # a grade is the pupils' ages; a suspension abbreviated is a syrup; wool is warm
     ("3 комплекта формы на хлопчиків 7-9 років", "шкільна форма для хлопчиків 1-4 клас"),
     ("Нурофен д/детей сусп. 12 фл", "Нурофен детский (сироп)"),
@@ -398,7 +403,18 @@ def test_what_a_thing_comes_with_is_no_need_of_its_own() -> None:
     [
         ("Медикаменты", "нурофен 2 уп", "жаропонижающие сиропы", "форма или доза не указана"),
         ("Одежда", "куртки мужские зимние 2 шт", "куртки мужские зимние 48-52", "размер не указан"),
-        ("Одежда", "носки мужские 10 пар", "Носки мужские НОВЫЕ", "новое ли — не указано"),
+        (
+            "Одежда",
+            "носки мужские 10 пар",
+            "Носки мужские НОВЫЕ",
+            "новое ли, рабочее ли — не указано",
+        ),
+        (
+            "Бытовая техника",
+            "холодильник, микроволновка",
+            "Холодильник (рабочий)",
+            "новое ли, рабочее ли — не указано",
+        ),
     ],
 )
 def test_a_partial_fit_names_what_is_unknown_in_the_coordinators_words(
@@ -546,3 +562,10 @@ def test_ages_up_to_warm_wadding_and_written_sizes(
 ) -> None:
     found = fit_of(offer_text, need_text)
     assert (None if found is None else (found.level, found.unit_mismatch)) == fit
+
+
+def test_working_is_a_condition_of_appliances_only() -> None:
+    needs, _ = normalize_needs(
+        [_need_row("Куртки мужские рабочие", "5"), _need_row("Холодильник рабочий", "1")]
+    )
+    assert [profile_of(n).condition for n in needs] == ["", "working"]
