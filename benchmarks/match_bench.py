@@ -386,20 +386,24 @@ def graph_lp_optimum(offers: list[Offer], needs: list[Need], params: MatchParams
     r_idx: list[int] = []
     c_idx: list[int] = []
     weights: list[float] = []
+    bounds: list[int] = []  # arcs bound below what the offer has (`GroupArc.cap`)
     for arc in cands.arcs:
+        bound_row = len(supply) + len(demand) + len(bounds)
+        if arc.cap:
+            bounds.append(arc.cap)
         for key in by_group.get(arc.need_group, []):
             col = len(weights)
             weights.append(key[1])
-            r_idx += [arc.offer_group, rows[key]]
-            c_idx += [col, col]
+            r_idx += [arc.offer_group, rows[key]] + ([bound_row] if arc.cap else [])
+            c_idx += [col, col] + ([col] if arc.cap else [])
     matrix = coo_matrix(
         (np.ones(len(r_idx)), (np.array(r_idx), np.array(c_idx))),
-        shape=(len(supply) + len(demand), len(weights)),
+        shape=(len(supply) + len(demand) + len(bounds), len(weights)),
     )
     res = linprog(
         -np.array(weights),
         A_ub=matrix.tocsr(),
-        b_ub=supply + list(demand.values()),
+        b_ub=supply + list(demand.values()) + bounds,
         bounds=(0, None),
         method="highs",
     )

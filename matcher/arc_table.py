@@ -54,6 +54,9 @@ class GroupArc:
     fit: Fit = FULL_FIT
     #: `gives_more_rank` of what the offer gives the need.
     more: int = 0
+    #: The most the arc may carry when the offer holds less of the thing asked than
+    #: its whole quantity (`fit.kind_cap`); 0: no such bound.
+    cap: int = 0
 
 
 @lru_cache(maxsize=64)
@@ -77,6 +80,7 @@ class ArcTable:
     by_delivery: np.ndarray  # bool
     fit_code: np.ndarray  # int64, as `code_of_fit`
     more: np.ndarray  # int8, as `GroupArc.more`
+    cap: np.ndarray  # int64, as `GroupArc.cap`
 
     def __len__(self) -> int:
         return len(self.offer_group)
@@ -105,6 +109,7 @@ class ArcTable:
             bool(self.by_delivery[k]),
             fit_of_code(int(self.fit_code[k])),
             int(self.more[k]),
+            int(self.cap[k]),
         )
 
     def arcs(self) -> list[GroupArc]:
@@ -112,14 +117,15 @@ class ArcTable:
         columns = (self.offer_group, self.need_group, self.distance_km, self.by_delivery)
         groups, needs, km, delivery = (column.tolist() for column in columns)
         return [
-            GroupArc(g, h, None if d != d else d, b, fit_of_code(c), m)  # d != d: NaN
-            for g, h, d, b, c, m in zip(
+            GroupArc(g, h, None if d != d else d, b, fit_of_code(c), m, k)  # d != d: NaN
+            for g, h, d, b, c, m, k in zip(
                 groups,
                 needs,
                 km,
                 delivery,
                 self.fit_code.tolist(),
                 self.more.tolist(),
+                self.cap.tolist(),
                 strict=True,
             )
         ]
@@ -138,6 +144,7 @@ class ArcTable:
             np.fromiter((a.by_delivery for a in arcs), bool, count),
             np.fromiter((code_of_fit(a.fit) for a in arcs), np.int64, count),
             np.fromiter((a.more for a in arcs), np.int8, count),
+            np.fromiter((a.cap for a in arcs), np.int64, count),
         )
 
     @classmethod
@@ -154,6 +161,7 @@ class ArcTable:
                     "by_delivery",
                     "fit_code",
                     "more",
+                    "cap",
                 )
             )
         )

@@ -200,5 +200,8 @@ def arcs_into_need_groups(cands: Candidates) -> dict[int, list[GroupArc]]:
 
 
 def arc_capacity(arc: GroupArc, free: int) -> int:
-    """Units an arc may carry: one when the two sides count in different units."""
+    """Units an arc may carry: one when the two sides count in different units, no
+    more than the offer holds of the thing asked (`GroupArc.cap`)."""
+    if arc.cap:
+        free = min(free, arc.cap)
     return min(free, 1) if arc.fit.unit_mismatch else free

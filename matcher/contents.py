@@ -24,4 +24,6 @@ def _counted_by_content(offer: Offer) -> Offer:
     packed = fit_rules().unit_group.get(offer.unit) == "packed"  # bags and boxes
     if not packed or offer.content_quantity <= 0 or not offer.content_unit:
         return offer
-    return dataclasses.replace(offer, quantity=offer.content_quantity, unit=offer.content_unit)
+    return dataclasses.replace(
+        offer, quantity=offer.content_quantity, unit=offer.content_unit, kind_counts=""
+    )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from matcher import vocab
 from matcher.model import ANY_UNIT, Need, Offer, joined, split_joined, within
@@ -52,6 +52,7 @@ class _FitFile(BaseModel):
     either_words: list[str]
     working_words: list[str]
     unit_groups: dict[str, list[str]]
+    things_per_packed: int = Field(ge=1)
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
     weight_by_age_months: dict[int, tuple[int, int]]
@@ -88,6 +89,8 @@ class FitRules:
     #: Words that say a household appliance works ("рабочий", "працює").
     working_words: frozenset[str]
     unit_group: dict[str, str]
+    #: A bag or box of an unknown count, as things, when ranking who gives more.
+    things_per_packed: int
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
     weight_by_age_months: dict[int, tuple[int, int]]
@@ -126,6 +129,7 @@ def fit_rules() -> FitRules:
         either_words=frozenset(spec.either_words),
         working_words=frozenset(spec.working_words),
         unit_group=vocab.synonym_table(spec.unit_groups, "fit.yaml: unit_groups"),
+        things_per_packed=spec.things_per_packed,
         height_by_age_months=dict(spec.height_by_age_months),
         shoe_size_by_age_months=dict(spec.shoe_size_by_age_months),
         weight_by_age_months=dict(spec.weight_by_age_months),
@@ -500,6 +504,25 @@ def kind_point(need_kind: str, offer_kind: str) -> int | None:
         return CONTRADICTS  # "кроватка с матрасом": a mattress alone is no crib
     fits = _kinds_fit(split_joined(need_kind), split_joined(offer_kind))
     return CONTRADICTS if fits is None else (FITS if fits else UNKNOWN)
+
+
+@lru_cache(maxsize=65_536)
+def kind_cap(kind_counts: str, need_kind: str) -> int | None:
+    """How many of the things a line counted kind by kind (`Offer.kind_counts`)
+    could be what `need_kind` asks for: "крупа 10 кг, смесь 3 уп" gives a formula
+    need three. None when that is not known: the need names no kind, or a kind
+    that could be it has no count of its own."""
+    if not kind_counts or not need_kind:
+        return None
+    total, found = 0, False
+    for entry in kind_counts.split(";"):
+        kind, _, count = entry.partition("=")
+        if kind_point(need_kind, kind) is CONTRADICTS:
+            continue
+        if not count:
+            return None
+        total, found = total + int(count), True
+    return total if found else None
 
 
 @lru_cache(maxsize=65_536)

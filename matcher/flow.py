@@ -137,6 +137,7 @@ class _ArcArrays:
     levels: np.ndarray  # fit level, then gives more (`ArcTable.order_of_fit`)
     one_unit: np.ndarray  # the units differ: one unit per pair of lines
     metres: np.ndarray  # distance units, as `distance_units`
+    bounds: np.ndarray  # `GroupArc.cap`: 0, or the most the arc may carry
 
     @classmethod
     def of(cls, cands: Candidates) -> _ArcArrays:
@@ -149,6 +150,7 @@ class _ArcArrays:
             table.one_unit,
             # a name match (no distance) is 0; rint rounds half to even, as round() does
             np.where(np.isnan(km), 0, np.rint(km * DISTANCE_UNITS_PER_KM)).astype(np.int64),
+            table.cap,
         )
 
 
@@ -436,6 +438,8 @@ def _pair_arcs(
     units = levels * step + metres
     costs = (units * buckets // levels_of) * m2
     caps = np.minimum(np.array(og_free, dtype=np.int64)[tails], np.array(ng_free)[heads])
+    bounded = arrays.bounds > 0  # the offer holds less of the thing asked than it has
+    caps[bounded] = np.minimum(caps[bounded], arrays.bounds[bounded])
     return 2 + tails, 2 + n_og + heads, caps, costs
 
 

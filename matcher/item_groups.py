@@ -29,6 +29,8 @@ from matcher.fit import (
     audience_point,
     condition_point,
     counts_things,
+    fit_rules,
+    kind_cap,
     kind_point,
     profile_of,
     season_point,
@@ -210,13 +212,17 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
         codes = np.array([offer_rows[i] for i in group.members], dtype=np.int32)
         reached = need_codes[subs]
         levels = _levels(verdicts.read(reached, codes), reached, codes)
-        more = _gives_more(inst, group.members, levels, asks_for[subs])
-        classes, inverse = _classes(np.hstack((levels, more)))
+        caps = _caps(inst, group.members, need_groups, subs)
+        more = _gives_more(inst, group.members, levels, asks_for[subs], caps)
+        classes, inverse, cap_of_class = _classes_by_cap(np.hstack((levels, more)), caps)
         classes, more_of_class = classes[:, : len(subs)], classes[:, len(subs) :]
         members: dict[int, list[int]] = defaultdict(list)
         for position, c in enumerate(inverse.ravel().tolist()):  # oldest first within a class
             members[c].append(group.members[position])
         cs, ks = np.nonzero(classes >= 0)  # by class, then by reach: the order of the arcs
+        if caps is not None:  # a class whose members all hold a bound has none left
+            kept_classes = np.array([c in members for c in range(len(classes))], dtype=bool)
+            cs, ks = cs[kept_classes[cs]], ks[kept_classes[cs]]
         if len(group.members) == 1 and inst.excluded:
             kept = [
                 not sole_pair_excluded(inst, group, need_groups[sub]) for sub in subs[ks].tolist()
@@ -236,21 +242,81 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
                 geo_arcs.by_delivery[at],
                 classes[cs, ks].astype(np.int64),
                 more_of_class[cs, ks],
+                cap_of_class[cs, ks],
             )
         )
     return Candidates(offer_groups, need_groups, ArcTable.joined(parts))  # by offer group
 
 
 def _gives_more(
-    inst: Instance, members: list[int], levels: np.ndarray, asks_for: np.ndarray
+    inst: Instance,
+    members: list[int],
+    levels: np.ndarray,
+    asks_for: np.ndarray,
+    caps: np.ndarray | None = None,
 ) -> np.ndarray:
     """`gives_more_rank` of what each offer (rows) gives each reached need group
-    (columns): of the smaller of what the offer has free and what the need asks
-    (`_asks_for`), so offers that give a need alike stay one group."""
-    ranks = np.array([gives_more_rank(inst.offer_free[i]) for i in members], dtype=np.int8)
+    (columns): of the smaller of what the offer has free (or holds of the thing
+    asked: `caps`) and what the need asks (`_asks_for`), so offers that give a
+    need alike stay one group."""
+    rules = fit_rules()
+    ranks = np.array(
+        [
+            gives_more_rank(
+                inst.offer_free[i]
+                * (
+                    rules.things_per_packed
+                    if rules.unit_group.get(inst.offers[i].unit) == "packed"
+                    else 1
+                )
+            )
+            for i in members
+        ],
+        dtype=np.int8,
+    )
     more = np.maximum(ranks[:, None], asks_for[None, :])
+    if caps is not None:
+        rows, columns = np.nonzero(caps)
+        for r, c in zip(rows.tolist(), columns.tolist(), strict=True):
+            more[r, c] = max(gives_more_rank(int(caps[r, c])), int(asks_for[c]))
     more[levels < 0] = 0
     return more
+
+
+def _caps(
+    inst: Instance, members: list[int], need_groups: Sequence[Group], subs: np.ndarray
+) -> np.ndarray | None:
+    """Per offer (rows) and reached need group (columns), the most the offer holds of
+    what the group asks when that is less than all it has (`fit.kind_cap`); 0 where
+    there is no such bound. None when no member counted its kinds apart."""
+    counted = [(p, i) for p, i in enumerate(members) if inst.offers[i].kind_counts]
+    if not counted:
+        return None
+    kinds = [p.kind if (p := need_groups[sub].profile) else "" for sub in subs.tolist()]
+    caps = np.zeros((len(members), len(subs)), dtype=np.int64)
+    for p, i in counted:
+        for k, need_kind in enumerate(kinds):
+            cap = kind_cap(inst.offers[i].kind_counts, need_kind)
+            if cap is not None and cap < inst.offer_free[i]:
+                caps[p, k] = cap
+    return caps
+
+
+def _classes_by_cap(
+    rows: np.ndarray, caps: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`_classes`, with each offer that holds a bound (`_caps`) in a class of its own,
+    and the bound of each class on each reached need group."""
+    classes, inverse = _classes(rows)
+    cap_of_class = np.zeros((len(classes), rows.shape[1] // 2), dtype=np.int64)  # levels, more
+    if caps is None or not caps.any():
+        return classes, inverse, cap_of_class
+    bound = np.flatnonzero(caps.any(axis=1))
+    inverse = inverse.copy()
+    inverse[bound] = len(classes) + np.arange(len(bound))
+    classes = np.vstack((classes, rows[bound]))
+    cap_of_class = np.vstack((cap_of_class, caps[bound]))
+    return classes, inverse, cap_of_class
 
 
 def _classes(levels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

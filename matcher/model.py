@@ -94,6 +94,10 @@ class Offer:
     #: 50 кг" is 2 bags, content 100 kg. 0 when not said.
     content_quantity: int = 0
     content_unit: str = ""
+    #: How many of each kind the line holds, when each was counted on its own:
+    #: "baby_food/formula=3;canned/meat=12;grains/pasta=" (pasta: no count). "" when
+    #: the counts cannot be told apart; matching then takes the whole quantity.
+    kind_counts: str = ""
 
 
 @dataclass(frozen=True, slots=True)

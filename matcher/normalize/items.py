@@ -94,6 +94,9 @@ class ItemLine:
     #: it: "сахар 2 мешка по 50 кг" is 2 bags holding 100 kg.
     content: Quantity | None = None
     content_unit: str = ""
+    #: How many of each kind, when the line names several kinds each counted on its
+    #: own: "buckwheat=10;formula=3;pasta=" (no count written for the pasta).
+    kind_counts: str = ""
 
     def item_model(self) -> dict[str, str]:
         """The fields an Offer or a Need carries for matching item to item."""
@@ -174,6 +177,9 @@ _KIND_NUMBERS = (
     (re.compile(r"(?<![\d,.])1[,.]5\s*-?\s*сп(?:\.|\b)"), " полуторный "),
     (re.compile(r"(?<![\d,.])2\s*-?\s*сп(?:\.|\b)"), " двуспальный "),
     (re.compile(r"(?<![\d,.])1\s*-?\s*сп(?:\.|\b)"), " односпальный "),
+    # "кровать односп.", "двусп": the bed's size abbreviated, never "одно" counted
+    (re.compile(r"(?<![^\W\d_])одно\s*-?\s*сп(?:\.|(?![^\W\d_]))"), " односпальный "),
+    (re.compile(r"(?<![^\W\d_])(?:двух?|дво)\s*-?\s*сп(?:\.|(?![^\W\d_]))"), " двуспальный "),
     # "комод 4 ящика", "морозильна камера 3 шухляди": its drawers, doors, sections
     (
         re.compile(
@@ -1047,7 +1053,36 @@ def _line(code: str, parts: list[_Part], fallback: str, single: bool) -> ItemLin
         stated=stated,
         content=content[0],
         content_unit=content[1],
+        kind_counts=_kind_counts(code, own, attached, quantity, kind),
     )
+
+
+def _kind_counts(
+    code: str,
+    own: list[_Part],
+    attached: dict[int, list[Count]],
+    quantity: Quantity | None,
+    kind: str,
+) -> str:
+    """ "крупа 10 кг, тушенка 12 банок, смесь 3 уп": ten, twelve and three of three
+    kinds, so that a need for formula is offered three, not twenty-five. Only when
+    every segment names one kind and the counts per kind add up to the line's."""
+    if quantity is None or "+" not in kind:
+        return ""
+    per: dict[str, int | None] = {}
+    for part in own:
+        kinds = set(_finest(_kinds_of(part, code)))
+        mine = [c for cat, c in part.counts if cat == code] + attached.get(id(part), [])
+        if len(kinds) != 1 or any(c.each or c.total for c in mine):
+            return ""
+        value = sum(c.value for c in mine) if mine else (1 if _form(part, code) == "one" else None)
+        (one,) = kinds
+        before = per.get(one, 0)
+        per[one] = None if value is None or before is None else before + value
+    known = sum(v for v in per.values() if v is not None)
+    if set(per) != set(kind.split("+")) or known != quantity.value:
+        return ""
+    return ";".join(f"{k}={'' if v is None else v}" for k, v in sorted(per.items()))
 
 
 #: "продуктовые наборы", "гігієнічні набори": kits, counted as sets in any unit word.

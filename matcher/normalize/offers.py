@@ -242,6 +242,7 @@ def _offers(lines: dict[str, np.ndarray]) -> list[Offer]:
                 **line.item_model(),
                 content_quantity=line.content.value if line.content else 0,
                 content_unit=line.content_unit,
+                kind_counts=line.kind_counts,
             )
         )
     return offers

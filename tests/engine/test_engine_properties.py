@@ -36,15 +36,21 @@ NEED_UNITS = ["", "", "pieces", "kg", "any"]
 
 
 def with_item(draw, record):
-    """The record with a random item model (kind, audience, season, unit)."""
+    """The record with a random item model (kind, audience, season, unit); an offer
+    may name two kinds, each counted on its own (`Offer.kind_counts`)."""
     units = OFFER_UNITS if isinstance(record, Offer) else NEED_UNITS
-    return replace(
+    record = replace(
         record,
         kind=draw(st.sampled_from(KINDS)),
         audience=draw(st.sampled_from(AUDIENCES)),
         season=draw(st.sampled_from(SEASONS)),
         unit=draw(st.sampled_from(units)),
     )
+    if isinstance(record, Offer) and record.quantity > 1 and draw(st.booleans()):
+        knitwear = draw(st.integers(1, record.quantity - 1))
+        counts = f"knitwear={knitwear};outerwear={record.quantity - knitwear}"
+        record = replace(record, kind="knitwear+outerwear", kind_counts=counts)
+    return record
 
 
 @st.composite
@@ -178,7 +184,7 @@ class Reference:
                 continue
             if not stated:
                 level += 1
-            elif stated != wanted:
+            elif wanted not in stated.split("+"):  # an offer may name two kinds
                 return None
         return level
 
@@ -191,7 +197,17 @@ class Reference:
         return n.organization.strip().casefold()
 
     def pair_cap(self, o: Offer, n: Need) -> int | float:
-        return 1 if self.units_differ(o, n) else math.inf
+        if self.units_differ(o, n):
+            return 1
+        return self.kind_count(o, n)
+
+    @staticmethod
+    def kind_count(o: Offer, n: Need) -> int | float:
+        """How many of the need's kind an offer counted kind by kind holds."""
+        if not o.kind_counts or not n.kind:
+            return math.inf
+        counts = dict(entry.split("=") for entry in o.kind_counts.split(";"))
+        return int(counts[n.kind])
 
     def weight(self, n: Need) -> int:
         return self.params.urgency_weights[n.urgency]
@@ -213,7 +229,7 @@ class Reference:
         """15 for an offer that gives the need one, two fewer per doubling of what it
         gives (1 → 15, 2 → 13, 3 → 12, 4 → 11): what it has free, or less when the
         need asks for less (a need that states no count takes all)."""
-        gives = self.offer_free[o.offer_id]
+        gives = min(self.offer_free[o.offer_id], self.kind_count(o, n))
         if n.unit != "any":
             gives = min(gives, self.need_free[n.need_id])
         return max(0, 15 - math.floor(2 * math.log2(max(1, gives))))
