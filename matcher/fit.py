@@ -53,6 +53,7 @@ class _FitFile(BaseModel):
     working_words: list[str]
     unit_groups: dict[str, list[str]]
     things_per_packed: int = Field(ge=1)
+    levels_per_missed_kind: int = Field(ge=0)
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
     weight_by_age_months: dict[int, tuple[int, int]]
@@ -91,6 +92,8 @@ class FitRules:
     unit_group: dict[str, str]
     #: A bag or box of an unknown count, as things, when ranking who gives more.
     things_per_packed: int
+    #: Gives-more levels an offer drops for each kind a need lists that it lacks.
+    levels_per_missed_kind: int
     height_by_age_months: dict[int, tuple[int, int]]
     shoe_size_by_age_months: dict[int, tuple[int, int]]
     weight_by_age_months: dict[int, tuple[int, int]]
@@ -130,6 +133,7 @@ def fit_rules() -> FitRules:
         working_words=frozenset(spec.working_words),
         unit_group=vocab.synonym_table(spec.unit_groups, "fit.yaml: unit_groups"),
         things_per_packed=spec.things_per_packed,
+        levels_per_missed_kind=spec.levels_per_missed_kind,
         height_by_age_months=dict(spec.height_by_age_months),
         shoe_size_by_age_months=dict(spec.shoe_size_by_age_months),
         weight_by_age_months=dict(spec.weight_by_age_months),
@@ -523,6 +527,18 @@ def kind_cap(kind_counts: str, need_kind: str) -> int | None:
             return None
         total, found = total + int(count), True
     return total if found else None
+
+
+@lru_cache(maxsize=65_536)
+def kinds_missed(need_kind: str, offer_kind: str) -> int:
+    """How many of the kinds a need lists ("мыло, зубная паста, шампунь") an offer
+    lacks when it has some of them ("мыло 30 шт, паста 25 шт": one). 0 when the
+    need lists one kind, or the offer names none of them (its kind point says so)."""
+    wanted, given = split_joined(need_kind), split_joined(offer_kind)
+    if len(wanted) < 2:
+        return 0
+    missed = sum(1 for w in wanted if not any(within(g, w) for g in given))
+    return 0 if missed == len(wanted) else missed
 
 
 @lru_cache(maxsize=65_536)

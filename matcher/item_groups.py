@@ -20,7 +20,7 @@ from typing import cast
 
 import numpy as np
 
-from matcher.arc_table import UNITS_DIFFER, ArcTable, gives_more_rank
+from matcher.arc_table import MORE_LEVELS, UNITS_DIFFER, ArcTable, gives_more_rank
 from matcher.candidates import Candidates, Group, sole_pair_excluded
 from matcher.fit import (
     CONTRADICTS,
@@ -32,6 +32,7 @@ from matcher.fit import (
     fit_rules,
     kind_cap,
     kind_point,
+    kinds_missed,
     profile_of,
     season_point,
     size_point,
@@ -39,7 +40,7 @@ from matcher.fit import (
     unit_point,
 )
 from matcher.instance import Instance
-from matcher.model import ANY_UNIT
+from matcher.model import ANY_UNIT, JOIN
 
 #: Verdict codes in the tables: fits, unknown, contradicts.
 _FIT, _UNKNOWN, _NO = 0, 1, 2
@@ -214,6 +215,7 @@ def split_by_item(inst: Instance, geo: Candidates) -> Candidates:
         levels = _levels(verdicts.read(reached, codes), reached, codes)
         caps = _caps(inst, group.members, need_groups, subs)
         more = _gives_more(inst, group.members, levels, asks_for[subs], caps)
+        _drop_for_missed_kinds(more, levels, inst, group.members, need_groups, subs)
         classes, inverse, cap_of_class = _classes_by_cap(np.hstack((levels, more)), caps)
         classes, more_of_class = classes[:, : len(subs)], classes[:, len(subs) :]
         members: dict[int, list[int]] = defaultdict(list)
@@ -281,6 +283,27 @@ def _gives_more(
             more[r, c] = max(gives_more_rank(int(caps[r, c])), int(asks_for[c]))
     more[levels < 0] = 0
     return more
+
+
+def _drop_for_missed_kinds(
+    more: np.ndarray,
+    levels: np.ndarray,
+    inst: Instance,
+    members: list[int],
+    need_groups: Sequence[Group],
+    subs: np.ndarray,
+) -> None:
+    """Lower (in place) the gives-more rank of an offer on a need group that lists
+    several kinds, for each of them the offer lacks (`fit.kinds_missed`)."""
+    step = fit_rules().levels_per_missed_kind
+    for c, sub in enumerate(subs.tolist()):
+        profile = need_groups[sub].profile
+        if not step or profile is None or JOIN not in profile.kind:
+            continue
+        for r, i in enumerate(members):
+            missed = kinds_missed(profile.kind, inst.offers[i].kind)
+            if missed and levels[r, c] >= 0:
+                more[r, c] = min(MORE_LEVELS - 1, int(more[r, c]) + step * missed)
 
 
 def _caps(

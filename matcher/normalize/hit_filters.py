@@ -140,7 +140,18 @@ def _after_purpose(hit: Hit, toks: list[str], *, heading: bool = False) -> bool:
             and before[1] not in _PURPOSE
             and not (heading and is_animate(before[1]))
         )
+        or _for_a_place_of(toks[max(0, hit.start - 3) : hit.start])
     )  # "на своей машине" is how, not what for; "для пункта питания" is what for
+
+
+def _for_a_place_of(before: list[str]) -> bool:
+    """ "для пункта выдачи продуктов": "для", then two nouns of no one in the
+    genitive, a place or a service the thing is for."""
+    return (
+        len(before) == 3
+        and before[0] in _FOR
+        and all("gent" in first_cases(word) and not is_animate(word) for word in before[1:])
+    )
 
 
 _FOR = frozenset({"для", "под", "під"})

@@ -181,8 +181,15 @@ class _Token:
     end: int
 
 
+#: "и т.п.", "і т.д.", "т. е.": "and so on", whose "т" is no tonne.
+_ETCETERA = re.compile(r"\b[тt]\s?\.\s?[пдек]\b\.?")
+
+
 def _tokens(folded: str) -> list[_Token]:
-    return [_Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(folded)]
+    return [
+        _Token(m.group(0), m.start(), m.end())
+        for m in TOKEN_RE.finditer(_ETCETERA.sub(lambda e: " " * len(e.group(0)), folded))
+    ]
 
 
 def unit_named(word: str) -> str:
@@ -223,13 +230,16 @@ class _Context:
 _FORMULA_STAGES = {1: "0-6m", 2: "6-12m", 3: "12-36m"}
 
 
-def _age_plus(number: str, gap_after: str, unit_word: str) -> bool:
+def _age_plus(number: str, gap_after: str, unit_word: str, *, diapers: bool) -> bool:
+    """ "(16+)", "пазлы 4+ (3 коробки)", "игра 8+ 2 шт": an age; but "памперсы 4+ 2
+    пачки" is a diaper size, and "1+1", "100+" are counts."""
+    closing = " )],;." if diapers else " )],;.("  # a bracket closes after it, or opens
     return (
-        gap_after.strip(" )],;.") == "+"  # "(16+)": the bracket closes after it
+        gap_after.strip(closing) == "+"
         and number.isdigit()
         and int(number) <= 18
         and not _unit(unit_word)
-        and not unit_word.isdigit()
+        and not (unit_word.isdigit() and (diapers or gap_after == "+"))
         and _marker(unit_word, attributes().not_after) is None  # "5+ лет": read as an age
     )
 
@@ -484,8 +494,9 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue  # "1) куртка", "2. обувь": a list number
         if gap_after == "- " and _DASHED_LIST.search(folded) and value is not None and value <= 20:
             continue  # "1- свитер 2- брюки 3- куртка": list numbers
-        if _age_plus(number, gap_after, unit_word) and not quantity_cell:
-            continue  # "пазлы 4+": an age ("1+1", "100+" are counts)
+        diapers = "diapers" in ctx.kinds
+        if _age_plus(number, gap_after, unit_word, diapers=diapers) and not quantity_cell:
+            continue  # "пазлы 4+": an age
         year = _YEARS.fullmatch(number)
         unit = _unit(unit_word) if unit_word else None
         a_year = year and _FIRST_YEAR <= int(year.group(1)) <= _LAST_YEAR and not unit

@@ -77,6 +77,9 @@ def test_quantity_column(quantity: str, expected: int, estimated: bool) -> None:
         pytest.param("Комбинезоны зимние", "68-74: 4, 80-86: 4", 8, False, id="range-colon"),
         pytest.param("Кросівки", "36-40 — 10 пар, 41-45 — 10 пар", 20, False, id="range-dash"),
         pytest.param("Обувь мужская 41-45", "р.41-5, р.42-8, р.43-10", 23, False, id="size-count"),
+        # "и т.п." is "and so on": its "т" is no tonne, the stage 2 no count
+        pytest.param("смесь (Нутрилон 2, Малютка 2 и т.п.)", "", 1, True, id="etcetera"),
+        pytest.param("уголь", "3 т.", 3, False, id="tonnes"),
     ],
 )
 def test_what_a_need_counts(item: str, quantity: str, expected: int, estimated: bool) -> None:
@@ -265,6 +268,10 @@ def test_urgency_in_marks_and_words(urgency: str, expected: str) -> None:
         ("вещи на взрослых мужские и женские, куртки зимнии", {"clothing"}),  # a typo of "зимние"
         ("обігрівачі, електроковдра", {"appliances"}),  # an electric blanket stays one word
         ("Игрушки развивающие, книжки-раскладушки", {"toys"}),  # pop-up books, no folding beds
+        # the place a thing is for, named by two nouns, asks for none of its goods
+        ("Холодильник (рабочий) для пункта выдачи продуктов", {"appliances"}),
+        ("Стол для пункта выдачи одежды", {"furniture"}),
+        ("коляска для девочки, одежда", {"children", "clothing"}),
     ],
 )
 def test_what_a_need_row_asks_for(item: str, expected: set[str]) -> None:

@@ -376,6 +376,12 @@ def test_hostile_text_is_kept_as_text() -> None:
         ("Медикаменты", "ацетилсалициловая кислота 10 уп, перекись 5 фл", {"medicine": 15}),
         # "(16+)": a diaper's weight class, its bracket closed after the plus
         ("Средства гигиены", "памперсы 5 (11-25 кг) и 6 (16+)", {"hygiene": None}),
+        # a toy's "4+" is an age, a bracket or a count after it or not; "2+1" sums
+        ("Игрушки", "пазлы 4+ (3 коробки)", {"toys": 3}),
+        ("Игрушки", "настольная игра 8+ 2 шт", {"toys": 2}),
+        ("Одежда", "куртки 2+1", {"clothing": 3}),
+        # "Лего Техник" is a building set, no household appliance
+        ("Игрушки", "конструктор Лего Техник 9-14 лет, 2 коробки", {"toys": 2}),
         # "42 пара": a size and one pair ("21 пара" is twenty-one pairs)
         ("Обувь", "берцы 44р. 1 пара, кроссовки 42 пара", {"shoes": 2}),
         ("Обувь", "сапоги 21 пара", {"shoes": 21}),
@@ -686,6 +692,13 @@ def test_a_number_that_counts_the_word_after_it_stays_with_it() -> None:
     details = "Шкаф-купе 2 двери, кровать односпальная 2 шт"
     offers, _ = normalize_offers([form_row(2, categories="Мебель", details=details)])
     assert [o.quantity for o in offers if o.category == "furniture"] == [3]
+
+
+def test_a_diaper_size_with_a_plus_stays_a_size() -> None:
+    """ "памперсы 4+" is the size Maxi Plus, no age like a toy's "4+"."""
+    details = "памперсы 4+ 2 пачки"
+    [offer], _ = normalize_offers([form_row(2, categories="Средства гигиены", details=details)])
+    assert (offer.quantity, offer.size) == (2, "4")
 
 
 def test_a_row_with_no_word_at_all_is_a_test() -> None:
