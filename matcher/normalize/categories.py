@@ -26,7 +26,7 @@ OTHER = "other"
 #: р.", "9 секций", "41 по 2 пары". A comma or an "и" before it does not split.
 _SIZE_RUN = (
     r"\s?\d{1,3}(?:\s?(?:,|и|і)\s?\d{1,3})*\s?"
-    r"(?:р\b|р\.|рр|р-р|разм|розм|лет|рок|год|міс|мес|секц|по\s)"
+    r"(?:р\b|р\.|рр|р-р|разм|розм|лет|рок|год|міс|мес|секц|по\s|мл\b|мг\b|мм\b|см\b|л\b|литр|літр|дюйм)"
 )
 _AND = r"(?:и|і|й|та|а также|а ще|а еще|плюс|also|and|ещё|еще|ще|также|також)"
 _SEGMENT_SPLIT = re.compile(
@@ -186,11 +186,16 @@ def phrase_sense(left: str, right: str) -> Sense | None:
     return None
 
 
+#: "нет одного бортика": one of a thing, denied.
+_ONE_OF = frozenset({"одного", "одной", "однієї", "одній", "одну", "одна", "один", "одне"})
+
+
 def _negated(toks: list[str], start: int, end: int) -> bool:
     attrs = attributes()
     before = toks[start - 1] if start > 0 else ""
-    # "нет горячей воды": a thing described, then denied
-    if start > 1 and is_adjective(before) and toks[start - 2] in ("нет", "немає", "нема"):
+    # "нет горячей воды", "нет одного бортика": a thing described or counted, then denied
+    described = is_adjective(before) or before in _ONE_OF
+    if start > 1 and described and toks[start - 2] in ("нет", "немає", "нема"):
         before = toks[start - 2]
     after = toks[end + 1 : end + 3]
     if after[:1] and after[0] in _JOINERS:  # "меблів і техніки не маємо": both denied

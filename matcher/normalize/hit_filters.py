@@ -23,8 +23,8 @@ from matcher.normalize.story import told
 from matcher.text import latin_readings, plain_latin, translit
 
 #: A thing after one of these, behind another thing, is what that thing is for:
-#: "шкаф для одежды" is furniture, "деньги на лекарства" is money.
-_PURPOSE = frozenset({"для", "на", "под", "під", "от", "від", "в", "у", "во", "к"})
+#: "шкаф для одежды" is furniture, "деньги на лекарства" is money, "матраци до ліжок" bedding.
+_PURPOSE = frozenset({"для", "на", "под", "під", "от", "від", "в", "у", "во", "к", "до"})
 
 
 def is_container(hit: Hit, toks: list[str]) -> bool:

@@ -136,6 +136,8 @@ class _Part:
     #: True when the segment opens with "с"/"з" before its first thing ("желательно
     #: с матрасиком"): it may say what the thing before it comes with.
     opens_with: bool = False
+    #: Seasons only a material hints at ("флис", "вязаный"): any season said wins.
+    season_hinted: tuple[str, ...] = ()
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -381,13 +383,15 @@ def _seasons(described: list[_Part]) -> list[str]:
     loose = [s for p in described if not p.hits for s in p.season]
     if loose:
         return loose + [s for p in described if p.hits for s in p.season]
-    return [s for p in described for s in p.season or p.season_by_thing]
+    said = [s for p in described for s in p.season or p.season_by_thing]
+    return said or [s for p in described for s in p.season_hinted]
 
 
 def _axis_values(
     folded: str, toks: list[str]
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """Audiences, seasons written out, and seasons only a thing's name says."""
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Audiences, seasons written out, seasons only a thing's name says, and seasons
+    only a material hints at."""
     attrs = attributes()
     audience: list[str] = []
     season: list[str] = []
@@ -397,6 +401,7 @@ def _axis_values(
     # "зима-літо": a hyphen joins two seasons
     words = [part for token in toks for part in (token, *token.split("-")[1:])]
     by_thing: list[str] = []  # "пуховик" is for winter unless the text says "весна-осень"
+    hinted: list[str] = []  # "флис": winter, unless any season is said
     offering = attrs.signals["offer"]
     for i, token in enumerate(words):
         if token in offering and words[i - 1 : i] != ["для"]:
@@ -406,9 +411,15 @@ def _axis_values(
                 audience.append(attrs.audience[lemma])
                 break
             if lemma in attrs.season:
-                (by_thing if token_sense(token) else season).append(attrs.season[lemma])
+                said = hinted if token in attrs.season_hints else season
+                (by_thing if token_sense(token) else said).append(attrs.season[lemma])
                 break
-    return tuple(dict.fromkeys(audience)), tuple(dict.fromkeys(season)), tuple(by_thing)
+    return (
+        tuple(dict.fromkeys(audience)),
+        tuple(dict.fromkeys(season)),
+        tuple(by_thing),
+        tuple(dict.fromkeys(hinted)),
+    )
 
 
 #: The kind of a thing its text says does not work (fit.yaml unusable_kinds).
@@ -504,7 +515,7 @@ def _part(
     # the segment before's things, placed out of this segment: no word here is theirs
     borrowed = tuple(replace(hit, start=-_FAR, end=-_FAR) for hit in context)
     numbers = read_numbers(folded, hits or borrowed, quantity_cell=quantity_cell)
-    audience, season, season_by_thing = _axis_values(folded, toks)
+    audience, season, season_by_thing, season_hinted = _axis_values(folded, toks)
     counts = _bind(numbers.counts, hits, toks, cell=quantity_cell)
     things = tuple(h for h in hits if not is_container(h, toks))
     return _Part(
@@ -519,6 +530,7 @@ def _part(
         _accessories(things or hits, toks),
         asks_for_itself(toks),
         _opens_with(things or hits, toks),
+        season_hinted,
     )
 
 
@@ -629,7 +641,16 @@ def _holds(part: _Part, held: set[str]) -> bool:
 
 def _without_things(part: _Part) -> _Part:
     loose = [("", count) for _, count in part.counts]
-    return _Part(part.text, (), loose, part.sizes, part.audience, part.season, part.season_by_thing)
+    return _Part(
+        part.text,
+        (),
+        loose,
+        part.sizes,
+        part.audience,
+        part.season,
+        part.season_by_thing,
+        season_hinted=part.season_hinted,
+    )
 
 
 def _totals_of_one_kind(parts: list[_Part]) -> list[_Part]:

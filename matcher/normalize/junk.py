@@ -170,8 +170,10 @@ def _standing_alone(words: frozenset[str]) -> re.Pattern[str]:
 
 @cache
 def _test_words() -> re.Pattern[str]:
-    """Any word of a test entry, standing alone ("тест", "проверка связи")."""
-    return _standing_alone(attributes().signals["test"])
+    """Any word of a test entry, standing alone ("тест", "проверка связи"), but not a
+    test that is a thing: "тест полоски", "тест на беременность"."""
+    alone = _standing_alone(attributes().signals["test"]).pattern
+    return re.compile(alone + r"(?!\s+(?:полоск|полос|смужк|на\s+беремен|на\s+вагітн))")
 
 
 #: A one-word answer that says "there is" or "yes".

@@ -67,6 +67,7 @@ class AttributesFile(_Strict):
     vague: list[str]
     size_words: dict[str, list[str]]
     paired: list[str]
+    season_hints: list[str]
     substances: list[str]
     plural_names_of_one: list[str]
     negators: dict[str, list[str]]
@@ -141,6 +142,8 @@ class Attributes:
     #: A word that is a size by itself -> its canonical size ("полуторное" -> "полуторный").
     size_words: dict[str, str]
     paired: frozenset[str]
+    #: Season words that only hint ("флис", "вязаный"): a season written out wins.
+    season_hints: frozenset[str]
     #: Category or "category/kind" paths whose things are substances ("мука",
     #: "корвалол"): named in the singular they are a kind, not one of them.
     substances: tuple[str, ...]
@@ -291,6 +294,7 @@ def attributes() -> Attributes:
         vague=_folded_set(spec.vague, name),
         size_words=_table(spec.size_words, f"{name}: size_words"),
         paired=_folded_set(spec.paired, name),
+        season_hints=_folded_set(spec.season_hints, name),
         substances=tuple(spec.substances),
         plural_names_of_one=_folded_set(spec.plural_names_of_one, name),
         phrases=phrases,

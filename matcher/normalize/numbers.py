@@ -117,6 +117,14 @@ _GATHERED = frozenset({"собрали", "зібрали", "собрал", "со
 _SHOE_SIZES_FROM = 15
 #: Units that measure an amount rather than count things: "9 кг (ведро)" is one bucket.
 _MEASURES = frozenset({"kg", "liters", "tons", "cubic_meters"})
+#: "у одной", "нет одного", "без одной": one of the things, or one missing.
+_ONES_ALL = frozenset({"один", "одна", "одно", "одне", "одну", "одного", "одной", "однієї",
+                       "одній"})  # fmt: skip
+_WHICH_OR_MISSING = frozenset({"у", "в", "нет", "немає", "нема", "без"})
+#: A multiplication sign typed between two counts.
+_TIMES = frozenset({"х", "x", "×", "*"})
+#: "maybe" after a count, typed short.
+_MAYBE = frozenset({"мб", "mb", "наверное", "наверно", "мабуть", "напевно"})
 #: Words that join the numbers of a list ("5, 7 и 9 лет").
 _JOINERS = frozenset({"и", "і", "й", "та", "или", "або", "чи", "and", "or"})
 #: "одно ... другое": one of the things already counted, not one more.
@@ -416,7 +424,12 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
                 # "т.к." (так как) is no ton: a lone letter is an abbreviation
                 alone = None if boxed or len(text) < 2 else _unit(text)
                 one_jar = text in _ONE_JAR  # "мед банка"
-                if (alone in _SELF_COUNTING or one_jar) and hits:
+                # "комплект на выписку", "спальный мешок": the word is part of the thing
+                in_phrase = any(h.start <= i <= h.end and h.start != h.end for h in hits)
+                if alone == "sets" and _set_after_things(toks, i, hits):
+                    counts.append(Count(1, False, "sets", i))  # "ложки вилки набор": one set
+                    continue
+                if (alone in _SELF_COUNTING or one_jar) and hits and not in_phrase:
                     counts.append(Count(1, False, alone or "jars", i))
                     weighed = len(counts) > 1 and counts[-2].unit in _MEASURES
                     if weighed and counts[-2].token == i - 2:  # "12кг мешок": what it holds
@@ -429,7 +442,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             sized = (
                 nxt in _LETTER_SIZES
                 or _marker(nxt, attrs.not_before) == "size"
-                or _marker(prev, attrs.not_before) == "size"
+                # "43 размер две пары": a count in its unit after the size's marker
+                or (_marker(prev, attrs.not_before) == "size" and _unit(nxt) is None)
                 or is_ordinal(nxt)
             )
             if (
@@ -443,6 +457,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
                     and _describes(nxt)
                 )
                 and prev not in _AFTER_WHICH  # "после одного ребенка": not how many
+                # "у одной нет одного бортика": which one, and one missing
+                and not (text in _ONES_ALL and prev in _WHICH_OR_MISSING)
                 and _marker(nxt, attrs.not_after) not in {"age", "size", "people"}
             ):
                 if prev in _ONE_AND_A_HALF and text in _MULTIPLIERS:  # "полтора десятка": 15
@@ -509,14 +525,19 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue
         if ("(" in gap_after or ("(" in gap_before and ")" in gap_after)) and not glued_after:
             unit_word = ""  # "сапоги 39 (пара)", "(7-14) пачка": the bracket keeps them apart
+        if unit_word in _MAYBE and unit_before:
+            unit_word, approx = "", True  # "футболки штук 5 мб": maybe five, no megabytes
         if unit_word in _JOINERS or _number(unit_word)[0] is not None:
             # "на 5, 7 и 9 лет", "7 и 9 секций": each number of a list is an age, a
             # size or a measure when the last one is (a count stays a count)
             end = _list_end(toks, i)
             if _marker(end, attrs.not_after) is not None:
                 unit_word = end
-            elif unit_word in _JOINERS and _unit(past := _past_numbers(toks, i)) in _MEASURES:
-                unit_word = past  # "банки 0,5 и 1 литр": both are litres
+            elif unit_word in _JOINERS and (
+                _unit(past := _past_numbers(toks, i)) in _MEASURES
+                or _marker(past, attrs.not_after) == "measure"
+            ):
+                unit_word = past  # "банки 0,5 и 1 литр", "шприцы 2 и 10 мл": both measured
         why = _marker(unit_word, attrs.not_after)
         if why == "size" and _years_not_size(unit_word, value, high, ctx):
             why = "age"  # "колготки дитячі 5-7 р.": років (years), no size 5
@@ -528,6 +549,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             why = "money"  # "200 $", "$50": an amount, not a count
         unit = _unit(unit_word) if unit_word else None
         bottled = prev == "по" and bool(counts) and counts[-1].unit == "jars"  # "10 бутлів по 1 л"
+        if why == "age" and _in_use_for(toks, i):
+            continue  # "б/у 1 год", "носили 2 сезона": how long it was used, no age
         if why == "age" and unit and (quantity_cell or ctx.category in _MEASURED_GOODS or bottled):
             why = None  # "масло 5 л": litres of oil, not an age
         if unit == "kg" and ctx.category in _KG_IS_NOT_A_COUNT:
@@ -709,7 +732,30 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             and counts[-1].token == i - 2
             and counts[-1].unit in {"", "pieces"}
         )
-        if per_pack:  # "Цитрамон 10 таблеток 5 пачок": ten tablets in each of five packs
+        # "порошок 3 кг пачки 4 шт": the weight, then the packs it is in and their count
+        weighed_packs = (
+            unit_before in HOLDERS
+            and bool(counts)
+            and i - 3 <= counts[-1].token <= i - 2
+            and counts[-1].unit in _MEASURES
+        )
+        # "пакетики 100шт х 10 пачек": so many in each, times the packs
+        times_packs = (
+            unit in HOLDERS
+            and prev in _TIMES
+            and bool(counts)
+            and i - 3 <= counts[-1].token <= i - 2
+            and counts[-1].unit in {"", "pieces"}
+        )
+        if times_packs:
+            each = counts.pop()
+            packed = Count(value, estimated, unit or "", i, holds=each.value, holds_unit="pieces")
+            counts.append(packed)
+        elif weighed_packs:
+            weight = counts.pop()
+            packed = Count(value, estimated, unit_before or "", i, holds=weight.value)
+            counts.append(replace(packed, holds_unit=weight.unit))
+        elif per_pack:  # "Цитрамон 10 таблеток 5 пачок": ten tablets in each of five packs
             tablets = counts.pop()
             counts.append(
                 Count(value, estimated, "packs", i, holds=tablets.value, holds_unit="pieces")
@@ -731,6 +777,28 @@ def named_forms(words: Iterable[str]) -> set[str]:
 
 #: size_words that name a medicine's form.
 MEDICINE_FORMS = frozenset(["сироп", "таблетки", "свечи", "капли", "ампулы", "мазь"])
+
+
+#: Words before a time a thing was in use: "пользовались 1 год".
+_USED = frozenset({"пользовались", "користувались", "носили", "носив", "носила", "носил",
+                   "ездили", "їздили", "катали"})  # fmt: skip
+
+
+def _in_use_for(toks: list[_Token], i: int) -> bool:
+    """ "б/у 1 год", "б/в 2 роки", "носили 2 сезона": how long a thing was used."""
+    before = [t.text for t in toks[max(0, i - 2) : i]]
+    return before in (["б", "у"], ["б", "в"]) or (bool(before) and before[-1] in _USED)
+
+
+def _set_after_things(toks: list[_Token], i: int, hits: tuple[Hit, ...]) -> bool:
+    """ "ложки вилки набор", "кубики набор": a set word after the things it holds,
+    ending the segment with no number in it, is one set ("набор кастрюль 3 шт",
+    "комплект евро" are counted otherwise)."""
+    # "first aid kits": in English the word names the thing itself
+    last = i == len(toks) - 1 and not toks[i].text.isascii()
+    things_before = any(h.end < i for h in hits) and not any(h.start <= i <= h.end for h in hits)
+    numbers = any(_number(t.text)[0] is not None or t.text in NUMBER_WORDS for t in toks)
+    return last and things_before and not numbers
 
 
 def _holding(last: list[Count], since: int, value: int | None, unit: str | None) -> list[Count]:
