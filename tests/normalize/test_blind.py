@@ -11,12 +11,16 @@ from tests.normalize.blind import GOALS, newest_needs_set, newest_set, score_set
 
 #: Figure -> the least share the newest blind set must keep. Where the measured
 #: share fell short of the goal (GOALS), the floor is the measured share rounded
-#: down: a known shortfall, not a goal met. Set BH, scored first on 2026-12-04,
-#: met every goal: offer categories 497/511, free-text answers 101/106, offer
-#: quantities 723/760, need categories 187/189, need quantities 192/200, junk kept
-#: out of the offers 89/89 and of the needs 31/31, phones flagged 116/116,
-#: urgency 187/189. No figure falls short, so the floors are the goals.
-SHORT_OF_GOAL: dict[str, float] = {}
+#: down: a known shortfall, not a goal met (set BI, scored first on 2026-12-04:
+#: offer categories 486/514, free-text answers 82/88, offer quantities 807/860;
+#: the other figures met their goals: need categories 186/191, need quantities
+#: 199/203, junk kept out of the offers 84/86 and of the needs 29/29, phones
+#: flagged 140/141, urgency 186/191).
+SHORT_OF_GOAL: dict[str, float] = {
+    "offer categories": 0.94,
+    "offer categories, free text": 0.93,
+    "offer quantities": 0.93,
+}
 FLOORS: dict[str, float] = {**GOALS, **SHORT_OF_GOAL}
 
 
@@ -43,9 +47,9 @@ def test_the_newest_blind_set_is_large_enough() -> None:
 
 
 #: Figures of need rows -> the least share the newest set of need rows must keep
-#: (set BH, scored first on 2026-12-04: need categories 187/189, need quantities
-#: 192/200, urgency 187/189, junk kept out of the needs 31/31 and phones flagged
-#: 116/116 all met their goals).
+#: (set BI, scored first on 2026-12-04: need categories 186/191, need quantities
+#: 199/203, urgency 186/191, junk kept out of the needs 29/29 and phones flagged
+#: 140/141 all met their goals).
 NEED_FLOORS: dict[str, float] = {
     "need categories": GOALS["need categories"],
     "need quantities": GOALS["need quantities"],
