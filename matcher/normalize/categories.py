@@ -467,7 +467,25 @@ def _split(text: str) -> list[str]:
     chunks = [c for c in chunks if c]
     chunks = [_SPACED_SLASH.sub(_slash_as_comma, chunk) for chunk in chunks]
     pieces = [p for chunk in chunks for p in _SEGMENT_SPLIT.split(_counted_heading_cut(chunk))]
-    return [_trimmed(part) for part in pieces if part and part.strip()]
+    return [_trimmed(part) for part in _packs_rejoined(pieces) if part and part.strip()]
+
+
+#: "Норваск 5мг 30 таб, 1 уп": tablets counted, then the packs that hold them.
+_TABLETS_END = re.compile(r"\d\s*(?:таб|табл|таблеток|таблетки|капс|капсул|амп|ампул)\.?\s*$", re.I)
+_PACKS_START = re.compile(r"^\s*\d+\s*(?:уп|упак|упаковк|упаковок|пач|пачк|пачок|пачек)", re.I)
+
+
+def _packs_rejoined(pieces: list[str | None]) -> list[str]:
+    """Pieces with a count of packs joined back to the tablets they hold."""
+    out: list[str] = []
+    for piece in pieces:
+        if piece is None:
+            continue
+        if out and _TABLETS_END.search(out[-1]) and _PACKS_START.match(piece):
+            out[-1] = f"{out[-1]} {piece.strip()}"
+        else:
+            out.append(piece)
+    return out
 
 
 #: "гречка 5кг / рис 5кг": a spaced slash between words lists things.

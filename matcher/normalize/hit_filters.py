@@ -335,7 +335,13 @@ def _carried(hit: Hit, toks: list[str]) -> bool:
         return True
     # "после ремонта: шифер 15 листов": the occasion, not a service done to it
     verb = set(token_lemmas(before[-1])) if before and before[0] not in _WHEN else set()
+    # "перевезти речі чи меблі": the second of two things carried
+    if hit.start > 2 and toks[hit.start - 1] in _LIST_JOINERS:
+        verb = set(token_lemmas(toks[hit.start - 3]))
     return bool(verb & signals["service"]) or (bool(verb & signals["carry"]) and not hit.sense.kind)
+
+
+_LIST_JOINERS = frozenset({"и", "і", "й", "та", "чи", "или", "або"})
 
 
 def _counted_for(hit: Hit, hits: tuple[Hit, ...], toks: list[str]) -> bool:

@@ -179,7 +179,9 @@ class Attributes:
 
 FUZZY_MIN_LEN = 5
 #: Words that may stand between the two words of a phrase ("стульчик для кормления").
-GAP_WORDS = frozenset({"для", "на", "for", "і", "и", "та", "з", "с", "со", "из", "із"})
+GAP_WORDS = frozenset(
+    {"для", "на", "for", "і", "и", "та", "з", "с", "со", "из", "із", "für", "fur", "dla", "pro"}
+)
 
 
 def _parse(model: type[BaseModel], name: str) -> BaseModel:

@@ -466,6 +466,8 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
                     skip_next = bool(word_value[1]) and word_value[1] == _unit(nxt)
                     continue
                 last = counts[-1] if counts else None
+                if "eggs" in ctx.items and text in _MULTIPLIERS and last and last.token == i - 1:
+                    continue  # "яйця три десятки": eggs are counted in tens, as the writer does
                 if last and last.token == i - 1 and (text in _MULTIPLIERS or prev in _MULTIPLIERS):
                     counts[-1] = Count(last.value * word_value[0], True, last.unit, last.token)
                     continue
@@ -699,9 +701,19 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             and is_genitive_plural_first(prev)
             and any(hit.start == hit.end == i - 1 for hit in hits)
         ) or (quantity_cell and high is None and right_after)  # "халаты 50" in a quantity cell
+        # "blankets 80", "pillows 40": an English plural, then its count
+        counted_form = counted_form or (
+            high is None
+            and ctx.category not in {"clothing", "shoes"}
+            and "diapers" not in ctx.kinds  # "Pampers 5": a size
+            and prev.isascii()
+            and prev.endswith("s")
+            and any(hit.end == i - 1 for hit in hits)
+        )
         if (
             unit is None
             and not counted_form
+            and not approx  # "coats approx 150", "курток около 150": a count
             and not _names_thing(i, hits, gap_after)
             and _bare_is_size(value, ctx)
         ):
@@ -820,7 +832,7 @@ def _thousands_of_money(toks: list[_Token], i: int, gap_after: str) -> bool:
 
 
 #: Doses in mg that follow a drug's name without their unit.
-_DOSES = frozenset({50, 75, 100, 125, 150, 200, 250, 300, 400, 500, 625, 750, 800, 875, 1000})
+_DOSES = frozenset({50, 75, 100, 125, 150, 200, 250, 300, 400, 500, 625, 750, 800, 850, 875, 1000})
 
 
 def _dose(
