@@ -249,9 +249,26 @@ _OLD_STYLE = frozenset({"старому", "старого", "старий", "с�
 
 
 def _by_weekday(toks: list[str]) -> bool:
-    """ "до пятниці", "к понедельнику": a deadline at most a week away."""
+    """ "до пятниці", "к понедельнику", "в субботу", "на выходные": a deadline at
+    most a week away."""
     weekdays = month_words().weekdays
-    return any(t in weekdays and i > 0 and toks[i - 1] in _BY for i, t in enumerate(toks))
+    for i, t in enumerate(toks):
+        if t not in weekdays or i == 0:
+            continue
+        if toks[i - 1] in _BY:
+            return True
+        # "в субботу" is when it is wanted; "можно в понедельник" is when it may come
+        if toks[i - 1] in _ON and not set(toks[max(0, i - 3) : i - 1]) & _MAY:
+            return True
+    return False
+
+
+#: "можно в понедельник": a day it may come, no deadline.
+_MAY = frozenset({"можно", "можна", "хоть", "или", "або", "после", "після"})
+#: Words before a day of the week it is wanted on: "в субботу", "на выходные".
+_ON = frozenset({"в", "во", "на", "у"})
+#: "до 10 числа": a day of this month, or of the next once it has passed.
+_DAY_OF_MONTH = re.compile(r"(?:до|к|ко)\s+(\d{1,2})\s*(?:-?го\s+)?(?:числа|число)\b", re.I)
 
 
 #: "после 1 марта", "не раньше 10.01": a day from which the thing is wanted.
@@ -268,10 +285,14 @@ def deadline_urgency(raw: str, submitted: datetime | None) -> Urgency | None:
         return "high"
     found = _DEADLINE.search(raw or "")
     named = None if found else _month_deadline(toks)
+    of_month = None if found or named else _DAY_OF_MONTH.search(raw or "")
     if found:
         day, month = int(found.group(1)), int(found.group(2))
     elif named:
         day, month = named
+    elif of_month:
+        day = int(of_month.group(1))
+        month = submitted.month if day >= submitted.day else submitted.month % 12 + 1
     else:
         return None
     try:

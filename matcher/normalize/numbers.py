@@ -21,6 +21,7 @@ from matcher.normalize.morph import (
     is_genitive_plural_first,
     is_numeral,
     is_ordinal,
+    number_of,
 )
 from matcher.text import TOKEN_RE, latin_readings, plain_latin, translit
 
@@ -117,6 +118,8 @@ _GATHERED = frozenset({"собрали", "зібрали", "собрал", "со
 _SHOE_SIZES_FROM = 15
 #: Units that measure an amount rather than count things: "9 кг (ведро)" is one bucket.
 _MEASURES = frozenset({"kg", "liters", "tons", "cubic_meters"})
+#: Things whose bare number is a screen's size: "телевизоры 32".
+_SCREENS = frozenset({"tv", "monitors"})
 #: "у одной", "нет одного", "без одной": one of the things, or one missing.
 _ONES_ALL = frozenset({"один", "одна", "одно", "одне", "одну", "одного", "одной", "однієї",
                        "одній"})  # fmt: skip
@@ -617,7 +620,22 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         named = any(h.end == i - 1 for h in hits) or (prev.isascii() and prev.isalpha())
         if ctx.items & _DEVICES and unit is None and value >= 15 and named and not counts_next:
             continue  # "нокиа 3310", "Nokia 105": the model, right after the name
-        if ctx.category == "appliances" and unit is None and value >= 15 and not counts_next:
+        # "электрочайники 24," ends a thing named in the plural: its count
+        plural_counted = (
+            not ctx.items & _SCREENS
+            and any(hit.end == i - 1 for hit in hits)
+            and number_of(prev) == "many"
+            and (not gap_after.strip() or gap_after.strip()[:1] in {",", ";"})
+            and not _marker(nxt, attrs.not_after)
+            and not any(_number(t.text)[0] is not None for t in toks[i + 1 : i + 4])
+        )  # ("телевизоры 32, 2 шт": the count comes after, the 32 is a size)
+        if (
+            ctx.category == "appliances"
+            and unit is None
+            and value >= 15
+            and not counts_next
+            and not plural_counted
+        ):
             continue  # "телевізори 42 і 32 дюйми", "Минск 15": a size or a model
         if ctx.category == "medicine" and "/" in (gap_after.strip(), gap_before.strip()):
             continue  # "Эналаприл-Н 10/25", "амоксиклав 875/125": the doses of a combination

@@ -67,10 +67,13 @@ _IN_HOLDERS = re.compile(r"(?:мешк|мішк|пакет|ящик|банк|к�
 _FOR_ONE = re.compile(rf"\s*[-–—,]?\s*(?:[^\W\d_]{{3,}}\s+)?{_FOR_EACH_ONE}")
 #: "на 48 детей": for how many people, said outright.
 _FOR_HEADS = re.compile(rf"(?<![^\W\d_])на\s+(\d{{1,4}})\s*{_HEAD}")
+#: "семей около 60": about so many.
+_ABOUT = r"(?:около|приблизно|близько|примерно|десь|где-то|~)"
 #: "70 осіб", "малышей 6": how many of them (the second order only in the quantity
 #: cell: "колготи дитячі 1-3 роки" names an age).
 _HEADS = re.compile(
-    rf"(?<![\d.,])(\d{{1,4}})\s*{_HEAD_OR_BED}|{_HEAD_OR_BED}\w*\s+(\d{{1,4}})(?!\d|[.,]\d)"
+    rf"(?<![\d.,])(\d{{1,4}})\s*{_HEAD_OR_BED}"
+    rf"|{_HEAD_OR_BED}\w*\s+(?:{_ABOUT}\s+)?(\d{{1,4}})(?!\d|[.,]\d)"
 )
 #: "26 осіб, кожному халат і 2 пари шкарпеток": what each of them gets, listed.
 _EACH_GETS = re.compile(
