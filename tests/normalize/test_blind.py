@@ -11,17 +11,17 @@ from tests.normalize.blind import GOALS, newest_needs_set, newest_set, score_set
 
 #: Figure -> the least share the newest blind set must keep. Where the measured
 #: share fell short of the goal (GOALS), the floor is the measured share rounded
-#: down: a known shortfall, not a goal met (set BJ, scored first on 2026-12-04:
-#: offer categories 499/515, free-text answers 91/98, offer quantities 852/899,
-#: need quantities 187/199, urgency 183/190; the other figures met their goals:
-#: need categories 188/190, junk kept out of the offers 85/85 and of the needs
-#: 30/30, phones flagged 116/117).
+#: down: a known shortfall, not a goal met (set BK, scored first on 2026-12-04:
+#: offer categories 481/512, free-text answers 90/107, offer quantities 763/825,
+#: need categories 181/189, urgency 179/187; the other figures met their goals:
+#: need quantities 183/188, junk kept out of the offers 87/88 and of the needs
+#: 31/31, phones flagged 120/120).
 SHORT_OF_GOAL: dict[str, float] = {
-    "offer categories": 0.96,
-    "offer categories, free text": 0.92,
-    "offer quantities": 0.94,
-    "need quantities": 0.93,
-    "urgency": 0.96,
+    "offer categories": 0.93,
+    "offer categories, free text": 0.84,
+    "offer quantities": 0.92,
+    "need categories": 0.95,
+    "urgency": 0.95,
 }
 FLOORS: dict[str, float] = {**GOALS, **SHORT_OF_GOAL}
 
@@ -49,14 +49,14 @@ def test_the_newest_blind_set_is_large_enough() -> None:
 
 
 #: Figures of need rows -> the least share the newest set of need rows must keep
-#: (set BJ, scored first on 2026-12-04: need quantities 187/199 and urgency 183/190
-#: short of their goals; need categories 188/190, junk kept out of the needs 30/30
-#: and phones flagged 116/117 met theirs).
+#: (set BK, scored first on 2026-12-04: need categories 181/189 and urgency 179/187
+#: short of their goals; need quantities 183/188, junk kept out of the needs 31/31
+#: and phones flagged 120/120 met theirs).
 NEED_FLOORS: dict[str, float] = {
-    "need categories": GOALS["need categories"],
-    "need quantities": 0.93,
+    "need categories": 0.95,
+    "need quantities": GOALS["need quantities"],
     "junk kept out (needs)": GOALS["junk kept out (needs)"],
-    "urgency": 0.96,
+    "urgency": 0.95,
     "phones flagged (guessed/foreign)": GOALS["phones flagged (guessed/foreign)"],
 }
 
