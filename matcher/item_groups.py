@@ -296,9 +296,11 @@ def _drop_for_missed_kinds(
     """Lower (in place) the gives-more rank of an offer on a need group that lists
     several kinds, for each of them the offer lacks (`fit.kinds_missed`)."""
     step = fit_rules().levels_per_missed_kind
+    if not step:
+        return
     for c, sub in enumerate(subs.tolist()):
         profile = need_groups[sub].profile
-        if not step or profile is None or JOIN not in profile.kind:
+        if profile is None or JOIN not in profile.kind:
             continue
         for r, i in enumerate(members):
             missed = kinds_missed(profile.kind, inst.offers[i].kind)

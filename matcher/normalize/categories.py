@@ -186,15 +186,18 @@ def phrase_sense(left: str, right: str) -> Sense | None:
     return None
 
 
-#: "нет одного бортика": one of a thing, denied.
-_ONE_OF = frozenset({"одного", "одной", "однієї", "одній", "одну", "одна", "один", "одне"})
+#: "one" in the forms that name one of a thing: "нет одного бортика" (one denied),
+#: "у одной" (one of them).
+ONE_FORMS = frozenset(
+    {"один", "одна", "одно", "одне", "одну", "одного", "одной", "однієї", "одній"}
+)
 
 
 def _negated(toks: list[str], start: int, end: int) -> bool:
     attrs = attributes()
     before = toks[start - 1] if start > 0 else ""
     # "нет горячей воды", "нет одного бортика": a thing described or counted, then denied
-    described = is_adjective(before) or before in _ONE_OF
+    described = is_adjective(before) or before in ONE_FORMS
     if start > 1 and described and toks[start - 2] in ("нет", "немає", "нема"):
         before = toks[start - 2]
     after = toks[end + 1 : end + 3]

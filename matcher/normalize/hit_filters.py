@@ -334,10 +334,12 @@ def _carried(hit: Hit, toks: list[str]) -> bool:
     if hit.sense.category == OTHER and channel:
         return True
     # "после ремонта: шифер 15 листов": the occasion, not a service done to it
-    verb = set(token_lemmas(before[-1])) if before and before[0] not in _WHEN else set()
-    # "перевезти речі чи меблі": the second of two things carried
     if hit.start > 2 and toks[hit.start - 1] in _LIST_JOINERS:
-        verb = set(token_lemmas(toks[hit.start - 3]))
+        verb = set(token_lemmas(toks[hit.start - 3]))  # "перевезти речі чи меблі"
+    elif before and before[0] not in _WHEN:
+        verb = set(token_lemmas(before[-1]))
+    else:
+        verb = set()
     return bool(verb & signals["service"]) or (bool(verb & signals["carry"]) and not hit.sense.kind)
 
 

@@ -13,7 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from matcher.normalize.categories import OTHER, Hit, lemma_in, token_lemmas, token_sense
+from matcher.normalize.categories import (
+    ONE_FORMS,
+    OTHER,
+    Hit,
+    lemma_in,
+    token_lemmas,
+    token_sense,
+)
 from matcher.normalize.hit_filters import is_vehicle
 from matcher.normalize.lexicon import attributes
 from matcher.normalize.morph import (
@@ -121,11 +128,7 @@ _MEASURES = frozenset({"kg", "liters", "tons", "cubic_meters"})
 #: Things whose bare number is a screen's size: "телевизоры 32".
 _SCREENS = frozenset({"tv", "monitors"})
 #: "у одной", "нет одного", "без одной": one of the things, or one missing.
-_ONES_ALL = frozenset({"один", "одна", "одно", "одне", "одну", "одного", "одной", "однієї",
-                       "одній"})  # fmt: skip
 _WHICH_OR_MISSING = frozenset({"у", "в", "нет", "немає", "нема", "без"})
-#: A multiplication sign typed between two counts.
-_TIMES = frozenset({"х", "x", "×", "*"})
 #: "maybe" after a count, typed short.
 _MAYBE = frozenset({"мб", "mb", "наверное", "наверно", "мабуть", "напевно"})
 #: Words that join the numbers of a list ("5, 7 и 9 лет").
@@ -461,7 +464,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
                 )
                 and prev not in _AFTER_WHICH  # "после одного ребенка": not how many
                 # "у одной нет одного бортика": which one, and one missing
-                and not (text in _ONES_ALL and prev in _WHICH_OR_MISSING)
+                and not (text in ONE_FORMS and prev in _WHICH_OR_MISSING)
                 and _marker(nxt, attrs.not_after) not in {"age", "size", "people"}
             ):
                 if prev in _ONE_AND_A_HALF and text in _MULTIPLIERS:  # "полтора десятка": 15
@@ -617,24 +620,16 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             continue  # "ВАЗ 2107", "ГАЗель 3302": a model, not a count
         if only_vehicles and unit in _CAPACITY:
             continue  # "Фура 20 т", "могу брать до 300 кг": what the vehicle carries
-        named = any(h.end == i - 1 for h in hits) or (prev.isascii() and prev.isalpha())
+        after_thing = any(h.end == i - 1 for h in hits)
+        named = after_thing or (prev.isascii() and prev.isalpha())
         if ctx.items & _DEVICES and unit is None and value >= 15 and named and not counts_next:
             continue  # "нокиа 3310", "Nokia 105": the model, right after the name
-        # "электрочайники 24," ends a thing named in the plural: its count
-        plural_counted = (
-            not ctx.items & _SCREENS
-            and any(hit.end == i - 1 for hit in hits)
-            and number_of(prev) == "many"
-            and (not gap_after.strip() or gap_after.strip()[:1] in {",", ";"})
-            and not _marker(nxt, attrs.not_after)
-            and not any(_number(t.text)[0] is not None for t in toks[i + 1 : i + 4])
-        )  # ("телевизоры 32, 2 шт": the count comes after, the 32 is a size)
         if (
             ctx.category == "appliances"
             and unit is None
             and value >= 15
             and not counts_next
-            and not plural_counted
+            and not (after_thing and _plural_counted(toks, i, gap_after, ctx))
         ):
             continue  # "телевізори 42 і 32 дюйми", "Минск 15": a size or a model
         if ctx.category == "medicine" and "/" in (gap_after.strip(), gap_before.strip()):
@@ -726,7 +721,7 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
             and "diapers" not in ctx.kinds  # "Pampers 5": a size
             and prev.isascii()
             and prev.endswith("s")
-            and any(hit.end == i - 1 for hit in hits)
+            and after_thing
         )
         if (
             unit is None
@@ -755,41 +750,12 @@ def read_numbers(folded: str, hits: tuple[Hit, ...], *, quantity_cell: bool = Fa
         estimated = estimated or approx or high is not None
         if prev == "по" and unit and counts and counts[-1].unit in HOLDERS:
             counts[-1:] = _holding(counts[-1:], i - 3, value, unit)  # "2 мешка по 50 кг"
-        per_pack = (
-            ctx.category == "medicine"
-            and unit == "packs"
-            and bool(counts)
-            and counts[-1].token == i - 2
-            and counts[-1].unit in {"", "pieces"}
-        )
-        # "порошок 3 кг пачки 4 шт": the weight, then the packs it is in and their count
-        weighed_packs = (
-            unit_before in HOLDERS
-            and bool(counts)
-            and i - 3 <= counts[-1].token <= i - 2
-            and counts[-1].unit in _MEASURES
-        )
-        # "пакетики 100шт х 10 пачек": so many in each, times the packs
-        times_packs = (
-            unit in HOLDERS
-            and prev in _TIMES
-            and bool(counts)
-            and i - 3 <= counts[-1].token <= i - 2
-            and counts[-1].unit in {"", "pieces"}
-        )
-        if times_packs:
-            each = counts.pop()
-            packed = Count(value, estimated, unit or "", i, holds=each.value, holds_unit="pieces")
-            counts.append(packed)
-        elif weighed_packs:
-            weight = counts.pop()
-            packed = Count(value, estimated, unit_before or "", i, holds=weight.value)
-            counts.append(replace(packed, holds_unit=weight.unit))
-        elif per_pack:  # "Цитрамон 10 таблеток 5 пачок": ten tablets in each of five packs
-            tablets = counts.pop()
-            counts.append(
-                Count(value, estimated, "packs", i, holds=tablets.value, holds_unit="pieces")
-            )
+        medicine = ctx.category == "medicine"
+        holders = _holder_of_last(counts, i, unit, unit_before, prev, medicine)
+        if holders:  # the count before is what each of these holds
+            inner = counts.pop()
+            packed = Count(value, estimated, holders, i, holds=inner.value)
+            counts.append(replace(packed, holds_unit=inner.unit or "pieces"))
         else:
             counts.append(Count(value, estimated, unit or "", i, prev == "по", total))
         skip_next = skip_next or (unit is not None and not glued_after)
@@ -818,6 +784,45 @@ def _in_use_for(toks: list[_Token], i: int) -> bool:
     """ "б/у 1 год", "б/в 2 роки", "носили 2 сезона": how long a thing was used."""
     before = [t.text for t in toks[max(0, i - 2) : i]]
     return before in (["б", "у"], ["б", "в"]) or (bool(before) and before[-1] in _USED)
+
+
+def _plural_counted(toks: list[_Token], i: int, gap_after: str, ctx: _Context) -> bool:
+    """ "электрочайники 24,": a bare number ending a piece after a thing named in the
+    plural counts it ("телевизоры 32, 2 шт": a screen's size, the count after it)."""
+    prev, nxt = toks[i - 1].text, toks[i + 1].text if i + 1 < len(toks) else ""
+    return (
+        not ctx.items & _SCREENS
+        and number_of(prev) == "many"
+        and (not gap_after.strip() or gap_after.strip()[:1] in {",", ";"})
+        and not _marker(nxt, attributes().not_after)
+        and not any(_number(t.text)[0] is not None for t in toks[i + 1 : i + 4])
+    )
+
+
+def _holder_of_last(
+    counts: list[Count],
+    i: int,
+    unit: str | None,
+    unit_before: str | None,
+    prev: str,
+    medicine: bool,
+) -> str | None:
+    """The unit of the count at token i when it counts holders of the count before
+    it, or None: "пакетики 100шт х 10 пачек" (so many in each, times the packs),
+    "порошок 3 кг пачки 4 шт" (a weight, then the packs it is in and their count),
+    "Цитрамон 10 таблеток 5 пачок" (ten tablets in each of five packs)."""
+    if not counts:
+        return None
+    last = counts[-1]
+    near = i - 3 <= last.token <= i - 2
+    pieces = last.unit in {"", "pieces"}
+    if unit in HOLDERS and prev in _TIMES_MARK and near and pieces:
+        return unit
+    if unit_before in HOLDERS and near and last.unit in _MEASURES:
+        return unit_before
+    if medicine and unit == "packs" and last.token == i - 2 and pieces:
+        return unit
+    return None
 
 
 def _set_after_things(toks: list[_Token], i: int, hits: tuple[Hit, ...]) -> bool:
