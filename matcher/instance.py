@@ -20,9 +20,23 @@ from matcher.params import MatchParams
 
 T = TypeVar("T", Offer, Need)
 
-#: Items filed under "other" are too vague to match automatically: a coordinator
-#: reads them and matches them by hand.
+#: Items filed under "other" are matched only thing to thing: coal to a coal need,
+#: a laptop to a laptop need. "Другое" with no thing named, money, work and help by
+#: hand (`services`) a coordinator reads and matches by hand.
 UNMATCHED_CATEGORIES: frozenset[str] = frozenset({"other"})
+_HAND_MATCHED_KINDS = frozenset({"services"})
+#: Kinds that name only what a line is about: "могу взять кота" offers no pet food.
+_TOO_BROAD_KINDS = frozenset({"pets"})
+
+
+def matched_by_hand(item: Offer | Need) -> bool:
+    """True for a line no pair is proposed for: "other" naming no thing, or a service."""
+    if item.category not in UNMATCHED_CATEGORIES:
+        return False
+    kinds = [k for k in item.kind.split("+") if k]
+    return not kinds or any(
+        k.split("/")[0] in _HAND_MATCHED_KINDS or k in _TOO_BROAD_KINDS for k in kinds
+    )
 
 
 def place_key(city: str) -> str:
@@ -101,13 +115,11 @@ class Instance:
     now: datetime | None
 
     def offer_matchable(self, i: int) -> bool:
-        return self.offer_free[i] > 0 and self.offers[i].category not in UNMATCHED_CATEGORIES
+        return self.offer_free[i] > 0 and not matched_by_hand(self.offers[i])
 
     def need_matchable(self, j: int) -> bool:
         return (
-            self.need_free[j] > 0
-            and self.need_weight[j] > 0
-            and self.needs[j].category not in UNMATCHED_CATEGORIES
+            self.need_free[j] > 0 and self.need_weight[j] > 0 and not matched_by_hand(self.needs[j])
         )
 
 

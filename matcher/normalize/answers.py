@@ -5,10 +5,11 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Literal, cast
 
+from dateutil.easter import EASTER_ORTHODOX, easter
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -211,11 +212,25 @@ def month_words() -> MonthWords:
 
     holidays: dict[str, tuple[int, int]] = {}
     for word, day_month in vocab.folded_synonyms(raw.get("holidays"), where).items():
+        if day_month.startswith("easter"):  # "easter", "easter-49": days from Easter
+            holidays[word] = (EASTER_DAY, int(day_month[len("easter") :] or 0))
+            continue
         day, month = (int(part) for part in day_month.split("."))
         holidays[word] = (day, month)
     return MonthWords(
         months, words("month_end"), words("month_middle"), holidays, words("weekdays")
     )
+
+
+#: A holiday's day that says it moves with Orthodox Easter: its "month" is then the
+#: days from Easter ("Прощёное воскресенье" is 49 days before).
+EASTER_DAY = 0
+
+
+def _day_in(year: int, day: int, month: int) -> date:
+    if day == EASTER_DAY:
+        return easter(year, EASTER_ORTHODOX) + timedelta(days=month)
+    return date(year, month, day)
 
 
 #: February's end in a common year: in a leap year the deadline falls a day early.
@@ -238,14 +253,21 @@ def _month_deadline(toks: list[str]) -> tuple[int, int] | None:
     for i, token in enumerate(toks):  # "до Нового року", "к Николаю"
         if token not in words.holidays or (i and toks[i - 1] in _OLD_STYLE):
             continue  # ("к Старому Новому году" is another day)
-        if set(toks[max(0, i - 2) : i]) & _BY:
+        if set(toks[max(0, i - 2) : i]) & (_BY | _AFTER):
             return words.holidays[token]
     return None
+
+
+def _after_holiday(toks: list[str]) -> bool:
+    """ "можна після Великодня": wanted from a holiday still to come."""
+    holidays = month_words().holidays
+    return any(t in holidays and set(toks[max(0, i - 2) : i]) & _AFTER for i, t in enumerate(toks))
 
 
 #: Words that open a deadline: "до пятниці", "к Новому году".
 _BY = frozenset({"до", "к", "ко"})
 _OLD_STYLE = frozenset({"старому", "старого", "старий", "старый"})
+_AFTER = frozenset({"после", "після"})
 
 
 def _by_weekday(toks: list[str]) -> bool:
@@ -296,13 +318,13 @@ def deadline_urgency(raw: str, submitted: datetime | None) -> Urgency | None:
     else:
         return None
     try:
-        due = date(submitted.year, month, day)
+        due = _day_in(submitted.year, day, month)
+        if due < submitted.date():  # "до 20.02" written in December
+            due = _day_in(submitted.year + 1, day, month)
     except ValueError:
         return None
-    if due < submitted.date():
-        due = due.replace(year=due.year + 1)  # "до 20.02" written in December
     days = (due - submitted.date()).days
-    if _NOT_BEFORE.match(fold(raw)):
+    if _NOT_BEFORE.match(fold(raw)) or _after_holiday(toks):
         return "low"  # "после 15 февраля": wanted from a day still to come
     if days <= URGENT_WITHIN_DAYS:
         return "high"

@@ -340,7 +340,20 @@ def _carried(hit: Hit, toks: list[str]) -> bool:
         verb = set(token_lemmas(before[-1]))
     else:
         verb = set()
-    return bool(verb & signals["service"]) or (bool(verb & signals["carry"]) and not hit.sense.kind)
+    if verb & signals["service"]:
+        return True
+    # "есть газель, могу перевезти уголь", "могу развезти уголь по адресам": the
+    # coal is what a vehicle offered carries
+    carried = bool(verb & signals["carry"])
+    return carried and (not hit.sense.kind or bool(verb & _ROUND) or _vehicle_named(toks))
+
+
+#: Carrying round many addresses: a vehicle's work, whoever's the goods.
+_ROUND = frozenset({"развезти", "розвезти", "развозить", "розвозити"})
+
+
+def _vehicle_named(toks: list[str]) -> bool:
+    return any((s := token_sense(t)) is not None and s.kind == "transport" for t in toks)
 
 
 _LIST_JOINERS = frozenset({"и", "і", "й", "та", "чи", "или", "або"})

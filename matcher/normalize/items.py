@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -33,6 +33,7 @@ from matcher.normalize.categories import (
     token_sense,
 )
 from matcher.normalize.circumstances import is_home_named, is_occasion, offers_a_roof
+from matcher.normalize.garden import planted
 from matcher.normalize.hit_filters import asks_for_itself, is_container, kept_hits
 from matcher.normalize.lexicon import Sense, attributes, lexicon
 from matcher.normalize.morph import (
@@ -1380,7 +1381,30 @@ def _each_of(line: ItemLine) -> int:
     # "Анальгин 2 мл амп. №10, Димедрол 1 мл амп. №10": measures of two things named
     # are their doses and packs, not sorts of one
     sorts = len(set(_LISTED_MEASURES.findall(fold(line.item)))) if line.things <= 1 else 0
-    return max(1, line.things, len(sizes), sorts)
+    return max(1, line.things, len(sizes), sorts, _things_in_pieces(line))
+
+
+def _things_in_pieces(line: ItemLine) -> int:
+    """ "Тарелки, чашки, ложки вилки": each piece's things of the line's category,
+    a piece naming two ("ложки вилки") counting both; "аптечки (с жгутом)": what is in
+    brackets comes with the thing."""
+    total = 0
+    for piece in split_segments(_IN_BRACKETS.sub("", line.item)):
+        # ("Посуд: тарілки, чашки": the heading names no thing of its own)
+        hits = _part(piece).hits
+        senses = {h.sense for h in hits if h.sense.category == line.category and h.sense.kind}
+        if _CHOICE.search(fold(piece)):
+            total += 1  # "кровати или раскладушки": one or the other
+            continue
+        total += sum(
+            1
+            for sense in senses
+            if not any(o != sense and within(sense.kind, o.kind) for o in senses)
+        )
+    return total
+
+
+_CHOICE = re.compile(r"(?<!\w)(?:или|або|чи|либо|or)(?!\w)")
 
 
 def _column_counts(
@@ -1530,6 +1554,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
         parts = [_without_things(p) if p.containers and _holds(p, held) else p
                  for p in parts]  # fmt: skip
     parts = _in_context(parts, {*label_codes, *vague})
+    parts = planted(parts, _resensed_all, free)
     parts = _without_owned_accessories(parts)
     if any(c != OTHER for p in parts for c in p.codes):
         # (not when the answer offers carrying: "перевезти мебель, грузчики свои")
@@ -1855,13 +1880,18 @@ def _several_of_a_sense(sense: Sense, senses: list[Sense]) -> bool:
 
 
 def _resensed(part: _Part, hit: Hit, sense: Sense) -> _Part:
-    hits = tuple(replace(h, sense=sense) if h is hit else h for h in part.hits)
-    mine = sum(1 for h in part.hits if h.sense.category == hit.sense.category)
-    counts = [
-        (sense.category if cat == hit.sense.category and mine == 1 else cat, count)
-        for cat, count in part.counts
-    ]
-    return replace(part, hits=hits, counts=counts)
+    return _resensed_all(part, (hit,), sense)
+
+
+def _resensed_all(part: _Part, hits: Sequence[Hit], sense: Sense) -> _Part:
+    """`part` with `hits` read in `sense`; a category left with no thing in the part
+    gives its counts to the new one."""
+    moved = {id(h) for h in hits}
+    new_hits = tuple(replace(h, sense=sense) if id(h) in moved else h for h in part.hits)
+    left = {h.sense.category for h in new_hits}
+    gone = {h.sense.category for h in hits} - left
+    counts = [(sense.category if cat in gone else cat, count) for cat, count in part.counts]
+    return replace(part, hits=new_hits, counts=counts)
 
 
 #: Size words that name a thing ("коляска", "кроватка"): no size of that thing itself.

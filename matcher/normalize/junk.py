@@ -543,9 +543,14 @@ def _closed_only(folded: str) -> bool:
         return False  # "закрыто частично — осталось 800 кг": still open
     if _STILL_OPEN.search(folded[: closed.start()]):
         return False  # "ИПП - ещё 150, жгуты - закрыто": one part still asked for
-    return not still_asks(folded[closed.end() :])
+    after = folded[closed.end() :]
+    if _INSTEAD.search(after) and hits_in(after):
+        return False  # "зимние сапоги уже не надо!! теперь резиновые сапожки"
+    return not still_asks(after)
 
 
+#: "теперь", "натомість": what the row asks for instead of what it no longer needs.
+_INSTEAD = re.compile(r"(?<!\w)(?:теперь|тепер|зато|зате|натомість|вместо|замість)(?!\w)")
 _IN_PART = re.compile(r"\W*(?:частично|частково|наполовину)")
 _STILL_OPEN = re.compile(r"(?<!\w)(?:еще|ще|остаток|осталось|залишилось|залишок)(?!\w)")
 

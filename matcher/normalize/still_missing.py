@@ -34,8 +34,8 @@ _NUMBER = re.compile(r"(?<![\d.,])(\d+)(?![\d.,]\d)\s*([^\W\d_]+\.?)?")
 
 
 def more_asked(folded: str) -> bool:
-    """ "ещё 3", "ще 2" in a folded text: more of the thing is asked for."""
-    return _MORE.search(folded) is not None
+    """ "ещё 3", "ще 2", "ещё нужно 15" in a folded text: more of the thing is asked for."""
+    return _MORE.search(folded) is not None or _STILL_NEEDED.search(folded) is not None
 
 
 def partly_met(column: str) -> tuple[str | None, int]:

@@ -214,7 +214,11 @@ class Reference:
 
     def reach(self, o: Offer, n: Need) -> float | bool | None:
         """Distance in km, None for a same-name match, False when not allowed."""
-        if o.category != n.category or o.category == "other":
+        if o.category != n.category:
+            return False
+        # "other" is matched thing to thing only: both lines name a kind (the drawn
+        # kinds are never money or work, which stay with the coordinators)
+        if o.category == "other" and not (o.kind and n.kind):
             return False
         if o.lat is None or o.lon is None or n.lat is None or n.lon is None:
             same = o.city.strip().casefold() == n.city.strip().casefold()
