@@ -9,12 +9,12 @@ import pytest
 from tests.engine.pairs import PairsReport, load, newest_set, score
 
 #: The most no-fit pairs the engine may propose on the newest set. The goal is 0;
-#: this is the measured figure on set P56 when it was first scored on 2026-12-04
-#: (a known shortfall: 5 of its 115 no-fit pairs).
-MAX_NO_FIT_PROPOSED = 5
+#: this is the measured figure on set P57 when it was first scored on 2026-12-04
+#: (a known shortfall: 8 of its 95 no-fit pairs).
+MAX_NO_FIT_PROPOSED = 8
 #: The least share of full-fit needs where the engine's first choice is the labelled
-#: best. The goal is 0.95; measured 28 of 36 on P56 when it was first scored.
-MIN_BEST_CHOSEN = 0.77
+#: best. The goal is 0.95; measured 22 of 30 on P57 when it was first scored.
+MIN_BEST_CHOSEN = 0.73
 
 
 @pytest.fixture(scope="module")
