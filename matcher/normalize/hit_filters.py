@@ -345,7 +345,10 @@ def _carried(hit: Hit, toks: list[str]) -> bool:
     # "есть газель, могу перевезти уголь", "могу развезти уголь по адресам": the
     # coal is what a vehicle offered carries
     carried = bool(verb & signals["carry"])
-    return carried and (not hit.sense.kind or bool(verb & _ROUND) or _vehicle_named(toks))
+    if not carried or not hit.sense.kind:
+        return carried
+    # ("Вожу бус щотижня": the vehicle itself is offered)
+    return hit.sense.kind != "transport" and (bool(verb & _ROUND) or _vehicle_named(toks))
 
 
 #: Carrying round many addresses: a vehicle's work, whoever's the goods.

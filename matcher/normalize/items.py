@@ -149,6 +149,11 @@ class _Part:
         return any(h.sense.category == code and h.sense.kind for h in self.hits)
 
 
+#: "очки +1.5, +2, +3": a lens's diopters, never a count ("+ 2 пачки" adds two).
+_DIOPTERS = re.compile(
+    r"(?<![\w+])\+\d{1,2}(?:[.,]\d{1,2})?(?!\d|[.,]\d)"
+    r"(?=\s*(?:$|[,;)/—–-]|\+|(?:до|и|і|й|та|в|у|по|диоптр\w*|дптр)(?!\w)))"
+)
 #: Times, dates and month-years: "17:00", "12.12.2014", "12.2015", "до 25.12".
 _DATES = re.compile(
     r"(?<!\d)\d{1,2}:\d{2}(?!\d)|(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)"
@@ -272,6 +277,16 @@ _HELPERS = re.compile(
 
 #: "школа №57", "№ 3": the number of a thing, never a count or a size.
 _NUMBER_SIGN = re.compile(r"№\s*\d+")
+#: "склад 50-100 м2", "кімната 18 кв.м": an area, never a count of the thing.
+_AREA = re.compile(
+    r"(?<![\d,.])(\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?)\s*(?:м2|м²|m2|кв\.?\s*м\w*\.?)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _area_count(found: re.Match[str]) -> str:
+    """In a quantity cell the area asked for is the count: "50 м2" is fifty."""
+    return f" {found.group(1)} "
 
 
 #: In a quantity cell: "1 000" is a thousand, and "30/30/30" a count per thing listed.
@@ -306,6 +321,8 @@ def _prepared(piece: str, *, quantity_cell: bool = False, glued: bool = False) -
     piece = _PAID_FOR.sub("цена", _VITAMIN_C.sub(r"\1", _strip_formula(piece)))
     piece = _HELPERS.sub("", _OPEN_HOURS.sub(" ", _CALL_HOURS.sub(r"\1 ", piece)))
     piece = _NUMBER_SIGN.sub(" ", _PHONE_OR_LINK.sub(" ", _SUTURE_GAUGE.sub(" ", piece)))
+    # ("плівка | 50 м2" asks for fifty square metres)
+    piece = _AREA.sub(_area_count if quantity_cell else " ", piece)
     folded = _INTO_NOSE.sub(r"для \1", _CUBIC_METRES.sub("куб", fold(piece)))
     if not formula:
         folded = _MODEL_CODE.sub(" ", folded)
@@ -1525,6 +1542,7 @@ def read_items(labels: str, text: str, *, labels_decide: bool) -> Items:
     """
     typed, text = text, _letter_size_counts(as_meant(text))  # "ой ні, 3": as settled
     text = without_summaries(text)  # "… = 24", "Итого: одежды 12, обуви 5 пар"
+    text = _DIOPTERS.sub(" ", text)
     boxes = _label_codes(labels)
     label_codes, vague = boxes.codes, boxes.vague
     free = _not_repeated(boxes.free, text)
@@ -1641,6 +1659,8 @@ _EXPIRED = re.compile(
 _NOT_EXPIRED = re.compile(
     r"(?<!\w)(?:не|без|нет|нема|немає)\s+(?:\w+\s+)?(?:просроч|простроч)\w*"
     r"|(?<!\w)(?:просроч|простроч)\w*\s+(?:нет|нема|немає|не\s+\w+)"
+    # "есть просроченные - их выбросим": the ones out of date go, the rest is given
+    r"|(?<!\w)(?:просроч|простроч)\w*[^.!]{0,25}(?:выброс|выкин|викин|викид|утилиз)\w*"
 )
 
 

@@ -369,6 +369,11 @@ def _opens_with_request(toks: list[str], signals: dict[str, frozenset[str]]) -> 
 
 
 _COUNTS = re.compile(r"(?<![\d.,:])\d{1,4}(?![\d.,:])")
+#: A greeting that opens a message ("Вітаю з Канади!").
+_HELLO = frozenset({"вітаю", "вітаємо"})
+#: Receiving: the thanks of someone helped.
+_RECEIVED = frozenset({"получила", "получили", "получил", "отримала", "отримали", "отримав",
+                       "привезли", "дали", "выдали", "видали"})  # fmt: skip
 #: Counts with their unit ("12 кг", "35 шт", "12 з одягом"), not ages or sizes.
 _UNIT_COUNTS = re.compile(
     r"(?<![\d.,:])\d{1,4}\s*(?:шт|кг|пар|пач|уп|короб|мішк|мешк|банк|банок|комплект|набор"
@@ -439,10 +444,17 @@ def junk_code(texts: Iterable[str], *, things: bool) -> str | None:
         or (not offering - signals["free"] and not told and (selling or not things))
     ):
         return "ad_row"
-    opens_with_thanks = bool(set(toks[:6]) & signals["thanks"])  # long thanks, nothing offered
+    # "Вітаю з Канади! Відправили 15 коробок": a hello, no thanks
+    hello = any(cell[:1] and cell[0] in _HELLO for cell in by_cell)
+    thanks = signals["thanks"] - (_HELLO if hello else set())
+    opens_with_thanks = bool(set(toks[:6]) & thanks)  # long thanks, nothing offered
     # "получили квартиру, вещей лишних много... просит забрать": things to collect
     collected = things and _asks_to_collect(toks, signals)
-    thanked = words & signals["thanks"] and not offers and not _has(toks) and not collected
+    # "КОМБИНЕЗОНЫ 2 ШТ И ПАЛЬТО ... СПАСИБО ВАМ ЗА РАБОТУ": things counted, then thanks
+    # for the work, nothing received
+    closing = things and not opens_with_thanks and bool(_UNIT_COUNTS.search(folded))
+    closing = closing and not set(toks) & _RECEIVED
+    thanked = words & thanks and not offers and not _has(toks) and not collected and not closing
     # "зібрали: одяг 7 мішків, набори 20 шт, ковдри 10. ... дякуємо всім": a list first
     listed = things and not opens_with_thanks and len(_COUNTS.findall(folded)) >= 3
     if thanked and not listed and (not told or opens_with_thanks):

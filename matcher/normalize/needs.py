@@ -7,6 +7,7 @@ row per category.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from functools import cache, partial
@@ -173,7 +174,10 @@ def _urgency(
 
 def _urgent_in_text(text: str) -> Urgency | None:
     """ "срочно 20 фл.": an urgent word; "не горит" as the whole cell: can wait.
-    "по можливості" there is how many, not when."""
+    "по можливості" there is how many, not when; "уточню завтра" is when the count
+    comes."""
+    if _TOLD_LATER.search(fold(text)):
+        return None
     found = urgency_in_text(text)
     if found == "high":
         return found
@@ -182,6 +186,10 @@ def _urgent_in_text(text: str) -> Urgency | None:
     level, understood = parse_urgency(text)
     how_many = any(word in fold(text) for word in ("можлив", "возможн"))
     return level if understood and level == "low" and not how_many else None
+
+
+#: "уточню завтра", "скажемо пізніше": the count will be told.
+_TOLD_LATER = re.compile(r"(?<!\w)(?:уточн|скаж|сообщ|повідом|напиш|дозвон)\w*")
 
 
 def _deadline(raw: str, day: date | None) -> Urgency | None:

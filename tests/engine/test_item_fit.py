@@ -458,6 +458,9 @@ def test_what_a_need_would_like_its_thing_to_come_with_takes_no_offer_alone() ->
         ("шприци 5мл - 200шт, 10мл - 100шт", "шприцы 5 мл, 10 мл", 0),
         # sleds are a child's when the offer does not say
         ("санки 5 шт разные + 2 снегоката", "Санки детские", 0),
+        # an electric blanket is sized as a bed is; a rubber hot-water bottle is none
+        ("электроодеяло двуспальное 160х200, 1 шт", "Электропростыни односпальные", None),
+        ("електропростирадло односпальне, нове", "Электропростыни односпальные", 0),
         # bought in a pharmacy: the pharmacy names no other medicine
         (
             "Парацетамол сироп для дітей 120мл, 30 фл., термін до 03.2016, закупили в аптеці",
