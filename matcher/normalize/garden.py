@@ -70,7 +70,7 @@ def planted(
                 h for h in part.hits if h.sense.category == "food" and h.sense.kind in _PRODUCE
             ]
             if produce:
-                out[k] = part = resense(part, produce, SEEDS)
+                out[k] = resense(part, produce, SEEDS)
     if any(h.sense == LIVESTOCK for p in out for h in p.hits) or _ALIVE.search(whole):
         for k, part in enumerate(out):
             birds = [h for h in part.hits if h.sense != LIVESTOCK and _bird(h)]

@@ -197,8 +197,9 @@ def _measured(toks: list[str], i: int) -> bool:
     return token.isdigit() or token in attributes().units
 
 
-#: "на лекарства или продукты": a purpose goes on past these.
-_OR = frozenset({"или", "або", "и", "і", "й", "та", "чи"})
+#: Words joining the things of a list: "на лекарства или продукты" (a purpose goes
+#: on past them), "перевезти речі чи меблі" (the verb before the first thing).
+_LIST_JOINERS = frozenset({"или", "або", "и", "і", "й", "та", "чи"})
 
 
 def _governed(hit: Hit, toks: list[str], purpose_end: int) -> bool:
@@ -206,7 +207,7 @@ def _governed(hit: Hit, toks: list[str], purpose_end: int) -> bool:
     if purpose_end < 0:
         return False
     return hit.start == purpose_end + 1 or (
-        hit.start == purpose_end + 2 and toks[purpose_end + 1] in _OR
+        hit.start == purpose_end + 2 and toks[purpose_end + 1] in _LIST_JOINERS
     )
 
 
@@ -357,9 +358,6 @@ _ROUND = frozenset({"развезти", "розвезти", "развозить"
 
 def _vehicle_named(toks: list[str]) -> bool:
     return any((s := token_sense(t)) is not None and s.kind == "transport" for t in toks)
-
-
-_LIST_JOINERS = frozenset({"и", "і", "й", "та", "чи", "или", "або"})
 
 
 def _counted_for(hit: Hit, hits: tuple[Hit, ...], toks: list[str]) -> bool:

@@ -1407,12 +1407,12 @@ def _things_in_pieces(line: ItemLine) -> int:
     brackets comes with the thing."""
     total = 0
     for piece in split_segments(_IN_BRACKETS.sub("", line.item)):
-        # ("Посуд: тарілки, чашки": the heading names no thing of its own)
-        hits = _part(piece).hits
-        senses = {h.sense for h in hits if h.sense.category == line.category and h.sense.kind}
         if _CHOICE.search(fold(piece)):
             total += 1  # "кровати или раскладушки": one or the other
             continue
+        # ("Посуд: тарілки, чашки": the heading names no thing of its own)
+        hits = _part(piece).hits
+        senses = {h.sense for h in hits if h.sense.category == line.category and h.sense.kind}
         total += sum(
             1
             for sense in senses
